@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string().nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+const email = z
+  .email({ error: 'must be an email address' })
+  .max(LIMITS.maxEmailLength, { error: `must be at most ${LIMITS.maxEmailLength} chars` });
+
+export const registerBodySchema = z.strictObject({
+  email,
+  password: z
+    .string({ error: 'must be a string' })
+    .min(LIMITS.minPasswordLength, { error: `must be at least ${LIMITS.minPasswordLength} chars` })
+    .max(LIMITS.maxPasswordLength, { error: `must be at most ${LIMITS.maxPasswordLength} chars` }),
+  name: z
+    .string({ error: 'must be a string or null' })
+    .trim()
+    .max(LIMITS.maxNameLength, { error: `must be at most ${LIMITS.maxNameLength} chars` })
+    .nullish(),
+});
+export type RegisterBody = z.infer<typeof registerBodySchema>;
+
+export const loginBodySchema = z.strictObject({
+  email: z
+    .string({ error: 'must be a string' })
+    .min(1, { error: 'must not be empty' })
+    .max(LIMITS.maxEmailLength, { error: `must be at most ${LIMITS.maxEmailLength} chars` }),
+  password: z
+    .string({ error: 'must be a string' })
+    .min(1, { error: 'must not be empty' })
+    .max(LIMITS.maxPasswordLength, { error: `must be at most ${LIMITS.maxPasswordLength} chars` }),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const authResponseSchema = z.object({ token: z.string(), user: userSchema });
+export type AuthResponse = z.infer<typeof authResponseSchema>;
+
+export const meResponseSchema = z.object({ user: userSchema });
+
+export const DEMO_ACCOUNT = { email: 'demo@sendlog.app', password: 'sendlog-demo' } as const;

@@ -1,0 +1,5 @@
+export * from './limits.js';
+export * from './errors.js';
+export * from './auth.js';
+export * from './catalogue.js';
+export * from './session.js';

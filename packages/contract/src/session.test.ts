@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { issuesToDetails, sessionSnapshotSchema, snapshotClockIssues } from './index.js';
+
+const seedBody = {
+  startTime: '2026-11-24T18:05:00.000Z',
+  endTime: '2026-11-24T19:40:00.000Z',
+  notes: 'fingers felt good',
+  routes: [{ climbId: 'c1', isSuccess: true, attempts: 3 }],
+};
+
+function pathsOf(body: unknown): string[] {
+  const r = sessionSnapshotSchema.safeParse(body);
+  return r.success ? [] : issuesToDetails(r.error.issues).map((d) => d.path);
+}
+
+describe('session snapshot schema', () => {
+  it("accepts the seed's exact body", () => {
+    expect(sessionSnapshotSchema.safeParse(seedBody).success).toBe(true);
+  });
+
+  it('names the field path of each broken rule', () => {
+    const routes = [0, 1, 2, 3].map(() => ({ climbId: 'c1', isSuccess: true, attempts: 1 }));
+    routes[3] = { climbId: 'c1', isSuccess: true, attempts: 0 };
+    expect(pathsOf({ ...seedBody, routes })).toEqual(['routes.3.attempts']);
+    expect(pathsOf({ ...seedBody, endTime: '2026-11-24T17:00:00.000Z' })).toEqual(['endTime']);
+    expect(pathsOf({ ...seedBody, endTime: '2026-11-25T19:40:00.000Z' })).toEqual(['endTime']);
+    expect(pathsOf({ ...seedBody, notes: 'x'.repeat(2001) })).toEqual(['notes']);
+    expect(pathsOf({ ...seedBody, startTime: 'yesterday' })).toEqual(['startTime']);
+    expect(pathsOf({ ...seedBody, extra: 1 })).toEqual(['extra']);
+    expect(
+      pathsOf({ ...seedBody, routes: [{ climbId: 'c', isSuccess: true, attempts: 1, rating: 6 }] }),
+    ).toEqual(['routes.0.rating']);
+  });
+
+  it('rejects a start more than 24 h in the future by the given clock', () => {
+    const now = Date.parse('2026-11-24T00:00:00.000Z');
+    expect(snapshotClockIssues({ startTime: '2026-11-24T23:00:00.000Z' }, now)).toEqual([]);
+    expect(snapshotClockIssues({ startTime: '2026-11-25T01:00:00.000Z' }, now)).toHaveLength(1);
+  });
+});

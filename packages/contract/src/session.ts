@@ -1,0 +1,226 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+
+/** ISO-8601 with a zone offset (`2026-11-24T18:05:00.000Z` or `…+01:00`). */
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  error: 'must be an ISO-8601 date-time with a zone offset',
+});
+
+export const clientId = z
+  .string({ error: 'must be a string' })
+  .min(1, { error: 'must not be empty' })
+  .max(LIMITS.maxClientIdLength, { error: `must be at most ${LIMITS.maxClientIdLength} chars` });
+
+const serverId = z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' });
+
+export const routeSnapshotSchema = z.strictObject({
+  clientRouteId: clientId.optional(),
+  climbId: serverId.max(LIMITS.maxClientIdLength, {
+    error: `must be at most ${LIMITS.maxClientIdLength} chars`,
+  }),
+  isSuccess: z.boolean({ error: 'must be a boolean' }),
+  attempts: z
+    .int({ error: 'must be an integer' })
+    .min(LIMITS.minAttempts, { error: `must be ≥ ${LIMITS.minAttempts}` })
+    .max(LIMITS.maxAttempts, { error: `must be ≤ ${LIMITS.maxAttempts}` }),
+  notes: z
+    .string({ error: 'must be a string or null' })
+    .max(LIMITS.maxRouteNotes, { error: `must be at most ${LIMITS.maxRouteNotes} chars` })
+    .nullish(),
+  rating: z
+    .int({ error: 'must be an integer or null' })
+    .min(LIMITS.minRating, { error: `must be ≥ ${LIMITS.minRating}` })
+    .max(LIMITS.maxRating, { error: `must be ≤ ${LIMITS.maxRating}` })
+    .nullish(),
+  gradeOpinion: z
+    .string({ error: 'must be a string or null' })
+    .max(LIMITS.maxGradeOpinion, { error: `must be at most ${LIMITS.maxGradeOpinion} chars` })
+    .nullish(),
+  loggedAt: isoDateTime.nullish(),
+  updatedAt: isoDateTime.nullish(),
+});
+export type RouteSnapshot = z.infer<typeof routeSnapshotSchema>;
+
+/**
+ * The unit of sync. Rules that need the server's clock (start not too far in the future) are
+ * checked by `snapshotClockIssues`, so this schema stays a pure function of its input.
+ */
+export const sessionSnapshotSchema = z
+  .strictObject({
+    clientSessionId: clientId.nullish(),
+    layoutId: serverId
+      .max(LIMITS.maxClientIdLength, { error: `must be at most ${LIMITS.maxClientIdLength} chars` })
+      .nullish(),
+    startTime: isoDateTime,
+    endTime: isoDateTime.nullish(),
+    notes: z
+      .string({ error: 'must be a string or null' })
+      .max(LIMITS.maxSessionNotes, { error: `must be at most ${LIMITS.maxSessionNotes} chars` })
+      .nullish(),
+    baseRevision: z.int({ error: 'must be an integer or null' }).min(1).nullish(),
+    updatedAt: isoDateTime.nullish(),
+    removedRouteIds: z
+      .array(clientId, { error: 'must be an array of ids' })
+      .max(LIMITS.maxRoutesPerSession * 4, { error: 'too many removed route ids' })
+      .optional(),
+    routes: z
+      .array(routeSnapshotSchema, { error: 'must be an array' })
+      .max(LIMITS.maxRoutesPerSession, {
+        error: `must hold at most ${LIMITS.maxRoutesPerSession} routes`,
+      }),
+  })
+  .superRefine((s, ctx) => {
+    const start = Date.parse(s.startTime);
+    if (s.endTime != null) {
+      const end = Date.parse(s.endTime);
+      if (end < start) {
+        ctx.addIssue({ code: 'custom', path: ['endTime'], message: 'must be ≥ startTime' });
+      } else if (end - start > LIMITS.maxSessionDurationMs) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['endTime'],
+          message: 'a session lasts at most 24 h',
+        });
+      }
+    }
+    const seen = new Set<string>();
+    s.routes.forEach((r, i) => {
+      if (r.clientRouteId == null) return;
+      if (seen.has(r.clientRouteId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['routes', i, 'clientRouteId'],
+          message: 'is repeated in this session',
+        });
+      }
+      seen.add(r.clientRouteId);
+    });
+  });
+export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
+/** What a client may send: the schema's input (optional fields may be left out). */
+export type SessionSnapshotInput = z.input<typeof sessionSnapshotSchema>;
+
+/** Rules that depend on the server's clock. Returns zod-style issues (path + message). */
+export function snapshotClockIssues(
+  s: Pick<SessionSnapshot, 'startTime'>,
+  nowMs: number,
+): { path: (string | number)[]; message: string }[] {
+  if (Date.parse(s.startTime) - nowMs > LIMITS.maxStartTimeFutureMs) {
+    return [{ path: ['startTime'], message: "must not be more than 24 h in the server's future" }];
+  }
+  return [];
+}
+
+export const bulkRequestSchema = z.union([
+  z.object({ sessions: z.array(z.unknown()) }),
+  z.array(z.unknown()),
+]);
+
+export const sessionRouteSchema = z.object({
+  id: z.string(),
+  clientRouteId: z.string(),
+  climbId: z.string(),
+  climbName: z.string(),
+  grade: z.string(),
+  isSuccess: z.boolean(),
+  attempts: z.int(),
+  notes: z.string().nullable(),
+  rating: z.int().nullable(),
+  gradeOpinion: z.string().nullable(),
+  loggedAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type SessionRoute = z.infer<typeof sessionRouteSchema>;
+
+export const sessionSchema = z.object({
+  id: z.string(),
+  clientSessionId: z.string().nullable(),
+  layoutId: z.string().nullable(),
+  startTime: isoDateTime,
+  endTime: isoDateTime.nullable(),
+  notes: z.string().nullable(),
+  revision: z.int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  routes: z.array(sessionRouteSchema),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const SYNC_STATUSES = ['created', 'duplicate', 'updated', 'merged'] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
+
+export const createdResponseSchema = z.object({
+  sessionId: z.string(),
+  revision: z.int(),
+  status: z.literal('created'),
+  isDuplicate: z.literal(false),
+  routeIds: z.array(z.string()),
+});
+export const existingResponseSchema = z.object({
+  sessionId: z.string(),
+  revision: z.int(),
+  status: z.enum(['duplicate', 'updated', 'merged']),
+  isDuplicate: z.boolean(),
+  session: sessionSchema.optional(),
+});
+export const offlineResponseSchema = z.union([createdResponseSchema, existingResponseSchema]);
+export type OfflineResponse = z.infer<typeof offlineResponseSchema>;
+
+export const bulkResultSchema = z.discriminatedUnion('success', [
+  z.object({
+    index: z.int(),
+    clientSessionId: z.string().nullable(),
+    success: z.literal(true),
+    status: z.enum(SYNC_STATUSES),
+    sessionId: z.string(),
+    revision: z.int(),
+    isDuplicate: z.boolean(),
+    session: sessionSchema.optional(),
+  }),
+  z.object({
+    index: z.int(),
+    clientSessionId: z.string().nullable(),
+    success: z.literal(false),
+    status: z.literal('rejected'),
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  }),
+]);
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+export const bulkResponseSchema = z.object({
+  results: z.array(bulkResultSchema),
+  summary: z.object({
+    created: z.int(),
+    duplicate: z.int(),
+    updated: z.int(),
+    merged: z.int(),
+    rejected: z.int(),
+  }),
+});
+export type BulkResponse = z.infer<typeof bulkResponseSchema>;
+
+export const sessionsQuerySchema = z.strictObject({
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be an integer' })
+    .min(1, { error: 'must be ≥ 1' })
+    .max(LIMITS.maxPageSize, { error: `must be ≤ ${LIMITS.maxPageSize}` })
+    .default(LIMITS.defaultPageSize),
+  cursor: z.string().max(512).optional(),
+  /** A cursor issued by the server (`nextCursor` of an earlier pull); empty means from the start. */
+  updatedSince: z.string().max(512).optional(),
+});
+export type SessionsQuery = z.infer<typeof sessionsQuerySchema>;
+
+export const sessionsPageSchema = z.object({
+  sessions: z.array(sessionSchema),
+  nextCursor: z.string().nullable(),
+});
+export type SessionsPage = z.infer<typeof sessionsPageSchema>;
+
+export const sessionResponseSchema = z.object({ session: sessionSchema });
