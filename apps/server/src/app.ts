@@ -1,0 +1,54 @@
+import rateLimit from '@fastify/rate-limit';
+import { LIMITS } from '@sendlog/contract';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from './context.js';
+import { registerDocs } from './http/docs.js';
+import { installErrorHandling, notFoundBody } from './http/errors.js';
+import { databaseRateLimitStore } from './http/rate-limit-store.js';
+import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { layoutRoutes } from './routes/layouts.js';
+import { sessionRoutes } from './routes/sessions.js';
+
+export interface BuildAppOptions {
+  logger: FastifyServerOptions['logger'];
+  webRoot?: string | undefined;
+}
+
+/** Passwords and tokens never reach the logs. */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.body.password',
+  'body.password',
+  'password',
+  '*.password',
+];
+
+export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: o.logger,
+    bodyLimit: LIMITS.maxBodyBytes,
+    // Requests finishing when SIGTERM arrives are drained; new connections are refused.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    trustProxy: false,
+  });
+  installErrorHandling(app);
+  // JSON only: Fastify also parses text/plain by default, which API.md answers with 415.
+  app.removeContentTypeParser('text/plain');
+  await registerDocs(app);
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.db) });
+  if (o.webRoot) await registerWebRoot(app, o.webRoot);
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (o.webRoot && wantsSpaFallback(request)) return reply.sendFile('index.html');
+    return reply.code(404).send(notFoundBody(request.method, request.url));
+  });
+
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  layoutRoutes(app, ctx);
+  sessionRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,15 @@
+import type { User } from '@sendlog/contract';
+import type { FastifyRequest } from 'fastify';
+import type { Db, DatabaseKind } from './db/connection.js';
+import type { TokenSigner } from './auth/tokens.js';
+
+/** What every route needs; built once per process, holds no per-request state. */
+export interface AppContext {
+  db: Db;
+  databaseKind: DatabaseKind;
+  signer: TokenSigner;
+  /** The server's clock (ms). Injected so tests can move it. */
+  now(): number;
+  requireUser(request: FastifyRequest): Promise<User>;
+  loginRateLimit: { max: number; timeWindowMs: number };
+}

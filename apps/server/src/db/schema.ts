@@ -1,0 +1,139 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  /** Stored lower-cased, so the unique constraint is case-insensitive. */
+  email: text('email').notNull().unique(),
+  name: text('name'),
+  passwordHash: text('password_hash').notNull(),
+  /** Bumped to revoke every token issued before. */
+  tokenVersion: integer('token_version').notNull().default(0),
+  /**
+   * Per-user change counter. A session write bumps it first, so the row lock orders one user's
+   * writers: commit order equals sequence order and an `updatedSince` reader never skips a change.
+   */
+  changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
+  createdAt: createdAt(),
+});
+
+/** Process-shared settings (e.g. the token secret when none is configured). */
+export const serverSettings = pgTable('server_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const layouts = pgTable('layouts', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+});
+
+/** Climbs are never hard-deleted, only archived: offline sessions may still name them. */
+export const climbs = pgTable(
+  'climbs',
+  {
+    id: uuid('id').primaryKey(),
+    layoutId: uuid('layout_id')
+      .notNull()
+      .references(() => layouts.id),
+    name: text('name').notNull(),
+    grade: text('grade').notNull(),
+    archived: boolean('archived').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('climbs_layout_idx').on(t.layoutId)],
+);
+
+export const climbingSessions = pgTable(
+  'climbing_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** `c:<clientSessionId>`, `h:<Idempotency-Key>` or `t:<startTime>`: see API.md. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    clientSessionId: text('client_session_id'),
+    layoutId: uuid('layout_id').references(() => layouts.id),
+    startTime: timestamp('start_time', { withTimezone: true, precision: 3 }).notNull(),
+    endTime: timestamp('end_time', { withTimezone: true, precision: 3 }),
+    notes: text('notes'),
+    revision: integer('revision').notNull(),
+    /** Client time of the session-field edit that won (clamped to server time on receipt). */
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** The users.change_seq value of this session's last change. */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+    createdAt: createdAt(),
+    serverUpdatedAt: timestamp('server_updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('climbing_sessions_user_key_uq').on(t.userId, t.idempotencyKey),
+    index('climbing_sessions_history_idx').on(t.userId, t.startTime.desc(), t.id.desc()),
+    index('climbing_sessions_changes_idx').on(t.userId, t.changeSeq),
+    check('climbing_sessions_revision_ck', sql`${t.revision} >= 1`),
+  ],
+);
+
+export const sessionRoutes = pgTable(
+  'session_routes',
+  {
+    id: uuid('id').primaryKey(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => climbingSessions.id),
+    clientRouteId: text('client_route_id').notNull(),
+    climbId: uuid('climb_id')
+      .notNull()
+      .references(() => climbs.id),
+    /** The climb's grade when the route was first logged: a later regrade keeps history. */
+    grade: text('grade').notNull(),
+    position: integer('position').notNull(),
+    isSuccess: boolean('is_success').notNull(),
+    attempts: integer('attempts').notNull(),
+    notes: text('notes'),
+    rating: integer('rating'),
+    gradeOpinion: text('grade_opinion'),
+    loggedAt: timestamp('logged_at', { withTimezone: true, precision: 3 }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    unique('session_routes_client_id_uq').on(t.sessionId, t.clientRouteId),
+    check('session_routes_attempts_ck', sql`${t.attempts} between 1 and 999`),
+  ],
+);
+
+/** Routes removed from a session: they stay removed whatever order devices sync in. */
+export const routeTombstones = pgTable(
+  'route_tombstones',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => climbingSessions.id),
+    clientRouteId: text('client_route_id').notNull(),
+    removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.clientRouteId] })],
+);
+
+/** Fixed-window request counters shared by every API process (see http/rate-limit-store.ts). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true, precision: 3 }).notNull(),
+  hits: integer('hits').notNull(),
+});

@@ -1,0 +1,92 @@
+import {
+  issuesToDetails,
+  summarizeDetails,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorDetail,
+} from '@sendlog/contract';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+
+/** An error the client caused (or may see): it carries API.md's code and field paths. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+  }
+
+  static validation(details: ErrorDetail[]): ApiError {
+    return new ApiError(400, 'validation_failed', summarizeDetails(details), details);
+  }
+
+  static fromZod(issues: readonly z.core.$ZodIssue[], prefix = ''): ApiError {
+    return ApiError.validation(issuesToDetails(issues, prefix));
+  }
+
+  static notFound(what = 'resource'): ApiError {
+    return new ApiError(404, 'not_found', `${what} not found`);
+  }
+
+  static unauthorized(message = 'a valid bearer token is required'): ApiError {
+    return new ApiError(401, 'unauthorized', message);
+  }
+
+  body(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details ? { details: this.details } : {}),
+      },
+    };
+  }
+}
+
+export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  return reply.code(error.statusCode).type('application/json; charset=utf-8').send(error.body());
+}
+
+/** Fastify's own failures (body parsing, limits, routing) mapped onto API.md's codes. */
+function fromFastify(error: FastifyError): ApiError | undefined {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ApiError(413, 'payload_too_large', 'the request body is larger than 2 MiB');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ApiError(415, 'unsupported_media_type', 'the body must be application/json');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
+    default:
+      break;
+  }
+  if (error.statusCode === 429) {
+    return new ApiError(429, 'rate_limited', 'too many requests, try again later');
+  }
+  // JSON.parse failures and prototype-poisoning rejections from the JSON body parser.
+  if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
+    return new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
+  }
+  return undefined;
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = error instanceof ApiError ? error : fromFastify(error);
+    if (known) {
+      if (known.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+      return sendError(reply, known);
+    }
+    // A bug: log everything, answer nothing of it (no stack, no SQL).
+    request.log.error({ err: error }, 'unexpected error');
+    return sendError(reply, new ApiError(500, 'internal', 'something went wrong on the server'));
+  });
+}
+
+export function notFoundBody(method: string, url: string): ErrorBody {
+  return new ApiError(404, 'not_found', `no route ${method} ${url.split('?')[0]}`).body();
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp, LOG_REDACT } from './app.js';
+import { authenticate } from './auth/authenticate.js';
+import { resolveTokenSecret } from './auth/secret.js';
+import { tokenSigner } from './auth/tokens.js';
+import type { AppContext } from './context.js';
+import { openDatabase } from './db/connection.js';
+import { migrateUnderLock } from './db/migrate.js';
+import { seedDemo } from './db/seed.js';
+
+export interface StartOptions {
+  /** postgres://… → pg; absent → embedded PGlite */
+  databaseUrl?: string;
+  /** PGlite directory; 'memory://' for an in-memory database (tests) */
+  dataDir?: string;
+  /** seed demo account + demo gym (default: true on PGlite, false on pg unless SENDLOG_DEMO=1) */
+  demo?: boolean;
+  /** 0 = pick a free port */
+  port?: number;
+  /** default 127.0.0.1 */
+  host?: string;
+  /** folder of the web app's static export, served at / (SPA fallback to index.html) */
+  webRoot?: string;
+  /** pino options; false in tests */
+  logger?: boolean | object;
+  /** else SENDLOG_TOKEN_SECRET, else a secret stored in the database (shared by processes) */
+  tokenSecret?: string;
+  /** login attempts allowed per client address and email in each window (default 20 a minute) */
+  loginRateLimit?: { max: number; timeWindowMs: number };
+  /** the server's clock in ms (tests move it); default Date.now */
+  now?: () => number;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: StartOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir });
+  try {
+    const demo = o.demo ?? (database.kind === 'pglite' || process.env.SENDLOG_DEMO === '1');
+    await migrateUnderLock(database, async (db) => {
+      if (demo) await seedDemo(db);
+    });
+    const signer = tokenSigner(await resolveTokenSecret(database.db, o.tokenSecret));
+    const ctx: AppContext = {
+      db: database.db,
+      databaseKind: database.kind,
+      signer,
+      now: o.now ?? Date.now,
+      requireUser: (request) => authenticate(database.db, signer, request),
+      loginRateLimit: o.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 },
+    };
+    const logger =
+      o.logger === undefined || o.logger === false
+        ? false
+        : { redact: LOG_REDACT, ...(o.logger === true ? {} : o.logger) };
+    const app = await buildApp(ctx, { logger, webRoot: o.webRoot });
+    await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : o.port;
+    const host = o.host && o.host !== '0.0.0.0' && o.host !== '::' ? o.host : '127.0.0.1';
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      app,
+      close() {
+        closing ??= (async () => {
+          try {
+            await app.close();
+          } finally {
+            await database.close();
+          }
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import { startServer } from './index.js';
+
+/** `npm run server`: configuration from the environment, graceful stop on SIGTERM/SIGINT. */
+const server = await startServer({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.SENDLOG_DATA_DIR || './.sendlog-data',
+  ...(process.env.SENDLOG_DEMO ? { demo: process.env.SENDLOG_DEMO === '1' } : {}),
+  port: process.env.PORT ? Number(process.env.PORT) : 8080,
+  host: process.env.HOST || '127.0.0.1',
+  webRoot: process.env.SENDLOG_WEB_ROOT || undefined,
+  logger: { level: process.env.LOG_LEVEL || 'info' },
+});
+server.app.log.info({ url: server.url }, 'sendlog server ready');
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, 'draining in-flight requests, then stopping');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,356 @@
+import { randomUUID } from 'node:crypto';
+import {
+  issuesToDetails,
+  sessionSnapshotSchema,
+  snapshotClockIssues,
+  summarizeDetails,
+  type ApiError as ApiErrorBody,
+  type ErrorDetail,
+  type Session,
+  type SessionSnapshot,
+} from '@sendlog/contract';
+import type { Db } from '../db/connection.js';
+import { countStatements } from '../db/statement-counter.js';
+import { isUuid } from '../http/ids.js';
+import { unsafeTextDetails } from '../http/text-safety.js';
+import { decide, sameRoute } from './merge.js';
+import type { IncomingSnapshot, SessionState, SyncOutcome } from './model.js';
+import { normalizeSnapshot, repeatedRouteIdPaths } from './normalize.js';
+import {
+  compareRoutes,
+  ConcurrentWriteError,
+  loadByKeys,
+  lockUserChanges,
+  lookupCatalogue,
+  toApiSession,
+  writeBatch,
+  type CatalogueLookup,
+  type RouteWrite,
+  type SessionWrite,
+  type StoredRoute,
+  type StoredSession,
+  type WriteSet,
+} from './store.js';
+
+export type IngestResult =
+  | {
+      index: number;
+      clientSessionId: string | null;
+      success: true;
+      status: SyncOutcome;
+      sessionId: string;
+      revision: number;
+      isDuplicate: boolean;
+      /** Server ids of the snapshot's routes, in its order (answered on creation). */
+      routeIds: string[];
+      /** The merged session (answered on `merged`). */
+      session?: Session;
+    }
+  | {
+      index: number;
+      clientSessionId: string | null;
+      success: false;
+      status: 'rejected';
+      error: ApiErrorBody;
+    };
+
+export interface IngestOptions {
+  /** `Idempotency-Key` header: only the single-session endpoint passes it. */
+  headerKey?: string | undefined;
+  nowMs: number;
+}
+
+/**
+ * The one ingest path of both session endpoints: validate each snapshot on its own, check every
+ * climb and layout of the batch in one query, then decide and write all accepted sessions in one
+ * transaction with set-based statements. A rejected snapshot never blocks the others and nothing
+ * of it is written.
+ */
+export async function ingestSnapshots(
+  db: Db,
+  userId: string,
+  items: readonly unknown[],
+  o: IngestOptions,
+): Promise<{ results: IngestResult[]; statements: number }> {
+  const { result, statements } = await countStatements(async () => {
+    const results: IngestResult[] = new Array<IngestResult>(items.length);
+    const reject = (index: number, error: ApiErrorBody) => {
+      results[index] = {
+        index,
+        clientSessionId: clientSessionIdOf(items[index]),
+        success: false,
+        status: 'rejected',
+        error,
+      };
+    };
+
+    const valid: { index: number; snapshot: SessionSnapshot }[] = [];
+    items.forEach((item, index) => {
+      const checked = validateSnapshot(item, o.nowMs);
+      if ('error' in checked) reject(index, checked.error);
+      else valid.push({ index, snapshot: checked.snapshot });
+    });
+
+    const catalogue = await lookupCatalogue(
+      db,
+      unique(
+        valid.flatMap((v) => v.snapshot.routes.map((r) => r.climbId.toLowerCase()).filter(isUuid)),
+      ),
+      unique(
+        valid.flatMap((v) =>
+          v.snapshot.layoutId != null && isUuid(v.snapshot.layoutId)
+            ? [v.snapshot.layoutId.toLowerCase()]
+            : [],
+        ),
+      ),
+    );
+    const accepted: { index: number; incoming: IncomingSnapshot }[] = [];
+    for (const { index, snapshot } of valid) {
+      const error = catalogueError(snapshot, catalogue);
+      if (error) reject(index, error);
+      else accepted.push({ index, incoming: normalizeSnapshot(snapshot, o.nowMs, o.headerKey) });
+    }
+
+    if (accepted.length > 0) {
+      const written = await withWriteRetry(() =>
+        db.transaction((tx) =>
+          writeAccepted(tx, userId, accepted, catalogue, new Date(o.nowMs).toISOString()),
+        ),
+      );
+      for (const r of written) results[r.index] = r;
+    }
+    return results;
+  });
+  return { results: result, statements };
+}
+
+function validateSnapshot(
+  item: unknown,
+  nowMs: number,
+): { snapshot: SessionSnapshot } | { error: ApiErrorBody } {
+  const parsed = sessionSnapshotSchema.safeParse(item);
+  if (!parsed.success) return { error: validationError(issuesToDetails(parsed.error.issues)) };
+  const details: ErrorDetail[] = [
+    ...snapshotClockIssues(parsed.data, nowMs).map((i) => ({
+      path: i.path.join('.'),
+      message: i.message,
+    })),
+    ...repeatedRouteIdPaths(parsed.data).map((path) => ({
+      path,
+      message: 'is repeated in this session',
+    })),
+    ...unsafeTextDetails(parsed.data),
+  ];
+  return details.length > 0 ? { error: validationError(details) } : { snapshot: parsed.data };
+}
+
+function catalogueError(s: SessionSnapshot, catalogue: CatalogueLookup): ApiErrorBody | undefined {
+  if (s.layoutId != null && !catalogue.layouts.has(s.layoutId.toLowerCase())) {
+    return validationError([{ path: 'layoutId', message: 'does not name a known layout' }]);
+  }
+  const unknown: ErrorDetail[] = s.routes.flatMap((r, i) =>
+    catalogue.climbs.has(r.climbId.toLowerCase())
+      ? []
+      : [{ path: `routes.${i}.climbId`, message: 'does not name a known climb' }],
+  );
+  if (unknown.length === 0) return undefined;
+  return { code: 'unknown_climb', message: summarizeDetails(unknown), details: unknown };
+}
+
+const validationError = (details: ErrorDetail[]): ApiErrorBody => ({
+  code: 'validation_failed',
+  message: summarizeDetails(details),
+  details,
+});
+
+/** A session while the batch is decided: several snapshots of one batch may share its key. */
+interface Working {
+  id: string;
+  key: string;
+  clientSessionId: string | null;
+  createdAt: string;
+  revision: number;
+  state: SessionState;
+  /** Server identity and snapshotted grade of each route, by clientRouteId. */
+  routeMeta: Map<string, { id: string; climbId: string; climbName: string; grade: string }>;
+  stored: StoredSession | undefined;
+}
+
+async function writeAccepted(
+  tx: Db,
+  userId: string,
+  accepted: { index: number; incoming: IncomingSnapshot }[],
+  catalogue: CatalogueLookup,
+  nowIso: string,
+): Promise<IngestResult[]> {
+  // The user's row lock first: one user's writers take turns, so the change sequence and the
+  // idempotency check below see every earlier commit (two processes, same key → one row).
+  const baseSeq = await lockUserChanges(tx, userId);
+  const stored = await loadByKeys(tx, userId, unique(accepted.map((a) => a.incoming.key)));
+  const working = new Map<string, Working>();
+  const results: IngestResult[] = [];
+
+  for (const { index, incoming } of accepted) {
+    const before = working.get(incoming.key) ?? fromStored(stored.get(incoming.key));
+    const decision = decide(before && { state: before.state, revision: before.revision }, incoming);
+    const w: Working = before ?? {
+      id: randomUUID(),
+      key: incoming.key,
+      clientSessionId: incoming.clientSessionId,
+      createdAt: nowIso,
+      revision: 0,
+      state: decision.state,
+      routeMeta: new Map(),
+      stored: undefined,
+    };
+    w.state = decision.state;
+    w.revision = decision.revision;
+    for (const route of w.state.routes.values()) {
+      const meta = w.routeMeta.get(route.clientRouteId);
+      if (meta && meta.climbId === route.climbId) continue;
+      // A new route, or one moved to another climb: the grade is snapshotted as the climb's now.
+      const climb = catalogue.climbs.get(route.climbId);
+      if (!climb) throw new Error(`climb ${route.climbId} was checked but is missing`);
+      w.routeMeta.set(route.clientRouteId, {
+        id: meta?.id ?? randomUUID(),
+        climbId: route.climbId,
+        climbName: climb.name,
+        grade: climb.grade,
+      });
+    }
+    working.set(incoming.key, w);
+    results.push({
+      index,
+      clientSessionId: incoming.clientSessionId,
+      success: true,
+      status: decision.outcome,
+      sessionId: w.id,
+      revision: w.revision,
+      isDuplicate: decision.outcome === 'duplicate',
+      routeIds: incoming.routeOrder.flatMap((id) =>
+        w.state.routes.has(id) ? [w.routeMeta.get(id)!.id] : [],
+      ),
+      ...(decision.outcome === 'merged' ? { session: toApiSession(snapshotOf(w)) } : {}),
+    });
+  }
+
+  await writeBatch(tx, userId, writeSetOf([...working.values()], baseSeq), nowIso);
+  return results;
+}
+
+function fromStored(s: StoredSession | undefined): Working | undefined {
+  if (!s) return undefined;
+  return {
+    id: s.id,
+    key: s.idempotencyKey,
+    clientSessionId: s.clientSessionId,
+    createdAt: s.createdAt,
+    revision: s.revision,
+    state: s.state,
+    routeMeta: new Map(
+      s.routes.map((r) => [
+        r.clientRouteId,
+        { id: r.id, climbId: r.climbId, climbName: r.climbName, grade: r.grade },
+      ]),
+    ),
+    stored: s,
+  };
+}
+
+function routesOf(w: Working): StoredRoute[] {
+  return [...w.state.routes.values()].sort(compareRoutes).map((r) => {
+    const meta = w.routeMeta.get(r.clientRouteId)!;
+    return { ...r, id: meta.id, climbName: meta.climbName, grade: meta.grade };
+  });
+}
+
+function snapshotOf(w: Working): StoredSession {
+  return {
+    id: w.id,
+    idempotencyKey: w.key,
+    clientSessionId: w.clientSessionId,
+    revision: w.revision,
+    createdAt: w.createdAt,
+    changeSeq: 0,
+    state: w.state,
+    routes: routesOf(w),
+  };
+}
+
+/** The difference between what was stored and where the batch ended, as row sets. */
+function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
+  const set: WriteSet = {
+    inserts: [],
+    updates: [],
+    routeUpserts: [],
+    routeDeletes: [],
+    tombstones: [],
+    changeSeq: null,
+  };
+  let seq = baseSeq;
+  for (const w of sessions) {
+    const before = w.stored;
+    if (before && before.revision === w.revision) continue; // every snapshot was a duplicate
+    seq += 1;
+    const row: SessionWrite = {
+      id: w.id,
+      idempotencyKey: w.key,
+      clientSessionId: w.clientSessionId,
+      state: w.state,
+      revision: w.revision,
+      changeSeq: seq,
+      createdAt: w.createdAt,
+    };
+    (before ? set.updates : set.inserts).push(row);
+    const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
+    for (const route of routesOf(w)) {
+      const prior = old.get(route.clientRouteId);
+      if (!prior || !sameRoute(prior, route) || prior.climbId !== route.climbId) {
+        set.routeUpserts.push({ ...route, sessionId: w.id } satisfies RouteWrite);
+      }
+    }
+    for (const id of old.keys()) {
+      if (!w.state.routes.has(id)) set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
+    }
+    for (const id of w.state.tombstones) {
+      if (!before?.state.tombstones.has(id))
+        set.tombstones.push({ sessionId: w.id, clientRouteId: id });
+    }
+  }
+  if (seq !== baseSeq) set.changeSeq = seq;
+  return set;
+}
+
+const RETRYABLE_PG_CODES = new Set(['23505', '40001', '40P01']);
+
+function isRetryable(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e instanceof ConcurrentWriteError) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE_PG_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+/** A race the user lock should prevent is retried from a fresh read rather than surfaced. */
+async function withWriteRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= 3 || !isRetryable(error)) throw error;
+    }
+  }
+}
+
+function clientSessionIdOf(item: unknown): string | null {
+  if (typeof item === 'object' && item !== null && 'clientSessionId' in item) {
+    const id = item.clientSessionId;
+    if (typeof id === 'string' && id.length <= 128 && unsafeTextDetails(id).length === 0) return id;
+  }
+  return null;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

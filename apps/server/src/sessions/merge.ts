@@ -1,0 +1,132 @@
+import type {
+  IncomingSnapshot,
+  RouteVersion,
+  SessionFields,
+  SessionState,
+  SyncOutcome,
+} from './model.js';
+
+/*
+ * The exactly-once / merge table of API.md as pure functions. The merge is a join: fields and each
+ * route take the greater (updatedAt, JSON text) pair, tombstones only grow. A join is commutative,
+ * associative and idempotent, so devices that sync the same edits in any order end equal.
+ */
+
+const fieldsText = (f: SessionFields) =>
+  JSON.stringify([f.layoutId, f.startTime, f.endTime, f.notes]);
+
+const routeText = (r: RouteVersion) =>
+  JSON.stringify([
+    r.climbId,
+    r.isSuccess,
+    r.attempts,
+    r.notes,
+    r.rating,
+    r.gradeOpinion,
+    r.loggedAt,
+    r.position,
+  ]);
+
+/** Compares ISO instants by time, then the content text: a total order, so ties cannot depend on arrival. */
+function compareVersions(aTime: string, aText: string, bTime: string, bText: string): number {
+  const dt = Date.parse(aTime) - Date.parse(bTime);
+  if (dt !== 0) return dt;
+  return aText < bText ? -1 : aText > bText ? 1 : 0;
+}
+
+function newerRoute(a: RouteVersion, b: RouteVersion): RouteVersion {
+  return compareVersions(a.updatedAt, routeText(a), b.updatedAt, routeText(b)) >= 0 ? a : b;
+}
+
+function withoutTombstoned(routes: Map<string, RouteVersion>, tombstones: ReadonlySet<string>) {
+  for (const id of tombstones) routes.delete(id);
+  return routes;
+}
+
+/** First sync of a key: the snapshot as sent, minus the routes it says were removed. */
+export function createState(incoming: SessionState): SessionState {
+  return {
+    fields: incoming.fields,
+    updatedAt: incoming.updatedAt,
+    routes: withoutTombstoned(new Map(incoming.routes), incoming.tombstones),
+    tombstones: new Set(incoming.tombstones),
+  };
+}
+
+/**
+ * The device edited the server's current revision: its copy replaces fields and routes. Routes it
+ * no longer has were removed on it, so they are tombstoned like its explicit `removedRouteIds`.
+ */
+export function replaceState(current: SessionState, incoming: SessionState): SessionState {
+  const tombstones = new Set([...current.tombstones, ...incoming.tombstones]);
+  for (const id of current.routes.keys()) if (!incoming.routes.has(id)) tombstones.add(id);
+  return {
+    fields: incoming.fields,
+    updatedAt: incoming.updatedAt,
+    routes: withoutTombstoned(new Map(incoming.routes), tombstones),
+    tombstones,
+  };
+}
+
+/** Edited elsewhere meanwhile (or an old replay): last writer wins, per session and per route. */
+export function mergeState(current: SessionState, incoming: SessionState): SessionState {
+  const fieldsWin =
+    compareVersions(
+      incoming.updatedAt,
+      fieldsText(incoming.fields),
+      current.updatedAt,
+      fieldsText(current.fields),
+    ) > 0;
+  const tombstones = new Set([...current.tombstones, ...incoming.tombstones]);
+  const routes = new Map(current.routes);
+  for (const [id, route] of incoming.routes) {
+    const existing = routes.get(id);
+    routes.set(id, existing ? newerRoute(existing, route) : route);
+  }
+  return {
+    fields: fieldsWin ? incoming.fields : current.fields,
+    updatedAt: fieldsWin ? incoming.updatedAt : current.updatedAt,
+    routes: withoutTombstoned(routes, tombstones),
+    tombstones,
+  };
+}
+
+export function sameRoute(a: RouteVersion, b: RouteVersion): boolean {
+  return a.updatedAt === b.updatedAt && routeText(a) === routeText(b);
+}
+
+export function sameState(a: SessionState, b: SessionState): boolean {
+  if (a.updatedAt !== b.updatedAt || fieldsText(a.fields) !== fieldsText(b.fields)) return false;
+  if (a.routes.size !== b.routes.size || a.tombstones.size !== b.tombstones.size) return false;
+  for (const id of a.tombstones) if (!b.tombstones.has(id)) return false;
+  for (const [id, route] of a.routes) {
+    const other = b.routes.get(id);
+    if (!other || !sameRoute(route, other)) return false;
+  }
+  return true;
+}
+
+export interface Decision {
+  outcome: SyncOutcome;
+  state: SessionState;
+  revision: number;
+}
+
+/** One row of API.md's table: what the server does with `incoming` given what it holds. */
+export function decide(
+  current: { state: SessionState; revision: number } | undefined,
+  incoming: IncomingSnapshot,
+): Decision {
+  if (!current) return { outcome: 'created', state: createState(incoming.state), revision: 1 };
+  const fastForward = incoming.baseRevision === current.revision;
+  const next = fastForward
+    ? replaceState(current.state, incoming.state)
+    : mergeState(current.state, incoming.state);
+  if (sameState(next, current.state))
+    return { outcome: 'duplicate', state: current.state, revision: current.revision };
+  return {
+    outcome: fastForward ? 'updated' : 'merged',
+    state: next,
+    revision: current.revision + 1,
+  };
+}

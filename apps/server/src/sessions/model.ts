@@ -1,0 +1,44 @@
+/** The server's view of a session for merging: what each device edit is compared against. */
+
+export interface SessionFields {
+  layoutId: string | null;
+  startTime: string;
+  endTime: string | null;
+  notes: string | null;
+}
+
+export interface RouteVersion {
+  clientRouteId: string;
+  climbId: string;
+  isSuccess: boolean;
+  attempts: number;
+  notes: string | null;
+  rating: number | null;
+  gradeOpinion: string | null;
+  loggedAt: string;
+  position: number;
+  /** Time of the edit this version comes from (clamped to server time on receipt). */
+  updatedAt: string;
+}
+
+export interface SessionState {
+  fields: SessionFields;
+  /** Time of the session-field edit that won. */
+  updatedAt: string;
+  routes: ReadonlyMap<string, RouteVersion>;
+  /** clientRouteIds removed from this session: they stay removed. */
+  tombstones: ReadonlySet<string>;
+}
+
+/** One validated, normalized snapshot as it arrived. */
+export interface IncomingSnapshot {
+  /** `c:<clientSessionId>`, `h:<Idempotency-Key>` or `t:<startTime>`. */
+  key: string;
+  clientSessionId: string | null;
+  baseRevision: number | null;
+  state: SessionState;
+  /** Routes in the order the snapshot listed them (for `routeIds` of a creation). */
+  routeOrder: string[];
+}
+
+export type SyncOutcome = 'created' | 'duplicate' | 'updated' | 'merged';

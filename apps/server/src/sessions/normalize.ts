@@ -1,0 +1,87 @@
+import type { SessionSnapshot } from '@sendlog/contract';
+import type { IncomingSnapshot, RouteVersion } from './model.js';
+
+const iso = (value: string) => new Date(value).toISOString();
+
+/** Device clocks drift: an edit time ahead of the server's clock counts as "now". */
+function clamped(value: string, nowMs: number): string {
+  return Date.parse(value) > nowMs ? new Date(nowMs).toISOString() : iso(value);
+}
+
+/** The idempotency key of API.md, in order of preference; prefixes keep the three kinds apart. */
+export function idempotencyKey(s: SessionSnapshot, headerKey: string | undefined): string {
+  if (s.clientSessionId != null) return `c:${s.clientSessionId}`;
+  if (headerKey !== undefined) return `h:${headerKey}`;
+  return `t:${iso(s.startTime)}`;
+}
+
+/** A route sent without `clientRouteId` is identified by its position. */
+export function routeIdOf(route: { clientRouteId?: string | undefined }, index: number): string {
+  return route.clientRouteId ?? `pos-${index}`;
+}
+
+/**
+ * Turns a validated snapshot into the merge model: times normalized to UTC `…Z`, defaults applied
+ * (session updatedAt ← endTime ← startTime; route updatedAt ← loggedAt ← session updatedAt),
+ * edit times clamped to the server's clock.
+ */
+export function normalizeSnapshot(
+  s: SessionSnapshot,
+  nowMs: number,
+  headerKey?: string,
+): IncomingSnapshot {
+  const updatedAt = clamped(s.updatedAt ?? s.endTime ?? s.startTime, nowMs);
+  const startTime = iso(s.startTime);
+  const routes = new Map<string, RouteVersion>();
+  const routeOrder: string[] = [];
+  s.routes.forEach((r, position) => {
+    const clientRouteId = routeIdOf(r, position);
+    routeOrder.push(clientRouteId);
+    routes.set(clientRouteId, {
+      clientRouteId,
+      climbId: r.climbId.toLowerCase(),
+      isSuccess: r.isSuccess,
+      attempts: r.attempts,
+      notes: r.notes ?? null,
+      rating: r.rating ?? null,
+      gradeOpinion: r.gradeOpinion ?? null,
+      loggedAt: r.loggedAt != null ? iso(r.loggedAt) : startTime,
+      position,
+      updatedAt:
+        r.updatedAt != null
+          ? clamped(r.updatedAt, nowMs)
+          : r.loggedAt != null
+            ? clamped(r.loggedAt, nowMs)
+            : updatedAt,
+    });
+  });
+  return {
+    key: idempotencyKey(s, headerKey),
+    clientSessionId: s.clientSessionId ?? null,
+    baseRevision: s.baseRevision ?? null,
+    routeOrder,
+    state: {
+      fields: {
+        layoutId: s.layoutId != null ? s.layoutId.toLowerCase() : null,
+        startTime,
+        endTime: s.endTime != null ? iso(s.endTime) : null,
+        notes: s.notes ?? null,
+      },
+      updatedAt,
+      routes,
+      tombstones: new Set(s.removedRouteIds ?? []),
+    },
+  };
+}
+
+/** Ids a snapshot repeats once positions stand in for missing ones (`pos-1` sent and implied). */
+export function repeatedRouteIdPaths(s: SessionSnapshot): string[] {
+  const seen = new Set<string>();
+  const paths: string[] = [];
+  s.routes.forEach((r, i) => {
+    const id = routeIdOf(r, i);
+    if (seen.has(id)) paths.push(`routes.${i}.clientRouteId`);
+    seen.add(id);
+  });
+  return paths;
+}
