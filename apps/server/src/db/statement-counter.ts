@@ -4,14 +4,16 @@ import type { Logger } from 'drizzle-orm/logger';
 /**
  * Counts the SQL statements Drizzle sends inside `countStatements(fn)`, so the ingest path can
  * log (and tests can assert) how many round trips one request costs. BEGIN/COMMIT of a
- * transaction are issued by the driver and are not part of the count.
+ * transaction are not part of the count.
  */
 const current = new AsyncLocalStorage<{ count: number }>();
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback)\b/i;
 
 export const countingLogger: Logger = {
-  logQuery() {
+  logQuery(query) {
     const counter = current.getStore();
-    if (counter) counter.count += 1;
+    // node-postgres sends BEGIN/COMMIT through Drizzle, PGlite does not: leave them out on both.
+    if (counter && !TRANSACTION_CONTROL.test(query)) counter.count += 1;
   },
 };
 
