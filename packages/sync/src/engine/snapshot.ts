@@ -1,0 +1,63 @@
+import type { SessionSnapshotInput } from '@sendlog/contract';
+import type { LocalSession } from '../store/model.js';
+import type { SentCopy } from '../store/session-store.js';
+
+export interface OutgoingSession {
+  readonly snapshot: SessionSnapshotInput;
+  readonly sent: SentCopy;
+  /** UTF-8 size of the snapshot's JSON. */
+  readonly bytes: number;
+  readonly json: string;
+}
+
+/** The snapshot API.md describes, plus what the answer needs to be applied safely. */
+export function toOutgoing(s: LocalSession): OutgoingSession {
+  const snapshot: SessionSnapshotInput = {
+    // Sessions the first design stored go without one: the server then knows them by start time.
+    ...(s.clientSessionId != null ? { clientSessionId: s.clientSessionId } : {}),
+    layoutId: s.layoutId,
+    startTime: s.startTime,
+    endTime: s.endTime,
+    notes: s.notes,
+    baseRevision: s.serverRevision,
+    updatedAt: s.updatedAt,
+    removedRouteIds: [...s.removedRouteIds],
+    routes: s.routes.map((r) => ({
+      clientRouteId: r.id,
+      climbId: r.climbId,
+      isSuccess: r.isSuccess,
+      attempts: r.attempts,
+      notes: r.notes,
+      rating: r.rating,
+      gradeOpinion: r.gradeOpinion,
+      loggedAt: r.loggedAt,
+      updatedAt: r.updatedAt,
+    })),
+  };
+  const json = JSON.stringify(snapshot);
+  return {
+    snapshot,
+    json,
+    bytes: utf8Length(json),
+    sent: {
+      sessionId: s.id,
+      localRevision: s.localRevision,
+      baseRevision: s.serverRevision,
+      removedRouteIds: s.removedRouteIds,
+    },
+  };
+}
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}

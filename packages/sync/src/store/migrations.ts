@@ -1,0 +1,73 @@
+import { SessionStoreError } from './errors.js';
+import { importLegacySessions } from './legacy-import.js';
+import type { KeyValueStorage } from './model.js';
+import {
+  CURRENT_SCHEMA_VERSION,
+  STORAGE_KEYS,
+  decodeIndex,
+  encodeIndex,
+  encodeSession,
+  sessionKey,
+} from './storage-layout.js';
+
+export interface MigrationContext {
+  storage: KeyValueStorage;
+  nowIso: string;
+  newId: () => string;
+}
+
+interface Migration {
+  /** The version this migration produces; it runs on storage at `to - 1`. */
+  to: number;
+  run(ctx: MigrationContext): Promise<void>;
+}
+
+/** Version 0 is the first design (or an empty storage); each step moves one version up. */
+const MIGRATIONS: readonly Migration[] = [{ to: 1, run: importFirstDesign }];
+
+/**
+ * Brings the storage to the current layout. Each step writes its data and the new version in one
+ * `multiSet`, so an interrupted migration either happened or runs again.
+ */
+export async function migrateStorage(ctx: MigrationContext): Promise<void> {
+  const stored = await ctx.storage.getItem(STORAGE_KEYS.schemaVersion);
+  let version = stored == null ? 0 : Number(stored);
+  if (!Number.isInteger(version) || version < 0) version = 0;
+  if (version > CURRENT_SCHEMA_VERSION) {
+    // Writing with an older layout could destroy what a newer app version stored.
+    throw new SessionStoreError(
+      'storage_too_new',
+      `storage has schema version ${version}; this app understands up to ${CURRENT_SCHEMA_VERSION}`,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.to > version) {
+      await m.run(ctx);
+      version = m.to;
+    }
+  }
+}
+
+async function importFirstDesign(ctx: MigrationContext): Promise<void> {
+  const { storage } = ctx;
+  const text = await storage.getItem(STORAGE_KEYS.legacySessions);
+  let raw: unknown = [];
+  let readable = true;
+  if (text != null) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      readable = false;
+    }
+  }
+  const sessions = readable ? importLegacySessions(raw, ctx.nowIso, ctx.newId) : [];
+  const ids = new Set(decodeIndex(await storage.getItem(STORAGE_KEYS.index)));
+  for (const s of sessions) ids.add(s.id);
+  await storage.multiSet([
+    ...sessions.map((s) => [sessionKey(s.id), encodeSession(s)] as const),
+    [STORAGE_KEYS.index, encodeIndex(ids)],
+    [STORAGE_KEYS.schemaVersion, String(1)],
+  ]);
+  // An unreadable array stays where it is: nothing a user logged is ever deleted.
+  if (text != null && readable) await storage.removeItem(STORAGE_KEYS.legacySessions);
+}

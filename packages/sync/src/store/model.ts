@@ -1,0 +1,94 @@
+/** The LocalSession model of ARCHITECTURE.md: what the phone keeps of each climbing session. */
+
+export type LocalSessionStatus = 'active' | 'completed' | 'synced' | 'sync_failed';
+
+export interface LocalRoute {
+  /** Client id of the route; sent as `clientRouteId`. */
+  readonly id: string;
+  readonly climbId: string;
+  readonly isSuccess: boolean;
+  readonly attempts: number;
+  readonly notes: string | null;
+  /** Quality stars 1–5. */
+  readonly rating: number | null;
+  /** The climber's own grade for the climb. */
+  readonly gradeOpinion: string | null;
+  readonly loggedAt: string;
+  readonly updatedAt: string;
+}
+
+export interface SyncErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  /** Permanent errors wait for an edit or an explicit retry; the others are retried with backoff. */
+  readonly permanent: boolean;
+}
+
+/**
+ * What the first design stored about a session that this model has no field for, kept verbatim so
+ * an import never loses data.
+ */
+export interface LegacyOrigin {
+  readonly status: string;
+  readonly extra: Readonly<Record<string, unknown>>;
+  readonly routeExtras: readonly (Readonly<Record<string, unknown>> | null)[];
+}
+
+export interface LocalSession {
+  /** Client UUID (or the first design's `local_<ms>_<rand>` id for imported sessions). */
+  readonly id: string;
+  /**
+   * The idempotency key sent as `clientSessionId`: equal to `id`, except for sessions imported
+   * from the first design (and sessions created without one elsewhere), which the server knows by
+   * their start time; for those it is null and the snapshot goes without it.
+   */
+  readonly clientSessionId: string | null;
+  readonly layoutId: string | null;
+  readonly startTime: string;
+  readonly endTime: string | null;
+  readonly notes: string | null;
+  readonly routes: readonly LocalRoute[];
+  /** Routes removed locally since the last confirmed sync, sent so the server tombstones them. */
+  readonly removedRouteIds: readonly string[];
+  readonly status: LocalSessionStatus;
+  /** Client time of the last edit. */
+  readonly updatedAt: string;
+  /** Bumped by every local edit. */
+  readonly localRevision: number;
+  /** The localRevision the last confirmed sync carried. */
+  readonly sentRevision: number | null;
+  /** The server's revision after that sync: the next `baseRevision`. */
+  readonly serverRevision: number | null;
+  readonly serverSessionId: string | null;
+  readonly lastError: SyncErrorInfo | null;
+  readonly attemptCount: number;
+  readonly nextAttemptAt: string | null;
+  /** Present only on sessions imported from the first design's storage. */
+  readonly legacy?: LegacyOrigin;
+}
+
+export interface StartSessionInput {
+  layoutId: string | null;
+}
+
+export interface LogRouteInput {
+  climbId: string;
+  isSuccess: boolean;
+  attempts: number;
+  notes?: string | null;
+  rating?: number | null;
+  gradeOpinion?: string | null;
+}
+
+export type RoutePatch = Partial<LogRouteInput>;
+
+/** The subset of AsyncStorage the store needs, so the app can pass AsyncStorage itself. */
+export interface KeyValueStorage {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+  removeItem(key: string): Promise<void>;
+  multiGet(keys: readonly string[]): Promise<readonly (readonly [string, string | null])[]>;
+  multiSet(pairs: readonly (readonly [string, string])[]): Promise<void>;
+  multiRemove(keys: readonly string[]): Promise<void>;
+  getAllKeys(): Promise<readonly string[]>;
+}

@@ -1,0 +1,51 @@
+import type { Session } from '@sendlog/contract';
+import type { LocalRoute, LocalSession } from './model.js';
+import { clearedRetryState } from './status.js';
+
+/** The local route a server route stands for: its `clientRouteId` is the local id. */
+export function routeFromServer(r: Session['routes'][number]): LocalRoute {
+  return {
+    id: r.clientRouteId,
+    climbId: r.climbId,
+    isSuccess: r.isSuccess,
+    attempts: r.attempts,
+    notes: r.notes,
+    rating: r.rating,
+    gradeOpinion: r.gradeOpinion,
+    loggedAt: r.loggedAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/**
+ * The server's copy as a confirmed local session. `local` is the copy it replaces (its identity and
+ * revision counter are kept); without one, the session is new to this device.
+ */
+export function sessionFromServer(s: Session, local: LocalSession | null): LocalSession {
+  const localRevision = local?.localRevision ?? 1;
+  return {
+    id: local?.id ?? s.clientSessionId ?? s.id,
+    clientSessionId: local ? local.clientSessionId : s.clientSessionId,
+    layoutId: s.layoutId,
+    startTime: s.startTime,
+    endTime: s.endTime,
+    notes: s.notes,
+    routes: s.routes.map(routeFromServer),
+    removedRouteIds: [],
+    status: 'synced',
+    updatedAt: s.updatedAt,
+    localRevision,
+    sentRevision: localRevision,
+    serverRevision: s.revision,
+    serverSessionId: s.id,
+    ...clearedRetryState(),
+    ...(local?.legacy ? { legacy: local.legacy } : {}),
+  };
+}
+
+/** The server applies the same key: `clientSessionId`, else the user's start time. */
+export function sameIdentity(local: LocalSession, s: Session): boolean {
+  if (local.serverSessionId === s.id) return true;
+  if (s.clientSessionId != null) return local.clientSessionId === s.clientSessionId;
+  return local.clientSessionId == null && Date.parse(local.startTime) === Date.parse(s.startTime);
+}

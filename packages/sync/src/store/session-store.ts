@@ -1,0 +1,552 @@
+import { LIMITS } from '@sendlog/contract';
+import type { Session } from '@sendlog/contract';
+import { SessionStoreError } from './errors.js';
+import { migrateStorage } from './migrations.js';
+import type {
+  KeyValueStorage,
+  LocalRoute,
+  LocalSession,
+  LogRouteInput,
+  RoutePatch,
+  StartSessionInput,
+  SyncErrorInfo,
+} from './model.js';
+import { sameIdentity, sessionFromServer } from './server-copy.js';
+import { clearedRetryState, hasUnconfirmedChanges, needsSync, statusAfterEdit } from './status.js';
+import {
+  STORAGE_KEYS,
+  decodeIndex,
+  decodeSession,
+  encodeIndex,
+  encodeSession,
+  isSessionKey,
+  sessionIdOfKey,
+  sessionKey,
+} from './storage-layout.js';
+import { SerialWriteQueue } from './write-queue.js';
+import { assertRoomForRoute, assertValidNotes, assertValidRoute } from './validation.js';
+
+export interface SessionStoreOptions {
+  storage: KeyValueStorage;
+  /** Clock in epoch milliseconds (or a Date). */
+  now?: () => number | Date;
+  /** Id source for sessions and routes; the app passes a cryptographic UUID v4. */
+  uuid?: () => string;
+}
+
+/** Why listeners were called: the engine starts a sync when a session ends. */
+export type StoreChangeReason = 'edit' | 'end' | 'discard' | 'sync' | 'pull';
+
+export interface StoreChange {
+  readonly reason: StoreChangeReason;
+  readonly sessionIds: readonly string[];
+}
+
+export type StoreListener = (change: StoreChange) => void;
+
+export interface SessionStore {
+  startSession(input: StartSessionInput): LocalSession;
+  logRoute(sessionId: string, input: LogRouteInput): LocalRoute;
+  updateRoute(sessionId: string, routeId: string, patch: RoutePatch): LocalRoute;
+  removeRoute(sessionId: string, routeId: string): LocalSession;
+  updateNotes(sessionId: string, notes: string | null): LocalSession;
+  /** Ends the session (`completed`); one without routes and notes is discarded and null returned. */
+  endSession(sessionId: string): LocalSession | null;
+  /** Deletes the local copy; only on an explicit user action. */
+  discardSession(sessionId: string): void;
+  /** Sends a `sync_failed` session again, as it is. */
+  retrySession(sessionId: string): LocalSession;
+  /** Every session, newest start first; the same array until something changes. */
+  getSessions(): readonly LocalSession[];
+  getSession(sessionId: string): LocalSession | null;
+  getActiveSession(): LocalSession | null;
+  subscribe(listener: StoreListener): () => void;
+  /** Resolves once every change made so far is in storage. */
+  flush(): Promise<void>;
+  /** Stored sessions that could not be read; their keys are left untouched in storage. */
+  readonly unreadableKeys: readonly string[];
+}
+
+/** What the sync engine needs beyond the public API; kept off it so the UI cannot misuse it. */
+export interface SyncPort {
+  now(): number;
+  /** Sessions waiting to be sent, oldest start first. */
+  sessionsToSync(): LocalSession[];
+  pendingCount(): number;
+  applyOutcomes(outcomes: readonly PushOutcome[]): void;
+  /** Merges server copies (a pulled page, or single refreshed sessions) and stores the cursor. */
+  applyServerSessions(sessions: readonly Session[], nextCursor?: string): number;
+  pullCursor(): string;
+}
+
+/** What the request carried, so its answer can tell whether the session changed meanwhile. */
+export interface SentCopy {
+  readonly sessionId: string;
+  readonly localRevision: number;
+  readonly baseRevision: number | null;
+  readonly removedRouteIds: readonly string[];
+}
+
+export type PushOutcome =
+  | {
+      readonly kind: 'confirmed';
+      readonly sent: SentCopy;
+      readonly serverSessionId: string;
+      readonly revision: number;
+      /**
+       * The server's copy at `revision` is exactly what was sent (`created`, `updated`, or a
+       * `duplicate` of the same base). Otherwise it may hold more (edits from elsewhere), so the
+       * old base is kept and the next edit is merged rather than allowed to replace it.
+       */
+      readonly contentMatches: boolean;
+    }
+  | {
+      readonly kind: 'merged';
+      readonly sent: SentCopy;
+      readonly serverSessionId: string;
+      readonly revision: number;
+      readonly session: Session;
+    }
+  | { readonly kind: 'rejected'; readonly sent: SentCopy; readonly error: SyncErrorInfo }
+  | {
+      readonly kind: 'deferred';
+      readonly sent: SentCopy;
+      readonly error: SyncErrorInfo;
+      readonly nextAttemptAt: string | null;
+    };
+
+const syncPorts = new WeakMap<SessionStore, SyncPort>();
+
+/** The engine's access to a store made by `createSessionStore`. */
+export function syncPortOf(store: SessionStore): SyncPort {
+  const port = syncPorts.get(store);
+  if (!port) throw new TypeError('not a store made by createSessionStore');
+  return port;
+}
+
+export async function createSessionStore(options: SessionStoreOptions): Promise<SessionStore> {
+  const { storage } = options;
+  const nowMs = (): number => {
+    const t = options.now ? options.now() : Date.now();
+    return typeof t === 'number' ? t : t.getTime();
+  };
+  const nowIso = (): string => new Date(nowMs()).toISOString();
+  const newId = options.uuid ?? defaultUuid;
+
+  await migrateStorage({ storage, nowIso: nowIso(), newId });
+  const loaded = await loadSessions(storage);
+
+  const sessions = new Map<string, LocalSession>(loaded.sessions.map((s) => [s.id, s]));
+  let pullCursor = (await storage.getItem(STORAGE_KEYS.pullCursor)) ?? '';
+  const writer = new SerialWriteQueue(storage, STORAGE_KEYS.index);
+  const listeners = new Set<StoreListener>();
+  let orderedIds: string[] | null = null;
+  let snapshot: readonly LocalSession[] | null = null;
+  let activeCache: LocalSession | null | undefined;
+  if (loaded.indexStale) writeIndex();
+
+  function writeSession(id: string): void {
+    writer.mark(sessionKey(id), () => {
+      const s = sessions.get(id);
+      return s ? encodeSession(s) : null;
+    });
+  }
+
+  function writeIndex(): void {
+    orderedIds = null;
+    writer.mark(STORAGE_KEYS.index, () => encodeIndex(sessions.keys()));
+  }
+
+  function emit(reason: StoreChangeReason, sessionIds: readonly string[]): void {
+    snapshot = null;
+    activeCache = undefined;
+    const change: StoreChange = { reason, sessionIds };
+    for (const listener of [...listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        // A broken listener must not undo a stored change; surface it without unwinding.
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  function put(s: LocalSession): void {
+    const isNew = !sessions.has(s.id);
+    sessions.set(s.id, Object.freeze(s));
+    writeSession(s.id);
+    if (isNew) writeIndex();
+  }
+
+  function get(sessionId: string): LocalSession {
+    const s = sessions.get(sessionId);
+    if (!s) throw new SessionStoreError('not_found', `no session ${sessionId}`);
+    return s;
+  }
+
+  /**
+   * The time of an edit to something last changed at `previous`: never earlier, even when the
+   * phone's clock stepped back, so the server's last-writer-wins merge never prefers the copy an
+   * edit was made from over the edit itself.
+   */
+  function editTime(previous: string): string {
+    return new Date(Math.max(nowMs(), Date.parse(previous) + 1)).toISOString();
+  }
+
+  /** A local edit: bumps the revision, and makes an ended session need sync again. */
+  function edit(s: LocalSession, changes: Partial<LocalSession>): LocalSession {
+    const at = editTime(s.updatedAt);
+    const wasFailed = s.status === 'sync_failed';
+    return {
+      ...s,
+      ...changes,
+      status: statusAfterEdit(s.status),
+      updatedAt: at,
+      localRevision: s.localRevision + 1,
+      ...(wasFailed || s.status === 'synced' ? clearedRetryState() : {}),
+    };
+  }
+
+  function activeSession(): LocalSession | null {
+    if (activeCache === undefined) {
+      activeCache = null;
+      for (const s of sessions.values()) if (s.status === 'active') activeCache = s;
+    }
+    return activeCache;
+  }
+
+  const store: SessionStore = {
+    unreadableKeys: loaded.unreadableKeys,
+
+    startSession({ layoutId }) {
+      const active = activeSession();
+      if (active) {
+        throw new SessionStoreError(
+          'session_already_active',
+          `session ${active.id} is still active; end it first`,
+        );
+      }
+      const at = nowIso();
+      const id = newId();
+      const s: LocalSession = {
+        id,
+        clientSessionId: id,
+        layoutId: layoutId ?? null,
+        startTime: at,
+        endTime: null,
+        notes: null,
+        routes: [],
+        removedRouteIds: [],
+        status: 'active',
+        updatedAt: at,
+        localRevision: 1,
+        sentRevision: null,
+        serverRevision: null,
+        serverSessionId: null,
+        ...clearedRetryState(),
+      };
+      put(s);
+      emit('edit', [id]);
+      return sessions.get(id) ?? s;
+    },
+
+    logRoute(sessionId, input) {
+      const s = get(sessionId);
+      assertRoomForRoute(s.routes.length);
+      const at = editTime(s.updatedAt);
+      const route: LocalRoute = Object.freeze({
+        id: newId(),
+        climbId: input.climbId,
+        isSuccess: input.isSuccess,
+        attempts: input.attempts,
+        notes: input.notes ?? null,
+        rating: input.rating ?? null,
+        gradeOpinion: input.gradeOpinion ?? null,
+        loggedAt: at,
+        updatedAt: at,
+      });
+      assertValidRoute(route);
+      put(edit(s, { routes: [...s.routes, route] }));
+      emit('edit', [sessionId]);
+      return route;
+    },
+
+    updateRoute(sessionId, routeId, patch) {
+      const s = get(sessionId);
+      const index = s.routes.findIndex((r) => r.id === routeId);
+      const current = s.routes[index];
+      if (!current) throw new SessionStoreError('not_found', `no route ${routeId} in ${sessionId}`);
+      const route: LocalRoute = Object.freeze({
+        ...current,
+        ...definedOnly(patch),
+        updatedAt: editTime(current.updatedAt),
+      });
+      assertValidRoute(route);
+      const routes = s.routes.slice();
+      routes[index] = route;
+      put(edit(s, { routes }));
+      emit('edit', [sessionId]);
+      return route;
+    },
+
+    removeRoute(sessionId, routeId) {
+      const s = get(sessionId);
+      if (!s.routes.some((r) => r.id === routeId)) {
+        throw new SessionStoreError('not_found', `no route ${routeId} in ${sessionId}`);
+      }
+      // Always remembered, even before a first sync: a request whose answer was lost may have
+      // delivered the route already, and only a tombstone keeps a merge from bringing it back.
+      const removedRouteIds = s.removedRouteIds.includes(routeId)
+        ? s.removedRouteIds
+        : [...s.removedRouteIds, routeId];
+      const next = edit(s, { routes: s.routes.filter((r) => r.id !== routeId), removedRouteIds });
+      put(next);
+      emit('edit', [sessionId]);
+      return get(sessionId);
+    },
+
+    updateNotes(sessionId, notes) {
+      const s = get(sessionId);
+      const value = notes === '' ? null : notes;
+      assertValidNotes(value);
+      put(edit(s, { notes: value }));
+      emit('edit', [sessionId]);
+      return get(sessionId);
+    },
+
+    endSession(sessionId) {
+      const s = get(sessionId);
+      if (s.status !== 'active') return s;
+      if (s.routes.length === 0 && s.notes == null) {
+        sessions.delete(sessionId);
+        writeSession(sessionId);
+        writeIndex();
+        emit('discard', [sessionId]);
+        return null;
+      }
+      const at = nowMs();
+      const start = Date.parse(s.startTime);
+      // The server refuses an end before the start or more than 24 h after it; a forgotten
+      // session is closed at its longest allowed length rather than rejected forever.
+      const end = Math.min(Math.max(at, start), start + LIMITS.maxSessionDurationMs);
+      put({
+        ...s,
+        endTime: new Date(end).toISOString(),
+        status: 'completed',
+        updatedAt: editTime(s.updatedAt),
+        localRevision: s.localRevision + 1,
+      });
+      emit('end', [sessionId]);
+      return get(sessionId);
+    },
+
+    discardSession(sessionId) {
+      get(sessionId);
+      sessions.delete(sessionId);
+      writeSession(sessionId);
+      writeIndex();
+      emit('discard', [sessionId]);
+    },
+
+    retrySession(sessionId) {
+      const s = get(sessionId);
+      if (s.status !== 'sync_failed') {
+        throw new SessionStoreError('not_retryable', `session ${sessionId} is ${s.status}`);
+      }
+      put({ ...s, status: 'completed', ...clearedRetryState() });
+      emit('edit', [sessionId]);
+      return get(sessionId);
+    },
+
+    getSessions() {
+      if (snapshot) return snapshot;
+      orderedIds ??= [...sessions.values()]
+        .sort((a, b) => compareNewestFirst(a, b))
+        .map((s) => s.id);
+      snapshot = Object.freeze(
+        orderedIds.map((id) => sessions.get(id)).filter((s): s is LocalSession => s != null),
+      );
+      return snapshot;
+    },
+
+    getSession(sessionId) {
+      return sessions.get(sessionId) ?? null;
+    },
+
+    getActiveSession: activeSession,
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    flush: () => writer.flush(),
+  };
+
+  const port: SyncPort = {
+    now: nowMs,
+
+    sessionsToSync() {
+      return [...sessions.values()].filter(needsSync).sort((a, b) => -compareNewestFirst(a, b));
+    },
+
+    pendingCount() {
+      let n = 0;
+      for (const s of sessions.values()) if (needsSync(s)) n += 1;
+      return n;
+    },
+
+    applyOutcomes(outcomes) {
+      const changed: string[] = [];
+      for (const outcome of outcomes) {
+        const s = sessions.get(outcome.sent.sessionId);
+        // Discarded while the request was out: the user asked for it to go.
+        if (!s) continue;
+        const next = applyOutcome(s, outcome);
+        if (next !== s) {
+          put(next);
+          changed.push(s.id);
+        }
+      }
+      if (changed.length > 0) emit('sync', changed);
+    },
+
+    applyServerSessions(serverSessions, nextCursor) {
+      const changed: string[] = [];
+      for (const remote of serverSessions) {
+        const local = findLocalCopy(remote);
+        const next = mergeServerCopy(local, remote);
+        if (next && next !== local) {
+          put(next);
+          changed.push(next.id);
+        }
+      }
+      if (nextCursor !== undefined && nextCursor !== pullCursor) {
+        pullCursor = nextCursor;
+        // Marked after the page's sessions, so the cursor never gets ahead of what is stored.
+        writer.mark(STORAGE_KEYS.pullCursor, () => pullCursor);
+      }
+      if (changed.length > 0) emit('pull', changed);
+      return changed.length;
+    },
+
+    pullCursor: () => pullCursor,
+  };
+
+  function findLocalCopy(remote: Session): LocalSession | null {
+    if (remote.clientSessionId != null) {
+      const byId = sessions.get(remote.clientSessionId);
+      if (byId && sameIdentity(byId, remote)) return byId;
+    }
+    for (const s of sessions.values()) if (sameIdentity(s, remote)) return s;
+    return null;
+  }
+
+  syncPorts.set(store, port);
+  return store;
+}
+
+/** How a push answer changes the session; the session itself if nothing changes. */
+function applyOutcome(s: LocalSession, outcome: PushOutcome): LocalSession {
+  const { sent } = outcome;
+  const unchangedSince = s.localRevision === sent.localRevision;
+  const removedRouteIds = s.removedRouteIds.filter((id) => !sent.removedRouteIds.includes(id));
+  switch (outcome.kind) {
+    case 'confirmed': {
+      const serverRevision = outcome.contentMatches ? outcome.revision : s.serverRevision;
+      const common = {
+        serverSessionId: outcome.serverSessionId,
+        serverRevision,
+        removedRouteIds,
+        ...clearedRetryState(),
+      };
+      return unchangedSince
+        ? { ...s, ...common, status: 'synced', sentRevision: sent.localRevision }
+        : { ...s, ...common };
+    }
+    case 'merged':
+      if (unchangedSince) {
+        return sessionFromServer(outcome.session, { ...s, removedRouteIds });
+      }
+      // Edited while the request was out: keep every local edit and the old base, so the next
+      // push is merged again by the server and nothing of either side is lost.
+      return { ...s, serverSessionId: outcome.serverSessionId, removedRouteIds };
+    case 'rejected':
+      return {
+        ...s,
+        status: unchangedSince ? 'sync_failed' : s.status,
+        lastError: outcome.error,
+        attemptCount: s.attemptCount + 1,
+        nextAttemptAt: null,
+      };
+    case 'deferred':
+      return {
+        ...s,
+        lastError: outcome.error,
+        attemptCount: s.attemptCount + 1,
+        nextAttemptAt: outcome.nextAttemptAt,
+      };
+  }
+}
+
+/**
+ * A server copy joins the store: new sessions arrive as `synced`; a local copy with changes the
+ * server has not confirmed keeps them (the next push lets the server merge both sides).
+ */
+function mergeServerCopy(local: LocalSession | null, remote: Session): LocalSession | null {
+  if (!local) return sessionFromServer(remote, null);
+  if (hasUnconfirmedChanges(local)) {
+    return local.serverSessionId == null ? { ...local, serverSessionId: remote.id } : local;
+  }
+  if (local.serverRevision != null && remote.revision <= local.serverRevision) return local;
+  return sessionFromServer(remote, local);
+}
+
+function compareNewestFirst(a: LocalSession, b: LocalSession): number {
+  const byStart = Date.parse(b.startTime) - Date.parse(a.startTime);
+  if (byStart !== 0) return byStart;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+interface Loaded {
+  sessions: LocalSession[];
+  unreadableKeys: string[];
+  indexStale: boolean;
+}
+
+async function loadSessions(storage: KeyValueStorage): Promise<Loaded> {
+  const index = decodeIndex(await storage.getItem(STORAGE_KEYS.index));
+  // Keys the index does not name are adopted, never dropped: a logged attempt is never lost.
+  const keys = new Set(index.map(sessionKey));
+  for (const key of await storage.getAllKeys()) if (isSessionKey(key)) keys.add(key);
+  const pairs = await storage.multiGet([...keys]);
+  const sessions: LocalSession[] = [];
+  const unreadableKeys: string[] = [];
+  for (const [key, text] of pairs) {
+    if (text == null) continue;
+    const s = decodeSession(text);
+    if (s && s.id === sessionIdOfKey(key)) sessions.push(Object.freeze(s));
+    else unreadableKeys.push(key);
+  }
+  const indexStale = sessions.length !== index.length || sessions.some((s, i) => s.id !== index[i]);
+  return { sessions, unreadableKeys, indexStale };
+}
+
+function defaultUuid(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  // Only where no crypto exists (pass `uuid` there): a v4 layout from Math.random.
+  const hex = [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
