@@ -246,6 +246,23 @@ describe.each(BACKENDS)('session ingest on $name', (backend) => {
       expect(stale.body).toMatchObject({ status: 'duplicate', isDuplicate: true, revision: 2 });
     });
 
+    it('a fast-forward whose clock lags a stored edit → merged, with the session to adopt', async () => {
+      const { api } = await newUser(server.app);
+      const base = snapshot({}, 2);
+      await api.post('/sessions/offline', base);
+      const res = await api.post<Existing>('/sessions/offline', {
+        ...base,
+        baseRevision: 1,
+        notes: 'typed on a phone whose clock is behind',
+        updatedAt: '2026-11-24T19:00:00.000Z',
+        removedRouteIds: ['route-1'],
+        routes: [base.routes[0]!],
+      });
+      expect(res.body).toMatchObject({ status: 'merged', revision: 2, isDuplicate: false });
+      expect(res.body.session?.notes).toBe('session notes');
+      expect(res.body.session?.routes.map((r) => r.clientRouteId)).toEqual(['route-0']);
+    });
+
     it('removedRouteIds and tombstones stay removed in a merge', async () => {
       const { api } = await newUser(server.app);
       const base = snapshot({}, 3);

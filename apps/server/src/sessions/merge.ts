@@ -54,22 +54,34 @@ export function createState(incoming: SessionState): SessionState {
 }
 
 /**
- * The device edited the server's current revision: its copy replaces fields and routes. Routes it
- * no longer has were removed on it, so they are tombstoned like its explicit `removedRouteIds`.
+ * What the device's copy says the session is, when it edited the server's current revision:
+ * its fields and routes; routes it no longer has were removed on it, like its `removedRouteIds`.
  */
 export function replaceState(current: SessionState, incoming: SessionState): SessionState {
-  const tombstones = new Set([...current.tombstones, ...incoming.tombstones]);
-  for (const id of current.routes.keys()) if (!incoming.routes.has(id)) tombstones.add(id);
   return {
     fields: incoming.fields,
     updatedAt: incoming.updatedAt,
-    routes: withoutTombstoned(new Map(incoming.routes), tombstones),
-    tombstones,
+    routes: withoutTombstoned(new Map(incoming.routes), removalsOf(current, incoming, true)),
+    tombstones: removalsOf(current, incoming, true),
   };
 }
 
-/** Edited elsewhere meanwhile (or an old replay): last writer wins, per session and per route. */
-export function mergeState(current: SessionState, incoming: SessionState): SessionState {
+function removalsOf(current: SessionState, incoming: SessionState, fastForward: boolean) {
+  const tombstones = new Set([...current.tombstones, ...incoming.tombstones]);
+  if (fastForward)
+    for (const id of current.routes.keys()) if (!incoming.routes.has(id)) tombstones.add(id);
+  return tombstones;
+}
+
+/**
+ * Last writer wins, per session and per route; tombstones only grow. `fastForward` (the device
+ * edited the current revision) also tombstones the routes its copy dropped.
+ */
+export function mergeState(
+  current: SessionState,
+  incoming: SessionState,
+  fastForward = false,
+): SessionState {
   const fieldsWin =
     compareVersions(
       incoming.updatedAt,
@@ -77,7 +89,7 @@ export function mergeState(current: SessionState, incoming: SessionState): Sessi
       current.updatedAt,
       fieldsText(current.fields),
     ) > 0;
-  const tombstones = new Set([...current.tombstones, ...incoming.tombstones]);
+  const tombstones = removalsOf(current, incoming, fastForward);
   const routes = new Map(current.routes);
   for (const [id, route] of incoming.routes) {
     const existing = routes.get(id);
@@ -112,21 +124,25 @@ export interface Decision {
   revision: number;
 }
 
-/** One row of API.md's table: what the server does with `incoming` given what it holds. */
+/**
+ * One row of API.md's table: what the server does with `incoming` given what it holds.
+ *
+ * Both `updated` and `merged` are the same last-writer-wins join, so the result never depends on
+ * arrival order. A device that edited the current revision normally wins every field it touched
+ * (its edit is newer) and the result is exactly its copy: `updated`. If its clock lagged behind an
+ * edit already stored, the join keeps the newer value and the answer is `merged`, carrying the
+ * session, so the device adopts it instead of believing its copy is on the server.
+ */
 export function decide(
   current: { state: SessionState; revision: number } | undefined,
   incoming: IncomingSnapshot,
 ): Decision {
   if (!current) return { outcome: 'created', state: createState(incoming.state), revision: 1 };
   const fastForward = incoming.baseRevision === current.revision;
-  const next = fastForward
-    ? replaceState(current.state, incoming.state)
-    : mergeState(current.state, incoming.state);
-  if (sameState(next, current.state))
+  const next = mergeState(current.state, incoming.state, fastForward);
+  if (sameState(next, current.state)) {
     return { outcome: 'duplicate', state: current.state, revision: current.revision };
-  return {
-    outcome: fastForward ? 'updated' : 'merged',
-    state: next,
-    revision: current.revision + 1,
-  };
+  }
+  const asSent = fastForward && sameState(next, replaceState(current.state, incoming.state));
+  return { outcome: asSent ? 'updated' : 'merged', state: next, revision: current.revision + 1 };
 }

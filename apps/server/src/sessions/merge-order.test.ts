@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import type { Session, SessionSnapshotInput } from '@sendlog/contract';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, startTestServer, type TestServer } from '../test-support/backends.js';
+import { newUser } from '../test-support/client.js';
+import { baseSnapshot, baseUpdatedAtArb, editArb, editSnapshot } from '../test-support/edits.js';
+
+/** Everything but the server-assigned ids and counters, which differ between the two runs. */
+function content(s: Session) {
+  const { id: _id, revision: _revision, createdAt: _createdAt, clientSessionId: _c, ...rest } = s;
+  return { ...rest, routes: s.routes.map(({ id: _routeId, ...r }) => r) };
+}
+
+describe.each(BACKENDS)('merge order over HTTP on $name', (backend) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(backend);
+  });
+  afterAll(() => server?.close());
+
+  it('two devices syncing the same edits in either order end with the same session', async () => {
+    const [one, two] = [await newUser(server.app), await newUser(server.app)];
+    await fc.assert(
+      fc.asyncProperty(baseUpdatedAtArb, editArb, editArb, async (baseAt, a, b) => {
+        const id = randomUUID();
+        const sync = async (api: typeof one.api, order: SessionSnapshotInput[]) => {
+          let sessionId = '';
+          for (const s of order) {
+            const res = await api.post<{ sessionId: string }>('/sessions/sync/bulk', [s]);
+            expect(res.status).toBe(200);
+            sessionId = (res.body as unknown as { results: { sessionId: string }[] }).results[0]!
+              .sessionId;
+          }
+          return (await api.get<{ session: Session }>(`/sessions/${sessionId}`)).body.session;
+        };
+        const base = baseSnapshot(id, baseAt);
+        const [sa, sb] = [editSnapshot(id, a), editSnapshot(id, b)];
+        const [ab, ba] = await Promise.all([
+          sync(one.api, [base, sa, sb]),
+          sync(two.api, [base, sb, sa]),
+        ]);
+        expect(content(ab)).toEqual(content(ba));
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
