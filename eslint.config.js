@@ -13,6 +13,9 @@ export default tseslint.config(
       '**/coverage/**',
       'apps/server/drizzle/**',
       'bench/results/**',
+      'apps/mobile/web-build/**',
+      'apps/mobile/expo-env.d.ts',
+      'e2e/artifacts/**',
     ],
   },
   js.configs.recommended,
@@ -27,6 +30,21 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // The Expo app runs in a browser or React Native, not Node.
+    files: ['apps/mobile/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['apps/mobile/**/*.test.{ts,tsx}', 'apps/mobile/jest.setup.ts'],
+    languageOptions: { globals: { ...globals.jest } },
+  },
+  {
+    // Expo and Metro load their configs as CommonJS.
+    files: ['apps/mobile/*.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
 );

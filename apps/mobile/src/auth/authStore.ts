@@ -1,0 +1,101 @@
+import { authResponseSchema } from '@sendlog/contract';
+import type { User } from '@sendlog/contract';
+import type { KeyValueStorage } from '@sendlog/sync';
+import { requestJson } from '../api/http';
+import type { FetchLike } from '../api/http';
+import { createEmitter } from '../services/emitter';
+
+const AUTH_KEY = 'sendlog.auth';
+
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'signedOut' }
+  /** `expired`: the server refused the token; logging goes on, syncing waits for a new sign-in. */
+  | { status: 'signedIn'; user: User; token: string; expired: boolean };
+
+export type AuthResult = { ok: true } | { ok: false; message: string };
+
+export interface AuthStore {
+  getState(): AuthState;
+  subscribe(listener: () => void): () => void;
+  /** Reads the kept sign-in, so the app opens offline straight into the climber's account. */
+  load(): Promise<void>;
+  signIn(email: string, password: string): Promise<AuthResult>;
+  register(email: string, password: string, name: string): Promise<AuthResult>;
+  /** Forgets the token only: the account's sessions stay on the device. */
+  signOut(): Promise<void>;
+  markExpired(): void;
+  getToken(): string | null;
+}
+
+export function createAuthStore(deps: {
+  storage: KeyValueStorage;
+  baseUrl: string;
+  fetch: FetchLike;
+}): AuthStore {
+  let state: AuthState = { status: 'loading' };
+  const emitter = createEmitter();
+  const set = (next: AuthState) => {
+    state = next;
+    emitter.emit();
+  };
+
+  async function authenticate(path: string, body: object): Promise<AuthResult> {
+    const result = await requestJson(deps.fetch, deps.baseUrl + path, authResponseSchema, {
+      method: 'POST',
+      body,
+    });
+    if (!result.ok) {
+      if (result.kind === 'offline') {
+        return { ok: false, message: 'You are offline. Sign in once with a connection.' };
+      }
+      if (result.status === 401) return { ok: false, message: 'Wrong email or password.' };
+      if (result.code === 'email_taken') {
+        return { ok: false, message: 'An account with this email already exists.' };
+      }
+      return { ok: false, message: result.message };
+    }
+    if (result.data === null) return { ok: false, message: 'Unexpected answer from the server.' };
+    const { token, user } = result.data;
+    await deps.storage.setItem(AUTH_KEY, JSON.stringify({ token, user }));
+    set({ status: 'signedIn', token, user, expired: false });
+    return { ok: true };
+  }
+
+  return {
+    getState: () => state,
+    subscribe: emitter.subscribe,
+    async load() {
+      const raw = await deps.storage.getItem(AUTH_KEY);
+      const parsed = raw === null ? null : authResponseSchema.safeParse(safeJson(raw));
+      set(
+        parsed?.success
+          ? { status: 'signedIn', token: parsed.data.token, user: parsed.data.user, expired: false }
+          : { status: 'signedOut' },
+      );
+    },
+    signIn: (email, password) => authenticate('/auth/login', { email: email.trim(), password }),
+    register: (email, password, name) =>
+      authenticate('/auth/register', {
+        email: email.trim(),
+        password,
+        ...(name.trim() === '' ? {} : { name: name.trim() }),
+      }),
+    async signOut() {
+      await deps.storage.removeItem(AUTH_KEY);
+      set({ status: 'signedOut' });
+    },
+    markExpired() {
+      if (state.status === 'signedIn' && !state.expired) set({ ...state, expired: true });
+    },
+    getToken: () => (state.status === 'signedIn' && !state.expired ? state.token : null),
+  };
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

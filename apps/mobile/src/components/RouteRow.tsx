@@ -1,0 +1,57 @@
+import { StyleSheet, Text, View } from 'react-native';
+import type { LocalRoute } from '../sync/types';
+import { colors, common, spacing } from '../theme/theme';
+import { Button } from './Button';
+import { plural } from './format';
+
+export interface RouteRowProps {
+  route: LocalRoute;
+  climbName: string;
+  grade: string | null;
+  onEdit?: () => void;
+  onRemove?: () => void;
+}
+
+/** One logged route: climb, grade, result, attempts, and what the climber noted. */
+export function RouteRow({ route, climbName, grade, onEdit, onRemove }: RouteRowProps) {
+  const result = route.isSuccess ? (route.attempts === 1 ? 'Flash' : 'Sent') : 'Not sent';
+  return (
+    <View style={styles.row} aria-label={`Route ${climbName}`}>
+      <View style={styles.main}>
+        <Text style={common.body}>
+          {climbName}
+          {grade ? <Text style={common.muted}>{`  ${grade}`}</Text> : null}
+        </Text>
+        <Text style={[common.muted, route.isSuccess && styles.sent]}>
+          {result} · {plural(route.attempts, 'attempt', 'attempts')}
+          {route.rating ? ` · ${'★'.repeat(route.rating)}` : ''}
+          {route.gradeOpinion ? ` · felt ${route.gradeOpinion}` : ''}
+        </Text>
+        {route.notes ? <Text style={common.muted}>{route.notes}</Text> : null}
+      </View>
+      {onEdit ? <Button label="Edit" name={`Edit ${climbName}`} small onPress={onEdit} /> : null}
+      {onRemove ? (
+        <Button
+          label="Remove"
+          name={`Remove ${climbName}`}
+          small
+          variant="danger"
+          onPress={onRemove}
+        />
+      ) : null}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  row: {
+    flexDirection: 'row',
+    alignItems: 'center',
+    gap: spacing.sm,
+    paddingVertical: spacing.sm,
+    borderTopWidth: 1,
+    borderTopColor: colors.border,
+  },
+  main: { flex: 1, gap: 2 },
+  sent: { color: colors.success },
+});

@@ -1,0 +1,51 @@
+import { StyleSheet, Text } from 'react-native';
+import type { LocalSession } from '../sync/types';
+import { colors, spacing } from '../theme/theme';
+
+export type SyncLabel = 'Active' | '⏳ Pending sync' | 'Sync failed' | 'Synced';
+
+export function syncLabel(session: LocalSession): SyncLabel {
+  switch (session.status) {
+    case 'active':
+      return 'Active';
+    case 'completed':
+      return '⏳ Pending sync';
+    case 'sync_failed':
+      return 'Sync failed';
+    case 'synced':
+      return 'Synced';
+  }
+}
+
+export function SyncStatusTag({ session }: { session: LocalSession }) {
+  const label = syncLabel(session);
+  return (
+    <Text
+      style={[
+        styles.tag,
+        label === 'Synced' && styles.synced,
+        label === 'Sync failed' && styles.failed,
+        label === '⏳ Pending sync' && styles.pending,
+      ]}
+    >
+      {label}
+    </Text>
+  );
+}
+
+const styles = StyleSheet.create({
+  tag: {
+    alignSelf: 'flex-start',
+    fontSize: 12,
+    fontWeight: '600',
+    paddingHorizontal: spacing.sm,
+    paddingVertical: 2,
+    borderRadius: 999,
+    overflow: 'hidden',
+    color: colors.primary,
+    backgroundColor: '#ddf4ff',
+  },
+  synced: { color: colors.success, backgroundColor: '#dafbe1' },
+  failed: { color: colors.danger, backgroundColor: colors.dangerBackground },
+  pending: { color: colors.warning, backgroundColor: colors.warningBackground },
+});

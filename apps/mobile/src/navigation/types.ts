@@ -1,0 +1,17 @@
+import type { NavigatorScreenParams } from '@react-navigation/native';
+
+export type LayoutsStackParams = {
+  Layouts: undefined;
+  LayoutDetail: { layoutId: string };
+};
+
+export type HistoryStackParams = {
+  History: undefined;
+  SessionDetail: { sessionId: string };
+};
+
+export type TabParams = {
+  LayoutsTab: NavigatorScreenParams<LayoutsStackParams>;
+  HistoryTab: NavigatorScreenParams<HistoryStackParams>;
+  Profile: undefined;
+};

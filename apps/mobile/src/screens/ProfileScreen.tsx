@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { ScrollView, Text, View } from 'react-native';
+import { Button } from '../components/Button';
+import { formatDateTime, plural } from '../components/format';
+import { SyncBanner } from '../components/SyncBanner';
+import { SyncNowButton } from '../components/SyncNowButton';
+import { useAuthState, useServices } from '../hooks/services';
+import { useSessions, useSyncState } from '../hooks/sessions';
+import { viewSyncState } from '../sync/syncStateView';
+import { colors, common } from '../theme/theme';
+
+/** The account, what waits to sync, and signing out (which keeps unsynced sessions). */
+export function ProfileScreen() {
+  const services = useServices();
+  const auth = useAuthState();
+  const sessions = useSessions();
+  const sync = viewSyncState(useSyncState());
+  const [confirmSignOut, setConfirmSignOut] = useState(false);
+  const pending = sessions.filter(
+    (s) => s.status === 'completed' || s.status === 'sync_failed',
+  ).length;
+  const unsynced = sessions.filter((s) => s.status !== 'synced').length;
+  const user = auth.status === 'signedIn' ? auth.user : null;
+
+  return (
+    <View style={common.screen}>
+      <SyncBanner />
+      <ScrollView contentContainerStyle={common.content}>
+        <View style={common.card}>
+          <Text role="heading" style={common.title}>
+            {user?.name ?? 'Climber'}
+          </Text>
+          <Text style={common.muted}>{user?.email}</Text>
+        </View>
+        <View style={common.card}>
+          <Text style={common.body}>Sessions pending sync: {pending}</Text>
+          <Text style={common.body}>
+            Last successful sync: {sync.lastSyncAt ? formatDateTime(sync.lastSyncAt) : 'never'}
+          </Text>
+          <SyncNowButton />
+        </View>
+        <View style={common.card}>
+          {confirmSignOut ? (
+            <>
+              <Text role="alert" style={{ color: colors.warning }}>
+                {plural(unsynced, 'session is', 'sessions are')} not synced yet. They stay on this
+                device and sync after you sign in again.
+              </Text>
+              <View style={common.row}>
+                <Button
+                  label="Sign out anyway"
+                  variant="danger"
+                  onPress={() => void services.signOut()}
+                />
+                <Button label="Cancel" onPress={() => setConfirmSignOut(false)} />
+              </View>
+            </>
+          ) : (
+            <Button
+              label="Sign out"
+              variant="danger"
+              onPress={() => (unsynced > 0 ? setConfirmSignOut(true) : void services.signOut())}
+            />
+          )}
+        </View>
+      </ScrollView>
+    </View>
+  );
+}

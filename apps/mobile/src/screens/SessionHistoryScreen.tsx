@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
+import type { NativeStackScreenProps } from '@react-navigation/native-stack';
+import { Button } from '../components/Button';
+import { formatDateTime, formatDuration, plural } from '../components/format';
+import { SyncBanner } from '../components/SyncBanner';
+import { SyncNowButton } from '../components/SyncNowButton';
+import { SyncStatusTag } from '../components/SyncStatusTag';
+import { useCatalogue, useRequiredAccount } from '../hooks/services';
+import { useSessions } from '../hooks/sessions';
+import { useStoreAction } from '../hooks/useStoreAction';
+import type { HistoryStackParams } from '../navigation/types';
+import type { LocalSession } from '../sync/types';
+import { colors, common, spacing } from '../theme/theme';
+
+type Props = NativeStackScreenProps<HistoryStackParams, 'History'>;
+
+/** Every session, logged here or pulled from another device, newest first, with its sync state. */
+export function SessionHistoryScreen({ navigation }: Props) {
+  const sessions = useSessions();
+  const { error, run } = useStoreAction();
+  const { store, engine } = useRequiredAccount();
+  const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
+
+  return (
+    <View style={common.screen}>
+      <SyncBanner />
+      <FlatList
+        contentContainerStyle={common.content}
+        data={sessions}
+        keyExtractor={(s) => s.id}
+        ListHeaderComponent={
+          <View style={styles.header}>
+            <SyncNowButton />
+            {error ? (
+              <Text role="alert" style={common.error}>
+                {error}
+              </Text>
+            ) : null}
+          </View>
+        }
+        ListEmptyComponent={
+          <Text style={common.muted}>No sessions yet. Start one from a layout.</Text>
+        }
+        renderItem={({ item }) => (
+          <HistoryRow
+            session={item}
+            onOpen={() => navigation.navigate('SessionDetail', { sessionId: item.id })}
+            confirmingDiscard={confirmDiscard === item.id}
+            onRetry={() =>
+              void run(async () => {
+                await store.retrySession(item.id);
+                await engine.syncNow();
+              })
+            }
+            onDiscard={() => setConfirmDiscard(item.id)}
+            onConfirmDiscard={() => {
+              setConfirmDiscard(null);
+              void run(() => store.discardSession(item.id));
+            }}
+            onCancelDiscard={() => setConfirmDiscard(null)}
+          />
+        )}
+      />
+    </View>
+  );
+}
+
+function HistoryRow(props: {
+  session: LocalSession;
+  onOpen: () => void;
+  confirmingDiscard: boolean;
+  onRetry: () => void;
+  onDiscard: () => void;
+  onConfirmDiscard: () => void;
+  onCancelDiscard: () => void;
+}) {
+  const { session } = props;
+  const catalogue = useCatalogue();
+  const layoutName = catalogue.layouts?.find((l) => l.id === session.layoutId)?.name ?? 'Session';
+  const sends = session.routes.filter((r) => r.isSuccess).length;
+  const duration = formatDuration(session.startTime, session.endTime);
+  return (
+    <View style={[common.card, session.status === 'sync_failed' && styles.failed]}>
+      <Pressable
+        role="link"
+        aria-label={`${layoutName}, ${formatDateTime(session.startTime)}`}
+        onPress={props.onOpen}
+        style={styles.open}
+      >
+        <View style={common.row}>
+          <Text style={[common.heading, styles.grow]}>{layoutName}</Text>
+          <SyncStatusTag session={session} />
+        </View>
+        <Text style={common.muted}>
+          {formatDateTime(session.startTime)}
+          {duration ? ` · ${duration}` : ''} · {plural(session.routes.length, 'route', 'routes')} ·{' '}
+          {plural(sends, 'send', 'sends')}
+        </Text>
+      </Pressable>
+      {session.status === 'sync_failed' ? (
+        <View style={styles.failure}>
+          <Text style={common.error}>
+            {session.lastError?.message ?? 'The server refused this session.'}
+          </Text>
+          {props.confirmingDiscard ? (
+            <View style={styles.actions}>
+              <Text style={[common.body, styles.grow]}>Delete this session from this device?</Text>
+              <Button
+                label="Discard session"
+                variant="danger"
+                small
+                onPress={props.onConfirmDiscard}
+              />
+              <Button label="Keep" small onPress={props.onCancelDiscard} />
+            </View>
+          ) : (
+            <View style={styles.actions}>
+              <Button label="Retry" small onPress={props.onRetry} />
+              <Button label="Edit" small onPress={props.onOpen} />
+              <Button label="Discard" small variant="danger" onPress={props.onDiscard} />
+            </View>
+          )}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  header: { gap: spacing.sm, marginBottom: spacing.sm },
+  grow: { flex: 1 },
+  open: { gap: spacing.xs },
+  failed: { borderColor: colors.danger },
+  failure: { gap: spacing.sm },
+  actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm, alignItems: 'center' },
+});

@@ -1,0 +1,155 @@
+import { AppState } from 'react-native';
+import { createSessionStore, createSyncEngine } from '@sendlog/sync';
+import type { FetchLike } from '../api/http';
+import { createAuthStore } from '../auth/authStore';
+import type { AuthStore } from '../auth/authStore';
+import { createCatalogueStore } from '../catalogue/catalogueStore';
+import type { CatalogueStore } from '../catalogue/catalogueStore';
+import type { Connectivity } from '../connectivity/netInfoConnectivity';
+import { scopedStorage } from '../storage/keyValueStorage';
+import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
+import { createEmitter } from './emitter';
+
+/** The signed-in climber's sessions and the engine that syncs them. */
+export interface Account {
+  userId: string;
+  store: SessionStore;
+  engine: SyncEngine;
+}
+
+export interface AppServices {
+  auth: AuthStore;
+  catalogue: CatalogueStore;
+  connectivity: Connectivity;
+  /** null while signed out or while the account's storage is being opened. */
+  getAccount(): Account | null;
+  subscribeAccount(listener: () => void): () => void;
+  /** Reads what is kept on the device, then wires the sync triggers. */
+  start(): Promise<void>;
+  /** "Sync now": push and pull sessions, refresh the catalogue. */
+  syncNow(): Promise<void>;
+  /** Signs out; the account's sessions stay on the device and sync after the next sign-in. */
+  signOut(): Promise<void>;
+  dispose(): void;
+}
+
+export interface AppServicesOptions {
+  storage: KeyValueStorage;
+  baseUrl: string;
+  fetch: FetchLike;
+  connectivity: Connectivity;
+  /** Ids of new sessions and routes. */
+  uuid?: () => string;
+  /** Calls back when the app comes to the foreground; React Native's AppState by default. */
+  onForeground?: (listener: () => void) => () => void;
+}
+
+function onAppStateActive(listener: () => void): () => void {
+  const subscription = AppState.addEventListener('change', (state) => {
+    if (state === 'active') listener();
+  });
+  return () => subscription.remove();
+}
+
+/**
+ * Composes the app's long-lived objects. Triggers of a sync: app start and network back (the
+ * engine's own, via `start()`), a session ended (the engine's own), foreground, and "Sync now".
+ */
+export function createAppServices(options: AppServicesOptions): AppServices {
+  const { storage, baseUrl, connectivity } = options;
+  const fetchFn = options.fetch;
+  const auth = createAuthStore({ storage, baseUrl, fetch: fetchFn });
+  const catalogue = createCatalogueStore({ storage, baseUrl, fetch: fetchFn });
+  const accountEmitter = createEmitter();
+  let account: Account | null = null;
+  let opening: { userId: string; done: Promise<void> } | null = null;
+  const cleanups: (() => void)[] = [];
+  let started: Promise<void> | null = null;
+
+  const refreshCatalogue = () => {
+    if (connectivity.isOnline() === false) return;
+    void catalogue.refresh(auth.getToken());
+  };
+
+  function closeAccount(): void {
+    account?.engine.stop();
+    account = null;
+    opening = null;
+    accountEmitter.emit();
+  }
+
+  async function openAccount(userId: string): Promise<void> {
+    const store = await createSessionStore({
+      storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      ...(options.uuid ? { uuid: options.uuid } : {}),
+    });
+    const engine = createSyncEngine({
+      store,
+      baseUrl,
+      fetch: fetchFn,
+      connectivity,
+      getToken: () => auth.getToken(),
+      onAuthRequired: () => auth.markExpired(),
+    });
+    if (opening?.userId !== userId) return; // signed out while opening
+    account = { userId, store, engine };
+    accountEmitter.emit();
+    engine.start();
+  }
+
+  function followAuth(): void {
+    const state = auth.getState();
+    const userId = state.status === 'signedIn' ? state.user.id : null;
+    if (userId === null) {
+      if (account || opening) closeAccount();
+      return;
+    }
+    if (account?.userId === userId || opening?.userId === userId) {
+      // Same account, maybe a fresh token after an expiry: sync what waited for it.
+      if (account && state.status === 'signedIn' && !state.expired) void account.engine.syncNow();
+      return;
+    }
+    if (account) closeAccount();
+    opening = { userId, done: openAccount(userId) };
+    refreshCatalogue();
+  }
+
+  async function startOnce(): Promise<void> {
+    await Promise.all([auth.load(), catalogue.load()]);
+    cleanups.push(auth.subscribe(followAuth));
+    followAuth();
+    await opening?.done;
+    cleanups.push(
+      connectivity.subscribe(() => {
+        if (connectivity.isOnline()) refreshCatalogue();
+      }),
+      (options.onForeground ?? onAppStateActive)(() => {
+        refreshCatalogue();
+        void account?.engine.syncNow();
+      }),
+    );
+  }
+
+  return {
+    auth,
+    catalogue,
+    connectivity,
+    getAccount: () => account,
+    subscribeAccount: accountEmitter.subscribe,
+    start() {
+      started ??= startOnce();
+      return started;
+    },
+    async syncNow() {
+      refreshCatalogue();
+      await account?.engine.syncNow();
+    },
+    async signOut() {
+      await auth.signOut();
+    },
+    dispose() {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      account?.engine.stop();
+    },
+  };
+}

@@ -1,0 +1,8 @@
+export type {
+  KeyValueStorage,
+  LocalRoute,
+  LocalSession,
+  SessionStore,
+  SyncEngine,
+  SyncState,
+} from '@sendlog/sync';

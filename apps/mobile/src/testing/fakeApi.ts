@@ -1,0 +1,177 @@
+import type { BulkResult, Climb, Layout, Session, SessionSnapshotInput } from '@sendlog/contract';
+import type { FetchLike, ResponseLike } from '@sendlog/sync';
+
+export const TEST_USER = { id: 'user-1', email: 'ada@example.com', name: 'Ada' } as const;
+export const TEST_PASSWORD = 'correct-horse';
+
+export const LAYOUTS: Layout[] = [
+  { id: 'wall', name: 'Main Wall', description: 'Crimps and slopers', climbCount: 3 },
+  { id: 'cave', name: 'The Cave', description: 'Steep roof', climbCount: 1 },
+];
+
+export const CLIMBS: Climb[] = [
+  { id: 'c-warm', layoutId: 'wall', name: 'Warm Welcome', grade: 'V0', archived: false },
+  { id: 'c-crimp', layoutId: 'wall', name: 'Crimp School', grade: 'V2', archived: false },
+  { id: 'c-dyno', layoutId: 'wall', name: 'Dyno Mite', grade: 'V5', archived: false },
+  { id: 'c-old', layoutId: 'wall', name: 'Retired Roof', grade: 'V3', archived: true },
+  { id: 'c-heel', layoutId: 'cave', name: 'Heel Deal', grade: 'V4', archived: false },
+];
+
+interface Request {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * A scripted stand-in for the Sendlog API in component tests: enough of API.md for the app's
+ * calls (auth, catalogue with ETags, bulk sync, pull), with switches for offline and refusals.
+ * The sync rules themselves are tested against the real server in packages/sync and e2e/.
+ */
+export function createFakeApi() {
+  const requests: Request[] = [];
+  const rejectClimbIds = new Set<string>();
+  const serverSessions: Session[] = [];
+  let online = true;
+  let nextId = 1;
+
+  const respond = (
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): ResponseLike => {
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+    return {
+      status,
+      headers: { get: (name) => lower[name.toLowerCase()] ?? null },
+      text: async () => (body === undefined ? '' : JSON.stringify(body)),
+    };
+  };
+  const error = (status: number, code: string, message: string) =>
+    respond(status, { error: { code, message } });
+
+  function bulk(snapshots: SessionSnapshotInput[]): BulkResult[] {
+    return snapshots.map((snapshot, index) => {
+      const clientSessionId = snapshot.clientSessionId ?? null;
+      const badRoute = snapshot.routes.findIndex((r) => rejectClimbIds.has(r.climbId));
+      if (badRoute >= 0) {
+        return {
+          index,
+          clientSessionId,
+          success: false,
+          status: 'rejected',
+          error: {
+            code: 'unknown_climb',
+            message: `routes.${badRoute}.climbId names no climb`,
+            details: [{ path: `routes.${badRoute}.climbId`, message: 'names no climb' }],
+          },
+        };
+      }
+      const known = serverSessions.find((s) => s.clientSessionId === clientSessionId);
+      const session: Session = {
+        id: known?.id ?? `s-${nextId++}`,
+        clientSessionId,
+        layoutId: snapshot.layoutId ?? null,
+        startTime: snapshot.startTime,
+        endTime: snapshot.endTime ?? null,
+        notes: snapshot.notes ?? null,
+        revision: (known?.revision ?? 0) + 1,
+        createdAt: snapshot.startTime,
+        updatedAt: snapshot.updatedAt ?? snapshot.startTime,
+        routes: snapshot.routes.map((r, i) => {
+          const climb = CLIMBS.find((c) => c.id === r.climbId);
+          return {
+            id: `r-${i}`,
+            clientRouteId: r.clientRouteId ?? `pos-${i}`,
+            climbId: r.climbId,
+            climbName: climb?.name ?? '',
+            grade: climb?.grade ?? '',
+            isSuccess: r.isSuccess,
+            attempts: r.attempts,
+            notes: r.notes ?? null,
+            rating: r.rating ?? null,
+            gradeOpinion: r.gradeOpinion ?? null,
+            loggedAt: r.loggedAt ?? snapshot.startTime,
+            updatedAt: r.updatedAt ?? snapshot.startTime,
+          };
+        }),
+      };
+      if (known) serverSessions.splice(serverSessions.indexOf(known), 1, session);
+      else serverSessions.push(session);
+      return {
+        index,
+        clientSessionId,
+        success: true,
+        status: known ? 'updated' : 'created',
+        sessionId: session.id,
+        revision: session.revision,
+        isDuplicate: false,
+      };
+    });
+  }
+
+  function handle(req: Request): ResponseLike {
+    const authorized = req.headers.authorization === 'Bearer token-1';
+    if (req.method === 'POST' && req.path === '/auth/login') {
+      const body = req.body as { email?: string; password?: string };
+      return body.email === TEST_USER.email && body.password === TEST_PASSWORD
+        ? respond(200, { token: 'token-1', user: TEST_USER })
+        : error(401, 'unauthorized', 'wrong email or password');
+    }
+    if (req.method === 'GET' && req.path === '/layouts') return respond(200, { layouts: LAYOUTS });
+    const climbs = /^\/layouts\/([^/]+)\/climbs$/.exec(req.path);
+    if (req.method === 'GET' && climbs) {
+      const etag = `"climbs-${climbs[1]}-v1"`;
+      if (req.headers['if-none-match'] === etag) return respond(304, undefined, { etag });
+      return respond(200, { climbs: CLIMBS.filter((c) => c.layoutId === climbs[1]) }, { etag });
+    }
+    if (!authorized) return error(401, 'unauthorized', 'sign in first');
+    if (req.method === 'POST' && req.path === '/sessions/sync/bulk') {
+      const results = bulk((req.body as { sessions: SessionSnapshotInput[] }).sessions);
+      const count = (status: string) => results.filter((r) => r.status === status).length;
+      return respond(200, {
+        results,
+        summary: {
+          created: count('created'),
+          duplicate: 0,
+          updated: count('updated'),
+          merged: 0,
+          rejected: count('rejected'),
+        },
+      });
+    }
+    if (req.method === 'GET' && req.path.startsWith('/sessions?')) {
+      return respond(200, { sessions: [], nextCursor: `c${serverSessions.length}` });
+    }
+    return error(404, 'not_found', `no route ${req.method} ${req.path}`);
+  }
+
+  const fetch: FetchLike = async (url, init) => {
+    const path = url.replace(/^https?:\/\/[^/]+/, '');
+    const request: Request = {
+      method: init.method,
+      path,
+      headers: Object.fromEntries(
+        Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v]),
+      ),
+      body: init.body === undefined ? undefined : JSON.parse(init.body),
+    };
+    requests.push(request);
+    if (!online) throw new TypeError('Network request failed');
+    return handle(request);
+  };
+
+  return {
+    fetch,
+    requests,
+    serverSessions,
+    rejectClimb: (id: string) => rejectClimbIds.add(id),
+    acceptAll: () => rejectClimbIds.clear(),
+    setOnline: (value: boolean) => {
+      online = value;
+    },
+  };
+}
+
+export type FakeApi = ReturnType<typeof createFakeApi>;

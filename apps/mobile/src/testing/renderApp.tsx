@@ -1,0 +1,41 @@
+import { render } from '@testing-library/react-native';
+import { createMemoryStorage } from '@sendlog/sync';
+import type { KeyValueStorage } from '@sendlog/sync';
+import { AppRoot } from '../AppRoot';
+import { createAppServices } from '../services/appServices';
+import { createFakeApi, TEST_USER } from './fakeApi';
+import type { FakeApi } from './fakeApi';
+import { createFakeConnectivity } from './fakeConnectivity';
+
+export const BASE_URL = 'http://sendlog.test';
+
+/** Storage as a device that signed in before leaves it. */
+export async function signedInStorage(storage: KeyValueStorage = createMemoryStorage()) {
+  await storage.setItem('sendlog.auth', JSON.stringify({ token: 'token-1', user: TEST_USER }));
+  return storage;
+}
+
+/** The whole app over in-memory storage, a fake API and switchable connectivity. */
+export function renderApp(
+  options: { storage?: KeyValueStorage; api?: FakeApi; online?: boolean } = {},
+) {
+  const api = options.api ?? createFakeApi();
+  const storage = options.storage ?? createMemoryStorage();
+  const network = createFakeConnectivity(options.online ?? true);
+  api.setOnline(options.online ?? true);
+  let ids = 0;
+  const services = createAppServices({
+    storage,
+    baseUrl: BASE_URL,
+    fetch: api.fetch,
+    connectivity: network.connectivity,
+    uuid: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+    onForeground: () => () => undefined,
+  });
+  const screen = render(<AppRoot services={services} />);
+  const setOnline = (value: boolean) => {
+    api.setOnline(value);
+    network.set(value);
+  };
+  return { screen, services, api, storage, setOnline };
+}
