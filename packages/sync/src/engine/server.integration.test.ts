@@ -1,0 +1,333 @@
+import type { AuthResponse, ClimbsResponse, LayoutsResponse, Session } from '@sendlog/contract';
+import { startServer } from '@sendlog/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMemoryStorage } from '../store/memory-storage.js';
+import { createSessionStore } from '../store/session-store.js';
+import type { SessionStore } from '../store/session-store.js';
+import type { KeyValueStorage, LocalSession } from '../store/model.js';
+import { STORAGE_KEYS } from '../store/storage-layout.js';
+import type { FetchLike } from './http.js';
+import { createSyncEngine } from './sync-engine.js';
+import type { SyncEngine } from './sync-engine.js';
+
+/**
+ * The engine against the real server (in-process, PGlite in memory) through a transport that
+ * loses requests and answers: every session ends on the server exactly once, with every route.
+ */
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let climbs: string[] = [];
+let layoutId = '';
+
+beforeAll(async () => {
+  server = await startServer({ dataDir: 'memory://', demo: true, port: 0, logger: false });
+  const token = (await register()).token;
+  const layouts = (await api<LayoutsResponse>('GET', '/layouts', token)).layouts;
+  layoutId = layouts[0]?.id ?? '';
+  const list = await api<ClimbsResponse>('GET', `/layouts/${layoutId}/climbs`, token);
+  climbs = list.climbs.map((c) => c.id);
+  expect(climbs.length).toBeGreaterThan(3);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+let users = 0;
+async function register(): Promise<AuthResponse> {
+  users += 1;
+  return api<AuthResponse>('POST', '/auth/register', undefined, {
+    email: `sync-${users}-${Date.now()}@test.sendlog.app`,
+    password: 'correct horse battery',
+  });
+}
+
+/** Every session of the user, through the history endpoint (newest first, paged). */
+async function serverSessions(token: string): Promise<Session[]> {
+  const all: Session[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const page: { sessions: Session[]; nextCursor: string | null } = await api(
+      'GET',
+      `/sessions?limit=200${query}`,
+      token,
+    );
+    all.push(...page.sessions);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
+/** A small seeded generator, so a failing run can be replayed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A network that loses requests before they arrive and answers after the server acted. */
+class LossyNetwork {
+  dropRequest = 0;
+  dropResponse = 0;
+  lostRequests = 0;
+  lostResponses = 0;
+  /** Runs while a request is out, after the server has acted: the climber keeps editing. */
+  whileInFlight: (() => void) | null = null;
+
+  constructor(private readonly random: () => number) {}
+
+  readonly fetch: FetchLike = async (url, init) => {
+    if (this.random() < this.dropRequest) {
+      this.lostRequests += 1;
+      throw new TypeError('network request failed (request lost)');
+    }
+    const res = await fetch(url, init);
+    const text = await res.text();
+    this.whileInFlight?.();
+    if (this.random() < this.dropResponse) {
+      this.lostResponses += 1;
+      throw new TypeError('network request failed (answer lost)');
+    }
+    return { status: res.status, headers: res.headers, text: async () => text };
+  };
+
+  heal(): void {
+    this.dropRequest = 0;
+    this.dropResponse = 0;
+    this.whileInFlight = null;
+  }
+}
+
+interface Device {
+  store: SessionStore;
+  engine: SyncEngine;
+  network: LossyNetwork;
+  storage: KeyValueStorage;
+}
+
+async function device(token: string, seed: number, storage = createMemoryStorage()) {
+  const random = seeded(seed);
+  const network = new LossyNetwork(random);
+  const store = await createSessionStore({ storage });
+  const engine = createSyncEngine({
+    store,
+    baseUrl: server.url,
+    getToken: () => token,
+    fetch: network.fetch,
+    random,
+    // Small chunks: many requests, so losses land between and inside batches.
+    batchLimits: { maxSessions: 5, maxBytes: 1_500_000 },
+  });
+  return { store, engine, network, storage } satisfies Device;
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T | undefined {
+  return items[Math.floor(random() * items.length)];
+}
+
+function logSession(store: SessionStore, random: () => number, routes: number): string {
+  const s = store.startSession({ layoutId });
+  for (let i = 0; i < routes; i++) {
+    const attempts = 1 + Math.floor(random() * 6);
+    store.logRoute(s.id, {
+      climbId: pick(random, climbs) ?? '',
+      isSuccess: attempts < 4,
+      attempts,
+    });
+  }
+  store.endSession(s.id);
+  return s.id;
+}
+
+/** An edit of an ended session: another route, a changed count, a removed route, notes. */
+function editSomething(store: SessionStore, random: () => number): void {
+  const s = pick(
+    random,
+    store.getSessions().filter((x) => x.status !== 'active'),
+  );
+  if (!s) return;
+  const r = pick(random, s.routes);
+  const roll = random();
+  if (roll < 0.4 || !r) {
+    store.logRoute(s.id, { climbId: pick(random, climbs) ?? '', isSuccess: false, attempts: 2 });
+  } else if (roll < 0.6) {
+    store.updateRoute(s.id, r.id, { attempts: 1 + Math.floor(random() * 9) });
+  } else if (roll < 0.8) {
+    store.removeRoute(s.id, r.id);
+  } else {
+    store.updateNotes(s.id, `note ${Math.floor(random() * 1000)}`);
+  }
+}
+
+type Comparable = [string, string, number, boolean][];
+const localRoutes = (s: LocalSession): Comparable =>
+  s.routes.map((r): Comparable[number] => [r.id, r.climbId, r.attempts, r.isSuccess]).sort();
+const remoteRoutes = (s: Session): Comparable =>
+  s.routes
+    .map((r): Comparable[number] => [r.clientRouteId, r.climbId, r.attempts, r.isSuccess])
+    .sort();
+
+function expectSame(local: readonly LocalSession[], remote: readonly Session[]): void {
+  expect(local.map((s) => s.id).sort()).toEqual(remote.map((s) => s.clientSessionId).sort());
+  for (const s of remote) {
+    const mine = local.find((l) => l.id === s.clientSessionId);
+    expect(mine?.status).toBe('synced');
+    expect(mine && localRoutes(mine)).toEqual(remoteRoutes(s));
+    expect(mine?.notes).toBe(s.notes);
+    expect(mine?.serverRevision).toBe(s.revision);
+  }
+}
+
+async function syncUntilSettled(d: Device, maxRuns = 40): Promise<void> {
+  for (let i = 0; i < maxRuns; i++) {
+    const report = await d.engine.syncNow();
+    if (report.ok && report.pending === 0) return;
+  }
+  throw new Error('sync did not settle');
+}
+
+describe('sync against the real server', () => {
+  it('lands every session exactly once through a network that loses requests and answers', async () => {
+    const { token } = await register();
+    const random = seeded(20261125);
+    const d = await device(token, 7);
+    const n = 40;
+    for (let i = 0; i < n; i++) logSession(d.store, random, 1 + Math.floor(random() * 6));
+    d.network.dropRequest = 0.3;
+    d.network.dropResponse = 0.3;
+    d.network.whileInFlight = () => {
+      if (random() < 0.3) editSomething(d.store, random);
+    };
+    for (let run = 0; run < 30; run++) {
+      await d.engine.syncNow();
+      if (random() < 0.5) editSomething(d.store, random);
+    }
+    expect(d.network.lostRequests).toBeGreaterThan(5);
+    expect(d.network.lostResponses).toBeGreaterThan(5);
+    d.network.heal();
+    await syncUntilSettled(d);
+
+    const remote = await serverSessions(token);
+    expect(remote).toHaveLength(n);
+    expectSame(d.store.getSessions(), remote);
+  });
+
+  it('brings two devices of one user to the same sessions after concurrent edits', async () => {
+    const { token } = await register();
+    const random = seeded(42);
+    const a = await device(token, 1);
+    const b = await device(token, 2);
+    for (let i = 0; i < 3; i++) logSession(a.store, random, 3);
+    logSession(b.store, random, 2);
+    await syncUntilSettled(a);
+    await syncUntilSettled(b);
+    await syncUntilSettled(a);
+    expect(b.store.getSessions()).toHaveLength(4);
+
+    // Both edit the same session while apart; each also loses a few answers.
+    const shared = a.store.getSessions().find((s) => s.routes.length === 3)!;
+    const [r0, r1, r2] = shared.routes;
+    a.store.updateRoute(shared.id, r0!.id, { attempts: 9 });
+    const addedOnA = a.store.logRoute(shared.id, {
+      climbId: climbs[0]!,
+      isSuccess: true,
+      attempts: 1,
+    });
+    b.store.removeRoute(shared.id, r1!.id);
+    b.store.updateNotes(shared.id, 'edited on the tablet');
+    const addedOnB = b.store.logRoute(shared.id, {
+      climbId: climbs[1]!,
+      isSuccess: false,
+      attempts: 4,
+    });
+    b.store.updateRoute(shared.id, r2!.id, { attempts: 7 });
+    for (const d of [a, b]) {
+      d.network.dropRequest = 0.3;
+      d.network.dropResponse = 0.3;
+    }
+    for (let i = 0; i < 6; i++) {
+      await a.engine.syncNow();
+      await b.engine.syncNow();
+    }
+    for (const d of [a, b]) d.network.heal();
+    await syncUntilSettled(a);
+    await syncUntilSettled(b);
+    await syncUntilSettled(a);
+
+    const remote = await serverSessions(token);
+    expect(remote).toHaveLength(4);
+    expectSame(a.store.getSessions(), remote);
+    expectSame(b.store.getSessions(), remote);
+    const merged = a.store.getSession(shared.id)!;
+    expect(merged.notes).toBe('edited on the tablet');
+    expect(merged.routes.map((r) => r.id).sort()).toEqual(
+      [r0!.id, r2!.id, addedOnA.id, addedOnB.id].sort(),
+    );
+    expect(merged.routes.find((r) => r.id === r0!.id)?.attempts).toBe(9);
+    expect(merged.routes.find((r) => r.id === r2!.id)?.attempts).toBe(7);
+  });
+
+  it('imports the first design and never duplicates what the old client already delivered', async () => {
+    const { token } = await register();
+    const startTime = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const endTime = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const routes = [
+      { climbId: climbs[0]!, isSuccess: true, attempts: 3 },
+      { climbId: climbs[1]!, isSuccess: false, attempts: 5 },
+    ];
+    // The old client sent this (its seed body) and lost the answer, so it still says "completed".
+    await api('POST', '/sessions/offline', token, { startTime, endTime, notes: 'old', routes });
+    const storage = createMemoryStorage();
+    await storage.setItem(
+      STORAGE_KEYS.legacySessions,
+      JSON.stringify([
+        { id: 'local_1_abc', startTime, endTime, notes: 'old', routes, status: 'sync_failed' },
+        {
+          id: 'local_2_def',
+          startTime: new Date(Date.now() - 26 * 3_600_000).toISOString(),
+          endTime: new Date(Date.now() - 25 * 3_600_000).toISOString(),
+          notes: null,
+          routes: [{ climbId: climbs[2]!, isSuccess: true, attempts: 1 }],
+          status: 'completed',
+        },
+      ]),
+    );
+    const d = await device(token, 3, storage);
+    await syncUntilSettled(d);
+    const remote = await serverSessions(token);
+    expect(remote).toHaveLength(2);
+    expect(remote.map((s) => s.clientSessionId)).toEqual([null, null]);
+    const imported = d.store.getSession('local_1_abc');
+    expect(imported).toMatchObject({ status: 'synced', notes: 'old' });
+    expect(imported?.routes).toHaveLength(2);
+    expect(d.store.getSessions()).toHaveLength(2);
+    // An edit later is merged into the same server session, not a new one.
+    d.store.updateRoute('local_1_abc', 'pos-1', { attempts: 6 });
+    await syncUntilSettled(d);
+    const after = await serverSessions(token);
+    expect(after).toHaveLength(2);
+    const edited = after.find((s) => s.id === imported?.serverSessionId);
+    expect(edited?.routes.find((r) => r.clientRouteId === 'pos-1')?.attempts).toBe(6);
+    expect(edited?.routes).toHaveLength(2);
+  });
+});
