@@ -350,4 +350,85 @@ describe('sync engine', () => {
     expect(report.ok).toBe(false);
     expect(report.error?.permanent).toBe(false);
   });
+  it('isolates a session the server refuses as too large, and sends the others', async () => {
+    const { store, server } = await setup();
+    const ids = Array.from({ length: 5 }, () => endedSession(store));
+    const tooBig = ids[3]!;
+    const engine = createSyncEngine({
+      store,
+      baseUrl: 'http://sendlog.test',
+      getToken: () => server.token,
+      fetch: async (url, init) => {
+        if (init.body?.includes(tooBig)) {
+          const text = JSON.stringify({ error: { code: 'payload_too_large', message: 'too big' } });
+          return { status: 413, headers: { get: () => null }, text: async () => text };
+        }
+        return server.fetch(url, init);
+      },
+    });
+    const report = await engine.syncNow();
+    expect(report).toMatchObject({ ok: true, created: 4, rejected: 1 });
+    expect(store.getSession(tooBig)).toMatchObject({
+      status: 'sync_failed',
+      lastError: { code: 'payload_too_large', permanent: true },
+    });
+  });
+
+  it('keeps local edits when a pulled copy of the same session arrives', async () => {
+    const { store, engine, server, clock } = await setup();
+    const id = endedSession(store);
+    await engine.syncNow();
+    // Another device adds a route on the server.
+    clock.advance(1000);
+    const remote = server.all()[0]!;
+    server.ingest(
+      {
+        clientSessionId: id,
+        startTime: remote.startTime,
+        endTime: remote.endTime,
+        baseRevision: remote.revision,
+        updatedAt: new Date(clock.ms).toISOString(),
+        routes: [
+          ...remote.routes.map(
+            ({ clientRouteId, climbId, isSuccess, attempts, loggedAt, updatedAt }) => ({
+              clientRouteId,
+              climbId,
+              isSuccess,
+              attempts,
+              loggedAt,
+              updatedAt,
+            }),
+          ),
+          { clientRouteId: 'from-tablet', climbId: 'c3', isSuccess: true, attempts: 1 },
+        ],
+      },
+      0,
+    );
+    clock.advance(1000);
+    store.updateNotes(id, 'edited here meanwhile');
+    // The pulled copy arrives before this device pushed its edit: the edit must survive it.
+    syncPortOf(store).applyServerSessions(server.all());
+    expect(store.getSession(id)).toMatchObject({
+      status: 'completed',
+      notes: 'edited here meanwhile',
+      serverRevision: 1,
+    });
+    await engine.syncNow();
+    const merged = store.getSession(id);
+    expect(merged).toMatchObject({ status: 'synced', notes: 'edited here meanwhile' });
+    expect(merged?.routes.map((r) => r.id)).toContain('from-tablet');
+  });
+
+  it('forgets a session discarded while its request was out, and a pull does not bring it back', async () => {
+    const { store, engine, server, storage, clock } = await setup();
+    const id = endedSession(store);
+    server.onNextAnswer(() => store.discardSession(id));
+    const report = await engine.syncNow();
+    expect(report.ok).toBe(true);
+    expect(store.getSession(id)).toBeNull();
+    await store.flush();
+    const reopened = await createSessionStore({ storage, now: clock.now });
+    syncPortOf(reopened).applyServerSessions(server.all());
+    expect(reopened.getSession(id)).toBeNull();
+  });
 });

@@ -138,6 +138,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
 
   const sessions = new Map<string, LocalSession>(loaded.sessions.map((s) => [s.id, s]));
   let pullCursor = (await storage.getItem(STORAGE_KEYS.pullCursor)) ?? '';
+  const discarded = new Set(decodeIndex(await storage.getItem(STORAGE_KEYS.discarded)));
   const writer = new SerialWriteQueue(storage, STORAGE_KEYS.index);
   const listeners = new Set<StoreListener>();
   let orderedIds: string[] | null = null;
@@ -343,7 +344,13 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     },
 
     discardSession(sessionId) {
-      get(sessionId);
+      const s = get(sessionId);
+      if (s.status !== 'active') {
+        // It may be on the server already (there is no delete in the API): remember it, so a
+        // pull does not put it back on this phone.
+        for (const id of [s.id, s.serverSessionId]) if (id != null) discarded.add(id);
+        writer.mark(STORAGE_KEYS.discarded, () => encodeIndex(discarded));
+      }
       sessions.delete(sessionId);
       writeSession(sessionId);
       writeIndex();
@@ -418,8 +425,14 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     applyServerSessions(serverSessions, nextCursor) {
       const changed: string[] = [];
       for (const remote of serverSessions) {
+        if (
+          discarded.has(remote.id) ||
+          (remote.clientSessionId && discarded.has(remote.clientSessionId))
+        ) {
+          continue;
+        }
         const local = findLocalCopy(remote);
-        const next = mergeServerCopy(local, remote);
+        const next = mergeServerCopy(local, remote, (id) => sessions.has(id));
         if (next && next !== local) {
           put(next);
           changed.push(next.id);
@@ -497,8 +510,16 @@ function applyOutcome(s: LocalSession, outcome: PushOutcome): LocalSession {
  * A server copy joins the store: new sessions arrive as `synced`; a local copy with changes the
  * server has not confirmed keeps them (the next push lets the server merge both sides).
  */
-function mergeServerCopy(local: LocalSession | null, remote: Session): LocalSession | null {
-  if (!local) return sessionFromServer(remote, null);
+function mergeServerCopy(
+  local: LocalSession | null,
+  remote: Session,
+  idTaken: (id: string) => boolean,
+): LocalSession | null {
+  if (!local) {
+    const copy = sessionFromServer(remote, null);
+    // Never overwrite a different local session that happens to use the same id.
+    return idTaken(copy.id) ? { ...copy, id: remote.id } : copy;
+  }
   if (hasUnconfirmedChanges(local)) {
     return local.serverSessionId == null ? { ...local, serverSessionId: remote.id } : local;
   }

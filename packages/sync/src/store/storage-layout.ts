@@ -8,6 +8,8 @@ export const STORAGE_KEYS = {
   schemaVersion: 'sendlog/schemaVersion',
   index: 'sendlog/sessions',
   pullCursor: 'sendlog/pullCursor',
+  /** Ids of ended sessions the user discarded, so a pull does not bring them back. */
+  discarded: 'sendlog/discarded',
   sessionPrefix: 'sendlog/session/',
   /** The first design's layout: every session in one JSON array. */
   legacySessions: 'localSessions',
