@@ -51,8 +51,8 @@ const linking: LinkingOptions<TabParams> = {
   prefixes: [],
   config: {
     screens: {
-      LayoutsTab: { screens: { Layouts: '', LayoutDetail: 'layouts/:layoutId' } },
-      HistoryTab: { screens: { History: 'history', SessionDetail: 'history/:sessionId' } },
+      LayoutsTab: { screens: { Layouts: '', LayoutDetail: 'layout/:layoutId' } },
+      HistoryTab: { screens: { History: 'history', SessionDetail: 'session/:sessionId' } },
       Profile: 'profile',
     },
   },

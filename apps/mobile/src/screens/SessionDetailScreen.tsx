@@ -10,6 +10,7 @@ import { RouteForm } from '../components/RouteForm';
 import { RouteRow } from '../components/RouteRow';
 import { SyncBanner } from '../components/SyncBanner';
 import { SyncStatusTag } from '../components/SyncStatusTag';
+import { syncErrorText } from '../components/syncErrorText';
 import { useCatalogue, useRequiredAccount } from '../hooks/services';
 import { useSession } from '../hooks/sessions';
 import { useStoreAction } from '../hooks/useStoreAction';
@@ -65,7 +66,9 @@ export function SessionDetailScreen({ route, navigation }: Props) {
             {duration ? ` · ${duration}` : ''}
           </Text>
           {session.status === 'sync_failed' && session.lastError ? (
-            <Text style={common.error}>{session.lastError.message}</Text>
+            <Text style={common.error}>
+              Refused by the server: {syncErrorText(session, (id) => climb(id)?.name ?? 'a climb')}
+            </Text>
           ) : null}
           {session.status === 'active' && session.layoutId ? (
             <Button

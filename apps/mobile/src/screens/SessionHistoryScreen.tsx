@@ -6,6 +6,7 @@ import { formatDateTime, formatDuration, plural } from '../components/format';
 import { SyncBanner } from '../components/SyncBanner';
 import { SyncNowButton } from '../components/SyncNowButton';
 import { SyncStatusTag } from '../components/SyncStatusTag';
+import { syncErrorText } from '../components/syncErrorText';
 import { useCatalogue, useRequiredAccount } from '../hooks/services';
 import { useSessions } from '../hooks/sessions';
 import { useStoreAction } from '../hooks/useStoreAction';
@@ -101,7 +102,8 @@ function HistoryRow(props: {
       {session.status === 'sync_failed' ? (
         <View style={styles.failure}>
           <Text style={common.error}>
-            {session.lastError?.message ?? 'The server refused this session.'}
+            Refused by the server:{' '}
+            {syncErrorText(session, (id) => catalogue.climbsById.get(id)?.name ?? 'a climb')}
           </Text>
           {props.confirmingDiscard ? (
             <View style={styles.actions}>

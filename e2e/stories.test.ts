@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_ACCOUNT } from '@sendlog/contract';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../apps/server/src/index.js';
+import { apiClient } from './support/api.js';
+import { climber, screenshot } from './support/app.js';
+import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
+import { ensureWebExport, WEB_ROOT } from './support/webExport.js';
+
+/*
+ * Browser stories: the Expo web export served by the real server (in-process, embedded database,
+ * demo mode, as `npm start` runs it), driven in Debian's Chromium through playwright-core.
+ */
+
+const hasChromium = chromiumAvailable();
+if (!hasChromium) {
+  if (process.env.CI)
+    throw new Error('CI needs Chromium at /usr/bin/chromium for the browser stories');
+  console.log(
+    '[e2e] browser stories skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)',
+  );
+}
+
+const STORY_TIMEOUT = 120_000;
+/** The app syncs by itself: NetInfo notices the network, the engine pushes. */
+const SYNC_WAIT = { timeout: 45_000 };
+
+describe.skipIf(!hasChromium)('browser stories', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let api: ReturnType<typeof apiClient>;
+  let layout: { id: string; name: string };
+  let climbs: { name: string; id: string }[];
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    await ensureWebExport();
+    server = await startServer({
+      dataDir: 'memory://',
+      demo: true,
+      port: 0,
+      logger: false,
+      webRoot: WEB_ROOT,
+    });
+    api = apiClient(server.url);
+    browser = await launchChromium();
+    const first = (await api.layouts())[0];
+    if (!first) throw new Error('the demo gym has no layout');
+    layout = first;
+    climbs = await api.climbs(layout.id);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** A fresh phone: its own storage; fails the story on any uncaught error in the page. */
+  async function openPhone(): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+    const context = await browser.newContext(PHONE);
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.url);
+    return { page, context, errors };
+  }
+
+  const climbName = (i: number) => {
+    const climb = climbs[i];
+    if (!climb) throw new Error(`the layout has no climb #${i}`);
+    return climb.name;
+  };
+
+  it(
+    '(1) logs a whole session offline, which syncs by itself when the network returns',
+    async () => {
+      const { page, context, errors } = await openPhone();
+      const app = climber(page);
+      await app.signIn(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
+      await screenshot(page, 'layouts');
+      const token = await api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      const before = (await api.sessions(token)).length;
+
+      await context.setOffline(true);
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await page.getByText('Offline session').waitFor();
+      await app.logRoute(climbName(0), { sent: true, attempts: 1, quality: 4 });
+      await app.logRoute(climbName(1), { sent: false, attempts: 3, notes: 'crux crimp is sharp' });
+      await page.getByLabel('Session notes', { exact: true }).fill('evening session, fingers ok');
+      await screenshot(page, 'layout-detail');
+      await page.getByRole('button', { name: 'End session' }).click();
+
+      await page.getByText('⏳ Pending sync').waitFor();
+      await screenshot(page, 'history-pending');
+      expect(await api.sessions(token)).toHaveLength(before);
+
+      await context.setOffline(false);
+      await page
+        .getByText('Synced', { exact: true })
+        .filter({ visible: true })
+        .first()
+        .waitFor(SYNC_WAIT);
+      await expect.poll(async () => (await api.sessions(token)).length, SYNC_WAIT).toBe(before + 1);
+      const stored = (await api.sessions(token)).find(
+        (s) => s.notes === 'evening session, fingers ok',
+      );
+      expect(
+        stored?.routes.map((r) => [r.climbName, r.isSuccess, r.attempts, r.notes, r.rating]),
+      ).toEqual([
+        [climbName(0), true, 1, null, 4],
+        [climbName(1), false, 3, 'crux crimp is sharp', null],
+      ]);
+      expect(await page.getByText('⏳ Pending sync').count()).toBe(0);
+
+      await app.openTab('Profile');
+      await page.getByText('Sessions pending sync: 0').waitFor();
+      await screenshot(page, 'profile');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(2) a session the server rejects shows "Sync failed" with the reason, is edited, then syncs',
+    async () => {
+      const account = await api.register();
+      const { page, errors } = await openPhone();
+      const app = climber(page);
+      // The first upload names a climb the server does not know (as a catalogue from another gym
+      // would): the real server rejects it. Later uploads leave the device unchanged.
+      let tampered = false;
+      await page.route('**/sessions/sync/bulk', async (route) => {
+        const body = route.request().postDataJSON() as {
+          sessions: { routes: { climbId: string }[] }[];
+        };
+        const first = body.sessions[0]?.routes[0];
+        if (tampered || !first) return route.continue();
+        tampered = true;
+        first.climbId = randomUUID();
+        return route.continue({ postData: JSON.stringify(body) });
+      });
+      await app.signIn(account.email, account.password);
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await app.logRoute(climbName(2), { sent: true, attempts: 2 });
+      await page.getByRole('button', { name: 'End session' }).click();
+
+      await page.getByText('Sync failed', { exact: true }).waitFor(SYNC_WAIT);
+      await page
+        .getByText(/Refused by the server: climbId of ".+" does not name a known climb/)
+        .waitFor();
+      await screenshot(page, 'history-sync-failed');
+      expect(await api.sessions(account.token)).toHaveLength(0);
+
+      await page.getByRole('button', { name: 'Edit', exact: true }).click();
+      await page.getByRole('button', { name: `Edit ${climbName(2)}`, exact: true }).click();
+      await page.getByLabel('Attempts', { exact: true }).fill('3');
+      await page.getByRole('button', { name: 'Save route', exact: true }).click();
+      await page
+        .getByText('Synced', { exact: true })
+        .filter({ visible: true })
+        .first()
+        .waitFor(SYNC_WAIT);
+      const [stored] = await api.sessions(account.token);
+      expect(stored?.routes.map((r) => [r.climbName, r.attempts])).toEqual([[climbName(2), 3]]);
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(3) a reload in the middle of a session keeps the active session',
+    async () => {
+      const account = await api.register();
+      const { page, errors } = await openPhone();
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await app.logRoute(climbName(0), { sent: true, attempts: 5 });
+
+      await page.reload();
+      await page.getByText('Session in progress').waitFor();
+      await page.getByLabel(`Route ${climbName(0)}`, { exact: true }).waitFor();
+      await app.logRoute(climbName(1), { sent: true, attempts: 1 });
+      await page.getByRole('button', { name: 'End session' }).click();
+      await page
+        .getByText('Synced', { exact: true })
+        .filter({ visible: true })
+        .first()
+        .waitFor(SYNC_WAIT);
+      const [stored] = await api.sessions(account.token);
+      expect(stored?.routes.map((r) => [r.climbName, r.attempts])).toEqual([
+        [climbName(0), 5],
+        [climbName(1), 1],
+      ]);
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(4) two browsers of one climber converge after both log',
+    async () => {
+      const account = await api.register();
+      const phones = [await openPhone(), await openPhone()];
+      for (const [i, phone] of phones.entries()) {
+        const app = climber(phone.page);
+        await app.signIn(account.email, account.password);
+        await app.openLayout(layout.name);
+        await phone.page.getByRole('button', { name: 'Start session' }).click();
+        await app.logRoute(climbName(i), { sent: true, attempts: i + 1 });
+        await phone.page.getByRole('button', { name: 'End session' }).click();
+        await phone.page
+          .getByText('Synced', { exact: true })
+          .filter({ visible: true })
+          .first()
+          .waitFor(SYNC_WAIT);
+      }
+      for (const phone of phones) {
+        await phone.page.getByRole('button', { name: 'Sync now' }).click();
+        await expect
+          .poll(() => phone.page.getByText('Synced', { exact: true }).count(), SYNC_WAIT)
+          .toBe(2);
+        await phone.page
+          .getByText(/1 route · 1 send/)
+          .nth(1)
+          .waitFor();
+        expect(phone.errors).toEqual([]);
+      }
+      await phones[1]?.page
+        .getByRole('link', { name: new RegExp(layout.name) })
+        .first()
+        .click();
+      await phones[1]?.page.getByRole('heading', { name: layout.name }).waitFor();
+      if (phones[1]) await screenshot(phones[1].page, 'session-detail');
+      expect(await api.sessions(account.token)).toHaveLength(2);
+    },
+    STORY_TIMEOUT,
+  );
+});

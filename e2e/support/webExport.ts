@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_ROOT = path.join(REPO_ROOT, 'apps/mobile/dist');
+
+/** Everything the web bundle is built from. */
+const SOURCES = [
+  'apps/mobile/src',
+  'apps/mobile/App.tsx',
+  'apps/mobile/index.ts',
+  'apps/mobile/app.json',
+  'apps/mobile/metro.config.js',
+  'apps/mobile/package.json',
+  'packages/sync/src',
+  'packages/contract/src',
+].map((p) => path.join(REPO_ROOT, p));
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const stat = statSync(p);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(p).reduce(
+    (max, name) => Math.max(max, newestMtime(path.join(p, name))),
+    stat.mtimeMs,
+  );
+}
+
+/** Builds the Expo web export (as `npm start` does) unless dist/ is newer than every source. */
+export async function ensureWebExport(): Promise<void> {
+  const index = path.join(WEB_ROOT, 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  if (built > Math.max(...SOURCES.map(newestMtime))) return;
+  console.log('[e2e] building the web export (apps/mobile/dist)…');
+  await promisify(execFile)('npm', ['run', 'export:web', '-w', '@sendlog/mobile'], {
+    cwd: REPO_ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
