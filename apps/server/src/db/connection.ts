@@ -32,7 +32,11 @@ export async function openDatabase(o: DatabaseOptions): Promise<Database> {
 }
 
 async function openPglite(dataDir: string): Promise<Database> {
-  const client = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  // relaxedDurability false (PGlite's default, stated on purpose): every query's writes reach the
+  // data directory before its answer, so a committed sync survives the process being killed.
+  const client = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
+    relaxedDurability: false,
+  });
   const db = drizzlePglite({ client, schema, logger: countingLogger }) as unknown as Db;
   return {
     kind: 'pglite',
