@@ -141,7 +141,9 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   const discarded = new Set(decodeIndex(await storage.getItem(STORAGE_KEYS.discarded)));
   const writer = new SerialWriteQueue(storage, STORAGE_KEYS.index);
   const listeners = new Set<StoreListener>();
+  /** Newest first; rebuilt only when sessions come or go (start times never change). */
   let orderedIds: string[] | null = null;
+  let positions = new Map<string, number>();
   let snapshot: readonly LocalSession[] | null = null;
   let activeCache: LocalSession | null | undefined;
   if (loaded.indexStale) writeIndex();
@@ -155,11 +157,11 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
 
   function writeIndex(): void {
     orderedIds = null;
+    snapshot = null;
     writer.mark(STORAGE_KEYS.index, () => encodeIndex(sessions.keys()));
   }
 
   function emit(reason: StoreChangeReason, sessionIds: readonly string[]): void {
-    snapshot = null;
     activeCache = undefined;
     const change: StoreChange = { reason, sessionIds };
     for (const listener of [...listeners]) {
@@ -178,7 +180,16 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     const isNew = !sessions.has(s.id);
     sessions.set(s.id, Object.freeze(s));
     writeSession(s.id);
-    if (isNew) writeIndex();
+    if (isNew) {
+      writeIndex();
+    } else if (snapshot) {
+      // One session changed: a new array with that element replaced, not a rebuild and sort.
+      const at = positions.get(s.id);
+      const next = snapshot.slice();
+      if (at !== undefined) next[at] = s;
+      // Typed readonly rather than frozen: freezing a large array costs V8 a slow copy.
+      snapshot = next;
+    }
   }
 
   function get(sessionId: string): LocalSession {
@@ -369,12 +380,12 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
 
     getSessions() {
       if (snapshot) return snapshot;
-      orderedIds ??= [...sessions.values()]
-        .sort((a, b) => compareNewestFirst(a, b))
-        .map((s) => s.id);
-      snapshot = Object.freeze(
-        orderedIds.map((id) => sessions.get(id)).filter((s): s is LocalSession => s != null),
-      );
+      orderedIds ??= [...sessions.values()].sort(compareNewestFirst).map((s) => s.id);
+      const list = orderedIds
+        .map((id) => sessions.get(id))
+        .filter((s): s is LocalSession => s != null);
+      positions = new Map(list.map((s, i) => [s.id, i]));
+      snapshot = list;
       return snapshot;
     },
 
