@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEMO_ACCOUNT, type AuthResponse, type LayoutsResponse } from '@sendlog/contract';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.js';
-import { BACKENDS } from '../test-support/backends.js';
+import { BACKENDS, SERVER_START_TIMEOUT } from '../test-support/backends.js';
 import { client } from '../test-support/client.js';
 import { DEMO_CLIMBS } from './demo-gym.js';
 
@@ -18,66 +18,78 @@ async function catalogueSize(server: RunningServer) {
 }
 
 describe('start-up', () => {
-  it('migrates and seeds idempotently across restarts of one PGlite directory', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'sendlog-pglite-'));
-    try {
-      const first = await startServer({ dataDir: dir, logger: false });
-      const login = await client(first.app).post<AuthResponse>('/auth/login', DEMO_ACCOUNT);
-      await first.close();
-      const second = await startServer({ dataDir: dir, logger: false });
+  it(
+    'migrates and seeds idempotently across restarts of one PGlite directory',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'sendlog-pglite-'));
       try {
-        expect(await catalogueSize(second)).toEqual({ layouts: 2, climbs: DEMO_CLIMBS.length });
-        const again = await client(second.app).post<AuthResponse>('/auth/login', DEMO_ACCOUNT);
-        expect(again.body.user.id).toBe(login.body.user.id);
-        // The token secret lives in the database: tokens survive a restart.
-        expect((await client(second.app, login.body.token).get('/me')).status).toBe(200);
+        const first = await startServer({ dataDir: dir, logger: false });
+        const login = await client(first.app).post<AuthResponse>('/auth/login', DEMO_ACCOUNT);
+        await first.close();
+        const second = await startServer({ dataDir: dir, logger: false });
+        try {
+          expect(await catalogueSize(second)).toEqual({ layouts: 2, climbs: DEMO_CLIMBS.length });
+          const again = await client(second.app).post<AuthResponse>('/auth/login', DEMO_ACCOUNT);
+          expect(again.body.user.id).toBe(login.body.user.id);
+          // The token secret lives in the database: tokens survive a restart.
+          expect((await client(second.app, login.body.token).get('/me')).status).toBe(200);
+        } finally {
+          await second.close();
+        }
       } finally {
-        await second.close();
+        rmSync(dir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    },
+    SERVER_START_TIMEOUT,
+  );
 
   const postgres = BACKENDS.find((b) => b.name === 'postgres');
   if (postgres) {
-    it('lets several API processes start together on one PostgreSQL database', async () => {
-      const db = await postgres.createDatabase();
-      try {
-        const servers = await Promise.all(
-          [0, 1, 2].map(() => startServer({ ...db.options, demo: true, logger: false })),
-        );
+    it(
+      'lets several API processes start together on one PostgreSQL database',
+      async () => {
+        const db = await postgres.createDatabase();
         try {
-          for (const s of servers)
-            expect(await catalogueSize(s)).toEqual({ layouts: 2, climbs: DEMO_CLIMBS.length });
-          // One demo account, one shared token secret.
-          const login = await client(servers[0]!.app).post<AuthResponse>(
-            '/auth/login',
-            DEMO_ACCOUNT,
+          const servers = await Promise.all(
+            [0, 1, 2].map(() => startServer({ ...db.options, demo: true, logger: false })),
           );
-          for (const s of servers)
-            expect((await client(s.app, login.body.token).get('/me')).status).toBe(200);
+          try {
+            for (const s of servers)
+              expect(await catalogueSize(s)).toEqual({ layouts: 2, climbs: DEMO_CLIMBS.length });
+            // One demo account, one shared token secret.
+            const login = await client(servers[0]!.app).post<AuthResponse>(
+              '/auth/login',
+              DEMO_ACCOUNT,
+            );
+            for (const s of servers)
+              expect((await client(s.app, login.body.token).get('/me')).status).toBe(200);
+          } finally {
+            await Promise.all(servers.map((s) => s.close()));
+          }
         } finally {
-          await Promise.all(servers.map((s) => s.close()));
+          await db.drop();
         }
-      } finally {
-        await db.drop();
-      }
-    });
+      },
+      SERVER_START_TIMEOUT,
+    );
 
-    it('has no demo data on PostgreSQL unless asked', async () => {
-      const db = await postgres.createDatabase();
-      try {
-        const server = await startServer({ ...db.options, logger: false });
+    it(
+      'has no demo data on PostgreSQL unless asked',
+      async () => {
+        const db = await postgres.createDatabase();
         try {
-          expect(await catalogueSize(server)).toEqual({ layouts: 0, climbs: 0 });
-          expect((await client(server.app).post('/auth/login', DEMO_ACCOUNT)).status).toBe(401);
+          const server = await startServer({ ...db.options, logger: false });
+          try {
+            expect(await catalogueSize(server)).toEqual({ layouts: 0, climbs: 0 });
+            expect((await client(server.app).post('/auth/login', DEMO_ACCOUNT)).status).toBe(401);
+          } finally {
+            await server.close();
+          }
         } finally {
-          await server.close();
+          await db.drop();
         }
-      } finally {
-        await db.drop();
-      }
-    });
+      },
+      SERVER_START_TIMEOUT,
+    );
   }
 });

@@ -2,7 +2,12 @@ import { DEMO_ACCOUNT, type AuthResponse, type ErrorBody } from '@sendlog/contra
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tokenSigner, TOKEN_TTL_SECONDS } from '../auth/tokens.js';
 import { startServer } from '../index.js';
-import { BACKENDS, startTestServer, type TestServer } from '../test-support/backends.js';
+import {
+  BACKENDS,
+  SERVER_START_TIMEOUT,
+  startTestServer,
+  type TestServer,
+} from '../test-support/backends.js';
 import { client, newUser } from '../test-support/client.js';
 
 const SECRET = 'test-secret-for-auth-suite';
@@ -14,7 +19,7 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
       tokenSecret: SECRET,
       loginRateLimit: { max: 3, timeWindowMs: 60_000 },
     });
-  });
+  }, SERVER_START_TIMEOUT);
   afterAll(() => server?.close());
 
   it('registers, logs in and answers /me', async () => {

@@ -1,14 +1,19 @@
 import type { ClimbsResponse, LayoutsResponse } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIMBS, DEMO_LAYOUTS } from '../db/demo-gym.js';
-import { BACKENDS, startTestServer, type TestServer } from '../test-support/backends.js';
+import {
+  BACKENDS,
+  SERVER_START_TIMEOUT,
+  startTestServer,
+  type TestServer,
+} from '../test-support/backends.js';
 import { client } from '../test-support/client.js';
 
 describe.each(BACKENDS)('catalogue on $name', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(backend);
-  });
+  }, SERVER_START_TIMEOUT);
   afterAll(() => server?.close());
 
   it('lists the demo gym: 2 layouts, 40+ climbs over V0–V10, one archived', async () => {

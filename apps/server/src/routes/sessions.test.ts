@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { BulkResponse, ErrorBody, Session, SessionsPage } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, startTestServer, type TestServer } from '../test-support/backends.js';
+import {
+  BACKENDS,
+  SERVER_START_TIMEOUT,
+  startTestServer,
+  type TestServer,
+} from '../test-support/backends.js';
 import { newUser } from '../test-support/client.js';
 import { snapshot } from '../test-support/fixtures.js';
 
@@ -11,7 +16,7 @@ describe.each(BACKENDS)('GET /sessions on $name', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(backend);
-  });
+  }, SERVER_START_TIMEOUT);
   afterAll(() => server?.close());
 
   /** 23 sessions, several sharing a start time, so the keyset tie-break is exercised. */

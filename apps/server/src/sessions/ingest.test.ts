@@ -10,7 +10,12 @@ import type {
 } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../index.js';
-import { BACKENDS, startTestServer, type TestServer } from '../test-support/backends.js';
+import {
+  BACKENDS,
+  SERVER_START_TIMEOUT,
+  startTestServer,
+  type TestServer,
+} from '../test-support/backends.js';
 import { client, newUser } from '../test-support/client.js';
 import { ARCHIVED_CLIMB, climbId, seedBody, snapshot } from '../test-support/fixtures.js';
 
@@ -37,7 +42,7 @@ describe.each(BACKENDS)('session ingest on $name', (backend) => {
       now: () => clock.now,
       logger: { level: 'info', stream: logStream },
     });
-  });
+  }, SERVER_START_TIMEOUT);
   afterAll(() => server?.close());
 
   const sessionOf = async (api: Api, id: string) =>

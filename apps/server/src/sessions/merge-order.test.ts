@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Session, SessionSnapshotInput } from '@sendlog/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, startTestServer, type TestServer } from '../test-support/backends.js';
+import {
+  BACKENDS,
+  SERVER_START_TIMEOUT,
+  startTestServer,
+  type TestServer,
+} from '../test-support/backends.js';
 import { newUser } from '../test-support/client.js';
 import { baseSnapshot, baseUpdatedAtArb, editArb, editSnapshot } from '../test-support/edits.js';
 
@@ -16,7 +21,7 @@ describe.each(BACKENDS)('merge order over HTTP on $name', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(backend);
-  });
+  }, SERVER_START_TIMEOUT);
   afterAll(() => server?.close());
 
   it('two devices syncing the same edits in either order end with the same session', async () => {
@@ -42,7 +47,7 @@ describe.each(BACKENDS)('merge order over HTTP on $name', (backend) => {
         ]);
         expect(content(ab)).toEqual(content(ba));
       }),
-      { numRuns: 25 },
+      { numRuns: 20 },
     );
   });
 });

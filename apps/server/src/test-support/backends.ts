@@ -54,6 +54,12 @@ const postgres: Backend = {
   },
 };
 
+/**
+ * Ceiling for starting a server in a hook or test: PGlite compiles its WebAssembly on first open,
+ * which takes seconds on a busy 2-core machine. Not a timing assertion.
+ */
+export const SERVER_START_TIMEOUT = 180_000;
+
 export const BACKENDS: Backend[] = TEST_DATABASE_URL ? [pglite, postgres] : [pglite];
 
 export interface TestServer extends RunningServer {
