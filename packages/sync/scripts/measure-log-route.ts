@@ -1,11 +1,11 @@
 /**
  * Cost of `logRoute` with 10 and with 10,000 sessions in history (not a test: run it and read).
  *   npx tsx packages/sync/scripts/measure-log-route.ts
- * Prints per call: time of the synchronous call, time until it is in storage, bytes and keys
+ * With a sync engine attached, as in the app. Prints per call: time of the synchronous call, time until it is in storage, bytes and keys
  * written, and the time of the first `getSessions()` after it (what a history screen re-reads).
  */
 import { performance } from 'node:perf_hooks';
-import { createMemoryStorage, createSessionStore } from '../src/index.js';
+import { createMemoryStorage, createSessionStore, createSyncEngine } from '../src/index.js';
 import type { KeyValueStorage } from '../src/index.js';
 
 const ROUTES_PER_SESSION = 20;
@@ -39,6 +39,13 @@ async function measure(history: number): Promise<void> {
   const reopenStart = performance.now();
   const reopened = await createSessionStore({ storage });
   const reopenMs = performance.now() - reopenStart;
+  // Attached as in the app (its store listener runs inside every logRoute), never started here.
+  createSyncEngine({
+    store: reopened,
+    baseUrl: 'http://unused.invalid',
+    getToken: () => null,
+    fetch: () => Promise.reject(new Error('not used')),
+  });
 
   let s = reopened.startSession({ layoutId: 'L1' });
   await reopened.flush();

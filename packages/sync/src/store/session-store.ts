@@ -176,8 +176,22 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     }
   }
 
+  /** Sessions that need sync, kept as a count so reading it never walks the history. */
+  let pending = 0;
+  for (const s of sessions.values()) if (needsSync(s)) pending += 1;
+
+  function remove(sessionId: string): void {
+    const old = sessions.get(sessionId);
+    if (old && needsSync(old)) pending -= 1;
+    sessions.delete(sessionId);
+    writeSession(sessionId);
+    writeIndex();
+  }
+
   function put(s: LocalSession): void {
-    const isNew = !sessions.has(s.id);
+    const old = sessions.get(s.id);
+    const isNew = !old;
+    pending += Number(needsSync(s)) - Number(old ? needsSync(old) : false);
     sessions.set(s.id, Object.freeze(s));
     writeSession(s.id);
     if (isNew) {
@@ -332,9 +346,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
       const s = get(sessionId);
       if (s.status !== 'active') return s;
       if (s.routes.length === 0 && s.notes == null) {
-        sessions.delete(sessionId);
-        writeSession(sessionId);
-        writeIndex();
+        remove(sessionId);
         emit('discard', [sessionId]);
         return null;
       }
@@ -362,9 +374,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
         for (const id of [s.id, s.serverSessionId]) if (id != null) discarded.add(id);
         writer.mark(STORAGE_KEYS.discarded, () => encodeIndex(discarded));
       }
-      sessions.delete(sessionId);
-      writeSession(sessionId);
-      writeIndex();
+      remove(sessionId);
       emit('discard', [sessionId]);
     },
 
@@ -412,11 +422,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
       return [...sessions.values()].filter(needsSync).sort((a, b) => -compareNewestFirst(a, b));
     },
 
-    pendingCount() {
-      let n = 0;
-      for (const s of sessions.values()) if (needsSync(s)) n += 1;
-      return n;
-    },
+    pendingCount: () => pending,
 
     applyOutcomes(outcomes) {
       const changed: string[] = [];
@@ -435,6 +441,10 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
 
     applyServerSessions(serverSessions, nextCursor) {
       const changed: string[] = [];
+      const byServerId = new Map<string, LocalSession>();
+      for (const local of sessions.values()) {
+        if (local.serverSessionId != null) byServerId.set(local.serverSessionId, local);
+      }
       for (const remote of serverSessions) {
         if (
           discarded.has(remote.id) ||
@@ -442,7 +452,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
         ) {
           continue;
         }
-        const local = findLocalCopy(remote);
+        const local = findLocalCopy(remote, byServerId);
         const next = mergeServerCopy(local, remote, (id) => sessions.has(id));
         if (next && next !== local) {
           put(next);
@@ -461,11 +471,17 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     pullCursor: () => pullCursor,
   };
 
-  function findLocalCopy(remote: Session): LocalSession | null {
+  function findLocalCopy(
+    remote: Session,
+    byServerId: Map<string, LocalSession>,
+  ): LocalSession | null {
+    const known = byServerId.get(remote.id);
+    if (known) return sessions.get(known.id) ?? null;
     if (remote.clientSessionId != null) {
       const byId = sessions.get(remote.clientSessionId);
-      if (byId && sameIdentity(byId, remote)) return byId;
+      return byId && sameIdentity(byId, remote) ? byId : null;
     }
+    // Known to the server by start time only (the first design's sessions): a rare walk.
     for (const s of sessions.values()) if (sameIdentity(s, remote)) return s;
     return null;
   }
