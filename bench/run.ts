@@ -1,0 +1,312 @@
+/**
+ * `npm run bench`: every figure of issue 6 measured side by side in one run, printed as a
+ * table beside its goal and written to bench/results/latest.json.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { clientStoreBench, type StoreFigures } from './client-store.js';
+import { loadRun, LOAD_SHAPE, type LoadFigures } from './concurrency.js';
+import {
+  apiTarget,
+  emptyTimings,
+  ingestRounds,
+  INGEST_SHAPE,
+  limitRounds,
+  summarize,
+  type ApiTarget,
+  type IngestSummary,
+} from './ingest.js';
+import { registerUsers } from './lib/api-client.js';
+import { cleanupAll, onCleanup } from './lib/cleanup.js';
+import { createScratchDatabase } from './lib/postgres.js';
+import { fmt, formatTable, machine, type Row } from './lib/report.js';
+import { startServerProcess, type ServerProcess } from './lib/server-process.js';
+import { statementsPerRequest, type StatementCounts } from './lib/server-log.js';
+import { median } from './lib/stats.js';
+import { ENGINE_SHAPE, syncEngineBench, type EngineFigures } from './sync-engine.js';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const CONFIG = {
+  warmup: env('BENCH_WARMUP', 2),
+  repeats: env('BENCH_REPEATS', 9),
+  loadSeconds: env('BENCH_LOAD_SECONDS', 15),
+  loadWarmupSeconds: env('BENCH_LOAD_WARMUP_SECONDS', 3),
+  engineRepeats: env('BENCH_ENGINE_REPEATS', 3),
+};
+const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+
+const rows: Row[] = [];
+const phaseSeconds: Record<string, number> = {};
+const benchStart = Date.now();
+
+/** Progress on the terminal, and how long each part took (kept in the results). */
+async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  console.log(`[${Math.round((start - benchStart) / 1000)} s] ${name} …`);
+  try {
+    return await fn();
+  } finally {
+    phaseSeconds[name] = Math.round((Date.now() - start) / 100) / 10;
+  }
+}
+const figures: Record<string, unknown> = {};
+const pct = (ratio: number) => `${fmt(ratio * 100, 0)} %`;
+const times = (ratio: number) => `${fmt(ratio, 1)}×`;
+const perS = (value: number) => `${fmt(value, 0)} sessions/s`;
+
+function ingestRows(db: string, s: IngestSummary, statements: StatementCounts) {
+  const sql = (counts: number[]) => (counts.length ? `, ${median(counts)} SQL statements` : '');
+  const shape = `${INGEST_SHAPE.sessions}×${INGEST_SHAPE.routes}`;
+  rows.push(
+    {
+      part: `1 ingest (${db})`,
+      metric: `API: one bulk of ${shape}${sql(statements.firstBulk)}`,
+      value: `${perS(s.apiSessionsPerS)} (${fmt(s.bulkMs)} ms)`,
+      goal: '',
+      met: null,
+    },
+    {
+      part: `1 ingest (${db})`,
+      metric: 'limit: same rows, unnest arrays, 1 transaction',
+      value: `${perS(s.limitSessionsPerS)} (${fmt(s.limitMs)} ms)`,
+      goal: '',
+      met: null,
+    },
+    {
+      part: `1 ingest (${db})`,
+      metric: 'API rate ÷ limit rate',
+      value: pct(s.apiVsLimit),
+      goal: '≥ 50 %',
+      met: s.apiVsLimit >= 0.5,
+    },
+    {
+      part: `2 bulk vs single (${db})`,
+      metric: `100 × POST /sessions/offline (${fmt(s.singlesMs, 0)} ms${sql(statements.single)} each) ÷ 1 bulk`,
+      value: times(s.bulkVsSingles),
+      goal: '≥ 20×',
+      met: s.bulkVsSingles >= 20,
+    },
+    {
+      part: `3 replay (${db})`,
+      metric: `re-sending the synced bulk (${fmt(s.replayMs)} ms${sql(statements.replayBulk)}) ÷ first sync`,
+      value: pct(s.replayVsFirst),
+      goal: '≤ 50 %',
+      met: s.replayVsFirst <= 0.5,
+    },
+  );
+}
+
+function loadRows(one: LoadFigures, two: LoadFigures) {
+  for (const f of [one, two]) {
+    rows.push({
+      part: '4 concurrency (postgres)',
+      metric: `${f.processes} API process${f.processes > 1 ? 'es' : ''}, ${f.connections} clients, ${fmt(f.durationS, 0)} s`,
+      value: `${perS(f.sessionsPerS)}, p50 ${fmt(f.p50Ms, 0)} ms, p99 ${fmt(f.p99Ms, 0)} ms, ${f.errors} errors`,
+      goal: '0 errors',
+      met: f.errors === 0,
+    });
+  }
+  rows.push({
+    part: '4 concurrency (postgres)',
+    metric: '2 processes ÷ 1 process (throughput)',
+    value: times(two.sessionsPerS / one.sessionsPerS),
+    goal: 'shown',
+    met: null,
+  });
+}
+
+function storeRows(f: StoreFigures[]) {
+  const us = (value: number) =>
+    value >= 1000 ? `${fmt(value / 1000, 1)} ms` : `${fmt(value, 1)} µs`;
+  for (const x of f) {
+    rows.push({
+      part: '5 client store',
+      metric: `logRoute until stored, ${x.historySize.toLocaleString('en-US')} sessions in history`,
+      value: `${us(x.storeUs)} (first design: ${us(x.baselineUs)})`,
+      goal: '',
+      met: null,
+    });
+  }
+  const small = f[0]!;
+  const large = f[f.length - 1]!;
+  const flat = large.storeUs / small.storeUs;
+  const faster = large.baselineUs / large.storeUs;
+  rows.push(
+    {
+      part: '5 client store',
+      metric: `logRoute at ${large.historySize.toLocaleString('en-US')} ÷ at ${small.historySize}`,
+      value: times(flat),
+      goal: '≤ 1.5×',
+      met: flat <= 1.5,
+    },
+    {
+      part: '5 client store',
+      metric: `first design (one JSON array) ÷ store, at ${large.historySize.toLocaleString('en-US')}`,
+      value: times(faster),
+      goal: '≥ 50×',
+      met: faster >= 50,
+    },
+  );
+}
+
+function engineRows(e: EngineFigures) {
+  const kinds = Object.entries(e.byKind)
+    .map(([kind, k]) => `${k.count} × ${kind}`)
+    .join(', ');
+  rows.push({
+    part: '6 sync engine (postgres)',
+    metric: `syncNow() of ${ENGINE_SHAPE.sessions.toLocaleString('en-US')} pending sessions × ${ENGINE_SHAPE.routes} routes`,
+    value: `${fmt(e.medianMs / 1000, 2)} s, ${e.requests} requests (${kinds})`,
+    goal: 'shown',
+    met: null,
+  });
+}
+
+async function ingestOnPostgres(api: ApiTarget, conn: pg.PoolClient, logFile: string) {
+  const t = emptyTimings();
+  await ingestRounds(api, conn, CONFIG, t);
+  const s = summarize(t);
+  const statements = await statementsPerRequest(logFile);
+  figures.ingestPostgres = { timingsMs: t, summary: s, statements };
+  ingestRows('postgres', s, statements);
+}
+
+async function concurrencyOnPostgres(
+  first: ServerProcess,
+  dbUrl: string,
+  work: string,
+  secret: string,
+) {
+  const api = await apiTarget(first.url);
+  const counter = new pg.Pool({ connectionString: dbUrl, max: 1 });
+  onCleanup('counting pool', () => counter.end());
+  const countStored = async (userIds: string[]) => {
+    const { rows: found } = await counter.query<{ n: string }>(
+      'select count(*)::text as n from climbing_sessions where user_id = any($1::uuid[])',
+      [userIds],
+    );
+    return Number(found[0]!.n);
+  };
+  const run = async (urls: string[], durationS: number) =>
+    loadRun({
+      urls,
+      users: await registerUsers(first.url, LOAD_SHAPE.connections),
+      catalogue: api.catalogue,
+      durationS,
+      countStored,
+    });
+  await run([first.url], CONFIG.loadWarmupSeconds);
+  const one = await run([first.url], CONFIG.loadSeconds);
+  const second = await startServerProcess({
+    databaseUrl: dbUrl,
+    logFile: join(work, 'api-postgres-2.log'),
+    tokenSecret: secret,
+  });
+  onCleanup('second API process', second.stop);
+  await run([first.url, second.url], CONFIG.loadWarmupSeconds);
+  const two = await run([first.url, second.url], CONFIG.loadSeconds);
+  await second.stop();
+  figures.concurrencyPostgres = { shape: LOAD_SHAPE, oneProcess: one, twoProcesses: two };
+  loadRows(one, two);
+}
+
+async function postgresParts(work: string, secret: string) {
+  const db = await createScratchDatabase();
+  if (!db) {
+    figures.postgres = 'skipped: PostgreSQL not reachable';
+    return;
+  }
+  onCleanup('scratch database', db.drop);
+  const logFile = join(work, 'api-postgres-1.log');
+  const server = await startServerProcess({ databaseUrl: db.url, logFile, tokenSecret: secret });
+  onCleanup('API process', server.stop);
+  const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+  onCleanup('limit pool', () => pool.end());
+  const conn = await pool.connect();
+  try {
+    await phase('parts 1–3 on PostgreSQL', async () =>
+      ingestOnPostgres(await apiTarget(server.url), conn, logFile),
+    );
+  } finally {
+    conn.release();
+  }
+  await phase('part 6: sync engine against the PostgreSQL API', async () => {
+    const api = await apiTarget(server.url);
+    const engine = await syncEngineBench(api.url, api.catalogue, CONFIG.engineRepeats);
+    figures.syncEngine = { shape: ENGINE_SHAPE, ...engine };
+    engineRows(engine);
+  });
+  await phase('part 4 on PostgreSQL (autocannon)', () =>
+    concurrencyOnPostgres(server, db.url, work, secret),
+  );
+  await server.stop();
+}
+
+async function pgliteParts(work: string, secret: string) {
+  const dataDir = join(work, 'pglite');
+  const logFile = join(work, 'api-pglite.log');
+  const server = await startServerProcess({ dataDir, logFile, tokenSecret: secret });
+  onCleanup('PGlite API process', server.stop);
+  const api = await apiTarget(server.url);
+  const t = emptyTimings();
+  await ingestRounds(api, null, CONFIG, t);
+  // PGlite is one process's database: the limit opens the same data directory once the API is gone.
+  await server.stop();
+  const direct = await PGlite.create(dataDir);
+  onCleanup('PGlite', async () => {
+    if (!direct.closed) await direct.close();
+  });
+  await limitRounds(direct, api.catalogue, CONFIG, t);
+  await direct.close();
+  const s = summarize(t);
+  const statements = await statementsPerRequest(logFile);
+  figures.ingestPglite = { timingsMs: t, summary: s, statements };
+  ingestRows('pglite', s, statements);
+}
+
+async function main() {
+  const started = benchStart;
+  const work = await mkdtemp(join(tmpdir(), 'sendlog-bench-'));
+  // BENCH_KEEP_LOGS=1 keeps the API processes' logs (and PGlite's data) for a closer look.
+  if (process.env.BENCH_KEEP_LOGS === '1') console.log(`logs kept in ${work}`);
+  else onCleanup('temp dir', () => rm(work, { recursive: true, force: true }));
+  const secret = randomBytes(32).toString('hex');
+  try {
+    await postgresParts(work, secret);
+    await phase('parts 1–3 on PGlite', () => pgliteParts(work, secret));
+    await phase('part 5: client store', async () => {
+      const store = await clientStoreBench();
+      figures.clientStore = store;
+      storeRows(store);
+    });
+  } finally {
+    await cleanupAll();
+  }
+  // Grouped by part number, whatever order the parts ran in.
+  rows.sort((a, b) => parseInt(a.part, 10) - parseInt(b.part, 10));
+  const table = formatTable(rows);
+  const m = machine();
+  const result = {
+    ranAt: new Date(started).toISOString(),
+    durationS: Math.round((Date.now() - started) / 1000),
+    machine: m,
+    config: CONFIG,
+    phaseSeconds,
+    allGoalsMet: rows.every((r) => r.met !== false),
+    table: rows,
+    figures,
+  };
+  await mkdir(join(RESULTS_FILE, '..'), { recursive: true });
+  await writeFile(RESULTS_FILE, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n${table}\n`);
+  console.log(
+    `machine: ${m.nproc} cores (${m.cpuModel}), Node ${m.node}; ${result.durationS} s; written to bench/results/latest.json`,
+  );
+}
+
+await main();
