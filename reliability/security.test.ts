@@ -1,0 +1,334 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import {
+  errorBodySchema,
+  type AuthResponse,
+  type BulkResponse,
+  type OfflineResponse,
+  type Session,
+  type SessionsPage,
+} from '@sendlog/contract';
+import { startServer, type RunningServer } from '@sendlog/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createDatabase, type TestDatabase } from './support/databases.js';
+import {
+  allSessions,
+  demoGym,
+  http,
+  register,
+  snapshot,
+  TEST_PASSWORD,
+  type Answer,
+  type Climber,
+} from './support/http.js';
+
+/**
+ * Part 5 of issue 5: tokens (none, malformed, tampered, expired, revoked, another user's) on every
+ * session endpoint; a user can never read or write another user's session, even knowing its
+ * clientSessionId; login is rate-limited; passwords and tokens never reach the logs.
+ */
+/** Bounds, not speed targets: generous so two busy cores running the whole suite never flake. */
+const TEST_TIMEOUT = 120_000;
+const SETUP_TIMEOUT = 180_000;
+const SECRET = `reliability-${randomUUID()}`;
+const b64 = (s: string) => Buffer.from(s).toString('base64url');
+/**
+ * Mints a token in the server's format (apps/server/src/auth/tokens.ts) with the secret the test
+ * gave the server, so an expiry in the past can be made. A control mint with a future expiry
+ * must be accepted, which proves the format is right and the expired case fails for its expiry.
+ */
+function mint(claims: { sub: string; ver: number; exp: number }, secret = SECRET): string {
+  const data = `v1.${b64(JSON.stringify(claims))}`;
+  return `${data}.${createHmac('sha256', secret).update(data).digest('base64url')}`;
+}
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+const SESSION_ENDPOINTS = (sessionId: string) =>
+  [
+    ['GET', '/me'],
+    ['GET', '/sessions'],
+    ['GET', '/sessions?updatedSince='],
+    ['GET', `/sessions/${sessionId}`],
+    ['POST', '/sessions/offline'],
+    ['POST', '/sessions/sync'],
+    ['POST', '/sessions/sync/bulk'],
+  ] as const;
+
+describe.each(BACKENDS)('security on %s', (backend) => {
+  let db: TestDatabase;
+  let server: RunningServer;
+  let url = '';
+  let alice: Climber;
+  let bob: Climber;
+  let gym: { layoutId: string; climbIds: string[] };
+  let aliceSession: Session;
+  const logs: string[] = [];
+  const secrets: string[] = [TEST_PASSWORD];
+  const figures = { requests: 0, fiveXx: 0, leaks: 0 };
+
+  beforeAll(async () => {
+    db = await createDatabase(backend, 'security');
+    server = await startServer({
+      ...db.options,
+      demo: true,
+      port: 0,
+      tokenSecret: SECRET,
+      // Everything the server can log, so a leak at any level shows.
+      logger: {
+        level: 'trace',
+        stream: new Writable({
+          write(chunk: Buffer, _enc, done) {
+            logs.push(chunk.toString());
+            done();
+          },
+        }),
+      },
+    });
+    url = server.url;
+    gym = await demoGym(url);
+    alice = await register(url, 'alice');
+    bob = await register(url, 'bob');
+    secrets.push(alice.token, bob.token);
+    const created = await alice.api.post<OfflineResponse>(
+      '/sessions/offline',
+      snapshot(gym, 3, { notes: 'alice only' }),
+    );
+    expect(created.status).toBe(201);
+    aliceSession = (
+      await alice.api.get<{ session: Session }>(`/sessions/${created.body.sessionId}`)
+    ).body.session;
+  }, SETUP_TIMEOUT);
+
+  afterAll(async () => {
+    await server?.close();
+    await db?.drop();
+    console.log(
+      `[reliability] security on ${backend}: ${figures.requests} hostile requests, 5xx ${figures.fiveXx}, ` +
+        `secrets found in ${logs.length} log lines: ${figures.leaks}`,
+    );
+  }, SETUP_TIMEOUT);
+
+  const call = async (method: string, path: string, token: string | null, raw?: string) => {
+    const answer: Answer = await http(url).send(method, path, undefined, {
+      headers: {
+        ...(token === null ? {} : { authorization: token }),
+        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(method === 'POST' ? { raw: raw ?? JSON.stringify(snapshot(gym, 1)) } : {}),
+    });
+    figures.requests += 1;
+    if (answer.status >= 500) figures.fiveXx += 1;
+    return answer;
+  };
+  const expectCode = (answer: Answer, status: number, code: string) => {
+    expect(answer.status, answer.text.slice(0, 200)).toBe(status);
+    expect(errorBodySchema.parse(answer.body).error.code).toBe(code);
+  };
+
+  it(
+    'a minted token with a future expiry is accepted (the control for the cases below)',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const token = mint({ sub: alice.user.id, ver: 0, exp: nowSeconds() + 600 });
+      const me = await call('GET', '/me', `Bearer ${token}`);
+      expect(me.status).toBe(200);
+      expect((me.body as { user: { id: string } }).user.id).toBe(alice.user.id);
+    },
+  );
+
+  it(
+    'every session endpoint answers 401 unauthorized to a missing, malformed, tampered or expired token',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const [head, payload, signature] = alice.token.split('.') as [string, string, string];
+      const flip = (s: string) => s.slice(0, -2) + (s.at(-2) === 'A' ? 'B' : 'A') + s.at(-1);
+      const badHeaders: (string | null)[] = [
+        null,
+        '',
+        'Bearer',
+        'Bearer ',
+        `Basic ${b64('alice:password')}`,
+        `Token ${alice.token}`,
+        `Bearer ${alice.token}x`,
+        `Bearer ${head}.${payload}`,
+        `Bearer ${head}.${payload}.`,
+        `Bearer ${head}.${flip(payload)}.${signature}`,
+        `Bearer ${head}.${payload}.${flip(signature)}`,
+        // Alice's signature over Bob's identity.
+        `Bearer ${head}.${b64(JSON.stringify({ sub: bob.user.id, ver: 0, exp: nowSeconds() + 600 }))}.${signature}`,
+        `Bearer v2.${payload}.${signature}`,
+        `Bearer ${mint({ sub: alice.user.id, ver: 0, exp: nowSeconds() + 600 }, 'another secret')}`,
+        `Bearer ${mint({ sub: alice.user.id, ver: 0, exp: nowSeconds() - 1 })}`,
+        `Bearer ${mint({ sub: alice.user.id, ver: 0, exp: nowSeconds() - 400 * 86_400 })}`,
+        `Bearer ${mint({ sub: randomUUID(), ver: 0, exp: nowSeconds() + 600 })}`,
+        `Bearer ${mint({ sub: "' OR '1'='1", ver: 0, exp: nowSeconds() + 600 })}`,
+        `Bearer ${mint({ sub: alice.user.id, ver: 7, exp: nowSeconds() + 600 })}`,
+      ];
+      for (const header of badHeaders) {
+        for (const [method, path] of SESSION_ENDPOINTS(aliceSession.id)) {
+          const answer = await call(method, path, header);
+          expectCode(answer, 401, 'unauthorized');
+        }
+      }
+      // Nothing was written by any of them.
+      expect(await allSessions(alice.api)).toHaveLength(1);
+    },
+  );
+
+  it('a token revoked by sign-out is refused everywhere', { timeout: TEST_TIMEOUT }, async () => {
+    const carol = await register(url, 'carol');
+    secrets.push(carol.token);
+    expect((await carol.api.post('/auth/logout')).status).toBe(204);
+    for (const [method, path] of SESSION_ENDPOINTS(aliceSession.id)) {
+      expectCode(await call(method, path, `Bearer ${carol.token}`), 401, 'unauthorized');
+    }
+  });
+
+  it(
+    "another user's session is answered exactly like one that does not exist",
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const asBob = await call('GET', `/sessions/${aliceSession.id}`, `Bearer ${bob.token}`);
+      const unknown = await call('GET', `/sessions/${randomUUID()}`, `Bearer ${bob.token}`);
+      expectCode(asBob, 404, 'not_found');
+      expectCode(unknown, 404, 'not_found');
+      expect(asBob.body).toEqual(unknown.body);
+      expect(await allSessions(bob.api)).toHaveLength(0);
+      const changes = await bob.api.get<SessionsPage>('/sessions?updatedSince=');
+      expect(changes.body.sessions).toHaveLength(0);
+    },
+  );
+
+  it(
+    "sending another user's clientSessionId never reads, updates or merges into their session",
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const hostile = (over: Record<string, unknown>) =>
+        snapshot(gym, 2, {
+          clientSessionId: aliceSession.clientSessionId,
+          startTime: aliceSession.startTime,
+          notes: 'bob was here',
+          updatedAt: '2026-11-25T00:00:00.000Z',
+          ...over,
+        });
+      const attempts = [
+        // as a first sync, as an update at the current revision, and as a stale edit (merge)
+        hostile({ baseRevision: null }),
+        hostile({ baseRevision: aliceSession.revision }),
+        hostile({
+          baseRevision: aliceSession.revision + 5,
+          removedRouteIds: ['r-0', 'r-1', 'r-2'],
+        }),
+      ];
+      const bobIds = new Set<string>();
+      for (const body of attempts) {
+        for (const path of ['/sessions/offline', '/sessions/sync']) {
+          const answer = await call('POST', path, `Bearer ${bob.token}`, JSON.stringify(body));
+          expect(answer.status, answer.text).toBeLessThan(300);
+          const r = answer.body as OfflineResponse;
+          expect(r.sessionId).not.toBe(aliceSession.id);
+          bobIds.add(r.sessionId);
+          if ('session' in r && r.session) expect(r.session.notes).not.toBe('alice only');
+        }
+        const bulk = await call(
+          'POST',
+          '/sessions/sync/bulk',
+          `Bearer ${bob.token}`,
+          JSON.stringify({ sessions: [body] }),
+        );
+        const result = (bulk.body as BulkResponse).results[0]!;
+        expect(result.success).toBe(true);
+        if (result.success) {
+          expect(result.sessionId).not.toBe(aliceSession.id);
+          bobIds.add(result.sessionId);
+        }
+      }
+      // By the idempotency key too: the same Idempotency-Key as another user is another session.
+      const keyed = snapshot(gym, 1, { clientSessionId: undefined });
+      const key = `shared-${randomUUID()}`;
+      const a = await alice.api.post<OfflineResponse>('/sessions/offline', keyed, {
+        headers: { 'idempotency-key': key },
+      });
+      const b = await bob.api.post<OfflineResponse>('/sessions/offline', keyed, {
+        headers: { 'idempotency-key': key },
+      });
+      expect(a.status).toBe(201);
+      expect(b.status).toBe(201);
+      expect(b.body.sessionId).not.toBe(a.body.sessionId);
+
+      // Bob has exactly one session from all of that; Alice's is byte-for-byte as before.
+      expect(bobIds.size).toBe(1);
+      const after = await alice.api.get<{ session: Session }>(`/sessions/${aliceSession.id}`);
+      expect(after.body.session).toEqual(aliceSession);
+      const bobs = await allSessions(bob.api);
+      expect(bobs.map((s) => s.id).sort()).toEqual([...bobIds, b.body.sessionId].sort());
+      expect(bobs.every((s) => s.id !== aliceSession.id)).toBe(true);
+    },
+  );
+
+  it(
+    'login is rate-limited per account: 429 rate_limited with Retry-After, even for the right password',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const dave = await register(url, 'dave');
+      secrets.push(dave.token);
+      const anon = http(url);
+      const statuses: number[] = [];
+      let limited: Answer | undefined;
+      for (let i = 0; i < 40 && !limited; i += 1) {
+        const wrong = `wrong-password-${i}-${randomUUID()}`;
+        secrets.push(wrong);
+        const answer = await anon.post('/auth/login', { email: dave.email, password: wrong });
+        figures.requests += 1;
+        statuses.push(answer.status);
+        if (answer.status === 429) limited = answer;
+        else expectCode(answer, 401, 'unauthorized');
+      }
+      expect(limited, `statuses: ${statuses.join(',')}`).toBeDefined();
+      expectCode(limited!, 429, 'rate_limited');
+      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+      const right = await anon.post<AuthResponse>('/auth/login', {
+        email: dave.email,
+        password: TEST_PASSWORD,
+      });
+      expectCode(right, 429, 'rate_limited');
+      console.log(
+        `[reliability] login limit on ${backend}: limited after ${statuses.length - 1} failed attempts`,
+      );
+    },
+  );
+
+  it(
+    'passwords and tokens never reach the logs, whatever the request',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const anon = http(url);
+      const pw = `never-log-me-${randomUUID()}`;
+      secrets.push(pw);
+      const email = `eve-${randomUUID()}@reliability.sendlog.app`;
+      // Successful, failed, malformed and unparseable bodies that carry a password.
+      await anon.post('/auth/register', { email, password: pw, name: 'eve' });
+      await anon.post('/auth/login', { email, password: pw });
+      await anon.post('/auth/login', { email, password: `${pw}-wrong` });
+      await anon.post('/auth/register', { email, password: pw, extra: true });
+      await anon.post('/auth/register', { email: 42, password: pw });
+      await anon.post('/auth/login', undefined, {
+        raw: `{"email":"${email}","password":"${pw}",`,
+        headers: { 'content-type': 'application/json' },
+      });
+      await anon.post('/auth/login', undefined, {
+        raw: `{"email":"${email}","password":"${pw}"}`,
+        headers: { 'content-type': 'text/plain' },
+      });
+      secrets.push(`${pw}-wrong`);
+      await new Promise((r) => setTimeout(r, 50));
+
+      const text = logs.join('');
+      // The log is really being captured (so an empty log cannot pass this test).
+      expect(text).toContain('/auth/login');
+      const found = secrets.filter((s) => text.includes(s));
+      figures.leaks = found.length;
+      expect(found).toEqual([]);
+    },
+  );
+});
