@@ -23,7 +23,11 @@ export function databaseRateLimitStore(db: Db) {
           returning hits,
             greatest(0, floor(extract(epoch from (window_start + ${timeWindowMs} * interval '1 millisecond' - now())) * 1000))::float8 as ttl`,
       ).then(
-        ([row]) => callback(null, { current: row?.hits ?? 1, ttl: row?.ttl ?? timeWindowMs }),
+        ([row]) => {
+          // A new window began: clear a few long-expired counters so the table stays small.
+          if (row?.hits === 1) purgeExpired(db);
+          callback(null, { current: row?.hits ?? 1, ttl: row?.ttl ?? timeWindowMs });
+        },
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
     }
@@ -32,4 +36,14 @@ export function databaseRateLimitStore(db: Db) {
       return new DatabaseRateLimitStore();
     }
   };
+}
+
+function purgeExpired(db: Db): void {
+  db.execute(
+    sql`delete from rate_limits where ctid in (
+          select ctid from rate_limits where window_start < now() - interval '1 day' limit 100)`,
+  ).then(
+    () => undefined,
+    () => undefined, // best effort: a failed purge only leaves stale rows for the next one
+  );
 }
