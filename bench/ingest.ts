@@ -138,6 +138,13 @@ export interface IngestSummary {
   bulkVsSingles: number;
   /** Replay ÷ first sync (goal ≤ 0.5). */
   replayVsFirst: number;
+  /**
+   * Singles = 100·F + W and bulk = F + W, with F the fixed cost of one request (HTTP, auth,
+   * round trips, commit) and W the work of the rows themselves: F = (singles − bulk) / 99.
+   * The ratio reaches 20× only while W ≤ 80·F / 19.
+   */
+  perRequestMs: number;
+  rowWorkMs: number;
 }
 
 export function summarize(t: IngestTimings): IngestSummary {
@@ -145,6 +152,7 @@ export function summarize(t: IngestTimings): IngestSummary {
   const replayMs = median(t.replayMs);
   const singlesMs = median(t.singlesMs);
   const limitMs = median(t.limitMs);
+  const perRequestMs = (singlesMs - bulkMs) / (INGEST_SHAPE.sessions - 1);
   return {
     bulkMs,
     replayMs,
@@ -155,5 +163,7 @@ export function summarize(t: IngestTimings): IngestSummary {
     apiVsLimit: limitMs / bulkMs,
     bulkVsSingles: singlesMs / bulkMs,
     replayVsFirst: replayMs / bulkMs,
+    perRequestMs,
+    rowWorkMs: bulkMs - perRequestMs,
   };
 }
