@@ -145,7 +145,6 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   let orderedIds: string[] | null = null;
   let positions = new Map<string, number>();
   let snapshot: readonly LocalSession[] | null = null;
-  let activeCache: LocalSession | null | undefined;
   if (loaded.indexStale) writeIndex();
 
   function writeSession(id: string): void {
@@ -162,7 +161,6 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   }
 
   function emit(reason: StoreChangeReason, sessionIds: readonly string[]): void {
-    activeCache = undefined;
     const change: StoreChange = { reason, sessionIds };
     for (const listener of [...listeners]) {
       try {
@@ -176,13 +174,18 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     }
   }
 
-  /** Sessions that need sync, kept as a count so reading it never walks the history. */
+  // Kept up to date by put/remove, so neither reading them nor logging a route walks the history.
   let pending = 0;
-  for (const s of sessions.values()) if (needsSync(s)) pending += 1;
+  let activeId: string | null = null;
+  for (const s of sessions.values()) {
+    if (needsSync(s)) pending += 1;
+    if (s.status === 'active') activeId = s.id;
+  }
 
   function remove(sessionId: string): void {
     const old = sessions.get(sessionId);
     if (old && needsSync(old)) pending -= 1;
+    if (activeId === sessionId) activeId = null;
     sessions.delete(sessionId);
     writeSession(sessionId);
     writeIndex();
@@ -192,6 +195,8 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     const old = sessions.get(s.id);
     const isNew = !old;
     pending += Number(needsSync(s)) - Number(old ? needsSync(old) : false);
+    if (s.status === 'active') activeId = s.id;
+    else if (activeId === s.id) activeId = null;
     sessions.set(s.id, Object.freeze(s));
     writeSession(s.id);
     if (isNew) {
@@ -236,11 +241,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   }
 
   function activeSession(): LocalSession | null {
-    if (activeCache === undefined) {
-      activeCache = null;
-      for (const s of sessions.values()) if (s.status === 'active') activeCache = s;
-    }
-    return activeCache;
+    return activeId == null ? null : (sessions.get(activeId) ?? null);
   }
 
   const store: SessionStore = {
@@ -306,7 +307,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
       if (!current) throw new SessionStoreError('not_found', `no route ${routeId} in ${sessionId}`);
       const route: LocalRoute = Object.freeze({
         ...current,
-        ...definedOnly(patch),
+        ...editableFields(patch),
         updatedAt: editTime(current.updatedAt),
       });
       assertValidRoute(route);
@@ -560,8 +561,20 @@ function compareNewestFirst(a: LocalSession, b: LocalSession): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+const EDITABLE_ROUTE_FIELDS = [
+  'climbId',
+  'isSuccess',
+  'attempts',
+  'notes',
+  'rating',
+  'gradeOpinion',
+] as const satisfies readonly (keyof RoutePatch)[];
+
+/** The fields a patch sets (undefined leaves a field as it is; ids and times are not editable). */
+function editableFields(patch: RoutePatch): RoutePatch {
+  const out: Record<string, unknown> = {};
+  for (const key of EDITABLE_ROUTE_FIELDS) if (patch[key] !== undefined) out[key] = patch[key];
+  return out as RoutePatch;
 }
 
 interface Loaded {
