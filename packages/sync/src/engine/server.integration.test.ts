@@ -1,6 +1,7 @@
 import type { AuthResponse, ClimbsResponse, LayoutsResponse, Session } from '@sendlog/contract';
 import { startServer } from '@sendlog/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverBackends } from '../testing/server-backends.js';
 import { createMemoryStorage } from '../store/memory-storage.js';
 import { createSessionStore } from '../store/session-store.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -18,20 +19,6 @@ import type { SyncEngine } from './sync-engine.js';
 let server: Awaited<ReturnType<typeof startServer>>;
 let climbs: string[] = [];
 let layoutId = '';
-
-beforeAll(async () => {
-  server = await startServer({ dataDir: 'memory://', demo: true, port: 0, logger: false });
-  const token = (await register()).token;
-  const layouts = (await api<LayoutsResponse>('GET', '/layouts', token)).layouts;
-  layoutId = layouts[0]?.id ?? '';
-  const list = await api<ClimbsResponse>('GET', `/layouts/${layoutId}/climbs`, token);
-  climbs = list.climbs.map((c) => c.id);
-  expect(climbs.length).toBeGreaterThan(3);
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-});
 
 async function api<T>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
   const res = await fetch(server.url + path, {
@@ -206,7 +193,26 @@ async function syncUntilSettled(d: Device, maxRuns = 40): Promise<void> {
   throw new Error('sync did not settle');
 }
 
-describe('sync against the real server', () => {
+describe.each(serverBackends())('sync against the real server on $name', (backend) => {
+  let drop: () => Promise<void> = async () => undefined;
+
+  beforeAll(async () => {
+    const db = await backend.open();
+    drop = db.drop;
+    server = await startServer({ ...db.options, demo: true, port: 0, logger: false });
+    const token = (await register()).token;
+    const layouts = (await api<LayoutsResponse>('GET', '/layouts', token)).layouts;
+    layoutId = layouts[0]?.id ?? '';
+    const list = await api<ClimbsResponse>('GET', `/layouts/${layoutId}/climbs`, token);
+    climbs = list.climbs.map((c) => c.id);
+    expect(climbs.length).toBeGreaterThan(3);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await drop();
+  });
+
   it('lands every session exactly once through a network that loses requests and answers', async () => {
     const { token } = await register();
     const random = seeded(20261125);
