@@ -174,6 +174,25 @@ describe('sync engine', () => {
     expect(timers.pendingDelays()).toEqual([]);
   });
 
+  it('after a 401 stays quiet on automatic triggers until the token changes', async () => {
+    let token = 'expired';
+    const { store, engine, server, onAuthRequired } = await setup({ getToken: () => token });
+    endedSession(store);
+    engine.start();
+    await vi.waitFor(() => expect(onAuthRequired).toHaveBeenCalledTimes(1));
+    await waitIdle(engine);
+    const requests = server.requests;
+    endedSession(store);
+    await waitIdle(engine);
+    expect(server.requests).toBe(requests);
+    expect(onAuthRequired).toHaveBeenCalledTimes(1);
+    token = server.token;
+    endedSession(store);
+    await vi.waitFor(() => expect(engine.getState().pending).toBe(0));
+    expect(engine.getState()).toMatchObject({ authRequired: false, lastError: null });
+    engine.stop();
+  });
+
   it('asks for sign-in without a request when there is no token', async () => {
     const { store, engine, server, onAuthRequired } = await setup({ getToken: async () => null });
     endedSession(store);

@@ -125,6 +125,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let followUp: Promise<SyncReport> | null = null;
   let followUpForced = false;
   let lastOnline: boolean | null = null;
+  /**
+   * The token the server refused (null: there was none). Automatic runs with the same token stay
+   * quiet instead of asking again; a new token (the user signed in) or syncNow() goes ahead.
+   */
+  let refusedToken: string | null | undefined;
   let unsubscribeConnectivity: (() => void) | null = null;
 
   function setState(patch: Partial<SyncState>): void {
@@ -170,7 +175,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function requestRun(force: boolean): Promise<SyncReport> {
-    if (!current) return startRun();
+    if (!current) return startRun(force);
     // A trigger during a run: exactly one follow-up, shared by every trigger until it starts.
     followUpForced ||= force;
     followUp ??= current.then(() => {
@@ -178,13 +183,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       followUp = null;
       followUpForced = false;
       if (!forced && (!started || blocked())) return skippedReport();
-      return startRun();
+      return startRun(forced);
     });
     return followUp;
   }
 
-  function startRun(): Promise<SyncReport> {
-    const run = runOnce().finally(() => {
+  function startRun(force: boolean): Promise<SyncReport> {
+    const run = runOnce(force).finally(() => {
       if (current === run) current = null;
     });
     current = run;
@@ -204,7 +209,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     };
   }
 
-  async function runOnce(): Promise<SyncReport> {
+  async function runOnce(force: boolean): Promise<SyncReport> {
     const startedAt = iso(nowMs());
     clearRetryTimer();
     setState({ running: true, progress: { total: port.pendingCount(), done: 0, failed: 0 } });
@@ -213,9 +218,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     let error: SyncErrorInfo | null = null;
     try {
       const token = await readToken();
-      if (token == null) {
+      if (!force && refusedToken !== undefined && token === refusedToken) {
+        error = state.lastError ?? authError('sign in again');
+      } else if (token == null) {
         error = authError('not signed in');
-        requireAuth(error);
+        requireAuth(error, token);
       } else {
         const push = await pushSessions({
           http,
@@ -242,7 +249,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
         if (stop?.kind === 'unauthorized') {
           error = stop.error;
-          requireAuth(error);
+          requireAuth(error, token);
         } else if (stop) {
           error = stop.error;
           const at = scheduleRetry(stop.retryAfterMs);
@@ -263,6 +270,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           consecutiveFailures = 0;
           retryAt = null;
         }
+        if (!stop) refusedToken = undefined;
       }
     } catch (unexpected) {
       // Storage or a bug: never thrown at the UI; reported and retried like a transient failure.
@@ -294,7 +302,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  function requireAuth(error: SyncErrorInfo): void {
+  function requireAuth(error: SyncErrorInfo, token: string | null): void {
+    refusedToken = token;
     // Nothing is retried on a timer: only a new sign-in (then a trigger or syncNow) can help.
     retryAt = null;
     setState({ authRequired: true, lastError: error, nextRetryAt: null });
