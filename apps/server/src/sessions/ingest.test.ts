@@ -514,6 +514,18 @@ describe.each(BACKENDS)('session ingest on $name', (backend) => {
         'validation_failed',
         'routes.1.clientRouteId',
       ],
+      [
+        'year 0000',
+        (s) => ({ ...s, startTime: '0000-01-01T00:00:00.000Z', endTime: null, updatedAt: null }),
+        'validation_failed',
+        'startTime',
+      ],
+      [
+        'route logged in 1969',
+        (s) => ({ ...s, routes: [{ ...s.routes[0]!, loggedAt: '1969-12-31T23:59:59.000Z' }] }),
+        'validation_failed',
+        'routes.0.loggedAt',
+      ],
       ['NUL in notes', (s) => ({ ...s, notes: 'a\u0000b' }), 'validation_failed', 'notes'],
       [
         'unknown layout',

@@ -1,21 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  issuesToDetails,
-  sessionSnapshotSchema,
-  snapshotClockIssues,
-  summarizeDetails,
-  type ApiError as ApiErrorBody,
-  type ErrorDetail,
-  type Session,
-  type SessionSnapshot,
-} from '@sendlog/contract';
+import type { ApiError as ApiErrorBody, Session, SessionSnapshot } from '@sendlog/contract';
 import type { Db } from '../db/connection.js';
 import { countStatements } from '../db/statement-counter.js';
 import { isUuid } from '../http/ids.js';
 import { unsafeTextDetails } from '../http/text-safety.js';
 import { decide, sameRoute } from './merge.js';
 import type { IncomingSnapshot, SessionState, SyncOutcome } from './model.js';
-import { normalizeSnapshot, repeatedRouteIdPaths } from './normalize.js';
+import { catalogueError, validateSnapshot } from './validate.js';
+import { normalizeSnapshot } from './normalize.js';
 import {
   compareRoutes,
   ConcurrentWriteError,
@@ -123,45 +115,6 @@ export async function ingestSnapshots(
   });
   return { results: result, statements };
 }
-
-function validateSnapshot(
-  item: unknown,
-  nowMs: number,
-): { snapshot: SessionSnapshot } | { error: ApiErrorBody } {
-  const parsed = sessionSnapshotSchema.safeParse(item);
-  if (!parsed.success) return { error: validationError(issuesToDetails(parsed.error.issues)) };
-  const details: ErrorDetail[] = [
-    ...snapshotClockIssues(parsed.data, nowMs).map((i) => ({
-      path: i.path.join('.'),
-      message: i.message,
-    })),
-    ...repeatedRouteIdPaths(parsed.data).map((path) => ({
-      path,
-      message: 'is repeated in this session',
-    })),
-    ...unsafeTextDetails(parsed.data),
-  ];
-  return details.length > 0 ? { error: validationError(details) } : { snapshot: parsed.data };
-}
-
-function catalogueError(s: SessionSnapshot, catalogue: CatalogueLookup): ApiErrorBody | undefined {
-  if (s.layoutId != null && !catalogue.layouts.has(s.layoutId.toLowerCase())) {
-    return validationError([{ path: 'layoutId', message: 'does not name a known layout' }]);
-  }
-  const unknown: ErrorDetail[] = s.routes.flatMap((r, i) =>
-    catalogue.climbs.has(r.climbId.toLowerCase())
-      ? []
-      : [{ path: `routes.${i}.climbId`, message: 'does not name a known climb' }],
-  );
-  if (unknown.length === 0) return undefined;
-  return { code: 'unknown_climb', message: summarizeDetails(unknown), details: unknown };
-}
-
-const validationError = (details: ErrorDetail[]): ApiErrorBody => ({
-  code: 'validation_failed',
-  message: summarizeDetails(details),
-  details,
-});
 
 /** A session while the batch is decided: several snapshots of one batch may share its key. */
 interface Working {
