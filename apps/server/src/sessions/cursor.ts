@@ -20,12 +20,18 @@ export function decodeHistoryCursor(cursor: string): HistoryPosition | null {
     const value: unknown = JSON.parse(Buffer.from(cursor.slice(3), 'base64url').toString('utf8'));
     if (!Array.isArray(value) || value.length !== 2) return null;
     const [startTime, id] = value as unknown[];
-    if (typeof startTime !== 'string' || Number.isNaN(Date.parse(startTime))) return null;
+    // Only the exact form this server issues: anything else could be a time the database rejects.
+    if (typeof startTime !== 'string' || !isCanonicalTime(startTime)) return null;
     if (typeof id !== 'string' || !UUID.test(id)) return null;
     return { startTime, id };
   } catch {
     return null;
   }
+}
+
+function isCanonicalTime(value: string): boolean {
+  const ms = Date.parse(value);
+  return ms >= 0 && new Date(ms).toISOString() === value;
 }
 
 export function encodeChangeCursor(seq: number): string {
