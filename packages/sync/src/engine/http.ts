@@ -1,6 +1,9 @@
 import { errorBodySchema } from '@sendlog/contract';
 import type { SyncErrorInfo } from '../store/model.js';
 import { parseRetryAfterMs } from './backoff.js';
+import { utf8Length } from './snapshot.js';
+
+const SLOW_LINK_BYTES_PER_MS = 16;
 
 /** The part of `fetch` the engine uses; the global `fetch` fits. */
 export type FetchLike = (
@@ -52,7 +55,12 @@ export function createHttpClient(options: {
   return {
     async request(method, path, token, body) {
       const controller = typeof AbortController === 'function' ? new AbortController() : null;
-      const timer = options.timers.setTimeout(() => controller?.abort(), options.timeoutMs);
+      // A big upload on a slow link is not a dead server: allow it time at 128 kbit/s.
+      const uploadMs = body === undefined ? 0 : utf8Length(body) / SLOW_LINK_BYTES_PER_MS;
+      const timer = options.timers.setTimeout(
+        () => controller?.abort(),
+        options.timeoutMs + uploadMs,
+      );
       let response: ResponseLike;
       let text: string;
       try {

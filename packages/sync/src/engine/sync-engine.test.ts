@@ -163,6 +163,34 @@ describe('sync engine', () => {
     engine.stop();
   });
 
+  it('gives up on a request without an answer and treats it as a network failure', async () => {
+    const { store, clock, timers } = await setup();
+    const id = endedSession(store);
+    const engine = createSyncEngine({
+      store,
+      baseUrl: 'http://sendlog.test',
+      getToken: () => 'token-1',
+      now: clock.now,
+      timers,
+      requestTimeoutMs: 10_000,
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal?.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    });
+    const run = engine.syncNow();
+    await vi.waitFor(() => expect(timers.pendingDelays().length).toBe(1));
+    // The allowance grows with the body: 10 s plus its upload time at 128 kbit/s.
+    const [timeout] = timers.pendingDelays();
+    expect(timeout).toBeGreaterThan(10_000);
+    expect(timeout).toBeLessThan(10_100);
+    clock.advance(timeout ?? 0);
+    timers.runDue();
+    const report = await run;
+    expect(report.error).toMatchObject({ code: 'timeout', permanent: false });
+    expect(store.getSession(id)).toMatchObject({ status: 'completed', attemptCount: 1 });
+  });
+
   it('on 401 asks for sign-in, leaves sessions completed and never marks them failed', async () => {
     const { store, engine, timers, onAuthRequired } = await setup({ getToken: () => 'expired' });
     const id = endedSession(store);
