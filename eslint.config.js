@@ -37,7 +37,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['apps/mobile/**/*.test.{ts,tsx}', 'apps/mobile/jest.setup.ts'],
+    files: [
+      'apps/mobile/**/*.test.{ts,tsx}',
+      'apps/mobile/jest.*.ts',
+      'apps/mobile/src/testing/**',
+    ],
     languageOptions: { globals: { ...globals.jest } },
   },
   {

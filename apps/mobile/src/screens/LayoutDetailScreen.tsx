@@ -64,6 +64,9 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
     );
   }, [climbs, grade, query]);
 
+  // FlatList re-renders rows only when its data or extraData change.
+  const rowState = useMemo(() => ({ badges, form, session }), [badges, form, session]);
+
   const climbName = (id: string) => catalogue.climbsById.get(id)?.name ?? 'Unknown climb';
 
   const saveRoute = async (climbId: string, routeId: string | null, values: RouteValues) => {
@@ -180,6 +183,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
         data={shown}
         keyExtractor={(c) => c.id}
         initialNumToRender={30}
+        extraData={rowState}
         keyboardShouldPersistTaps="handled"
         ListHeaderComponent={header}
         ListEmptyComponent={

@@ -9,6 +9,14 @@ import { createFakeConnectivity } from './fakeConnectivity';
 
 export const BASE_URL = 'http://sendlog.test';
 
+const rendered = new Set<{ dispose(): void }>();
+
+/** Stops every app a test rendered (sync engines, timers), so Jest can exit. */
+export function disposeRenderedApps(): void {
+  for (const services of rendered) services.dispose();
+  rendered.clear();
+}
+
 /** Storage as a device that signed in before leaves it. */
 export async function signedInStorage(storage: KeyValueStorage = createMemoryStorage()) {
   await storage.setItem('sendlog.auth', JSON.stringify({ token: 'token-1', user: TEST_USER }));
@@ -32,6 +40,7 @@ export function renderApp(
     uuid: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     onForeground: () => () => undefined,
   });
+  rendered.add(services);
   const screen = render(<AppRoot services={services} />);
   const setOnline = (value: boolean) => {
     api.setOnline(value);
@@ -39,3 +48,5 @@ export function renderApp(
   };
   return { screen, services, api, storage, setOnline };
 }
+
+export type RenderedApp = ReturnType<typeof renderApp>;

@@ -1,0 +1,5 @@
+import { disposeRenderedApps } from './src/testing/renderApp';
+
+afterEach(() => {
+  disposeRenderedApps();
+});

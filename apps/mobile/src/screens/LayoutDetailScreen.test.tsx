@@ -1,0 +1,129 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
+import { createMemoryStorage } from '@sendlog/sync';
+import { logRoute, openLayout, settled } from '../testing/flows';
+import { renderApp, signedInStorage } from '../testing/renderApp';
+
+describe('LayoutDetailScreen', () => {
+  it('logs a whole session with no network call, then ends it as pending sync', async () => {
+    const { api, services } = renderApp({ storage: await signedInStorage() });
+    await openLayout();
+    const before = await settled(api);
+
+    expect(screen.queryByRole('button', { name: 'Log Crimp School' })).toBeNull();
+    fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    expect(await screen.findByText('Offline session')).toBeTruthy();
+    expect(screen.getByLabelText('Elapsed time')).toHaveTextContent(/Elapsed 0:0\d/);
+
+    await logRoute('Crimp School', {
+      sent: true,
+      attempts: '1',
+      stars: 4,
+      grade: 'V3',
+      notes: 'heel hook',
+    });
+    await logRoute('Dyno Mite', { sent: false, attempts: '7' });
+    const crimp = screen.getByLabelText('Route Crimp School');
+    expect(within(crimp).getByText(/Flash · 1 attempt · ★★★★ · felt V3/)).toBeTruthy();
+    expect(within(crimp).getByText('heel hook')).toBeTruthy();
+    expect(
+      within(screen.getByLabelText('Route Dyno Mite')).getByText(/Not sent · 7 attempts/),
+    ).toBeTruthy();
+    fireEvent.changeText(screen.getByLabelText('Session notes'), 'short and sweet');
+
+    // Everything above happened on the device only.
+    expect(api.requests).toHaveLength(before);
+
+    api.setOnline(false);
+    fireEvent.press(screen.getByRole('button', { name: 'End session' }));
+    expect(await screen.findByText('⏳ Pending sync')).toBeTruthy();
+    const [session] = services.getAccount()?.store.getSessions() ?? [];
+    expect(session?.status).toBe('completed');
+    expect(session?.notes).toBe('short and sweet');
+    expect(
+      session?.routes.map((r) => [
+        r.climbId,
+        r.isSuccess,
+        r.attempts,
+        r.rating,
+        r.gradeOpinion,
+        r.notes,
+      ]),
+    ).toEqual([
+      ['c-crimp', true, 1, 4, 'V3', 'heel hook'],
+      ['c-dyno', false, 7, null, null, null],
+    ]);
+  });
+
+  it('filters climbs by grade and by name, and hides archived climbs', async () => {
+    renderApp({ storage: await signedInStorage() });
+    await openLayout();
+    expect(screen.queryByText('Retired Roof')).toBeNull();
+    fireEvent.press(screen.getByRole('button', { name: 'V5' }));
+    expect(screen.getByText('Dyno Mite')).toBeTruthy();
+    expect(screen.queryByText('Crimp School')).toBeNull();
+    fireEvent.press(screen.getByRole('button', { name: 'All grades' }));
+    fireEvent.changeText(screen.getByLabelText('Search climbs'), 'crimp');
+    expect(screen.getByText('Crimp School')).toBeTruthy();
+    expect(screen.queryByText('Dyno Mite')).toBeNull();
+    fireEvent.changeText(screen.getByLabelText('Search climbs'), 'nothing like this');
+    expect(screen.getByText('No climb matches.')).toBeTruthy();
+  });
+
+  it('refuses attempts outside 1–999 and steps them with the stepper', async () => {
+    renderApp({ storage: await signedInStorage() });
+    await openLayout();
+    fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    fireEvent.press(await screen.findByRole('button', { name: 'Log Dyno Mite' }));
+    fireEvent.changeText(screen.getByLabelText('Attempts'), '0');
+    expect(screen.getByText(/Attempts must be a whole number from 1 to 999/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save route' })).toBeDisabled();
+    fireEvent.press(screen.getByRole('button', { name: 'More attempts' }));
+    fireEvent.press(screen.getByRole('button', { name: 'More attempts' }));
+    expect(screen.getByLabelText('Attempts').props.value).toBe('3');
+    fireEvent.press(screen.getByRole('button', { name: 'Fewer attempts' }));
+    expect(screen.getByLabelText('Attempts').props.value).toBe('2');
+    expect(screen.getByRole('button', { name: 'Save route' })).toBeEnabled();
+  });
+
+  it('edits and removes logged routes, and badges climbs already sent', async () => {
+    renderApp({ storage: await signedInStorage() });
+    await openLayout();
+    fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    await logRoute('Crimp School', { sent: false, attempts: '2' });
+    await logRoute('Dyno Mite', { sent: true, attempts: '1' });
+    expect(screen.getByText('Flash')).toBeTruthy();
+
+    fireEvent.press(screen.getByRole('button', { name: 'Edit Crimp School' }));
+    fireEvent.press(screen.getByRole('radio', { name: 'Sent' }));
+    fireEvent.changeText(screen.getByLabelText('Attempts'), '3');
+    fireEvent.press(screen.getByRole('button', { name: 'Save route' }));
+    await waitFor(() =>
+      expect(
+        within(screen.getByLabelText('Route Crimp School')).getByText(/Sent · 3 attempts/),
+      ).toBeTruthy(),
+    );
+    expect(screen.getAllByText('Sent').length).toBeGreaterThan(0);
+
+    fireEvent.press(screen.getByRole('button', { name: 'Remove Dyno Mite' }));
+    await waitFor(() => expect(screen.queryByLabelText('Route Dyno Mite')).toBeNull());
+    expect(screen.queryByText('Flash')).toBeNull();
+  });
+
+  it('keeps the active session across an app restart', async () => {
+    const storage = await signedInStorage(createMemoryStorage());
+    const first = renderApp({ storage });
+    await openLayout();
+    fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    await logRoute('Crimp School', { attempts: '4' });
+    await first.services.getAccount()?.store.flush();
+    first.screen.unmount();
+    first.services.dispose();
+
+    renderApp({ storage, online: false });
+    fireEvent.press(await screen.findByRole('button', { name: 'Resume session' }));
+    expect(await screen.findByText('Session in progress')).toBeTruthy();
+    expect(
+      within(screen.getByLabelText('Route Crimp School')).getByText(/4 attempts/),
+    ).toBeTruthy();
+  });
+});
