@@ -9,18 +9,18 @@ import type {
   LogRouteInput,
   RoutePatch,
   StartSessionInput,
-  SyncErrorInfo,
 } from './model.js';
-import { sameIdentity, sessionFromServer } from './server-copy.js';
-import { clearedRetryState, hasUnconfirmedChanges, needsSync, statusAfterEdit } from './status.js';
+import { defaultUuid } from './ids.js';
+import { loadSessions } from './load.js';
+import { sameIdentity } from './server-copy.js';
+import { clearedRetryState, needsSync, statusAfterEdit } from './status.js';
+import type { SyncPort } from './sync-port.js';
+import { applyOutcome, mergeServerCopy } from './sync-results.js';
 import {
   STORAGE_KEYS,
   decodeIndex,
-  decodeSession,
   encodeIndex,
   encodeSession,
-  isSessionKey,
-  sessionIdOfKey,
   sessionKey,
 } from './storage-layout.js';
 import { SerialWriteQueue } from './write-queue.js';
@@ -67,53 +67,7 @@ export interface SessionStore {
   readonly unreadableKeys: readonly string[];
 }
 
-/** What the sync engine needs beyond the public API; kept off it so the UI cannot misuse it. */
-export interface SyncPort {
-  now(): number;
-  /** Sessions waiting to be sent, oldest start first. */
-  sessionsToSync(): LocalSession[];
-  pendingCount(): number;
-  applyOutcomes(outcomes: readonly PushOutcome[]): void;
-  /** Merges server copies (a pulled page, or single refreshed sessions) and stores the cursor. */
-  applyServerSessions(sessions: readonly Session[], nextCursor?: string): number;
-  pullCursor(): string;
-}
-
-/** What the request carried, so its answer can tell whether the session changed meanwhile. */
-export interface SentCopy {
-  readonly sessionId: string;
-  readonly localRevision: number;
-  readonly baseRevision: number | null;
-  readonly removedRouteIds: readonly string[];
-}
-
-export type PushOutcome =
-  | {
-      readonly kind: 'confirmed';
-      readonly sent: SentCopy;
-      readonly serverSessionId: string;
-      readonly revision: number;
-      /**
-       * The server's copy at `revision` is exactly what was sent (`created`, `updated`, or a
-       * `duplicate` of the same base). Otherwise it may hold more (edits from elsewhere), so the
-       * old base is kept and the next edit is merged rather than allowed to replace it.
-       */
-      readonly contentMatches: boolean;
-    }
-  | {
-      readonly kind: 'merged';
-      readonly sent: SentCopy;
-      readonly serverSessionId: string;
-      readonly revision: number;
-      readonly session: Session;
-    }
-  | { readonly kind: 'rejected'; readonly sent: SentCopy; readonly error: SyncErrorInfo }
-  | {
-      readonly kind: 'deferred';
-      readonly sent: SentCopy;
-      readonly error: SyncErrorInfo;
-      readonly nextAttemptAt: string | null;
-    };
+export type { PushOutcome, SentCopy, SyncPort } from './sync-port.js';
 
 const syncPorts = new WeakMap<SessionStore, SyncPort>();
 
@@ -417,8 +371,6 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   };
 
   const port: SyncPort = {
-    now: nowMs,
-
     sessionsToSync() {
       return [...sessions.values()].filter(needsSync).sort((a, b) => -compareNewestFirst(a, b));
     },
@@ -491,70 +443,6 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   return store;
 }
 
-/** How a push answer changes the session; the session itself if nothing changes. */
-function applyOutcome(s: LocalSession, outcome: PushOutcome): LocalSession {
-  const { sent } = outcome;
-  const unchangedSince = s.localRevision === sent.localRevision;
-  const removedRouteIds = s.removedRouteIds.filter((id) => !sent.removedRouteIds.includes(id));
-  switch (outcome.kind) {
-    case 'confirmed': {
-      const serverRevision = outcome.contentMatches ? outcome.revision : s.serverRevision;
-      const common = {
-        serverSessionId: outcome.serverSessionId,
-        serverRevision,
-        removedRouteIds,
-        ...clearedRetryState(),
-      };
-      return unchangedSince
-        ? { ...s, ...common, status: 'synced', sentRevision: sent.localRevision }
-        : { ...s, ...common };
-    }
-    case 'merged':
-      if (unchangedSince) {
-        return sessionFromServer(outcome.session, { ...s, removedRouteIds });
-      }
-      // Edited while the request was out: keep every local edit and the old base, so the next
-      // push is merged again by the server and nothing of either side is lost.
-      return { ...s, serverSessionId: outcome.serverSessionId, removedRouteIds };
-    case 'rejected':
-      return {
-        ...s,
-        status: unchangedSince ? 'sync_failed' : s.status,
-        lastError: outcome.error,
-        attemptCount: s.attemptCount + 1,
-        nextAttemptAt: null,
-      };
-    case 'deferred':
-      return {
-        ...s,
-        lastError: outcome.error,
-        attemptCount: s.attemptCount + 1,
-        nextAttemptAt: outcome.nextAttemptAt,
-      };
-  }
-}
-
-/**
- * A server copy joins the store: new sessions arrive as `synced`; a local copy with changes the
- * server has not confirmed keeps them (the next push lets the server merge both sides).
- */
-function mergeServerCopy(
-  local: LocalSession | null,
-  remote: Session,
-  idTaken: (id: string) => boolean,
-): LocalSession | null {
-  if (!local) {
-    const copy = sessionFromServer(remote, null);
-    // Never overwrite a different local session that happens to use the same id.
-    return idTaken(copy.id) ? { ...copy, id: remote.id } : copy;
-  }
-  if (hasUnconfirmedChanges(local)) {
-    return local.serverSessionId == null ? { ...local, serverSessionId: remote.id } : local;
-  }
-  if (local.serverRevision != null && remote.revision <= local.serverRevision) return local;
-  return sessionFromServer(remote, local);
-}
-
 function compareNewestFirst(a: LocalSession, b: LocalSession): number {
   const byStart = Date.parse(b.startTime) - Date.parse(a.startTime);
   if (byStart !== 0) return byStart;
@@ -575,39 +463,4 @@ function editableFields(patch: RoutePatch): RoutePatch {
   const out: Record<string, unknown> = {};
   for (const key of EDITABLE_ROUTE_FIELDS) if (patch[key] !== undefined) out[key] = patch[key];
   return out as RoutePatch;
-}
-
-interface Loaded {
-  sessions: LocalSession[];
-  unreadableKeys: string[];
-  indexStale: boolean;
-}
-
-async function loadSessions(storage: KeyValueStorage): Promise<Loaded> {
-  const index = decodeIndex(await storage.getItem(STORAGE_KEYS.index));
-  // Keys the index does not name are adopted, never dropped: a logged attempt is never lost.
-  const keys = new Set(index.map(sessionKey));
-  for (const key of await storage.getAllKeys()) if (isSessionKey(key)) keys.add(key);
-  const pairs = await storage.multiGet([...keys]);
-  const sessions: LocalSession[] = [];
-  const unreadableKeys: string[] = [];
-  for (const [key, text] of pairs) {
-    if (text == null) continue;
-    const s = decodeSession(text);
-    if (s && s.id === sessionIdOfKey(key)) sessions.push(Object.freeze(s));
-    else unreadableKeys.push(key);
-  }
-  const indexStale = sessions.length !== index.length || sessions.some((s, i) => s.id !== index[i]);
-  return { sessions, unreadableKeys, indexStale };
-}
-
-function defaultUuid(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  // Only where no crypto exists (pass `uuid` there): a v4 layout from Math.random.
-  const hex = [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
