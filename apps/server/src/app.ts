@@ -44,8 +44,9 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   const app = Fastify({
     logger: o.logger,
     bodyLimit: LIMITS.maxBodyBytes,
-    // Requests finishing when SIGTERM arrives are drained; new connections are refused.
-    return503OnClosing: true,
+    // On SIGTERM the listener stops taking connections; requests already on open connections are
+    // still served (then their connection closes, see drainOnClose) rather than answered 503.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     trustProxy: false,
   });
