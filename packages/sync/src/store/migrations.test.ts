@@ -104,6 +104,27 @@ describe('migration of the first design', () => {
     expect(reopened.getSessions()).toEqual(store.getSessions());
   });
 
+  it('finishes an import interrupted before the old array was removed, keeping later edits', async () => {
+    const storage = createMemoryStorage();
+    await storage.setItem(STORAGE_KEYS.legacySessions, JSON.stringify(legacy));
+    const removeItem = storage.removeItem;
+    storage.removeItem = async () => {
+      throw new Error('app killed');
+    };
+    await expect(createSessionStore({ storage })).rejects.toThrow('app killed');
+    storage.removeItem = removeItem;
+    const store = await createSessionStore({ storage });
+    expect(await storage.getItem(STORAGE_KEYS.legacySessions)).toBeNull();
+    const id = legacy[0]!.id;
+    store.updateNotes(id, 'edited after the import');
+    await store.flush();
+    // The old array shows up again (say, an old build wrote it): it must not undo the edit.
+    await storage.setItem(STORAGE_KEYS.legacySessions, JSON.stringify(legacy));
+    const reopened = await createSessionStore({ storage });
+    expect(reopened.getSession(id)?.notes).toBe('edited after the import');
+    expect(reopened.getSessions()).toHaveLength(4);
+  });
+
   it('leaves an unreadable array in place rather than deleting it', async () => {
     const storage = createMemoryStorage();
     await storage.setItem(STORAGE_KEYS.legacySessions, '[{"id": broken');

@@ -46,6 +46,11 @@ export async function migrateStorage(ctx: MigrationContext): Promise<void> {
       version = m.to;
     }
   }
+  // Interrupted between writing the import and removing the old array: finish it (the import
+  // never overwrites a session already stored, so edits made since are kept).
+  if (version >= 1 && (await ctx.storage.getItem(STORAGE_KEYS.legacySessions)) != null) {
+    await importFirstDesign(ctx);
+  }
 }
 
 async function importFirstDesign(ctx: MigrationContext): Promise<void> {
@@ -60,7 +65,9 @@ async function importFirstDesign(ctx: MigrationContext): Promise<void> {
       readable = false;
     }
   }
-  const sessions = readable ? importLegacySessions(raw, ctx.nowIso, ctx.newId) : [];
+  const imported = readable ? importLegacySessions(raw, ctx.nowIso, ctx.newId) : [];
+  const stored = await storage.multiGet(imported.map((s) => sessionKey(s.id)));
+  const sessions = imported.filter((_, i) => stored[i]?.[1] == null);
   const ids = new Set(decodeIndex(await storage.getItem(STORAGE_KEYS.index)));
   for (const s of sessions) ids.add(s.id);
   await storage.multiSet([
