@@ -125,6 +125,20 @@ describe('migration of the first design', () => {
     expect(reopened.getSessions()).toHaveLength(4);
   });
 
+  it('imports the array from a separate storage when the store lives under a prefix', async () => {
+    const device = createMemoryStorage();
+    await device.setItem(STORAGE_KEYS.legacySessions, JSON.stringify(legacy));
+    const account = createMemoryStorage();
+    const store = await createSessionStore({ storage: account, legacyStorage: device });
+    expect(store.getSessions()).toHaveLength(4);
+    expect(await device.getItem(STORAGE_KEYS.legacySessions)).toBeNull();
+    const other = await createSessionStore({
+      storage: createMemoryStorage(),
+      legacyStorage: device,
+    });
+    expect(other.getSessions()).toEqual([]);
+  });
+
   it('leaves an unreadable array in place rather than deleting it', async () => {
     const storage = createMemoryStorage();
     await storage.setItem(STORAGE_KEYS.legacySessions, '[{"id": broken');

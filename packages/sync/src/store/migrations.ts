@@ -12,6 +12,8 @@ import {
 
 export interface MigrationContext {
   storage: KeyValueStorage;
+  /** Where the first design's `localSessions` array may be (the same storage by default). */
+  legacyStorage: KeyValueStorage;
   nowIso: string;
   newId: () => string;
 }
@@ -48,14 +50,14 @@ export async function migrateStorage(ctx: MigrationContext): Promise<void> {
   }
   // Interrupted between writing the import and removing the old array: finish it (the import
   // never overwrites a session already stored, so edits made since are kept).
-  if (version >= 1 && (await ctx.storage.getItem(STORAGE_KEYS.legacySessions)) != null) {
+  if (version >= 1 && (await ctx.legacyStorage.getItem(STORAGE_KEYS.legacySessions)) != null) {
     await importFirstDesign(ctx);
   }
 }
 
 async function importFirstDesign(ctx: MigrationContext): Promise<void> {
-  const { storage } = ctx;
-  const text = await storage.getItem(STORAGE_KEYS.legacySessions);
+  const { storage, legacyStorage } = ctx;
+  const text = await legacyStorage.getItem(STORAGE_KEYS.legacySessions);
   let raw: unknown = [];
   let readable = true;
   if (text != null) {
@@ -76,5 +78,5 @@ async function importFirstDesign(ctx: MigrationContext): Promise<void> {
     [STORAGE_KEYS.schemaVersion, String(1)],
   ]);
   // An unreadable array stays where it is: nothing a user logged is ever deleted.
-  if (text != null && readable) await storage.removeItem(STORAGE_KEYS.legacySessions);
+  if (text != null && readable) await legacyStorage.removeItem(STORAGE_KEYS.legacySessions);
 }

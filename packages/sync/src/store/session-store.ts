@@ -32,6 +32,11 @@ export interface SessionStoreOptions {
   now?: () => number | Date;
   /** Id source for sessions and routes; the app passes a cryptographic UUID v4. */
   uuid?: () => string;
+  /**
+   * Where to look for the first design's `localSessions` array when it is not in `storage`
+   * (an app that gives each account its own key prefix passes the unprefixed storage here).
+   */
+  legacyStorage?: KeyValueStorage;
 }
 
 /** Why listeners were called: the engine starts a sync when a session ends. */
@@ -87,7 +92,8 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   const nowIso = (): string => new Date(nowMs()).toISOString();
   const newId = options.uuid ?? defaultUuid;
 
-  await migrateStorage({ storage, nowIso: nowIso(), newId });
+  const legacyStorage = options.legacyStorage ?? storage;
+  await migrateStorage({ storage, legacyStorage, nowIso: nowIso(), newId });
   const loaded = await loadSessions(storage);
 
   const sessions = new Map<string, LocalSession>(loaded.sessions.map((s) => [s.id, s]));
