@@ -42,6 +42,8 @@ describe('fault proxy', () => {
     const before = hits;
     await expect(fetch(`${proxy.url}/x`, { method: 'POST', body: '{}' })).rejects.toThrow();
     expect(hits).toBe(before + 1);
+    // The server's answer is still counted: it happened, only the client never saw it.
+    expect(proxy.counts.statuses[200]).toBe(1);
     await proxy.close();
   });
 

@@ -19,6 +19,8 @@ export interface FaultCounts {
   droppedResponses: number;
   truncatedResponses: number;
   forwarded: number;
+  /** Status codes the server answered, counted whether or not the answer reached the client. */
+  statuses: Record<number, number>;
 }
 
 export interface FaultProxy {
@@ -63,6 +65,7 @@ export async function startFaultProxy(
     droppedResponses: 0,
     truncatedResponses: 0,
     forwarded: 0,
+    statuses: {},
   };
   const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -96,6 +99,8 @@ export async function startFaultProxy(
             up.on('data', (c: Buffer) => answer.push(c));
             up.on('end', () => {
               counts.forwarded += 1;
+              const status = up.statusCode ?? 502;
+              counts.statuses[status] = (counts.statuses[status] ?? 0) + 1;
               const full = Buffer.concat(answer);
               if (dropAnswer) {
                 counts.droppedResponses += 1;
