@@ -152,7 +152,7 @@ export async function clientStoreBench(): Promise<StoreFigures[]> {
     await timeStoreLogRoute(store, clock, 4, 25);
     const storeSamples = await timeStoreLogRoute(store, clock, 10, 25);
     // The baseline rewrites the whole history per route: fewer samples suffice (and fit the time).
-    const [warm, measured] = size >= 10_000 ? [2, 15] : [10, 100];
+    const [warm, measured] = size >= 10_000 ? [1, 9] : [10, 100];
     const history = store.getSessions();
     await timeBaselineLogRoute(history, 1, warm);
     const baselineSamples = await timeBaselineLogRoute(history, 1, measured);

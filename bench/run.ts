@@ -21,7 +21,7 @@ import {
   type ApiTarget,
   type IngestSummary,
 } from './ingest.js';
-import { registerUsers } from './lib/api-client.js';
+import { registerUsers, type BenchUser } from './lib/api-client.js';
 import { cleanupAll, onCleanup } from './lib/cleanup.js';
 import { createScratchDatabase } from './lib/postgres.js';
 import { fmt, formatTable, machine, type Row } from './lib/report.js';
@@ -32,8 +32,8 @@ import { ENGINE_SHAPE, syncEngineBench, type EngineFigures } from './sync-engine
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CONFIG = {
-  warmup: env('BENCH_WARMUP', 2),
-  repeats: env('BENCH_REPEATS', 9),
+  warmup: env('BENCH_WARMUP', 1),
+  repeats: env('BENCH_REPEATS', 7),
   loadSeconds: env('BENCH_LOAD_SECONDS', 15),
   loadWarmupSeconds: env('BENCH_LOAD_WARMUP_SECONDS', 3),
   engineRepeats: env('BENCH_ENGINE_REPEATS', 3),
@@ -192,15 +192,17 @@ async function concurrencyOnPostgres(
     );
     return Number(found[0]!.n);
   };
-  const run = async (urls: string[], durationS: number) =>
+  const run = async (urls: string[], durationS: number, users?: BenchUser[]) =>
     loadRun({
       urls,
-      users: await registerUsers(first.url, LOAD_SHAPE.connections),
+      users: users ?? (await registerUsers(first.url, LOAD_SHAPE.connections)),
       catalogue: api.catalogue,
       durationS,
       countStored,
     });
-  await run([first.url], CONFIG.loadWarmupSeconds);
+  // Warm-ups are not measurements: they share one set of users.
+  const warmupUsers = await registerUsers(first.url, LOAD_SHAPE.connections);
+  await run([first.url], CONFIG.loadWarmupSeconds, warmupUsers);
   const one = await run([first.url], CONFIG.loadSeconds);
   const second = await startServerProcess({
     databaseUrl: dbUrl,
@@ -208,7 +210,7 @@ async function concurrencyOnPostgres(
     tokenSecret: secret,
   });
   onCleanup('second API process', second.stop);
-  await run([first.url, second.url], CONFIG.loadWarmupSeconds);
+  await run([first.url, second.url], CONFIG.loadWarmupSeconds, warmupUsers);
   const two = await run([first.url, second.url], CONFIG.loadSeconds);
   await second.stop();
   figures.concurrencyPostgres = { shape: LOAD_SHAPE, oneProcess: one, twoProcesses: two };
