@@ -143,7 +143,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   options.store.subscribe((change: StoreChange) => {
     setState({ pending: port.pendingCount() });
     if (!started) return;
-    if (change.reason === 'end') trigger(false);
+    if (change.reason === 'end') trigger();
     else if (change.reason === 'edit') scheduleAfterEdit(change.sessionIds);
   });
 
@@ -155,7 +155,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (editTimer != null) timers.clearTimeout(editTimer);
     editTimer = timers.setTimeout(() => {
       editTimer = null;
-      trigger(false);
+      trigger();
     }, editDebounceMs);
   }
 
@@ -169,9 +169,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return retryAt != null && nowMs() < retryAt;
   }
 
-  function trigger(force: boolean): Promise<SyncReport> | null {
-    if (!force && (!started || blocked())) return null;
-    return requestRun(force);
+  /** start(), a session ended, an ended session edited, connectivity back, the retry timer. */
+  function trigger(): void {
+    if (started && !blocked()) void requestRun(false);
   }
 
   function requestRun(force: boolean): Promise<SyncReport> {
@@ -334,7 +334,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       () => {
         retryTimer = null;
         retryAt = null;
-        trigger(false);
+        trigger();
       },
       Math.max(0, retryAt - nowMs()),
     );
@@ -363,7 +363,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     retryAt = null;
     clearRetryTimer();
     setState({ nextRetryAt: null });
-    trigger(false);
+    trigger();
   }
 
   return {
@@ -375,7 +375,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       lastOnline = online();
       unsubscribeConnectivity = options.connectivity?.subscribe(onConnectivityChange) ?? null;
       if (retryAt != null && nowMs() < retryAt) armRetryTimer();
-      else trigger(false);
+      else trigger();
     },
 
     stop() {
