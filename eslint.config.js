@@ -45,6 +45,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.jest } },
   },
   {
+    files: ['apps/mobile/public/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     // Expo and Metro load their configs as CommonJS.
     files: ['apps/mobile/*.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

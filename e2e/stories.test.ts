@@ -57,8 +57,10 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   });
 
   /** A fresh phone: its own storage; fails the story on any uncaught error in the page. */
-  async function openPhone(): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-    const context = await browser.newContext(PHONE);
+  async function openPhone(
+    options: { serviceWorkers?: 'allow' | 'block' } = {},
+  ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+    const context = await browser.newContext({ ...PHONE, ...options });
     contexts.push(context);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -128,7 +130,8 @@ describe.skipIf(!hasChromium)('browser stories', () => {
     '(2) a session the server rejects shows "Sync failed" with the reason, is edited, then syncs',
     async () => {
       const account = await api.register();
-      const { page, errors } = await openPhone();
+      // page.route sees every request only while no service worker stands between.
+      const { page, errors } = await openPhone({ serviceWorkers: 'block' });
       const app = climber(page);
       // The first upload names a climb the server does not know (as a catalogue from another gym
       // would): the real server rejects it. Later uploads leave the device unchanged.
@@ -173,10 +176,10 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   );
 
   it(
-    '(3) a reload in the middle of a session keeps the active session',
+    '(3) a reload in the middle of a session keeps the active session, online and offline',
     async () => {
       const account = await api.register();
-      const { page, errors } = await openPhone();
+      const { page, context, errors } = await openPhone();
       const app = climber(page);
       await app.signIn(account.email, account.password);
       await app.openLayout(layout.name);
@@ -186,7 +189,16 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await page.reload();
       await page.getByText('Session in progress').waitFor();
       await page.getByLabel(`Route ${climbName(0)}`, { exact: true }).waitFor();
+
+      // The service worker keeps the app itself, so it opens again with no network at all.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByText('Session in progress').waitFor();
       await app.logRoute(climbName(1), { sent: true, attempts: 1 });
+      await context.setOffline(false);
       await page.getByRole('button', { name: 'End session' }).click();
       await page
         .getByText('Synced', { exact: true })

@@ -5,6 +5,9 @@ import { apiBaseUrl } from './src/config/apiBaseUrl';
 import { createNetInfoConnectivity } from './src/connectivity/netInfoConnectivity';
 import { createAppServices } from './src/services/appServices';
 import { createDeviceStorage } from './src/storage/deviceStorage';
+import { registerServiceWorker } from './src/web/registerServiceWorker';
+
+registerServiceWorker();
 
 function createServices() {
   const baseUrl = apiBaseUrl();

@@ -13,6 +13,7 @@ const SOURCES = [
   'apps/mobile/App.tsx',
   'apps/mobile/index.ts',
   'apps/mobile/app.json',
+  'apps/mobile/public',
   'apps/mobile/metro.config.js',
   'apps/mobile/package.json',
   'packages/sync/src',
