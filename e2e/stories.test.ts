@@ -85,6 +85,8 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await screenshot(page, 'layouts');
       const token = await api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
       const before = (await api.sessions(token)).length;
+      // As on a phone that had the app open for a moment: its service worker keeps the app.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
       await context.setOffline(true);
       await app.openLayout(layout.name);
@@ -191,9 +193,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await page.getByLabel(`Route ${climbName(0)}`, { exact: true }).waitFor();
 
       // The service worker keeps the app itself, so it opens again with no network at all.
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       await context.setOffline(true);
       await page.reload();
       await page.getByText('Session in progress').waitFor();

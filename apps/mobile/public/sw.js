@@ -10,6 +10,15 @@ async function cacheShell() {
   const html = await response.clone().text();
   const urls = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1]);
   await cache.addAll(urls);
+  // Images the bundles reference (icons of the navigation) are shown offline too.
+  const assets = new Set();
+  for (const url of urls.filter((u) => u.endsWith('.js'))) {
+    const code = await (await cache.match(url)).text();
+    for (const match of code.matchAll(/"(\/assets\/[^"]+\.(?:png|jpg|gif|webp|ttf))"/g)) {
+      assets.add(match[1]);
+    }
+  }
+  await cache.addAll([...assets]);
   await cache.put('/', response);
   // Bundles of earlier builds are no longer referenced: drop them.
   for (const request of await cache.keys()) {
