@@ -34,6 +34,7 @@ export function createFakeApi() {
   const rejectClimbIds = new Set<string>();
   const serverSessions: Session[] = [];
   let online = true;
+  let tokensRevoked = false;
   let nextId = 1;
 
   const respond = (
@@ -112,9 +113,10 @@ export function createFakeApi() {
   }
 
   function handle(req: Request): ResponseLike {
-    const authorized = req.headers.authorization === 'Bearer token-1';
+    const authorized = !tokensRevoked && req.headers.authorization === 'Bearer token-1';
     if (req.method === 'POST' && req.path === '/auth/login') {
       const body = req.body as { email?: string; password?: string };
+      if (body.email === TEST_USER.email && body.password === TEST_PASSWORD) tokensRevoked = false;
       return body.email === TEST_USER.email && body.password === TEST_PASSWORD
         ? respond(200, { token: 'token-1', user: TEST_USER })
         : error(401, 'unauthorized', 'wrong email or password');
@@ -168,6 +170,10 @@ export function createFakeApi() {
     serverSessions,
     rejectClimb: (id: string) => rejectClimbIds.add(id),
     acceptAll: () => rejectClimbIds.clear(),
+    /** The server stops accepting the token the app holds (expired or revoked). */
+    revokeTokens: () => {
+      tokensRevoked = true;
+    },
     setOnline: (value: boolean) => {
       online = value;
     },
