@@ -1,7 +1,12 @@
 import type { AuthResponse, ClimbsResponse, LayoutsResponse, Session } from '@sendlog/contract';
 import { startServer } from '@sendlog/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FaultyTransport } from '../testing/faulty-transport.js';
+import { ManualClock } from '../testing/manual-timers.js';
 import { serverBackends } from '../testing/server-backends.js';
+import { World, command, noneSeen } from '../testing/sync-world.js';
+import type { WorldBackend } from '../testing/sync-world.js';
 import { createMemoryStorage } from '../store/memory-storage.js';
 import { createSessionStore } from '../store/session-store.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -41,6 +46,27 @@ async function register(): Promise<AuthResponse> {
     email: `sync-${users}-${Date.now()}@test.sendlog.app`,
     password: 'correct horse battery',
   });
+}
+
+/** A fresh user on the real server, seen through a faulty network, for the model's world. */
+async function realBackend(): Promise<WorldBackend> {
+  const { token } = await register();
+  const transport = new FaultyTransport();
+  // Device clocks a little behind the server's, so no edit is clamped to the server's time.
+  const clock = new ManualClock(Date.now() - 3_600_000);
+  const names: Record<string, string> = { c1: climbs[0]!, c2: climbs[1]!, c3: climbs[2]! };
+  return {
+    baseUrl: server.url,
+    token,
+    fetch: transport.fetch,
+    clock,
+    layoutId,
+    climb: (name) => names[name] ?? 'no-such-climb',
+    injectFaults: (...faults) => transport.injectFaults(...faults),
+    clearFaults: () => transport.clearFaults(),
+    onNextAnswer: (hook) => transport.onNextAnswer(hook),
+    sessions: () => serverSessions(token),
+  };
 }
 
 /** Every session of the user, through the history endpoint (newest first, paged). */
@@ -336,4 +362,24 @@ describe.each(serverBackends())('sync against the real server on $name', (backen
     expect(edited?.routes.find((r) => r.clientRouteId === 'pos-1')?.attempts).toBe(6);
     expect(edited?.routes).toHaveLength(2);
   });
+  it('keeps the model properties with the real server under random interleavings', async () => {
+    const seen = noneSeen();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(command, { minLength: 5, maxLength: 40, size: 'max' }),
+        async (commands) => {
+          const world = new World(await realBackend(), seen);
+          await world.init();
+          for (const c of commands) await world.run(c);
+          await world.heal();
+          await world.checkConverged();
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // Fewer runs than against the fake: `duplicate` may not come up, the rest must.
+    for (const answer of ['created', 'updated', 'merged', 'rejected', 'lost'] as const) {
+      expect(seen[answer], `the runs met "${answer}"`).toBeGreaterThan(0);
+    }
+  }, 300_000);
 });

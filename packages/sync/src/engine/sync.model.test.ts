@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../store/memory-storage.js';
-import { createSessionStore } from '../store/session-store.js';
-import type { SessionStore } from '../store/session-store.js';
-import type { LocalRoute } from '../store/model.js';
 import { FakeServer } from '../testing/fake-server.js';
-import type { Fault } from '../testing/fake-server.js';
-import { ManualClock, sequentialIds } from '../testing/manual-timers.js';
-import { createSyncEngine } from './sync-engine.js';
-import type { SyncEngine, SyncReport } from './sync-engine.js';
+import { ManualClock } from '../testing/manual-timers.js';
+import { World, command, noneSeen } from '../testing/sync-world.js';
+import type { WorldBackend } from '../testing/sync-world.js';
 
 /**
  * Model-based test: two devices of one user make random edits and syncs against a server (the
@@ -17,283 +12,35 @@ import type { SyncEngine, SyncReport } from './sync-engine.js';
  * is synced once on the server and both devices agree with it.
  */
 
-type Dev = 0 | 1;
-type Mutation =
-  | { t: 'start'; dev: Dev }
-  | { t: 'log'; dev: Dev; sel: number; climb: string; attempts: number }
-  | { t: 'update'; dev: Dev; sel: number; rsel: number; attempts: number }
-  | { t: 'remove'; dev: Dev; sel: number; rsel: number }
-  | { t: 'notes'; dev: Dev; sel: number; text: string }
-  | { t: 'end'; dev: Dev }
-  | { t: 'retry'; dev: Dev; sel: number };
-type Command = Mutation | { t: 'sync'; dev: Dev; faults: Fault[]; during: Mutation | null };
-
-const dev = fc.constantFrom<Dev>(0, 1);
-const sel = fc.nat(20);
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('start' as const), dev }) },
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      t: fc.constant('log' as const),
-      dev,
-      sel,
-      climb: fc.constantFrom('c1', 'c2', 'c3', 'bad'),
-      attempts: fc.integer({ min: 1, max: 9 }),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      t: fc.constant('update' as const),
-      dev,
-      sel,
-      rsel: sel,
-      attempts: fc.integer({ min: 1, max: 9 }),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({ t: fc.constant('remove' as const), dev, sel, rsel: sel }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      t: fc.constant('notes' as const),
-      dev,
-      sel,
-      text: fc.constantFrom('crimpy', 'slopers', 'tired'),
-    }),
-  },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('end' as const), dev }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('retry' as const), dev, sel }) },
-);
-const fault = fc.oneof(
-  { weight: 3, arbitrary: fc.constant<Fault>('none') },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom<Fault>('drop_request', 'drop_response', 'http_500', 'http_429'),
-  },
-);
-const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 3, arbitrary: mutation },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      t: fc.constant('sync' as const),
-      dev,
-      faults: fc.array(fault, { maxLength: 2 }),
-      during: fc.option(mutation, { nil: null }),
-    }),
-  },
-);
-
-type RouteValue = Pick<LocalRoute, 'climbId' | 'isSuccess' | 'attempts' | 'notes'>;
-const valueOf = (r: RouteValue): RouteValue => ({
-  climbId: r.climbId,
-  isSuccess: r.isSuccess,
-  attempts: r.attempts,
-  notes: r.notes,
-});
-
-class World {
-  readonly clock = new ManualClock();
-  readonly server = new FakeServer({ now: this.clock.now });
-  stores: SessionStore[] = [];
-  engines: SyncEngine[] = [];
-  /** Every route's latest value (last writer in time wins, as the server's merge says). */
-  readonly truth = new Map<string, RouteValue>();
-  readonly removed = new Set<string>();
-  /** Routes each device logged itself: it must never stop showing them unless removed. */
-  readonly loggedBy: Set<string>[] = [new Set(), new Set()];
-  readonly removedBy: Set<string>[] = [new Set(), new Set()];
-
-  async init(): Promise<void> {
-    for (const d of [0, 1]) {
-      const store = await createSessionStore({
-        storage: createMemoryStorage(),
-        now: this.clock.now,
-        uuid: sequentialIds(`d${d}`),
-      });
-      this.stores.push(store);
-      this.engines.push(
-        createSyncEngine({
-          store,
-          baseUrl: 'http://sendlog.test',
-          getToken: () => this.server.token,
-          fetch: this.server.fetch,
-          now: this.clock.now,
-          random: () => 0.5,
-          timers: { setTimeout: () => 0, clearTimeout: () => {} },
-        }),
-      );
-    }
-  }
-
-  /** What the server answered, over all runs: the property is only worth as much as this. */
-  count(report: SyncReport): void {
-    for (const k of ['created', 'duplicate', 'updated', 'merged', 'rejected'] as const) {
-      seen[k] += report[k];
-    }
-    if (report.error?.code === 'network_error') seen.lost += 1;
-  }
-
-  store(d: Dev): SessionStore {
-    return this.stores[d]!;
-  }
-
-  mutate(m: Mutation): void {
-    this.clock.advance(1000);
-    const store = this.store(m.dev);
-    const sessions = store.getSessions();
-    const session =
-      sessions.length > 0 ? sessions[('sel' in m ? m.sel : 0) % sessions.length] : null;
-    switch (m.t) {
-      case 'start':
-        if (!store.getActiveSession()) store.startSession({ layoutId: 'L1' });
-        return;
-      case 'end': {
-        const active = store.getActiveSession();
-        if (active) store.endSession(active.id);
-        return;
-      }
-      case 'log': {
-        // Mostly on the session being climbed, sometimes on an older one (an edit afterwards).
-        const target = m.sel % 2 === 0 ? (store.getActiveSession() ?? session) : session;
-        if (!target) return;
-        const r = store.logRoute(target.id, {
-          climbId: m.climb,
-          isSuccess: m.attempts === 1,
-          attempts: m.attempts,
-        });
-        this.truth.set(r.id, valueOf(r));
-        this.loggedBy[m.dev]!.add(r.id);
-        return;
-      }
-      case 'update': {
-        const route = session?.routes[m.rsel % Math.max(1, session.routes.length)];
-        if (!session || !route) return;
-        const r = store.updateRoute(session.id, route.id, { attempts: m.attempts });
-        if (!this.removed.has(r.id)) this.truth.set(r.id, valueOf(r));
-        return;
-      }
-      case 'remove': {
-        const route = session?.routes[m.rsel % Math.max(1, session.routes.length)];
-        if (!session || !route) return;
-        store.removeRoute(session.id, route.id);
-        this.removed.add(route.id);
-        this.removedBy[m.dev]!.add(route.id);
-        this.truth.delete(route.id);
-        return;
-      }
-      case 'notes':
-        if (session) store.updateNotes(session.id, m.text);
-        return;
-      case 'retry':
-        if (session?.status === 'sync_failed') store.retrySession(session.id);
-        return;
-    }
-  }
-
-  async run(c: Command): Promise<void> {
-    if (c.t !== 'sync') {
-      this.mutate(c);
-    } else {
-      this.server.clearFaults();
-      this.server.injectFaults(...c.faults);
-      const during = c.during;
-      if (during) this.server.onNextAnswer(() => this.mutate({ ...during, dev: c.dev }));
-      this.clock.advance(1000);
-      const report = await this.engines[c.dev]!.syncNow();
-      this.count(report);
-      expect(report.pending).toBeGreaterThanOrEqual(0);
-      this.server.clearFaults();
-      this.server.onNextAnswer(() => {});
-    }
-    this.checkNothingLostOrResurrected();
-  }
-
-  checkNothingLostOrResurrected(): void {
-    for (const d of [0, 1] as const) {
-      const shown = new Set(
-        this.store(d)
-          .getSessions()
-          .flatMap((s) => s.routes.map((r) => r.id)),
-      );
-      for (const id of this.loggedBy[d]!) {
-        if (!this.removed.has(id)) expect(shown.has(id), `device ${d} lost route ${id}`).toBe(true);
-      }
-      for (const id of this.removedBy[d]!) {
-        expect(shown.has(id), `device ${d} resurrected route ${id}`).toBe(false);
-      }
-    }
-  }
-
-  /** The climber ends what is open and fixes what the server refused; the network is fine. */
-  async heal(): Promise<void> {
-    for (const d of [0, 1] as const) {
-      const store = this.store(d);
-      const active = store.getActiveSession();
-      if (active) store.endSession(active.id);
-    }
-    for (let round = 0; round < 4; round++) {
-      for (const d of [0, 1] as const) {
-        const store = this.store(d);
-        for (const s of store.getSessions()) {
-          for (const r of s.routes) {
-            if (r.climbId === 'bad') {
-              this.clock.advance(1000);
-              const fixed = store.updateRoute(s.id, r.id, { climbId: 'c3' });
-              if (!this.removed.has(r.id)) this.truth.set(r.id, valueOf(fixed));
-            }
-          }
-        }
-        this.clock.advance(1000);
-        this.count(await this.engines[d]!.syncNow());
-      }
-    }
-  }
-
-  checkConverged(): void {
-    const onServer = this.server.all();
-    const keys = onServer.map((s) => s.clientSessionId);
-    expect(new Set(keys).size, 'one server session per client session').toBe(keys.length);
-    const serverRoutes = new Map<string, RouteValue>();
-    for (const s of onServer)
-      for (const r of s.routes) serverRoutes.set(r.clientRouteId, valueOf(r));
-    // Every route logged and not removed is on the server exactly with its latest value.
-    expect(Object.fromEntries(serverRoutes)).toEqual(Object.fromEntries(this.truth));
-    for (const d of [0, 1] as const) {
-      const local = this.store(d).getSessions();
-      for (const s of local) expect(s.status, `device ${d} session ${s.id}`).toBe('synced');
-      // Both devices hold every session, equal to the server's copy.
-      expect(local.map((s) => s.id).sort()).toEqual([...keys].sort());
-      for (const s of onServer) {
-        const mine = local.find((l) => l.id === s.clientSessionId);
-        expect(mine?.notes).toBe(s.notes);
-        expect(mine?.endTime).toBe(s.endTime);
-        expect(mine?.routes.map((r) => [r.id, valueOf(r)])).toEqual(
-          expect.arrayContaining(s.routes.map((r) => [r.clientRouteId, valueOf(r)])),
-        );
-        expect(mine?.routes).toHaveLength(s.routes.length);
-      }
-    }
-  }
+function fakeBackend(): WorldBackend {
+  const clock = new ManualClock();
+  const server = new FakeServer({ now: clock.now });
+  return {
+    baseUrl: 'http://sendlog.test',
+    token: server.token,
+    fetch: server.fetch,
+    clock,
+    layoutId: 'L1',
+    climb: (name) => name,
+    injectFaults: (...faults) => server.injectFaults(...faults),
+    clearFaults: () => server.clearFaults(),
+    onNextAnswer: (hook) => server.onNextAnswer(hook),
+    sessions: async () => server.all(),
+  };
 }
-
-const seen = { created: 0, duplicate: 0, updated: 0, merged: 0, rejected: 0, lost: 0 };
 
 describe('sync model', () => {
   it('never loses or resurrects a route, and converges once the network heals', async () => {
+    const seen = noneSeen();
     await fc.assert(
       fc.asyncProperty(
         fc.array(command, { minLength: 5, maxLength: 60, size: 'max' }),
         async (commands) => {
-          const world = new World();
+          const world = new World(fakeBackend(), seen);
           await world.init();
           for (const c of commands) await world.run(c);
           await world.heal();
-          world.checkConverged();
+          await world.checkConverged();
         },
       ),
       { numRuns: 300 },
