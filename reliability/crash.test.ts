@@ -10,7 +10,7 @@ import { spawnServer, type ServerProcess } from './support/server-process.js';
  * it). No session may be half written, no acknowledged session may be lost, and resending every
  * batch must leave each session exactly once.
  */
-const BATCHES = Number(process.env.RELIABILITY_CRASH_BATCHES ?? 30);
+const BATCHES = Number(process.env.RELIABILITY_CRASH_BATCHES ?? 20);
 const PER_BATCH = 100;
 const ROUTES = 10;
 /** Requests in flight at once, so several are cut mid-transaction by the kill. */
