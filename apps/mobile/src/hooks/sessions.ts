@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { LocalSession, SyncState } from '../sync/types';
 import { useRequiredAccount } from './services';
-import { sameJson, useExternalValue } from './useExternalValue';
+import { useExternalValue } from './useExternalValue';
 
 /** Every session of the account, newest start first (the store keeps them in that order). */
 export function useSessions(): readonly LocalSession[] {
@@ -25,7 +25,7 @@ export function useActiveSession(): LocalSession | null {
 export function useSyncState(): SyncState {
   const { engine } = useRequiredAccount();
   const read = useCallback(() => engine.getState(), [engine]);
-  return useExternalValue(engine.subscribe, read, sameJson);
+  return useExternalValue(engine.subscribe, read);
 }
 
 /** Per climb: "Flash" when some session sent it first try, else "Sent" when sent at all. */

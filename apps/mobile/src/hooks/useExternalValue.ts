@@ -10,11 +10,6 @@ export function sameItems<T>(a: T, b: T): boolean {
   return Object.is(a, b);
 }
 
-/** Plain data (small state objects) equal by value. */
-export function sameJson<T>(a: T, b: T): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 /**
  * `useSyncExternalStore` over a source whose reads may build a fresh object each time: the last
  * value is kept while it stays equal, so React sees a stable snapshot and renders only on change.

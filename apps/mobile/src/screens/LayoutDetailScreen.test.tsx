@@ -91,7 +91,7 @@ describe('LayoutDetailScreen', () => {
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
     await logRoute('Crimp School', { sent: false, attempts: '2' });
     await logRoute('Dyno Mite', { sent: true, attempts: '1' });
-    expect(screen.getByText('Flash')).toBeTruthy();
+    expect(await screen.findByText('Flash')).toBeTruthy();
 
     fireEvent.press(screen.getByRole('button', { name: 'Edit Crimp School' }));
     fireEvent.press(screen.getByRole('radio', { name: 'Sent' }));
@@ -106,7 +106,7 @@ describe('LayoutDetailScreen', () => {
 
     fireEvent.press(screen.getByRole('button', { name: 'Remove Dyno Mite' }));
     await waitFor(() => expect(screen.queryByLabelText('Route Dyno Mite')).toBeNull());
-    expect(screen.queryByText('Flash')).toBeNull();
+    await waitFor(() => expect(screen.queryByText('Flash')).toBeNull());
   });
 
   it('keeps the active session across an app restart', async () => {
