@@ -3,13 +3,20 @@
 // storage holds the data.
 const CACHE = 'sendlog-shell';
 
+/** Hashed files never change: fetch only those not kept yet. */
+async function addMissing(cache, urls) {
+  const missing = [];
+  for (const url of urls) if (!(await cache.match(url))) missing.push(url);
+  await cache.addAll(missing);
+}
+
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch('/', { cache: 'no-cache' });
   if (!response.ok) return;
   const html = await response.clone().text();
   const urls = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1]);
-  await cache.addAll(urls);
+  await addMissing(cache, urls);
   // Images the bundles reference (icons of the navigation) are shown offline too.
   const assets = new Set();
   for (const url of urls.filter((u) => u.endsWith('.js'))) {
@@ -18,7 +25,7 @@ async function cacheShell() {
       assets.add(match[1]);
     }
   }
-  await cache.addAll([...assets]);
+  await addMissing(cache, [...assets]);
   await cache.put('/', response);
   // Bundles of earlier builds are no longer referenced: drop them.
   for (const request of await cache.keys()) {
