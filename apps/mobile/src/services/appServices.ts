@@ -81,6 +81,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   async function openAccount(userId: string): Promise<void> {
     const store = await createSessionStore({
       storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      // The first design kept one array for the device's only account: the first account to
+      // open here imports it.
+      legacyStorage: storage,
       ...(options.uuid ? { uuid: options.uuid } : {}),
     });
     const engine = createSyncEngine({
