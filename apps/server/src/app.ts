@@ -1,9 +1,13 @@
 import rateLimit from '@fastify/rate-limit';
 import { LIMITS } from '@sendlog/contract';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import type { AppContext } from './context.js';
 import { registerDocs } from './http/docs.js';
-import { installErrorHandling, notFoundBody } from './http/errors.js';
+import { ApiError, installErrorHandling, notFoundBody, sendError } from './http/errors.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
 import { authRoutes } from './routes/auth.js';
@@ -49,6 +53,18 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     trustProxy: false,
+    // Malformed or overlong path parameters never name a stored id: answer API.md's 404 rather
+    // than Fastify's own 400/414 bodies.
+    frameworkErrors: (error, request, reply) => {
+      const pathError =
+        error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      return sendError(
+        reply as FastifyReply,
+        pathError
+          ? new ApiError(404, 'not_found', notFoundBody(request.method, request.url).error.message)
+          : new ApiError(400, 'validation_failed', 'the request is invalid'),
+      );
+    },
   });
   installErrorHandling(app);
   drainOnClose(app);

@@ -41,6 +41,13 @@ describe('the error layer', () => {
     );
   });
 
+  it('answers an overlong or malformed id in the path with 404 not_found, in the API shape', async () => {
+    for (const url of [`/sessions/${'a'.repeat(500)}`, `/layouts/${'b'.repeat(500)}/climbs`]) {
+      expectError(await app.inject({ method: 'GET', url }), 404, 'not_found');
+    }
+    expectError(await app.inject({ method: 'GET', url: '/sessions/%E0%A4%A' }), 404, 'not_found');
+  });
+
   it('answers a body that is not application/json with 415', async () => {
     expectError(
       await post('/sessions/offline', 'startTime=now', 'application/x-www-form-urlencoded'),

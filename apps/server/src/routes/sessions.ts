@@ -44,7 +44,11 @@ function headerKeyOf(request: FastifyRequest): string | undefined {
 
 /** The bulk body: `{ sessions: [...] }` or a bare array, of 1–100 objects. */
 function bulkItems(body: unknown): unknown[] {
-  const parsed = parseOr400(bulkRequestSchema, body);
+  // Only the envelope is checked here; each session's content (text safety included) is checked
+  // on its own by the ingest, so one bad session never blocks the others.
+  const envelope = bulkRequestSchema.safeParse(body);
+  if (!envelope.success) throw ApiError.fromZod(envelope.error.issues);
+  const parsed = envelope.data;
   const wrapped = !Array.isArray(parsed);
   const items = wrapped ? parsed.sessions : parsed;
   const at = (i?: number) => [wrapped ? 'sessions' : '', i ?? ''].filter((p) => p !== '').join('.');

@@ -633,6 +633,26 @@ describe.each(BACKENDS)('session ingest on $name', (backend) => {
       expect(await countSessions(api)).toBe(2);
     });
 
+    it('text the database cannot store rejects only its own session, even deeply nested', async () => {
+      const { api } = await newUser(server.app);
+      // Built as text: JSON.stringify itself would overflow on a value nested this deep.
+      const deep = `${'['.repeat(10_000)}"x"${']'.repeat(10_000)}`;
+      const body = JSON.stringify({
+        sessions: [
+          snapshot(),
+          { ...snapshot(), notes: 'nul \u0000 here' },
+          { ...snapshot(), notes: 'DEEP' },
+        ],
+      }).replace('"DEEP"', deep);
+      const res = await api.post<BulkResponse>('/sessions/sync/bulk', body);
+      expect(res.status).toBe(200);
+      expect(res.body.results.map((x) => x.status)).toEqual(['created', 'rejected', 'rejected']);
+      expect(res.body.results[1]).toMatchObject({
+        error: { code: 'validation_failed', details: [{ path: 'notes' }] },
+      });
+      expect(await countSessions(api)).toBe(1);
+    });
+
     it('takes a bare array too, and ignores the Idempotency-Key header', async () => {
       const { api } = await newUser(server.app);
       const { clientSessionId: _omit, ...body } = snapshot();
