@@ -11,6 +11,9 @@ const server = await startServer({
   logger: { level: process.env.LOG_LEVEL || 'info' },
 });
 server.app.log.info({ url: server.url }, 'sendlog server ready');
+// The JSON log is for machines; a person who just ran `npm start` needs the address in plain words.
+const what = process.env.SENDLOG_WEB_ROOT ? 'Sendlog (web app and API)' : 'Sendlog API';
+process.stderr.write(`\n  ${what} is running at ${server.url}\n\n`);
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
