@@ -79,6 +79,11 @@ export const climbingSessions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
     /** The users.change_seq value of this session's last change. */
     changeSeq: bigint('change_seq', { mode: 'number' }).notNull(),
+    /**
+     * SHA-256 of the last snapshot that changed this session. The merge is idempotent, so that
+     * snapshot sent again is a `duplicate`: a replay is answered from this column alone.
+     */
+    lastSnapshotHash: text('last_snapshot_hash'),
     createdAt: createdAt(),
     serverUpdatedAt: timestamp('server_updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

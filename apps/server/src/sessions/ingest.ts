@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { ApiError as ApiErrorBody, Session, SessionSnapshot } from '@sendlog/contract';
 import type { Db } from '../db/connection.js';
 import { countStatements } from '../db/statement-counter.js';
@@ -12,6 +12,7 @@ import {
   compareRoutes,
   ConcurrentWriteError,
   loadByKeys,
+  loadSnapshotHashes,
   lockUserChanges,
   lookupCatalogue,
   toApiSession,
@@ -83,24 +84,56 @@ export async function ingestSnapshots(
       else valid.push({ index, snapshot: checked.snapshot });
     });
 
+    const normalized = valid.map(({ index, snapshot }) => {
+      const incoming = normalizeSnapshot(snapshot, o.nowMs, o.headerKey);
+      return { index, snapshot, incoming, hash: snapshotHash(incoming) };
+    });
+    // A replay of the last snapshot that changed a session is a duplicate (the merge is
+    // idempotent): answered from one narrow read, with no catalogue check, lock or merge. A key
+    // sent twice in one batch takes the full path, so its answers stay in batch order.
+    const repeated = repeatedKeys(normalized.map((n) => n.incoming.key));
+    const replays = await loadSnapshotHashes(
+      db,
+      userId,
+      unique(normalized.map((n) => n.incoming.key).filter((k) => !repeated.has(k))),
+    );
+    const pending: typeof normalized = [];
+    for (const n of normalized) {
+      const stored = replays.get(n.incoming.key);
+      if (stored && stored.hash === n.hash && !repeated.has(n.incoming.key)) {
+        results[n.index] = {
+          index: n.index,
+          clientSessionId: n.incoming.clientSessionId,
+          success: true,
+          status: 'duplicate',
+          sessionId: stored.id,
+          revision: stored.revision,
+          isDuplicate: true,
+          routeIds: [],
+        };
+      } else pending.push(n);
+    }
+
     const catalogue = await lookupCatalogue(
       db,
       unique(
-        valid.flatMap((v) => v.snapshot.routes.map((r) => r.climbId.toLowerCase()).filter(isUuid)),
+        pending.flatMap((v) =>
+          v.snapshot.routes.map((r) => r.climbId.toLowerCase()).filter(isUuid),
+        ),
       ),
       unique(
-        valid.flatMap((v) =>
+        pending.flatMap((v) =>
           v.snapshot.layoutId != null && isUuid(v.snapshot.layoutId)
             ? [v.snapshot.layoutId.toLowerCase()]
             : [],
         ),
       ),
     );
-    const accepted: { index: number; incoming: IncomingSnapshot }[] = [];
-    for (const { index, snapshot } of valid) {
+    const accepted: { index: number; incoming: IncomingSnapshot; hash: string }[] = [];
+    for (const { index, snapshot, incoming, hash } of pending) {
       const error = catalogueError(snapshot, catalogue);
       if (error) reject(index, error);
-      else accepted.push({ index, incoming: normalizeSnapshot(snapshot, o.nowMs, o.headerKey) });
+      else accepted.push({ index, incoming, hash });
     }
 
     if (accepted.length > 0) {
@@ -127,12 +160,14 @@ interface Working {
   /** Server identity and snapshotted grade of each route, by clientRouteId. */
   routeMeta: Map<string, { id: string; climbId: string; climbName: string; grade: string }>;
   stored: StoredSession | undefined;
+  /** Hash of the last snapshot that changed this session (see loadSnapshotHashes). */
+  lastSnapshotHash: string | null;
 }
 
 async function writeAccepted(
   tx: Db,
   userId: string,
-  accepted: { index: number; incoming: IncomingSnapshot }[],
+  accepted: { index: number; incoming: IncomingSnapshot; hash: string }[],
   catalogue: CatalogueLookup,
   nowIso: string,
 ): Promise<IngestResult[]> {
@@ -143,7 +178,7 @@ async function writeAccepted(
   const working = new Map<string, Working>();
   const results: IngestResult[] = [];
 
-  for (const { index, incoming } of accepted) {
+  for (const { index, incoming, hash } of accepted) {
     const before = working.get(incoming.key) ?? fromStored(stored.get(incoming.key));
     const decision = decide(before && { state: before.state, revision: before.revision }, incoming);
     const w: Working = before ?? {
@@ -155,7 +190,9 @@ async function writeAccepted(
       state: decision.state,
       routeMeta: new Map(),
       stored: undefined,
+      lastSnapshotHash: null,
     };
+    if (decision.outcome !== 'duplicate') w.lastSnapshotHash = hash;
     w.state = decision.state;
     w.revision = decision.revision;
     for (const route of w.state.routes.values()) {
@@ -207,6 +244,7 @@ function fromStored(s: StoredSession | undefined): Working | undefined {
       ]),
     ),
     stored: s,
+    lastSnapshotHash: null,
   };
 }
 
@@ -253,6 +291,7 @@ function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
       revision: w.revision,
       changeSeq: seq,
       createdAt: w.createdAt,
+      lastSnapshotHash: w.lastSnapshotHash,
     };
     (before ? set.updates : set.inserts).push(row);
     const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
@@ -302,6 +341,27 @@ function clientSessionIdOf(item: unknown): string | null {
     if (typeof id === 'string' && id.length <= 128 && unsafeTextDetails(id).length === 0) return id;
   }
   return null;
+}
+
+/** A stable fingerprint of a normalized snapshot: everything the merge reads from it. */
+function snapshotHash(incoming: IncomingSnapshot): string {
+  const { state } = incoming;
+  const canonical = JSON.stringify([
+    incoming.key,
+    incoming.baseRevision,
+    state.fields,
+    state.updatedAt,
+    [...state.routes.values()].sort((a, b) => (a.clientRouteId < b.clientRouteId ? -1 : 1)),
+    [...state.tombstones].sort(),
+  ]);
+  return createHash('sha256').update(canonical).digest('base64url');
+}
+
+function repeatedKeys(keys: string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const k of keys) (seen.has(k) ? repeated : seen).add(k);
+  return repeated;
 }
 
 function unique(values: string[]): string[] {

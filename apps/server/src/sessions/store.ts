@@ -156,6 +156,27 @@ export async function loadByKeys(
   return byKey;
 }
 
+/** Per key: the session's id, revision and the hash of the last snapshot that changed it. */
+export async function loadSnapshotHashes(
+  db: Db,
+  userId: string,
+  keys: string[],
+): Promise<Map<string, { id: string; revision: number; hash: string }>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ key: string; id: string; revision: number; hash: string | null }>(
+    db,
+    sql`select s.idempotency_key as key, s.id, s.revision, s.last_snapshot_hash as hash
+        from climbing_sessions s
+        where s.user_id = ${userId}
+          and s.idempotency_key in (select jsonb_array_elements_text(${jsonParam(keys)}))`,
+  );
+  const byKey = new Map<string, { id: string; revision: number; hash: string }>();
+  for (const r of rows) {
+    if (r.hash !== null) byKey.set(r.key, { id: r.id, revision: Number(r.revision), hash: r.hash });
+  }
+  return byKey;
+}
+
 export async function loadById(
   db: Db,
   userId: string,
@@ -255,6 +276,7 @@ export interface SessionWrite {
   revision: number;
   changeSeq: number;
   createdAt: string;
+  lastSnapshotHash: string | null;
 }
 export interface RouteWrite extends StoredRoute {
   sessionId: string;
@@ -281,6 +303,7 @@ const sessionRow = (s: SessionWrite) => ({
   updated_at: s.state.updatedAt,
   change_seq: s.changeSeq,
   created_at: s.createdAt,
+  last_snapshot_hash: s.lastSnapshotHash,
 });
 
 /**
@@ -297,12 +320,13 @@ export async function writeBatch(
     const inserted = await queryRows<{ id: string }>(
       db,
       sql`insert into climbing_sessions (id, user_id, idempotency_key, client_session_id, layout_id, start_time,
-            end_time, notes, revision, updated_at, change_seq, created_at, server_updated_at)
+            end_time, notes, revision, updated_at, change_seq, created_at, server_updated_at, last_snapshot_hash)
           select v.id, ${userId}, v.key, v.client_session_id, v.layout_id, v.start_time, v.end_time, v.notes,
-                 v.revision, v.updated_at, v.change_seq, v.created_at, ${nowIso}::timestamptz
+                 v.revision, v.updated_at, v.change_seq, v.created_at, ${nowIso}::timestamptz, v.last_snapshot_hash
           from jsonb_to_recordset(${jsonParam(w.inserts.map(sessionRow))}) as v(id uuid, key text,
             client_session_id text, layout_id uuid, start_time timestamptz, end_time timestamptz, notes text,
-            revision int, updated_at timestamptz, change_seq bigint, created_at timestamptz)
+            revision int, updated_at timestamptz, change_seq bigint, created_at timestamptz,
+            last_snapshot_hash text)
           on conflict (user_id, idempotency_key) do nothing
           returning id`,
     );
@@ -313,10 +337,10 @@ export async function writeBatch(
     await db.execute(
       sql`update climbing_sessions s set layout_id = v.layout_id, start_time = v.start_time, end_time = v.end_time,
             notes = v.notes, revision = v.revision, updated_at = v.updated_at, change_seq = v.change_seq,
-            server_updated_at = ${nowIso}::timestamptz
+            server_updated_at = ${nowIso}::timestamptz, last_snapshot_hash = v.last_snapshot_hash
           from jsonb_to_recordset(${jsonParam(w.updates.map(sessionRow))}) as v(id uuid, layout_id uuid,
             start_time timestamptz, end_time timestamptz, notes text, revision int, updated_at timestamptz,
-            change_seq bigint)
+            change_seq bigint, last_snapshot_hash text)
           where s.id = v.id and s.user_id = ${userId}`,
     );
   }

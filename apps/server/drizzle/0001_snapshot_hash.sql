@@ -1,0 +1,1 @@
+ALTER TABLE "climbing_sessions" ADD COLUMN "last_snapshot_hash" text;
