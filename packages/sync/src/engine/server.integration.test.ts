@@ -375,7 +375,9 @@ describe.each(serverBackends())('sync against the real server on $name', (backen
           await world.checkConverged();
         },
       ),
-      { numRuns: 40 },
+      // A fixed seed by default: with only 40 runs, whether every kind of answer comes up depends
+      // on the seed, and CI must not flip on it. SYNC_MODEL_SEED explores others.
+      { numRuns: 40, seed: Number(process.env.SYNC_MODEL_SEED ?? 20_261_125) },
     );
     // Fewer runs than against the fake: `duplicate` may not come up, the rest must.
     for (const answer of ['created', 'updated', 'merged', 'rejected', 'lost'] as const) {
