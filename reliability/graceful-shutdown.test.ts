@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { BulkResponse, SessionSnapshotInput } from '@sendlog/contract';
+import type { BulkResponse } from '@sendlog/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createDatabase, type TestDatabase } from './support/databases.js';
-import { allSessions, demoGym, http, register, snapshot } from './support/http.js';
+import { allSessions, demoGym, http, register, snapshotBatches } from './support/http.js';
 import { spawnServer, type ServerProcess } from './support/server-process.js';
 
 /**
@@ -37,10 +37,10 @@ describe.each(BACKENDS)('SIGTERM under load on %s', (backend) => {
       const climber = await register(server.url, 'shutdown');
       const gym = await demoGym(server.url);
       const start = Date.parse('2026-05-01T08:00:00Z');
-      const batches: SessionSnapshotInput[][] = Array.from({ length: BATCHES }, (_, b) =>
-        Array.from({ length: PER_BATCH }, (_, i) =>
-          snapshot(gym, ROUTES, {}, start + (b * PER_BATCH + i) * 3_600_000),
-        ),
+      const batches = snapshotBatches(
+        gym,
+        { batches: BATCHES, perBatch: PER_BATCH, routes: ROUTES },
+        start,
       );
 
       const victim = server;

@@ -22,7 +22,7 @@ export interface TestDatabase {
    * directly, so the server using it must be stopped first (PGlite is a single process).
    */
   countRows(): Promise<Record<string, number>>;
-  /** Runs one query (PostgreSQL: any time; PGlite: only while no server has the directory). */
+  /** Runs one query (PostgreSQL: whenever; PGlite: only while no server has the directory). */
   query<T>(text: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }

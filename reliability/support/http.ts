@@ -119,6 +119,19 @@ export function snapshot(
   };
 }
 
+/** `batches` bulks of `perBatch` new sessions, an hour apart from `startMs` on (a load to replay). */
+export function snapshotBatches(
+  gym: { layoutId: string; climbIds: string[] },
+  shape: { batches: number; perBatch: number; routes: number },
+  startMs: number,
+): SessionSnapshotInput[][] {
+  return Array.from({ length: shape.batches }, (_, b) =>
+    Array.from({ length: shape.perBatch }, (_, i) =>
+      snapshot(gym, shape.routes, {}, startMs + (b * shape.perBatch + i) * 3_600_000),
+    ),
+  );
+}
+
 /** Every session of a user, paging `GET /sessions` to the end. */
 export async function allSessions(api: Http): Promise<SessionsPage['sessions']> {
   const out: SessionsPage['sessions'] = [];
