@@ -111,6 +111,29 @@ describe.each(BACKENDS)('session ingest on $name', (backend) => {
     });
   });
 
+  it('stores text that array literals must escape exactly as sent', async () => {
+    const { api } = await newUser(server.app);
+    const awkward = ['NULL', 'a "quoted" \\ back\\slash', '{x,y}', 'é 🧗 , ;', ' ', ''];
+    const base = snapshot({ notes: 'NULL', clientSessionId: '{"id",NULL}' }, awkward.length);
+    const body = {
+      ...base,
+      routes: base.routes.map((r, i) => ({
+        ...r,
+        clientRouteId: `${awkward[i]}|${i}`,
+        notes: awkward[i],
+        gradeOpinion: awkward[i]!.slice(0, 10),
+      })),
+    };
+    const res = await api.post<Created>('/sessions/offline', body);
+    expect(res.status).toBe(201);
+    const session = await sessionOf(api, res.body.sessionId);
+    expect(session.notes).toBe('NULL');
+    expect(session.clientSessionId).toBe('{"id",NULL}');
+    expect(session.routes.map((r) => [r.clientRouteId, r.notes, r.gradeOpinion])).toEqual(
+      body.routes.map((r) => [r.clientRouteId, r.notes, r.gradeOpinion]),
+    );
+  });
+
   describe('the exactly-once table', () => {
     it('not yet → created, revision 1, session and routes in one go', async () => {
       const { api } = await newUser(server.app);
@@ -523,6 +546,12 @@ describe.each(BACKENDS)('session ingest on $name', (backend) => {
       [
         'route logged in 1969',
         (s) => ({ ...s, routes: [{ ...s.routes[0]!, loggedAt: '1969-12-31T23:59:59.000Z' }] }),
+        'validation_failed',
+        'routes.0.loggedAt',
+      ],
+      [
+        'route logged in year 10000 once its offset is applied',
+        (s) => ({ ...s, routes: [{ ...s.routes[0]!, loggedAt: '9999-12-31T23:00:00.000-05:00' }] }),
         'validation_failed',
         'routes.0.loggedAt',
       ],

@@ -5,7 +5,7 @@ import { countStatements } from '../db/statement-counter.js';
 import { isUuid } from '../http/ids.js';
 import { unsafeTextDetails } from '../http/text-safety.js';
 import { decide, sameRoute } from './merge.js';
-import type { IncomingSnapshot, SessionState, SyncOutcome } from './model.js';
+import type { IncomingSnapshot, RouteVersion, SessionState, SyncOutcome } from './model.js';
 import { catalogueError, validateSnapshot } from './validate.js';
 import { normalizeSnapshot } from './normalize.js';
 import {
@@ -248,11 +248,29 @@ function fromStored(s: StoredSession | undefined): Working | undefined {
   };
 }
 
+/** A route with its server identity and snapshotted grade (fields spelled out: no spread). */
+function storedRouteOf(w: Working, r: RouteVersion): StoredRoute {
+  const meta = w.routeMeta.get(r.clientRouteId);
+  if (!meta) throw new Error(`route ${r.clientRouteId} has no server identity`);
+  return {
+    id: meta.id,
+    clientRouteId: r.clientRouteId,
+    climbId: r.climbId,
+    climbName: meta.climbName,
+    grade: meta.grade,
+    isSuccess: r.isSuccess,
+    attempts: r.attempts,
+    notes: r.notes,
+    rating: r.rating,
+    gradeOpinion: r.gradeOpinion,
+    loggedAt: r.loggedAt,
+    position: r.position,
+    updatedAt: r.updatedAt,
+  };
+}
+
 function routesOf(w: Working): StoredRoute[] {
-  return [...w.state.routes.values()].sort(compareRoutes).map((r) => {
-    const meta = w.routeMeta.get(r.clientRouteId)!;
-    return { ...r, id: meta.id, climbName: meta.climbName, grade: meta.grade };
-  });
+  return [...w.state.routes.values()].sort(compareRoutes).map((r) => storedRouteOf(w, r));
 }
 
 function snapshotOf(w: Working): StoredSession {
@@ -273,6 +291,7 @@ function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
   const set: WriteSet = {
     inserts: [],
     updates: [],
+    routeInserts: [],
     routeUpserts: [],
     routeDeletes: [],
     tombstones: [],
@@ -294,12 +313,13 @@ function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
       lastSnapshotHash: w.lastSnapshotHash,
     };
     (before ? set.updates : set.inserts).push(row);
+    // Row order does not matter to the insert: no sorting, no intermediate copies.
     const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
-    for (const route of routesOf(w)) {
+    for (const route of w.state.routes.values()) {
       const prior = old.get(route.clientRouteId);
-      if (!prior || !sameRoute(prior, route) || prior.climbId !== route.climbId) {
-        set.routeUpserts.push({ ...route, sessionId: w.id } satisfies RouteWrite);
-      }
+      if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) continue;
+      const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
+      (before ? set.routeUpserts : set.routeInserts).push(write);
     }
     for (const id of old.keys()) {
       if (!w.state.routes.has(id)) set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });

@@ -1,11 +1,21 @@
 import type { SessionSnapshot } from '@sendlog/contract';
 import type { IncomingSnapshot, RouteVersion } from './model.js';
 
-const iso = (value: string) => new Date(value).toISOString();
+/**
+ * `…Z` text with milliseconds and a day that every month has is already exactly what
+ * `toISOString` would make of it, and it is what our client sends: formatting a date costs more
+ * than the rest of a route's normalization, so such text is kept as it is.
+ */
+const CANONICAL_UTC =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/** A validated ISO date-time as UTC `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+export const iso = (value: string): string =>
+  CANONICAL_UTC.test(value) ? value : new Date(value).toISOString();
 
 /** Device clocks drift: an edit time ahead of the server's clock counts as "now". */
-function clamped(value: string, nowMs: number): string {
-  return Date.parse(value) > nowMs ? new Date(nowMs).toISOString() : iso(value);
+function clamped(value: string, now: { ms: number; iso: string }): string {
+  return Date.parse(value) > now.ms ? now.iso : iso(value);
 }
 
 /** The idempotency key of API.md, in order of preference; prefixes keep the three kinds apart. */
@@ -30,12 +40,14 @@ export function normalizeSnapshot(
   nowMs: number,
   headerKey?: string,
 ): IncomingSnapshot {
-  const updatedAt = clamped(s.updatedAt ?? s.endTime ?? s.startTime, nowMs);
+  const now = { ms: nowMs, iso: new Date(nowMs).toISOString() };
+  const updatedAt = clamped(s.updatedAt ?? s.endTime ?? s.startTime, now);
   const startTime = iso(s.startTime);
   const routes = new Map<string, RouteVersion>();
   const routeOrder: string[] = [];
   s.routes.forEach((r, position) => {
     const clientRouteId = routeIdOf(r, position);
+    const loggedAt = r.loggedAt != null ? iso(r.loggedAt) : startTime;
     routeOrder.push(clientRouteId);
     routes.set(clientRouteId, {
       clientRouteId,
@@ -45,13 +57,13 @@ export function normalizeSnapshot(
       notes: r.notes ?? null,
       rating: r.rating ?? null,
       gradeOpinion: r.gradeOpinion ?? null,
-      loggedAt: r.loggedAt != null ? iso(r.loggedAt) : startTime,
+      loggedAt,
       position,
       updatedAt:
         r.updatedAt != null
-          ? clamped(r.updatedAt, nowMs)
+          ? clamped(r.updatedAt, now)
           : r.loggedAt != null
-            ? clamped(r.loggedAt, nowMs)
+            ? clamped(loggedAt, now)
             : updatedAt,
     });
   });

@@ -1,7 +1,7 @@
 import type { Session } from '@sendlog/contract';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
-import { isoText, jsonParam, queryRows } from '../db/sql.js';
+import { arrayParam, isoText, queryRows, unnestRows, type Column } from '../db/sql.js';
 import type { RouteVersion, SessionState } from './model.js';
 
 /** A session as stored: the API shape plus what merging needs (positions, tombstones). */
@@ -146,7 +146,7 @@ export async function loadByKeys(
     db,
     sql`select ${storedSessionJson(true)} as doc from climbing_sessions s
         where s.user_id = ${userId}
-          and s.idempotency_key in (select jsonb_array_elements_text(${jsonParam(keys)}))`,
+          and s.idempotency_key = any(${arrayParam(keys, 'text')})`,
   );
   const byKey = new Map<string, StoredSession>();
   for (const { doc } of rows) {
@@ -168,7 +168,7 @@ export async function loadSnapshotHashes(
     sql`select s.idempotency_key as key, s.id, s.revision, s.last_snapshot_hash as hash
         from climbing_sessions s
         where s.user_id = ${userId}
-          and s.idempotency_key in (select jsonb_array_elements_text(${jsonParam(keys)}))`,
+          and s.idempotency_key = any(${arrayParam(keys, 'text')})`,
   );
   const byKey = new Map<string, { id: string; revision: number; hash: string }>();
   for (const r of rows) {
@@ -246,10 +246,10 @@ export async function lookupCatalogue(
   }>(
     db,
     sql`select 'climb' as kind, c.id::text as id, c.name, c.grade from climbs c
-          where c.id in (select (jsonb_array_elements_text(${jsonParam(climbIds)}))::uuid)
+          where c.id = any(${arrayParam(climbIds, 'uuid')})
         union all
         select 'layout', l.id::text, l.name, null from layouts l
-          where l.id in (select (jsonb_array_elements_text(${jsonParam(layoutIds)}))::uuid)`,
+          where l.id = any(${arrayParam(layoutIds, 'uuid')})`,
   );
   for (const r of rows) {
     if (r.kind === 'climb') found.climbs.set(r.id, { name: r.name, grade: r.grade ?? '' });
@@ -285,30 +285,59 @@ export interface RouteWrite extends StoredRoute {
 export interface WriteSet {
   inserts: SessionWrite[];
   updates: SessionWrite[];
+  /** Routes of inserted sessions: nothing of theirs can be stored yet, so a plain insert. */
+  routeInserts: RouteWrite[];
+  /** New or changed routes of stored sessions. */
   routeUpserts: RouteWrite[];
   routeDeletes: { sessionId: string; clientRouteId: string }[];
   tombstones: { sessionId: string; clientRouteId: string }[];
   changeSeq: number | null;
 }
 
-const sessionRow = (s: SessionWrite) => ({
-  id: s.id,
-  key: s.idempotencyKey,
-  client_session_id: s.clientSessionId,
-  layout_id: s.state.fields.layoutId,
-  start_time: s.state.fields.startTime,
-  end_time: s.state.fields.endTime,
-  notes: s.state.fields.notes,
-  revision: s.revision,
-  updated_at: s.state.updatedAt,
-  change_seq: s.changeSeq,
-  created_at: s.createdAt,
-  last_snapshot_hash: s.lastSnapshotHash,
-});
+const sessionColumns = {
+  id: ['uuid', (s) => s.id],
+  key: ['text', (s) => s.idempotencyKey],
+  client_session_id: ['text', (s) => s.clientSessionId],
+  layout_id: ['uuid', (s) => s.state.fields.layoutId],
+  start_time: ['timestamptz', (s) => s.state.fields.startTime],
+  end_time: ['timestamptz', (s) => s.state.fields.endTime],
+  notes: ['text', (s) => s.state.fields.notes],
+  revision: ['int', (s) => s.revision],
+  updated_at: ['timestamptz', (s) => s.state.updatedAt],
+  change_seq: ['bigint', (s) => s.changeSeq],
+  created_at: ['timestamptz', (s) => s.createdAt],
+  last_snapshot_hash: ['text', (s) => s.lastSnapshotHash],
+} satisfies Record<string, Column<SessionWrite>>;
+
+const routeColumns = {
+  id: ['uuid', (r) => r.id],
+  session_id: ['uuid', (r) => r.sessionId],
+  client_route_id: ['text', (r) => r.clientRouteId],
+  climb_id: ['uuid', (r) => r.climbId],
+  grade: ['text', (r) => r.grade],
+  position: ['int', (r) => r.position],
+  is_success: ['boolean', (r) => r.isSuccess],
+  attempts: ['int', (r) => r.attempts],
+  notes: ['text', (r) => r.notes],
+  rating: ['int', (r) => r.rating],
+  grade_opinion: ['text', (r) => r.gradeOpinion],
+  logged_at: ['timestamptz', (r) => r.loggedAt],
+  updated_at: ['timestamptz', (r) => r.updatedAt],
+} satisfies Record<string, Column<RouteWrite>>;
+
+const routeKeyColumns = {
+  session_id: ['uuid', (r) => r.sessionId],
+  client_route_id: ['text', (r) => r.clientRouteId],
+} satisfies Record<string, Column<{ sessionId: string; clientRouteId: string }>>;
+
+const insertRoutes = (routes: RouteWrite[]) =>
+  sql`insert into session_routes (id, session_id, client_route_id, climb_id, grade, position, is_success,
+        attempts, notes, rating, grade_opinion, logged_at, updated_at)
+      select * from ${unnestRows(routes, routeColumns)}`;
 
 /**
- * Writes a whole batch with set-based statements (each row set travels as one JSON parameter):
- * at most six statements, whatever the number of sessions and routes.
+ * Writes a whole batch with set-based statements (each column travels as one array parameter):
+ * at most seven statements, whatever the number of sessions and routes.
  */
 export async function writeBatch(
   db: Db,
@@ -323,10 +352,7 @@ export async function writeBatch(
             end_time, notes, revision, updated_at, change_seq, created_at, server_updated_at, last_snapshot_hash)
           select v.id, ${userId}, v.key, v.client_session_id, v.layout_id, v.start_time, v.end_time, v.notes,
                  v.revision, v.updated_at, v.change_seq, v.created_at, ${nowIso}::timestamptz, v.last_snapshot_hash
-          from jsonb_to_recordset(${jsonParam(w.inserts.map(sessionRow))}) as v(id uuid, key text,
-            client_session_id text, layout_id uuid, start_time timestamptz, end_time timestamptz, notes text,
-            revision int, updated_at timestamptz, change_seq bigint, created_at timestamptz,
-            last_snapshot_hash text)
+          from ${unnestRows(w.inserts, sessionColumns)}
           on conflict (user_id, idempotency_key) do nothing
           returning id`,
     );
@@ -338,28 +364,20 @@ export async function writeBatch(
       sql`update climbing_sessions s set layout_id = v.layout_id, start_time = v.start_time, end_time = v.end_time,
             notes = v.notes, revision = v.revision, updated_at = v.updated_at, change_seq = v.change_seq,
             server_updated_at = ${nowIso}::timestamptz, last_snapshot_hash = v.last_snapshot_hash
-          from jsonb_to_recordset(${jsonParam(w.updates.map(sessionRow))}) as v(id uuid, layout_id uuid,
-            start_time timestamptz, end_time timestamptz, notes text, revision int, updated_at timestamptz,
-            change_seq bigint, last_snapshot_hash text)
+          from ${unnestRows(w.updates, sessionColumns)}
           where s.id = v.id and s.user_id = ${userId}`,
     );
   }
   if (w.routeDeletes.length > 0) {
     await db.execute(
-      sql`delete from session_routes r
-          using jsonb_to_recordset(${jsonParam(w.routeDeletes)}) as v("sessionId" uuid, "clientRouteId" text)
-          where r.session_id = v."sessionId" and r.client_route_id = v."clientRouteId"`,
+      sql`delete from session_routes r using ${unnestRows(w.routeDeletes, routeKeyColumns)}
+          where r.session_id = v.session_id and r.client_route_id = v.client_route_id`,
     );
   }
+  if (w.routeInserts.length > 0) await db.execute(insertRoutes(w.routeInserts));
   if (w.routeUpserts.length > 0) {
     await db.execute(
-      sql`insert into session_routes (id, session_id, client_route_id, climb_id, grade, position, is_success,
-            attempts, notes, rating, grade_opinion, logged_at, updated_at)
-          select v.id, v."sessionId", v."clientRouteId", v."climbId", v.grade, v.position, v."isSuccess",
-                 v.attempts, v.notes, v.rating, v."gradeOpinion", v."loggedAt", v."updatedAt"
-          from jsonb_to_recordset(${jsonParam(w.routeUpserts)}) as v(id uuid, "sessionId" uuid,
-            "clientRouteId" text, "climbId" uuid, grade text, position int, "isSuccess" boolean, attempts int,
-            notes text, rating int, "gradeOpinion" text, "loggedAt" timestamptz, "updatedAt" timestamptz)
+      sql`${insertRoutes(w.routeUpserts)}
           on conflict (session_id, client_route_id) do update set climb_id = excluded.climb_id,
             grade = excluded.grade, position = excluded.position, is_success = excluded.is_success,
             attempts = excluded.attempts, notes = excluded.notes, rating = excluded.rating,
@@ -369,8 +387,8 @@ export async function writeBatch(
   if (w.tombstones.length > 0) {
     await db.execute(
       sql`insert into route_tombstones (session_id, client_route_id, removed_at)
-          select v."sessionId", v."clientRouteId", ${nowIso}::timestamptz
-          from jsonb_to_recordset(${jsonParam(w.tombstones)}) as v("sessionId" uuid, "clientRouteId" text)
+          select v.session_id, v.client_route_id, ${nowIso}::timestamptz
+          from ${unnestRows(w.tombstones, routeKeyColumns)}
           on conflict do nothing`,
     );
   }

@@ -59,22 +59,31 @@ const validationError = (details: ErrorDetail[]): ApiErrorBody => ({
   details,
 });
 
-/** ISO years 0000–1969 pass the schema; year 0 does not exist in PostgreSQL. */
+/**
+ * ISO years 0000–1969 pass the schema (year 0 does not exist in PostgreSQL), and year 9999 with a
+ * negative offset is year 10000 in UTC, which JavaScript writes as `+010000-…`, text PostgreSQL
+ * cannot read. Only text from before 1971 or in 9999 can be out of range once its offset is
+ * applied, so the common case costs a string comparison, no date parsing.
+ */
 const EARLIEST = Date.parse('1970-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
+const outOfRange = (value: string | null | undefined) => {
+  if (value == null || (value >= '1971' && value < '9999')) return false;
+  const ms = Date.parse(value);
+  return !(ms >= EARLIEST && ms <= LATEST);
+};
 
 function implausibleTimeDetails(s: SessionSnapshot): ErrorDetail[] {
-  const times: [string, string | null | undefined][] = [
-    ['startTime', s.startTime],
-    ['endTime', s.endTime],
-    ['updatedAt', s.updatedAt],
-    ...s.routes.flatMap((r, i): [string, string | null | undefined][] => [
-      [`routes.${i}.loggedAt`, r.loggedAt],
-      [`routes.${i}.updatedAt`, r.updatedAt],
-    ]),
-  ];
-  return times.flatMap(([path, value]) =>
-    value != null && !(Date.parse(value) >= EARLIEST)
-      ? [{ path, message: 'must not be before 1970' }]
-      : [],
-  );
+  const details: ErrorDetail[] = [];
+  const refuse = (path: string) =>
+    details.push({ path, message: 'must be between 1970 and 9999 (UTC)' });
+  if (outOfRange(s.startTime)) refuse('startTime');
+  if (outOfRange(s.endTime)) refuse('endTime');
+  if (outOfRange(s.updatedAt)) refuse('updatedAt');
+  s.routes.forEach((r, i) => {
+    if (outOfRange(r.loggedAt)) refuse(`routes.${i}.loggedAt`);
+    if (outOfRange(r.updatedAt)) refuse(`routes.${i}.updatedAt`);
+  });
+  return details;
 }
