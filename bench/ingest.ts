@@ -136,6 +136,11 @@ export interface IngestSummary {
   apiVsLimit: number;
   /** 100 single calls ÷ one bulk (goal ≥ 20). */
   bulkVsSingles: number;
+  /**
+   * 100 single calls ÷ the limit: what part 2 would show if a bulk cost no more than writing its
+   * rows straight into the database: no API writing those rows can exceed it.
+   */
+  singlesVsLimit: number;
   /** Replay ÷ first sync (goal ≤ 0.5). */
   replayVsFirst: number;
   /**
@@ -162,6 +167,7 @@ export function summarize(t: IngestTimings): IngestSummary {
     limitSessionsPerS: (INGEST_SHAPE.sessions / limitMs) * 1000,
     apiVsLimit: limitMs / bulkMs,
     bulkVsSingles: singlesMs / bulkMs,
+    singlesVsLimit: singlesMs / limitMs,
     replayVsFirst: replayMs / bulkMs,
     perRequestMs,
     rowWorkMs: bulkMs - perRequestMs,

@@ -92,6 +92,13 @@ function ingestRows(db: string, s: IngestSummary, statements: StatementCounts) {
       met: s.bulkVsSingles >= 20,
     },
     {
+      part: `2 bulk vs single (${db})`,
+      metric: `ceiling: 100 single calls ÷ the limit alone (${fmt(s.limitMs)} ms), i.e. a bulk costing nothing above its rows`,
+      value: times(s.singlesVsLimit),
+      goal: 'shown',
+      met: null,
+    },
+    {
       part: `3 replay (${db})`,
       metric: `re-sending the synced bulk (${fmt(s.replayMs)} ms${sql(statements.replayBulk)}) ÷ first sync`,
       value: pct(s.replayVsFirst),
