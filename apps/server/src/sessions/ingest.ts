@@ -51,6 +51,8 @@ export interface IngestOptions {
   /** `Idempotency-Key` header: only the single-session endpoint passes it. */
   headerKey?: string | undefined;
   nowMs: number;
+  /** Told of a session whose write the database refused while others of its batch landed. */
+  onIsolatedFailure?: (error: unknown, clientSessionIds: (string | null)[]) => void;
 }
 
 /**
@@ -129,7 +131,7 @@ export async function ingestSnapshots(
         ),
       ),
     );
-    const accepted: { index: number; incoming: IncomingSnapshot; hash: string }[] = [];
+    const accepted: Accepted[] = [];
     for (const { index, snapshot, incoming, hash } of pending) {
       const error = catalogueError(snapshot, catalogue);
       if (error) reject(index, error);
@@ -137,16 +139,85 @@ export async function ingestSnapshots(
     }
 
     if (accepted.length > 0) {
-      const written = await withWriteRetry(() =>
-        db.transaction((tx) =>
-          writeAccepted(tx, userId, accepted, catalogue, new Date(o.nowMs).toISOString()),
-        ),
-      );
+      const othersAnswered = accepted.length < items.length;
+      const written = await writeIsolating(db, userId, accepted, catalogue, o, othersAnswered);
       for (const r of written) results[r.index] = r;
     }
     return results;
   });
   return { results: result, statements };
+}
+
+type Accepted = { index: number; incoming: IncomingSnapshot; hash: string };
+
+/**
+ * Writes the batch in one transaction. Should the database refuse it for a reason validation did
+ * not foresee, each session (with any later snapshots of its key) is written again in a
+ * transaction of its own: the ones the database takes land, the one it refuses is answered
+ * `internal` (the client keeps it and retries later), and one such session can never hold back
+ * the rest of a phone's backlog, nor keep the client from learning that its replayed sessions
+ * are stored. If nothing of the request can be answered, the database itself is failing: the
+ * error stands and the whole request is a 500.
+ */
+async function writeIsolating(
+  db: Db,
+  userId: string,
+  accepted: Accepted[],
+  catalogue: CatalogueLookup,
+  o: IngestOptions,
+  othersAnswered: boolean,
+): Promise<IngestResult[]> {
+  const nowIso = new Date(o.nowMs).toISOString();
+  const write = (batch: Accepted[]) =>
+    withWriteRetry(() =>
+      db.transaction((tx) => writeAccepted(tx, userId, batch, catalogue, nowIso)),
+    );
+  try {
+    return await write(accepted);
+  } catch (batchError) {
+    const groups = groupByKey(accepted);
+    if (groups.length === 1 && !othersAnswered) throw batchError;
+    const results: IngestResult[] = [];
+    const failures: { error: unknown; group: Accepted[] }[] = [];
+    for (const group of groups) {
+      try {
+        results.push(...(await write(group)));
+      } catch (error) {
+        failures.push({ error, group });
+      }
+    }
+    if (failures.length === groups.length && !othersAnswered) throw batchError;
+    for (const { error, group } of failures) {
+      o.onIsolatedFailure?.(
+        error,
+        group.map((a) => a.incoming.clientSessionId),
+      );
+      for (const a of group) {
+        results.push({
+          index: a.index,
+          clientSessionId: a.incoming.clientSessionId,
+          success: false,
+          status: 'rejected',
+          error: {
+            code: 'internal',
+            message: 'the server could not store this session: send it again later',
+          },
+        });
+      }
+    }
+    return results;
+  }
+}
+
+/** Snapshots by idempotency key, in batch order: one key's snapshots must be decided together. */
+function groupByKey(accepted: Accepted[]): Accepted[][] {
+  const groups = new Map<string, Accepted[]>();
+  for (const a of accepted) {
+    const group = groups.get(a.incoming.key);
+    if (group) group.push(a);
+    else groups.set(a.incoming.key, [a]);
+  }
+  return [...groups.values()];
 }
 
 /** A session while the batch is decided: several snapshots of one batch may share its key. */
@@ -167,7 +238,7 @@ interface Working {
 async function writeAccepted(
   tx: Db,
   userId: string,
-  accepted: { index: number; incoming: IncomingSnapshot; hash: string }[],
+  accepted: Accepted[],
   catalogue: CatalogueLookup,
   nowIso: string,
 ): Promise<IngestResult[]> {
