@@ -62,8 +62,9 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
       logger: false,
       // A restart keeps the port, so clients made before it still reach the server.
       port: url ? Number(new URL(url).port) : 0,
-      // This part checks validation, not the login limit (the security part does).
+      // This part checks validation, not the address limits (the security part runs with those).
       loginRateLimit: { max: 1_000_000, timeWindowMs: 60_000 },
+      registerRateLimit: { max: 1_000_000, timeWindowMs: 60_000 },
     });
     url = server.url;
   };

@@ -11,5 +11,12 @@ export interface AppContext {
   /** The server's clock (ms). Injected so tests can move it. */
   now(): number;
   requireUser(request: FastifyRequest): Promise<User>;
-  loginRateLimit: { max: number; timeWindowMs: number };
+  loginRateLimit: RateLimit;
+  registerRateLimit: RateLimit;
+}
+
+/** At most `max` requests in each window of `timeWindowMs`. */
+export interface RateLimit {
+  max: number;
+  timeWindowMs: number;
 }

@@ -3,7 +3,7 @@ import { buildApp, LOG_REDACT } from './app.js';
 import { authenticate } from './auth/authenticate.js';
 import { resolveTokenSecret } from './auth/secret.js';
 import { tokenSigner } from './auth/tokens.js';
-import type { AppContext } from './context.js';
+import type { AppContext, RateLimit } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { migrateUnderLock } from './db/migrate.js';
 import { seedDemo } from './db/seed.js';
@@ -26,7 +26,12 @@ export interface StartOptions {
   /** else SENDLOG_TOKEN_SECRET, else a secret stored in the database (shared by processes) */
   tokenSecret?: string;
   /** login attempts allowed per client address and email in each window (default 20 a minute) */
-  loginRateLimit?: { max: number; timeWindowMs: number };
+  loginRateLimit?: RateLimit;
+  /**
+   * accounts created per client address in each window (default 30 in 10 minutes: a gym's
+   * Wi-Fi full of new members passes, a script burning scrypt time does not)
+   */
+  registerRateLimit?: RateLimit;
   /** the server's clock in ms (tests move it); default Date.now */
   now?: () => number;
 }
@@ -52,6 +57,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       now: o.now ?? Date.now,
       requireUser: (request) => authenticate(database.db, signer, request),
       loginRateLimit: o.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 },
+      registerRateLimit: o.registerRateLimit ?? { max: 30, timeWindowMs: 10 * 60_000 },
     };
     const logger =
       o.logger === undefined || o.logger === false

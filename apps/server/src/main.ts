@@ -1,4 +1,14 @@
-import { startServer } from './index.js';
+import { startServer, type StartOptions } from './index.js';
+
+/** SENDLOG_REGISTER_LIMIT: accounts per client address in 10 minutes (a typo stops the start). */
+function registerLimitFromEnv(raw: string | undefined): Pick<StartOptions, 'registerRateLimit'> {
+  if (!raw) return {};
+  const max = Number(raw);
+  if (!Number.isInteger(max) || max < 1) {
+    throw new Error(`SENDLOG_REGISTER_LIMIT must be a whole number ≥ 1, got "${raw}"`);
+  }
+  return { registerRateLimit: { max, timeWindowMs: 10 * 60_000 } };
+}
 
 /** `npm run server`: configuration from the environment, graceful stop on SIGTERM/SIGINT. */
 const server = await startServer({
@@ -9,6 +19,7 @@ const server = await startServer({
   host: process.env.HOST || '127.0.0.1',
   webRoot: process.env.SENDLOG_WEB_ROOT || undefined,
   logger: { level: process.env.LOG_LEVEL || 'info' },
+  ...registerLimitFromEnv(process.env.SENDLOG_REGISTER_LIMIT),
 });
 server.app.log.info({ url: server.url }, 'sendlog server ready');
 // The JSON log is for machines; a person who just ran `npm start` needs the address in plain words.

@@ -98,6 +98,33 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     expect(right.status).toBe(429);
   });
 
+  it('limits accounts created from one address with 429 and Retry-After', async () => {
+    const own = await startTestServer(backend, {
+      registerRateLimit: { max: 2, timeWindowMs: 60_000 },
+    });
+    try {
+      const anon = client(own.app);
+      const register = (i: number) =>
+        anon.post<ErrorBody>('/auth/register', {
+          email: `climber-${i}@example.com`,
+          password: 'long enough',
+        });
+      expect((await register(1)).status).toBe(201);
+      expect((await register(2)).status).toBe(201);
+      const limited = await register(3);
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.code).toBe('rate_limited');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // Nothing was created for the refused request, and the accounts made still sign in.
+      const login = (i: number) =>
+        anon.post('/auth/login', { email: `climber-${i}@example.com`, password: 'long enough' });
+      expect((await login(3)).status).toBe(401);
+      expect((await login(1)).status).toBe(200);
+    } finally {
+      await own.close();
+    }
+  });
+
   if (backend.name === 'postgres') {
     it('the login limit is shared by every API process on the database', async () => {
       const { email } = await newUser(server.app);

@@ -28,10 +28,23 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post(
     '/auth/register',
     {
+      config: {
+        rateLimit: {
+          max: ctx.registerRateLimit.max,
+          timeWindow: ctx.registerRateLimit.timeWindowMs,
+          // Each account costs a scrypt hash: per address, so a script cannot burn the CPU.
+          keyGenerator: (request: FastifyRequest) => `register:${request.ip}`,
+        },
+      },
       schema: {
         tags: ['auth'],
         body: docSchema(registerBodySchema, 'input'),
-        response: { 201: docSchema(authResponseSchema), 400: errorDoc, 409: errorDoc },
+        response: {
+          201: docSchema(authResponseSchema),
+          400: errorDoc,
+          409: errorDoc,
+          429: errorDoc,
+        },
       },
     },
     async (request, reply) => {

@@ -60,6 +60,9 @@ const postgres: Backend = {
  */
 export const SERVER_START_TIMEOUT = 180_000;
 
+/** For test servers where every test registers its own account from 127.0.0.1. */
+export const MANY_REGISTRATIONS = { max: 1_000_000, timeWindowMs: 60_000 };
+
 export const BACKENDS: Backend[] = TEST_DATABASE_URL ? [pglite, postgres] : [pglite];
 
 export interface TestServer extends RunningServer {
@@ -75,6 +78,8 @@ export async function startTestServer(backend: Backend, o: StartOptions = {}): P
     demo: true,
     logger: false,
     port: 0,
+    // Suites register an account per test from one address; auth.test.ts sets its own limit.
+    registerRateLimit: MANY_REGISTRATIONS,
     ...database.options,
     ...o,
   });

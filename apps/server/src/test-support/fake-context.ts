@@ -20,5 +20,6 @@ export function failingDatabaseContext(): AppContext {
     now: Date.now,
     requireUser: () => Promise.reject(ApiError.unauthorized()),
     loginRateLimit: { max: 100, timeWindowMs: 60_000 },
+    registerRateLimit: { max: 100, timeWindowMs: 60_000 },
   };
 }
