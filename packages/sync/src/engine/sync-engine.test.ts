@@ -386,6 +386,28 @@ describe('sync engine', () => {
     expect(syncPortOf(store).pullCursor()).not.toBe('');
   });
 
+  it('remembers across a restart when it last synced, and a failed run does not change it', async () => {
+    const { store, engine, storage, server, clock } = await setup();
+    endedSession(store);
+    const first = await engine.syncNow();
+    expect(engine.getState().lastSyncAt).toBe(first.finishedAt);
+    clock.advance(60_000);
+    server.injectFaults('http_500');
+    expect((await engine.syncNow()).ok).toBe(false);
+    expect(engine.getState().lastSyncAt).toBe(first.finishedAt);
+    await store.flush();
+
+    const reopened = await createSessionStore({ storage, now: clock.now });
+    const restarted = createSyncEngine({
+      store: reopened,
+      baseUrl: 'http://sendlog.test/',
+      getToken: () => server.token,
+      fetch: server.fetch,
+      now: clock.now,
+    });
+    expect(restarted.getState().lastSyncAt).toBe(first.finishedAt);
+  });
+
   it('never rejects syncNow, even when storage or fetch break in unexpected ways', async () => {
     const { store, engine } = await setup({
       fetch: () => {

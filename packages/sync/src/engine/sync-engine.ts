@@ -108,7 +108,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     running: false,
     progress: NO_PROGRESS,
     pending: port.pendingCount(),
-    lastSyncAt: null,
+    lastSyncAt: port.lastSyncAt(),
     lastError: null,
     authRequired: false,
     nextRetryAt: null,
@@ -283,6 +283,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     const finishedAt = iso(nowMs());
     const ok = error == null;
+    if (ok) port.recordSyncSuccess(finishedAt);
     setState({
       running: false,
       pending: port.pendingCount(),

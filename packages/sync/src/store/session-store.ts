@@ -98,6 +98,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
 
   const sessions = new Map<string, LocalSession>(loaded.sessions.map((s) => [s.id, s]));
   let pullCursor = (await storage.getItem(STORAGE_KEYS.pullCursor)) ?? '';
+  let lastSyncAt = await storage.getItem(STORAGE_KEYS.lastSyncAt);
   const discarded = new Set(decodeIndex(await storage.getItem(STORAGE_KEYS.discarded)));
   const writer = new SerialWriteQueue(storage, STORAGE_KEYS.index);
   const listeners = new Set<StoreListener>();
@@ -428,6 +429,13 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     },
 
     pullCursor: () => pullCursor,
+
+    lastSyncAt: () => lastSyncAt,
+
+    recordSyncSuccess(at) {
+      lastSyncAt = at;
+      writer.mark(STORAGE_KEYS.lastSyncAt, () => lastSyncAt);
+    },
   };
 
   function findLocalCopy(

@@ -8,6 +8,8 @@ export const STORAGE_KEYS = {
   schemaVersion: 'sendlog/schemaVersion',
   index: 'sendlog/sessions',
   pullCursor: 'sendlog/pullCursor',
+  /** When a sync run last completed without a whole-run failure (ISO), shown after a restart. */
+  lastSyncAt: 'sendlog/lastSyncAt',
   /** Ids of ended sessions the user discarded, so a pull does not bring them back. */
   discarded: 'sendlog/discarded',
   sessionPrefix: 'sendlog/session/',

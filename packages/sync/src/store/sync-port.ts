@@ -10,6 +10,9 @@ export interface SyncPort {
   /** Merges server copies (a pulled page, or single refreshed sessions) and stores the cursor. */
   applyServerSessions(sessions: readonly Session[], nextCursor?: string): number;
   pullCursor(): string;
+  /** When a sync run last completed without a whole-run failure; kept across restarts. */
+  lastSyncAt(): string | null;
+  recordSyncSuccess(at: string): void;
 }
 
 /** What the request carried, so its answer can tell whether the session changed meanwhile. */
