@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react-native';
+import { act, render } from '@testing-library/react-native';
 import { createMemoryStorage } from '@sendlog/sync';
 import type { KeyValueStorage } from '@sendlog/sync';
 import { AppRoot } from '../AppRoot';
@@ -42,10 +42,13 @@ export function renderApp(
   });
   rendered.add(services);
   const screen = render(<AppRoot services={services} />);
-  const setOnline = (value: boolean) => {
-    api.setOnline(value);
-    network.set(value);
-  };
+  // Connectivity wakes the sync engine, whose state the screens render: inside act, as a user's
+  // event would be.
+  const setOnline = (value: boolean) =>
+    act(() => {
+      api.setOnline(value);
+      network.set(value);
+    });
   return { screen, services, api, storage, setOnline };
 }
 
