@@ -151,11 +151,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       const items = bulkItems(request.body);
       const { results, statements } = await ingestSnapshots(ctx.db, user.id, items, {
         nowMs: ctx.now(),
-        onIsolatedFailure: (err, clientSessionIds) =>
-          request.log.error(
-            { err, clientSessionIds },
-            'the database refused one session of a bulk',
-          ),
+        isolateFailures: request.log,
       });
       const summary = { created: 0, duplicate: 0, updated: 0, merged: 0, rejected: 0 };
       for (const r of results) summary[r.status] += 1;

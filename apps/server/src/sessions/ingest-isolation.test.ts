@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
@@ -65,24 +65,34 @@ describe.each(BACKENDS)('a session the database refuses, on $name', (backend) =>
     return { ...s, routes: s.routes.map((r, i) => (i === 1 ? { ...r, notes: POISON } : r)) };
   };
 
+  /** The request's logger, as the bulk route passes it. */
+  const recordingLog = () => {
+    const lines: { level: string; details: Record<string, unknown>; message: string }[] = [];
+    const at = (level: string) => (details: object, message: string) =>
+      lines.push({ level, details: details as Record<string, unknown>, message });
+    return { lines, log: { warn: at('warn'), error: at('error') } };
+  };
+  const internal = { success: false, status: 'rejected', error: { code: 'internal' } };
+
   it('stores the rest of its bulk and answers it `internal`, nothing of it written', async () => {
     const userId = await newUser();
     const bulk = [snapshot(), poisoned(), snapshot(), snapshot()];
-    const errors: unknown[] = [];
+    const { lines, log } = recordingLog();
     const ingest = () =>
-      ingestSnapshots(database.db, userId, bulk, {
-        nowMs: NOW,
-        onIsolatedFailure: (error, ids) => errors.push({ error, ids }),
-      });
+      ingestSnapshots(database.db, userId, bulk, { nowMs: NOW, isolateFailures: log });
 
     const { results } = await ingest();
     expect(results.map((r) => r.status)).toEqual(['created', 'rejected', 'created', 'created']);
     expect(results[1]).toMatchObject({
+      ...internal,
       index: 1,
       clientSessionId: bulk[1]!.clientSessionId,
-      error: { code: 'internal' },
     });
-    expect(errors).toEqual([{ error: expect.any(Error), ids: [bulk[1]!.clientSessionId] }]);
+    expect(lines.map((l) => l.level)).toEqual(['warn', 'error']);
+    expect(lines[1]!.details).toMatchObject({
+      err: expect.any(Error),
+      clientSessionIds: [bulk[1]!.clientSessionId],
+    });
     const stored = await storedKeys(userId);
     expect(stored).toEqual(
       [bulk[0]!, bulk[2]!, bulk[3]!]
@@ -90,8 +100,8 @@ describe.each(BACKENDS)('a session the database refuses, on $name', (backend) =>
         .sort((a, b) => a.key.localeCompare(b.key)),
     );
 
-    // Sent again (the client retries it): the stored ones are duplicates, the refused one still
-    // refused, and nothing is written twice.
+    // Sent again (the client retries it): the stored ones are duplicates, the refused one is
+    // refused again on its own, and nothing is written twice.
     const again = await ingest();
     expect(again.results.map((r) => r.status)).toEqual([
       'duplicate',
@@ -113,16 +123,51 @@ describe.each(BACKENDS)('a session the database refuses, on $name', (backend) =>
     };
     const { results } = await ingestSnapshots(database.db, userId, [first, poisoned(), edit], {
       nowMs: NOW,
+      isolateFailures: recordingLog().log,
     });
     expect(results.map((r) => r.status)).toEqual(['created', 'rejected', 'updated']);
     expect(results[2]).toMatchObject({ revision: 2 });
   });
 
-  it('is a failure of the whole request when no session of it can be stored', async () => {
+  it('answers `internal` even when every session is refused, while the database answers', async () => {
     const userId = await newUser();
+    for (const bulk of [[poisoned(), poisoned()], [poisoned()]]) {
+      const { results } = await ingestSnapshots(database.db, userId, bulk, {
+        nowMs: NOW,
+        isolateFailures: recordingLog().log,
+      });
+      expect(results.map((r) => (r.success ? r.status : r.error.code))).toEqual(
+        bulk.map(() => 'internal'),
+      );
+    }
+    expect(await storedKeys(userId)).toEqual([]);
+  });
+
+  it('fails the request when the database stops answering (an outage is a 500)', async () => {
+    const userId = await newUser();
+    // The replay check and the catalogue lookup answer; then the database is gone.
+    let calls = 0;
+    const dying = new Proxy(database.db, {
+      get(target, prop, receiver) {
+        if (prop !== 'execute') return Reflect.get(target, prop, receiver) as unknown;
+        return (query: SQL) => {
+          calls += 1;
+          if (calls > 2) throw new Error('connection lost');
+          return target.execute(query);
+        };
+      },
+    });
     await expect(
-      ingestSnapshots(database.db, userId, [poisoned(), poisoned()], { nowMs: NOW }),
+      ingestSnapshots(dying, userId, [poisoned(), poisoned()], {
+        nowMs: NOW,
+        isolateFailures: recordingLog().log,
+      }),
     ).rejects.toThrow();
+    expect(calls).toBe(3);
+  });
+
+  it('fails the request on the single-session endpoint, which isolates nothing', async () => {
+    const userId = await newUser();
     await expect(
       ingestSnapshots(database.db, userId, [poisoned()], { nowMs: NOW }),
     ).rejects.toThrow();

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { ApiError as ApiErrorBody, Session, SessionSnapshot } from '@sendlog/contract';
 import type { Db } from '../db/connection.js';
 import { countStatements } from '../db/statement-counter.js';
@@ -51,8 +52,17 @@ export interface IngestOptions {
   /** `Idempotency-Key` header: only the single-session endpoint passes it. */
   headerKey?: string | undefined;
   nowMs: number;
-  /** Told of a session whose write the database refused while others of its batch landed. */
-  onIsolatedFailure?: (error: unknown, clientSessionIds: (string | null)[]) => void;
+  /**
+   * Bulk only: a session whose write the database refuses is answered on its own (`internal`)
+   * and logged here, rather than failing the request (see writeIsolating).
+   */
+  isolateFailures?: IngestLog;
+}
+
+/** Where isolated write failures are reported (the request's logger). */
+export interface IngestLog {
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
 }
 
 /**
@@ -139,8 +149,7 @@ export async function ingestSnapshots(
     }
 
     if (accepted.length > 0) {
-      const othersAnswered = accepted.length < items.length;
-      const written = await writeIsolating(db, userId, accepted, catalogue, o, othersAnswered);
+      const written = await writeIsolating(db, userId, accepted, catalogue, o);
       for (const r of written) results[r.index] = r;
     }
     return results;
@@ -151,13 +160,14 @@ export async function ingestSnapshots(
 type Accepted = { index: number; incoming: IncomingSnapshot; hash: string };
 
 /**
- * Writes the batch in one transaction. Should the database refuse it for a reason validation did
- * not foresee, each session (with any later snapshots of its key) is written again in a
- * transaction of its own: the ones the database takes land, the one it refuses is answered
- * `internal` (the client keeps it and retries later), and one such session can never hold back
- * the rest of a phone's backlog, nor keep the client from learning that its replayed sessions
- * are stored. If nothing of the request can be answered, the database itself is failing: the
- * error stands and the whole request is a 500.
+ * Writes the batch in one transaction. On the single-session endpoint a failure is the request's
+ * (a 500). In a bulk, should the database refuse the batch for a reason validation did not
+ * foresee, each session (with any later snapshots of its key) is written again in a transaction
+ * of its own: the ones the database takes land, a refused one is answered `internal` (the client
+ * keeps it and retries later). So one such session never holds back the rest of a phone's backlog,
+ * nor its pull of other devices' sessions, nor the news that its replayed sessions are stored.
+ * Only when nothing landed and the database does not even answer `select 1` is it down: then the
+ * error stands and the whole request is a 500, as an outage should look.
  */
 async function writeIsolating(
   db: Db,
@@ -165,7 +175,6 @@ async function writeIsolating(
   accepted: Accepted[],
   catalogue: CatalogueLookup,
   o: IngestOptions,
-  othersAnswered: boolean,
 ): Promise<IngestResult[]> {
   const nowIso = new Date(o.nowMs).toISOString();
   const write = (batch: Accepted[]) =>
@@ -175,22 +184,30 @@ async function writeIsolating(
   try {
     return await write(accepted);
   } catch (batchError) {
+    const log = o.isolateFailures;
+    if (!log) throw batchError;
     const groups = groupByKey(accepted);
-    if (groups.length === 1 && !othersAnswered) throw batchError;
+    log.warn(
+      { err: batchError, sessions: accepted.length },
+      'the database refused a batch: writing its sessions one by one',
+    );
     const results: IngestResult[] = [];
     const failures: { error: unknown; group: Accepted[] }[] = [];
-    for (const group of groups) {
-      try {
-        results.push(...(await write(group)));
-      } catch (error) {
-        failures.push({ error, group });
+    if (groups.length === 1) failures.push({ error: batchError, group: accepted });
+    else {
+      for (const group of groups) {
+        try {
+          results.push(...(await write(group)));
+        } catch (error) {
+          failures.push({ error, group });
+        }
       }
     }
-    if (failures.length === groups.length && !othersAnswered) throw batchError;
+    if (failures.length === groups.length && !(await databaseAnswers(db))) throw batchError;
     for (const { error, group } of failures) {
-      o.onIsolatedFailure?.(
-        error,
-        group.map((a) => a.incoming.clientSessionId),
+      log.error(
+        { err: error, clientSessionIds: group.map((a) => a.incoming.clientSessionId) },
+        'the database refused a session of a bulk; answered internal',
       );
       for (const a of group) {
         results.push({
@@ -206,6 +223,15 @@ async function writeIsolating(
       }
     }
     return results;
+  }
+}
+
+async function databaseAnswers(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
   }
 }
 

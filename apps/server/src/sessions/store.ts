@@ -330,10 +330,11 @@ const routeKeyColumns = {
   client_route_id: ['text', (r) => r.clientRouteId],
 } satisfies Record<string, Column<{ sessionId: string; clientRouteId: string }>>;
 
+/** Columns named from `routeColumns` on both sides, so their order can never drift apart. */
+const ROUTE_COLUMN_NAMES = sql.raw(Object.keys(routeColumns).join(', '));
 const insertRoutes = (routes: RouteWrite[]) =>
-  sql`insert into session_routes (id, session_id, client_route_id, climb_id, grade, position, is_success,
-        attempts, notes, rating, grade_opinion, logged_at, updated_at)
-      select * from ${unnestRows(routes, routeColumns)}`;
+  sql`insert into session_routes (${ROUTE_COLUMN_NAMES})
+      select ${ROUTE_COLUMN_NAMES} from ${unnestRows(routes, routeColumns)}`;
 
 /**
  * Writes a whole batch with set-based statements (each column travels as one array parameter):

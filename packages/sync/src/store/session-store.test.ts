@@ -164,6 +164,17 @@ describe('session store', () => {
     expect(syncPortOf(reopened).pullCursor()).toBe('cursor-7');
   });
 
+  it('keeps the last sync time across a reopen, and ignores stored text that is no time', async () => {
+    const storage = createMemoryStorage();
+    const store = await createSessionStore({ storage });
+    syncPortOf(store).recordSyncSuccess('2026-11-25T12:00:00.000Z');
+    await store.flush();
+    const reopened = await createSessionStore({ storage });
+    expect(syncPortOf(reopened).lastSyncAt()).toBe('2026-11-25T12:00:00.000Z');
+    await storage.setItem(STORAGE_KEYS.lastSyncAt, 'not a time');
+    expect(syncPortOf(await createSessionStore({ storage })).lastSyncAt()).toBeNull();
+  });
+
   it('writes one session key per edit, whatever the size of the history', async () => {
     const storage = createMemoryStorage();
     const { store } = await open(storage);

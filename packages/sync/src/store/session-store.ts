@@ -98,7 +98,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
 
   const sessions = new Map<string, LocalSession>(loaded.sessions.map((s) => [s.id, s]));
   let pullCursor = (await storage.getItem(STORAGE_KEYS.pullCursor)) ?? '';
-  let lastSyncAt = await storage.getItem(STORAGE_KEYS.lastSyncAt);
+  let lastSyncAt = isoOrNull(await storage.getItem(STORAGE_KEYS.lastSyncAt));
   const discarded = new Set(decodeIndex(await storage.getItem(STORAGE_KEYS.discarded)));
   const writer = new SerialWriteQueue(storage, STORAGE_KEYS.index);
   const listeners = new Set<StoreListener>();
@@ -477,4 +477,9 @@ function editableFields(patch: RoutePatch): RoutePatch {
   const out: Record<string, unknown> = {};
   for (const key of EDITABLE_ROUTE_FIELDS) if (patch[key] !== undefined) out[key] = patch[key];
   return out as RoutePatch;
+}
+
+/** A stored time, or null when the text is not one (never shown as "Invalid Date"). */
+function isoOrNull(text: string | null): string | null {
+  return text != null && !Number.isNaN(Date.parse(text)) ? text : null;
 }
