@@ -364,6 +364,33 @@ describe.each(BACKENDS)('session ingest on $name', (backend) => {
       }
     });
 
+    it('a resend from a phone whose clock runs ahead is a duplicate, not a new revision', async () => {
+      const { api } = await newUser(server.app);
+      // The phone's clock is 5 s ahead of the server's: its edit times are clamped on receipt.
+      const ahead = new Date(NOW + 5_000).toISOString();
+      const body = snapshot({
+        startTime: new Date(NOW - 3_600_000).toISOString(),
+        endTime: new Date(NOW - 60_000).toISOString(),
+        updatedAt: ahead,
+      });
+      body.routes = body.routes.map((r) => ({ ...r, loggedAt: ahead, updatedAt: ahead }));
+      const created = await api.post<Created>('/sessions/offline', body);
+      expect(created.status).toBe(201);
+      try {
+        for (const later of [1_000, 10_000]) {
+          // The answer was lost; the phone sends the same snapshot again, a little later.
+          clock.now = NOW + later;
+          const single = await api.post<Existing>('/sessions/offline', body);
+          expect(single.body).toMatchObject({ status: 'duplicate', revision: 1 });
+          const bulk = await api.post<BulkResponse>('/sessions/sync/bulk', [body]);
+          expect(bulk.body.results[0]).toMatchObject({ status: 'duplicate', revision: 1 });
+        }
+      } finally {
+        clock.now = NOW;
+      }
+      expect((await sessionOf(api, created.body.sessionId)).revision).toBe(1);
+    });
+
     it('snapshotted grade and route identity survive an edit', async () => {
       const { api } = await newUser(server.app);
       const base = snapshot();

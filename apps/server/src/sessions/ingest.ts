@@ -98,10 +98,10 @@ export async function ingestSnapshots(
 
     const normalized = valid.map(({ index, snapshot }) => {
       const incoming = normalizeSnapshot(snapshot, o.nowMs, o.headerKey);
-      return { index, snapshot, incoming, hash: snapshotHash(incoming) };
+      return { index, snapshot, incoming, hash: snapshotHash(incoming.key, snapshot) };
     });
-    // A replay of the last snapshot that changed a session is a duplicate (the merge is
-    // idempotent): answered from one narrow read, with no catalogue check, lock or merge. A key
+    // A replay of the last snapshot that changed a session is a duplicate (its edit is already
+    // applied): answered from one narrow read, with no catalogue check, lock or merge. A key
     // sent twice in one batch takes the full path, so its answers stay in batch order.
     const repeated = repeatedKeys(normalized.map((n) => n.incoming.key));
     const replays = await loadSnapshotHashes(
@@ -460,18 +460,17 @@ function clientSessionIdOf(item: unknown): string | null {
   return null;
 }
 
-/** A stable fingerprint of a normalized snapshot: everything the merge reads from it. */
-function snapshotHash(incoming: IncomingSnapshot): string {
-  const { state } = incoming;
-  const canonical = JSON.stringify([
-    incoming.key,
-    incoming.baseRevision,
-    state.fields,
-    state.updatedAt,
-    [...state.routes.values()].sort((a, b) => (a.clientRouteId < b.clientRouteId ? -1 : 1)),
-    [...state.tombstones].sort(),
-  ]);
-  return createHash('sha256').update(canonical).digest('base64url');
+/**
+ * A fingerprint of a snapshot as sent (validated, before normalizing), with the key it applies
+ * to. Taken before edit times are clamped to the server's clock: a phone whose clock runs ahead
+ * sends times the clamp turns into a later "now" on every arrival, so a fingerprint of the
+ * clamped snapshot would never match its own resend, and each resend would be a new revision.
+ * Two snapshots with one fingerprint are the same edit, which the first arrival already applied.
+ */
+function snapshotHash(key: string, snapshot: SessionSnapshot): string {
+  return createHash('sha256')
+    .update(JSON.stringify([key, snapshot]))
+    .digest('base64url');
 }
 
 function repeatedKeys(keys: string[]): Set<string> {
