@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
 import type { LocalRoute } from '../sync/types';
 import { colors, common, spacing } from '../theme/theme';
@@ -12,9 +13,37 @@ export interface RouteRowProps {
   onRemove?: () => void;
 }
 
-/** One logged route: climb, grade, result, attempts, and what the climber noted. */
+/**
+ * One logged route: climb, grade, result, attempts, and what the climber noted. Removing asks
+ * first, with "Keep" where "Remove" was: a double tap (or a tap landing on the row that moved up)
+ * can never remove a second route.
+ */
 export function RouteRow({ route, climbName, grade, onEdit, onRemove }: RouteRowProps) {
+  const [confirming, setConfirming] = useState(false);
   const result = route.isSuccess ? (route.attempts === 1 ? 'Flash' : 'Sent') : 'Not sent';
+  if (confirming && onRemove) {
+    return (
+      <View style={styles.row} aria-label={`Route ${climbName}`}>
+        <Text style={[common.body, styles.main]}>{`Remove ${climbName}?`}</Text>
+        <Button
+          label="Remove"
+          name={`Confirm remove ${climbName}`}
+          small
+          variant="danger"
+          onPress={() => {
+            setConfirming(false);
+            onRemove();
+          }}
+        />
+        <Button
+          label="Keep"
+          name={`Keep ${climbName}`}
+          small
+          onPress={() => setConfirming(false)}
+        />
+      </View>
+    );
+  }
   return (
     <View style={styles.row} aria-label={`Route ${climbName}`}>
       <View style={styles.main}>
@@ -36,7 +65,7 @@ export function RouteRow({ route, climbName, grade, onEdit, onRemove }: RouteRow
           name={`Remove ${climbName}`}
           small
           variant="danger"
-          onPress={onRemove}
+          onPress={() => setConfirming(true)}
         />
       ) : null}
     </View>

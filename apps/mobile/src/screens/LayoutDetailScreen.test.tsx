@@ -104,8 +104,14 @@ describe('LayoutDetailScreen', () => {
     );
     expect(screen.getAllByText('Sent').length).toBeGreaterThan(0);
 
+    // Remove asks first, with Keep where Remove was: a second tap in the same place keeps it.
     fireEvent.press(screen.getByRole('button', { name: 'Remove Dyno Mite' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Keep Dyno Mite' }));
+    expect(screen.getByRole('button', { name: 'Remove Dyno Mite' })).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Remove Dyno Mite' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Confirm remove Dyno Mite' }));
     await waitFor(() => expect(screen.queryByLabelText('Route Dyno Mite')).toBeNull());
+    expect(screen.getByLabelText('Route Crimp School')).toBeTruthy();
     await waitFor(() => expect(screen.queryByText('Flash')).toBeNull());
   });
 

@@ -40,6 +40,7 @@ describe('SessionHistoryScreen', () => {
 
     fireEvent.press(screen.getByRole('button', { name: 'Edit' }));
     fireEvent.press(await screen.findByRole('button', { name: 'Remove Crimp School' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Confirm remove Crimp School' }));
     fireEvent.changeText(screen.getByLabelText('Session notes'), 'that climb was not in this gym');
     fireEvent.press(screen.getByRole('button', { name: 'Save notes' }));
     app.api.acceptAll();
