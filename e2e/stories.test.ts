@@ -91,7 +91,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await context.setOffline(true);
       await app.openLayout(layout.name);
       await page.getByRole('button', { name: 'Start session' }).click();
-      await page.getByText('Offline session').waitFor();
+      await page.getByText('Offline · saved on this phone').waitFor();
       await app.logRoute(climbName(0), { sent: true, attempts: 1, quality: 4 });
       await app.logRoute(climbName(1), { sent: false, attempts: 3, notes: 'crux crimp is sharp' });
       await page.getByLabel('Session notes', { exact: true }).fill('evening session, fingers ok');

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import type { ReactNode } from 'react';
 import type { Account, AppServices } from '../services/appServices';
 import { useExternalValue } from './useExternalValue';
@@ -37,4 +37,11 @@ export function useRequiredAccount(): Account {
   const account = useAccount();
   if (!account) throw new Error('no account is open');
   return account;
+}
+
+/** Whether the device is online as connectivity last said (null while unknown). */
+export function useOnline(): boolean | null {
+  const { connectivity } = useServices();
+  const read = useCallback(() => connectivity.isOnline(), [connectivity]);
+  return useExternalValue(connectivity.subscribe, read);
 }

@@ -11,7 +11,7 @@ describe('LayoutDetailScreen', () => {
 
     expect(screen.queryByRole('button', { name: 'Log Crimp School' })).toBeNull();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
-    expect(await screen.findByText('Offline session')).toBeTruthy();
+    expect(await screen.findByText('Session in progress')).toBeTruthy();
     expect(screen.getByLabelText('Elapsed time')).toHaveTextContent(/Elapsed 0:0\d/);
 
     await logRoute('Crimp School', {
@@ -115,12 +115,14 @@ describe('LayoutDetailScreen', () => {
     await waitFor(() => expect(screen.queryByText('Flash')).toBeNull());
   });
 
-  it('keeps the active session across an app restart', async () => {
+  it('keeps the active session across an app restart, notes typed a moment ago included', async () => {
     const storage = await signedInStorage(createMemoryStorage());
     const first = renderApp({ storage });
     await openLayout();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
     await logRoute('Crimp School', { attempts: '4' });
+    // Typed, never left (no blur), then the app is killed.
+    fireEvent.changeText(screen.getByLabelText('Session notes'), 'felt strong today');
     await first.services.getAccount()?.store.flush();
     first.screen.unmount();
     first.services.dispose();
@@ -131,5 +133,25 @@ describe('LayoutDetailScreen', () => {
     expect(
       within(screen.getByLabelText('Route Crimp School')).getByText(/4 attempts/),
     ).toBeTruthy();
+    expect(screen.getByLabelText('Session notes').props.value).toBe('felt strong today');
+  });
+
+  it('tags the active session offline only while the device is offline', async () => {
+    const app = renderApp({ storage: await signedInStorage() });
+    await openLayout();
+    fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    expect(await screen.findByText('Session in progress')).toBeTruthy();
+    expect(screen.queryByText('Offline · saved on this phone')).toBeNull();
+    app.setOnline(false);
+    expect(await screen.findByText('Offline · saved on this phone')).toBeTruthy();
+    app.setOnline(true);
+    await waitFor(() => expect(screen.queryByText('Offline · saved on this phone')).toBeNull());
+  });
+
+  it('caps session notes at what the server accepts, so End is never refused', async () => {
+    renderApp({ storage: await signedInStorage() });
+    await openLayout();
+    fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    expect(screen.getByLabelText('Session notes').props.maxLength).toBe(2000);
   });
 });

@@ -3,7 +3,7 @@ import { FlatList, StyleSheet, Text, TextInput, View } from 'react-native';
 import type { CompositeScreenProps } from '@react-navigation/native';
 import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
-import type { Climb } from '@sendlog/contract';
+import { LIMITS, type Climb } from '@sendlog/contract';
 import { Button } from '../components/Button';
 import { formatElapsed, plural } from '../components/format';
 import { RouteForm } from '../components/RouteForm';
@@ -11,7 +11,7 @@ import type { RouteValues } from '../components/RouteForm';
 import { RouteRow } from '../components/RouteRow';
 import { SyncBanner } from '../components/SyncBanner';
 import { distinctGrades } from '../catalogue/grades';
-import { useCatalogue, useRequiredAccount } from '../hooks/services';
+import { useCatalogue, useOnline, useRequiredAccount } from '../hooks/services';
 import { useActiveSession, useSendBadges } from '../hooks/sessions';
 import { useNow } from '../hooks/useNow';
 import { useStoreAction } from '../hooks/useStoreAction';
@@ -221,14 +221,15 @@ function ActiveSessionPanel(props: {
 }) {
   const { session } = props;
   const now = useNow();
+  const online = useOnline();
   const [notes, setNotes] = useState(session.notes ?? '');
   const sends = session.routes.filter((r) => r.isSuccess).length;
   return (
     <View style={[common.card, styles.activeCard]}>
       <View style={common.row}>
         <Text style={[common.heading, styles.grow]}>Session in progress</Text>
-        {session.serverSessionId === null ? (
-          <Text style={styles.offlineTag}>Offline session</Text>
+        {online === false ? (
+          <Text style={styles.offlineTag}>Offline · saved on this phone</Text>
         ) : null}
       </View>
       <Text style={common.muted} aria-label="Elapsed time">
@@ -239,10 +240,13 @@ function ActiveSessionPanel(props: {
         aria-label="Session notes"
         placeholder="Session notes (optional)"
         value={notes}
-        onChangeText={setNotes}
-        onBlur={() => {
-          if (notes !== (session.notes ?? '')) props.onSaveNotes(notes);
+        // Kept as typed (the store coalesces the writes): a reload or a killed app mid-sentence
+        // keeps the notes like every route.
+        onChangeText={(text) => {
+          setNotes(text);
+          props.onSaveNotes(text);
         }}
+        maxLength={LIMITS.maxSessionNotes}
         multiline
         style={[common.input, styles.notes]}
       />

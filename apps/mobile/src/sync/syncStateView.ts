@@ -16,7 +16,7 @@ export function viewSyncState(state: SyncState): SyncView {
     done: state.progress.done,
     total: state.progress.total,
     lastSyncAt: state.lastSyncAt,
-    lastErrorMessage: state.lastError?.message ?? null,
+    lastErrorMessage: state.lastError ? errorMessage(state.lastError) : null,
     authRequired: state.authRequired,
   };
 }
@@ -25,4 +25,11 @@ export function viewSyncState(state: SyncState): SyncView {
 export function progressText(view: SyncView): string | null {
   if (!view.running) return null;
   return view.total > 0 ? `Syncing ${view.done} of ${view.total}…` : 'Syncing…';
+}
+
+/** The network's own wording ("Failed to fetch") means nothing to a climber. */
+function errorMessage(error: { code: string; message: string }): string {
+  if (error.code === 'network_error') return 'no connection to the server';
+  if (error.code === 'timeout') return 'the server did not answer in time';
+  return error.message;
 }
