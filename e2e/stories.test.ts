@@ -189,14 +189,19 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await app.logRoute(climbName(0), { sent: true, attempts: 5 });
 
       await page.reload();
-      await page.getByText('Session in progress').waitFor();
+      await page.getByText('Session in progress').filter({ visible: true }).waitFor();
       await page.getByLabel(`Route ${climbName(0)}`, { exact: true }).waitFor();
+      // The reloaded layout has the list of layouts beneath it: the tab goes back there.
+      await app.openTab('Layouts');
+      await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
+      await app.openLayout(layout.name);
+      await page.getByText('Session in progress').filter({ visible: true }).waitFor();
 
       // The service worker keeps the app itself, so it opens again with no network at all.
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       await context.setOffline(true);
       await page.reload();
-      await page.getByText('Session in progress').waitFor();
+      await page.getByText('Session in progress').filter({ visible: true }).waitFor();
       await app.logRoute(climbName(1), { sent: true, attempts: 1 });
       await context.setOffline(false);
       await page.getByRole('button', { name: 'End session' }).click();

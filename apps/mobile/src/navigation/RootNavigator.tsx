@@ -46,13 +46,23 @@ const icon = (glyph: string) =>
     return <Text style={{ color, fontSize: 18 }}>{glyph}</Text>;
   };
 
-/** On the web the URL follows the screen, so a reload mid-session comes back to the same layout. */
+/**
+ * On the web the URL follows the screen, so a reload mid-session comes back to the same layout.
+ * Each stack's list lies beneath its detail screen then, as when the climber got there by taps:
+ * the back arrow and the tab lead back to it.
+ */
 const linking: LinkingOptions<TabParams> = {
   prefixes: [],
   config: {
     screens: {
-      LayoutsTab: { screens: { Layouts: '', LayoutDetail: 'layout/:layoutId' } },
-      HistoryTab: { screens: { History: 'history', SessionDetail: 'session/:sessionId' } },
+      LayoutsTab: {
+        initialRouteName: 'Layouts',
+        screens: { Layouts: '', LayoutDetail: 'layout/:layoutId' },
+      },
+      HistoryTab: {
+        initialRouteName: 'History',
+        screens: { History: 'history', SessionDetail: 'session/:sessionId' },
+      },
       Profile: 'profile',
     },
   },
