@@ -1,4 +1,4 @@
-import { errorBodySchema } from '@sendlog/contract';
+import { errorBodySchema, type ErrorDetail } from '@sendlog/contract';
 import type { FetchLike, ResponseLike } from '@sendlog/sync';
 import type { z } from 'zod';
 
@@ -9,7 +9,17 @@ export type HttpResult<T> =
   | { ok: true; status: number; data: T; etag: string | null }
   | { ok: true; status: 304; data: null; etag: string | null }
   | { ok: false; kind: 'offline'; message: string }
-  | { ok: false; kind: 'http'; status: number; code: string; message: string };
+  | {
+      ok: false;
+      kind: 'http';
+      status: number;
+      code: string;
+      message: string;
+      /** Each refused field with its reason (validation errors). */
+      details: readonly ErrorDetail[];
+      /** The server's Retry-After, in seconds, when it gave one. */
+      retryAfterS: number | null;
+    };
 
 export interface RequestOptions {
   method?: 'GET' | 'POST';
@@ -47,20 +57,25 @@ export async function requestJson<S extends z.ZodType>(
   const body = parseBody(await response.text().catch(() => ''));
   if (response.status < 200 || response.status > 299) {
     const parsed = errorBodySchema.safeParse(body);
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    const refusal = {
+      ok: false as const,
+      kind: 'http' as const,
+      status: response.status,
+      retryAfterS: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : null,
+    };
     return parsed.success
       ? {
-          ok: false,
-          kind: 'http',
-          status: response.status,
+          ...refusal,
           code: parsed.data.error.code,
           message: parsed.data.error.message,
+          details: parsed.data.error.details ?? [],
         }
       : {
-          ok: false,
-          kind: 'http',
-          status: response.status,
+          ...refusal,
           code: 'unexpected_response',
           message: `The server answered ${response.status}.`,
+          details: [],
         };
   }
   const parsed = schema.safeParse(body);
@@ -71,6 +86,8 @@ export async function requestJson<S extends z.ZodType>(
       status: response.status,
       code: 'unexpected_response',
       message: 'The server sent an answer this app does not understand.',
+      details: [],
+      retryAfterS: null,
     };
   }
   return { ok: true, status: response.status, data: parsed.data, etag };

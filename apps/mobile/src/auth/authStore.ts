@@ -53,6 +53,16 @@ export function createAuthStore(deps: {
       if (result.code === 'email_taken') {
         return { ok: false, message: 'An account with this email already exists.' };
       }
+      if (result.code === 'rate_limited') {
+        return {
+          ok: false,
+          message: `Too many attempts. Try again ${inTime(result.retryAfterS)}.`,
+        };
+      }
+      if (result.details.length > 0) {
+        // Every refused field, not just the first: the climber fixes them all in one go.
+        return { ok: false, message: result.details.map(sentenceOf).join('\n') };
+      }
       return { ok: false, message: result.message };
     }
     if (result.data === null) return { ok: false, message: 'Unexpected answer from the server.' };
@@ -98,4 +108,21 @@ function safeJson(raw: string): unknown {
   } catch {
     return null;
   }
+}
+
+const FIELD_NAMES: Record<string, string> = { email: 'Email', password: 'Password', name: 'Name' };
+
+/** `{ path: 'password', message: 'must be at least 8 chars' }` → "Password must be at least 8 chars." */
+function sentenceOf(detail: { path: string; message: string }): string {
+  return `${FIELD_NAMES[detail.path] ?? detail.path} ${detail.message}.`;
+}
+
+function inTime(seconds: number | null): string {
+  if (seconds === null) return 'in a little while';
+  if (seconds <= 60) {
+    const n = Math.max(1, Math.ceil(seconds));
+    return n === 1 ? 'in a second' : `in ${n} seconds`;
+  }
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? 'in a minute' : `in ${minutes} minutes`;
 }
