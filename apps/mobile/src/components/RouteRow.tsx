@@ -7,6 +7,8 @@ import { plural } from './format';
 
 export interface RouteRowProps {
   route: LocalRoute;
+  /** Sent first try on a climb never tried before (see sendRecordOf). */
+  flash: boolean;
   climbName: string;
   grade: string | null;
   onEdit?: () => void;
@@ -18,9 +20,9 @@ export interface RouteRowProps {
  * first, with "Keep" where "Remove" was: a double tap (or a tap landing on the row that moved up)
  * can never remove a second route.
  */
-export function RouteRow({ route, climbName, grade, onEdit, onRemove }: RouteRowProps) {
+export function RouteRow({ route, flash, climbName, grade, onEdit, onRemove }: RouteRowProps) {
   const [confirming, setConfirming] = useState(false);
-  const result = route.isSuccess ? (route.attempts === 1 ? 'Flash' : 'Sent') : 'Not sent';
+  const result = route.isSuccess ? (flash ? 'Flash' : 'Sent') : 'Not sent';
   if (confirming && onRemove) {
     return (
       <View style={styles.row} aria-label={`Route ${climbName}`}>

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import type { LocalSession, SyncState } from '../sync/types';
+import type { LocalRoute, LocalSession, SyncState } from '../sync/types';
 import { useRequiredAccount } from './services';
 import { useExternalValue } from './useExternalValue';
 
@@ -28,18 +28,39 @@ export function useSyncState(): SyncState {
   return useExternalValue(engine.subscribe, read);
 }
 
-/** Per climb: "Flash" when some session sent it first try, else "Sent" when sent at all. */
-export function useSendBadges(): ReadonlyMap<string, 'Sent' | 'Flash'> {
+export interface SendRecord {
+  /** Per climb: "Flash" when the first route ever logged on it was sent first try, else "Sent". */
+  badges: ReadonlyMap<string, 'Sent' | 'Flash'>;
+  /** Routes that are flashes: sent first try on a climb never tried before them. */
+  flashes: ReadonlySet<string>;
+}
+
+/** What the climber has sent, over every session on the device. */
+export function useSendRecord(): SendRecord {
   const sessions = useSessions();
-  return useMemo(() => {
-    const badges = new Map<string, 'Sent' | 'Flash'>();
-    for (const session of sessions) {
-      for (const route of session.routes) {
-        if (!route.isSuccess) continue;
-        if (route.attempts === 1) badges.set(route.climbId, 'Flash');
-        else if (!badges.has(route.climbId)) badges.set(route.climbId, 'Sent');
+  return useMemo(() => sendRecordOf(sessions), [sessions]);
+}
+
+export function sendRecordOf(sessions: readonly LocalSession[]): SendRecord {
+  // A try logged earlier (even unsent, even in another session) means a later send is no flash.
+  const first = new Map<string, LocalRoute>();
+  const sent = new Set<string>();
+  for (const session of sessions) {
+    for (const route of session.routes) {
+      const known = first.get(route.climbId);
+      if (!known || Date.parse(route.loggedAt) < Date.parse(known.loggedAt)) {
+        first.set(route.climbId, route);
       }
+      if (route.isSuccess) sent.add(route.climbId);
     }
-    return badges;
-  }, [sessions]);
+  }
+  const badges = new Map<string, 'Sent' | 'Flash'>();
+  const flashes = new Set<string>();
+  for (const [climbId, route] of first) {
+    if (route.isSuccess && route.attempts === 1) {
+      badges.set(climbId, 'Flash');
+      flashes.add(route.id);
+    } else if (sent.has(climbId)) badges.set(climbId, 'Sent');
+  }
+  return { badges, flashes };
 }

@@ -12,7 +12,7 @@ import { RouteRow } from '../components/RouteRow';
 import { SyncBanner } from '../components/SyncBanner';
 import { distinctGrades } from '../catalogue/grades';
 import { useCatalogue, useOnline, useRequiredAccount } from '../hooks/services';
-import { useActiveSession, useSendBadges } from '../hooks/sessions';
+import { useActiveSession, useSendRecord } from '../hooks/sessions';
 import { useNow } from '../hooks/useNow';
 import { useStoreAction } from '../hooks/useStoreAction';
 import type { LayoutsStackParams, TabParams } from '../navigation/types';
@@ -35,7 +35,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
   const { store } = useRequiredAccount();
   const catalogue = useCatalogue();
   const active = useActiveSession();
-  const badges = useSendBadges();
+  const { badges, flashes } = useSendRecord();
   const { error, run } = useStoreAction();
   const [grade, setGrade] = useState<string | null>(null);
   const [query, setQuery] = useState('');
@@ -144,6 +144,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
                 <RouteRow
                   key={r.id}
                   route={r}
+                  flash={flashes.has(r.id)}
                   climbName={climbName(r.climbId)}
                   grade={catalogue.climbsById.get(r.climbId)?.grade ?? null}
                   onEdit={() => setForm({ climbId: r.climbId, routeId: r.id })}

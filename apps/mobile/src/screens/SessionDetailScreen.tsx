@@ -12,7 +12,7 @@ import { SyncBanner } from '../components/SyncBanner';
 import { SyncStatusTag } from '../components/SyncStatusTag';
 import { syncErrorText } from '../components/syncErrorText';
 import { useCatalogue, useRequiredAccount } from '../hooks/services';
-import { useSession } from '../hooks/sessions';
+import { useSendRecord, useSession } from '../hooks/sessions';
 import { useStoreAction } from '../hooks/useStoreAction';
 import type { HistoryStackParams, TabParams } from '../navigation/types';
 import { common } from '../theme/theme';
@@ -29,6 +29,7 @@ type Props = CompositeScreenProps<
 export function SessionDetailScreen({ route, navigation }: Props) {
   const { sessionId } = route.params;
   const session = useSession(sessionId);
+  const { flashes } = useSendRecord();
   const { store } = useRequiredAccount();
   const catalogue = useCatalogue();
   const { error, run } = useStoreAction();
@@ -111,6 +112,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
               <RouteRow
                 key={r.id}
                 route={r}
+                flash={flashes.has(r.id)}
                 climbName={climb(r.climbId)?.name ?? 'Unknown climb'}
                 grade={climb(r.climbId)?.grade ?? null}
                 onEdit={() => setEditing(r.id)}
