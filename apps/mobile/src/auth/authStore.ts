@@ -1,4 +1,5 @@
 import { authResponseSchema } from '@sendlog/contract';
+import { z } from 'zod';
 import type { User } from '@sendlog/contract';
 import type { KeyValueStorage } from '@sendlog/sync';
 import { requestJson } from '../api/http';
@@ -24,6 +25,11 @@ export interface AuthStore {
   register(email: string, password: string, name: string): Promise<AuthResult>;
   /** Forgets the token only: the account's sessions stay on the device. */
   signOut(): Promise<void>;
+  /**
+   * Revokes every token of the account on the server (a lost phone, a shared browser), then
+   * signs out here. Needs a connection; sessions not yet synced stay on their devices.
+   */
+  signOutEverywhere(): Promise<AuthResult>;
   markExpired(): void;
   getToken(): string | null;
 }
@@ -72,6 +78,11 @@ export function createAuthStore(deps: {
     return { ok: true };
   }
 
+  async function signOut(): Promise<void> {
+    await deps.storage.removeItem(AUTH_KEY);
+    set({ status: 'signedOut' });
+  }
+
   return {
     getState: () => state,
     subscribe: emitter.subscribe,
@@ -91,9 +102,25 @@ export function createAuthStore(deps: {
         password,
         ...(name.trim() === '' ? {} : { name: name.trim() }),
       }),
-    async signOut() {
-      await deps.storage.removeItem(AUTH_KEY);
-      set({ status: 'signedOut' });
+    signOut,
+    async signOutEverywhere() {
+      if (state.status !== 'signedIn') return { ok: true };
+      const result = await requestJson(deps.fetch, `${deps.baseUrl}/auth/logout`, z.unknown(), {
+        method: 'POST',
+        token: state.token,
+      });
+      // 401: the token was revoked already, which is what was asked.
+      if (!result.ok && !(result.kind === 'http' && result.status === 401)) {
+        return {
+          ok: false,
+          message:
+            result.kind === 'offline'
+              ? 'Signing out everywhere needs a connection. Try again when online.'
+              : result.message,
+        };
+      }
+      await signOut();
+      return { ok: true };
     },
     markExpired() {
       if (state.status === 'signedIn' && !state.expired) set({ ...state, expired: true });

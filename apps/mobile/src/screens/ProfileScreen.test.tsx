@@ -72,4 +72,31 @@ describe('ProfileScreen', () => {
     fireEvent.press(screen.getByRole('button', { name: 'Sign out' }));
     expect(await screen.findByLabelText('Email')).toBeTruthy();
   });
+
+  it('signs out on every device: the server revokes the account tokens', async () => {
+    const app = renderApp({ storage: await signedInStorage() });
+    await screen.findByRole('link', { name: 'Main Wall' });
+    await openProfile();
+    fireEvent.press(screen.getByRole('button', { name: 'Sign out on every device' }));
+
+    // Offline it says so and stays signed in.
+    app.setOnline(false);
+    fireEvent.press(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    expect(await screen.findByText(/needs a connection/)).toBeTruthy();
+    expect(screen.getByText(TEST_USER.email)).toBeTruthy();
+
+    app.setOnline(true);
+    fireEvent.press(screen.getByRole('button', { name: 'Sign out everywhere' }));
+    expect(await screen.findByLabelText('Email')).toBeTruthy();
+    // The server was asked to revoke the token: it no longer works anywhere.
+    const logout = app.api.requests.filter((r) => r.path === '/auth/logout').at(-1);
+    expect(logout?.headers.authorization).toBe('Bearer token-1');
+    const afterwards = await app.api.fetch('http://sendlog.test/sessions/sync/bulk', {
+      method: 'POST',
+      headers: { authorization: 'Bearer token-1', 'content-type': 'application/json' },
+      body: JSON.stringify({ sessions: [] }),
+    });
+    expect(afterwards.status).toBe(401);
+    expect(await app.storage.getItem('sendlog.auth')).toBeNull();
+  });
 });

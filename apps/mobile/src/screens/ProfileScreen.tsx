@@ -16,6 +16,18 @@ export function ProfileScreen() {
   const sessions = useSessions();
   const sync = viewSyncState(useSyncState());
   const [confirmSignOut, setConfirmSignOut] = useState(false);
+  const [everywhere, setEverywhere] = useState<'idle' | 'confirming' | 'working'>('idle');
+  const [everywhereError, setEverywhereError] = useState<string | null>(null);
+  const signOutEverywhere = async () => {
+    setEverywhere('working');
+    setEverywhereError(null);
+    const result = await services.signOutEverywhere();
+    // On success the app leaves this screen for the sign-in form.
+    if (!result.ok) {
+      setEverywhereError(result.message);
+      setEverywhere('confirming');
+    }
+  };
   const pending = sessions.filter(
     (s) => s.status === 'completed' || s.status === 'sync_failed',
   ).length;
@@ -61,6 +73,43 @@ export function ProfileScreen() {
               variant="danger"
               onPress={() => (unsynced > 0 ? setConfirmSignOut(true) : void services.signOut())}
             />
+          )}
+        </View>
+        <View style={common.card}>
+          {everywhere === 'idle' ? (
+            <Button
+              label="Sign out on every device"
+              variant="link"
+              onPress={() => setEverywhere('confirming')}
+            />
+          ) : (
+            <>
+              <Text style={common.body}>
+                Ends this account&apos;s sign-in on every phone and browser, this one included (a
+                lost phone, a shared computer). Sessions not synced yet stay on their device and
+                sync after the next sign-in there.
+              </Text>
+              {everywhereError ? (
+                <Text role="alert" style={common.error}>
+                  {everywhereError}
+                </Text>
+              ) : null}
+              <View style={common.row}>
+                <Button
+                  label="Sign out everywhere"
+                  variant="danger"
+                  disabled={everywhere === 'working'}
+                  onPress={() => void signOutEverywhere()}
+                />
+                <Button
+                  label="Cancel"
+                  onPress={() => {
+                    setEverywhere('idle');
+                    setEverywhereError(null);
+                  }}
+                />
+              </View>
+            </>
           )}
         </View>
       </ScrollView>

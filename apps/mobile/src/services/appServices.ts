@@ -2,7 +2,7 @@ import { AppState } from 'react-native';
 import { createSessionStore, createSyncEngine } from '@sendlog/sync';
 import type { FetchLike } from '../api/http';
 import { createAuthStore } from '../auth/authStore';
-import type { AuthStore } from '../auth/authStore';
+import type { AuthResult, AuthStore } from '../auth/authStore';
 import { createCatalogueStore } from '../catalogue/catalogueStore';
 import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
@@ -30,6 +30,8 @@ export interface AppServices {
   syncNow(): Promise<void>;
   /** Signs out; the account's sessions stay on the device and sync after the next sign-in. */
   signOut(): Promise<void>;
+  /** Ends the account's sign-in on every device (see AuthStore.signOutEverywhere). */
+  signOutEverywhere(): Promise<AuthResult>;
   dispose(): void;
 }
 
@@ -150,6 +152,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     async signOut() {
       await auth.signOut();
     },
+    signOutEverywhere: () => auth.signOutEverywhere(),
     dispose() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();

@@ -129,6 +129,10 @@ export function createFakeApi() {
       return respond(200, { climbs: CLIMBS.filter((c) => c.layoutId === climbs[1]) }, { etag });
     }
     if (!authorized) return error(401, 'unauthorized', 'sign in first');
+    if (req.method === 'POST' && req.path === '/auth/logout') {
+      tokensRevoked = true;
+      return respond(204, undefined);
+    }
     if (req.method === 'POST' && req.path === '/sessions/sync/bulk') {
       const results = bulk((req.body as { sessions: SessionSnapshotInput[] }).sessions);
       const count = (status: string) => results.filter((r) => r.status === status).length;
