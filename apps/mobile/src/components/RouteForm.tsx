@@ -52,8 +52,11 @@ export function RouteForm({
   const attempts = parseAttempts(attemptsText);
 
   const step = (delta: number) => {
-    const current = attempts ?? LIMITS.minAttempts;
-    const next = Math.min(LIMITS.maxAttempts, Math.max(LIMITS.minAttempts, current + delta));
+    // From an empty or invalid field either button starts at the first attempt.
+    const next =
+      attempts === null
+        ? LIMITS.minAttempts
+        : Math.min(LIMITS.maxAttempts, Math.max(LIMITS.minAttempts, attempts + delta));
     setAttemptsText(String(next));
   };
 

@@ -77,6 +77,9 @@ describe('LayoutDetailScreen', () => {
     fireEvent.changeText(screen.getByLabelText('Attempts'), '0');
     expect(screen.getByText(/Attempts must be a whole number from 1 to 999/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Save route' })).toBeDisabled();
+    // From a refused (or empty) value the stepper starts at the first attempt.
+    fireEvent.press(screen.getByRole('button', { name: 'More attempts' }));
+    expect(screen.getByLabelText('Attempts').props.value).toBe('1');
     fireEvent.press(screen.getByRole('button', { name: 'More attempts' }));
     fireEvent.press(screen.getByRole('button', { name: 'More attempts' }));
     expect(screen.getByLabelText('Attempts').props.value).toBe('3');
@@ -153,5 +156,16 @@ describe('LayoutDetailScreen', () => {
     await openLayout();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
     expect(screen.getByLabelText('Session notes').props.maxLength).toBe(2000);
+  });
+
+  it('says an empty session is discarded, and stays on the layout', async () => {
+    const { services } = renderApp({ storage: await signedInStorage() });
+    await openLayout();
+    fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    fireEvent.press(
+      await screen.findByRole('button', { name: 'Discard session (nothing logged)' }),
+    );
+    expect(await screen.findByRole('button', { name: 'Start session' })).toBeTruthy();
+    expect(services.getAccount()?.store.getSessions()).toEqual([]);
   });
 });

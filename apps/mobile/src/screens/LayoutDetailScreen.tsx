@@ -99,12 +99,14 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
         <ActiveSessionPanel
           session={session}
           onEnd={async (notes) => {
+            const empty = session.routes.length === 0;
             const ended = await run(async () => {
               if (notes !== (session.notes ?? ''))
                 await store.updateNotes(session.id, notes === '' ? null : notes);
               await store.endSession(session.id);
             });
-            if (ended) navigation.navigate('HistoryTab', { screen: 'History' });
+            // An empty session is discarded, not kept: nothing for History to show.
+            if (ended && !empty) navigation.navigate('HistoryTab', { screen: 'History' });
           }}
           onSaveNotes={(notes) =>
             void run(() => store.updateNotes(session.id, notes === '' ? null : notes))
@@ -251,7 +253,11 @@ function ActiveSessionPanel(props: {
         multiline
         style={[common.input, styles.notes]}
       />
-      <Button label="End session" variant="danger" onPress={() => props.onEnd(notes)} />
+      <Button
+        label={session.routes.length === 0 ? 'Discard session (nothing logged)' : 'End session'}
+        variant="danger"
+        onPress={() => props.onEnd(notes)}
+      />
     </View>
   );
 }
