@@ -3,6 +3,7 @@ import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { LIMITS } from '@sendlog/contract';
 import { colors, common, spacing } from '../theme/theme';
 import { Button } from './Button';
+import { LengthHint } from './LengthHint';
 
 export interface RouteValues {
   isSuccess: boolean;
@@ -139,6 +140,7 @@ export function RouteForm({
         multiline
         style={[common.input, styles.notes]}
       />
+      <LengthHint text={notes} max={LIMITS.maxRouteNotes} />
       <View style={common.row}>
         <Button label="Save route" variant="primary" disabled={attempts === null} onPress={save} />
         <Button label="Cancel" variant="link" onPress={onCancel} />

@@ -151,11 +151,14 @@ describe('LayoutDetailScreen', () => {
     await waitFor(() => expect(screen.queryByText('Offline · saved on this phone')).toBeNull());
   });
 
-  it('caps session notes at what the server accepts, so End is never refused', async () => {
+  it('caps session notes at what the server accepts and says so, so End is never refused', async () => {
     renderApp({ storage: await signedInStorage() });
     await openLayout();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
     expect(screen.getByLabelText('Session notes').props.maxLength).toBe(2000);
+    expect(screen.queryByText(/characters/)).toBeNull();
+    fireEvent.changeText(screen.getByLabelText('Session notes'), 'x'.repeat(2000));
+    expect(screen.getByText('2,000 / 2,000 characters — the limit')).toBeTruthy();
   });
 
   it('says an empty session is discarded, and stays on the layout', async () => {

@@ -8,6 +8,7 @@ import { Button } from '../components/Button';
 import { formatElapsed, plural } from '../components/format';
 import { RouteForm } from '../components/RouteForm';
 import type { RouteValues } from '../components/RouteForm';
+import { LengthHint } from '../components/LengthHint';
 import { RouteRow } from '../components/RouteRow';
 import { SyncBanner } from '../components/SyncBanner';
 import { distinctGrades } from '../catalogue/grades';
@@ -253,6 +254,7 @@ function ActiveSessionPanel(props: {
         multiline
         style={[common.input, styles.notes]}
       />
+      <LengthHint text={notes} max={LIMITS.maxSessionNotes} />
       <Button
         label={session.routes.length === 0 ? 'Discard session (nothing logged)' : 'End session'}
         variant="danger"

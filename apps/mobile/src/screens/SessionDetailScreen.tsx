@@ -7,6 +7,7 @@ import { LIMITS } from '@sendlog/contract';
 import { Button } from '../components/Button';
 import { formatDateTime, formatDuration } from '../components/format';
 import { RouteForm } from '../components/RouteForm';
+import { LengthHint } from '../components/LengthHint';
 import { RouteRow } from '../components/RouteRow';
 import { SyncBanner } from '../components/SyncBanner';
 import { SyncStatusTag } from '../components/SyncStatusTag';
@@ -132,6 +133,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
             multiline
             style={[common.input, styles.notes]}
           />
+          <LengthHint text={notes} max={LIMITS.maxSessionNotes} />
           {notes !== savedNotes ? (
             <Button
               label="Save notes"
