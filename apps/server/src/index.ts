@@ -36,6 +36,9 @@ export interface StartOptions {
   now?: () => number;
 }
 
+/** 30 accounts per client address in 10 minutes (SENDLOG_REGISTER_LIMIT changes the 30). */
+export const DEFAULT_REGISTER_RATE_LIMIT: RateLimit = { max: 30, timeWindowMs: 10 * 60_000 };
+
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
@@ -57,7 +60,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       now: o.now ?? Date.now,
       requireUser: (request) => authenticate(database.db, signer, request),
       loginRateLimit: o.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 },
-      registerRateLimit: o.registerRateLimit ?? { max: 30, timeWindowMs: 10 * 60_000 },
+      registerRateLimit: o.registerRateLimit ?? DEFAULT_REGISTER_RATE_LIMIT,
     };
     const logger =
       o.logger === undefined || o.logger === false

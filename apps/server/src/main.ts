@@ -1,4 +1,4 @@
-import { startServer, type StartOptions } from './index.js';
+import { DEFAULT_REGISTER_RATE_LIMIT, startServer, type StartOptions } from './index.js';
 
 /** SENDLOG_REGISTER_LIMIT: accounts per client address in 10 minutes (a typo stops the start). */
 function registerLimitFromEnv(raw: string | undefined): Pick<StartOptions, 'registerRateLimit'> {
@@ -7,7 +7,7 @@ function registerLimitFromEnv(raw: string | undefined): Pick<StartOptions, 'regi
   if (!Number.isInteger(max) || max < 1) {
     throw new Error(`SENDLOG_REGISTER_LIMIT must be a whole number ≥ 1, got "${raw}"`);
   }
-  return { registerRateLimit: { max, timeWindowMs: 10 * 60_000 } };
+  return { registerRateLimit: { ...DEFAULT_REGISTER_RATE_LIMIT, max } };
 }
 
 /** `npm run server`: configuration from the environment, graceful stop on SIGTERM/SIGINT. */

@@ -36,4 +36,13 @@ describe('sendRecordOf', () => {
       sendRecordOf([session(route('roof', '2026-11-20T18:00:00.000Z', false, 2))]).badges.size,
     ).toBe(0);
   });
+
+  it('orders a first-design import that kept an offset by time, not by text', () => {
+    // 19:00+02:00 is 17:00 UTC: before the 18:00Z send, so that send is no flash.
+    const imported = route('arete', '2026-11-20T19:00:00.000+02:00', false, 2);
+    const sent = route('arete', '2026-11-20T18:00:00.000Z', true, 1);
+    const record = sendRecordOf([session(sent), session(imported)]);
+    expect(record.badges.get('arete')).toBe('Sent');
+    expect(record.flashes.size).toBe(0);
+  });
 });

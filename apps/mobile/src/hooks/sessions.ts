@@ -43,14 +43,14 @@ export function useSendRecord(): SendRecord {
 
 export function sendRecordOf(sessions: readonly LocalSession[]): SendRecord {
   // A try logged earlier (even unsent, even in another session) means a later send is no flash.
+  // Runs on every store change over the whole history, so times are compared as text where that
+  // is exact (see earlier).
   const first = new Map<string, LocalRoute>();
   const sent = new Set<string>();
   for (const session of sessions) {
     for (const route of session.routes) {
       const known = first.get(route.climbId);
-      if (!known || Date.parse(route.loggedAt) < Date.parse(known.loggedAt)) {
-        first.set(route.climbId, route);
-      }
+      if (!known || earlier(route.loggedAt, known.loggedAt)) first.set(route.climbId, route);
       if (route.isSuccess) sent.add(route.climbId);
     }
   }
@@ -63,4 +63,13 @@ export function sendRecordOf(sessions: readonly LocalSession[]): SendRecord {
     } else if (sent.has(climbId)) badges.set(climbId, 'Sent');
   }
   return { badges, flashes };
+}
+
+/**
+ * UTC `toISOString` text (what the store writes when a route is logged or pulled) sorts as time;
+ * a first-design import may keep an offset, which only parsing orders right.
+ */
+function earlier(a: string, b: string): boolean {
+  const utc = (t: string) => t.length === 24 && t.endsWith('Z');
+  return utc(a) && utc(b) ? a < b : Date.parse(a) < Date.parse(b);
 }
