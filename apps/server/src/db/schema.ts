@@ -3,6 +3,8 @@ import {
   bigint,
   boolean,
   check,
+  customType,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -13,23 +15,39 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+/** Raw bytes (wall pictures): both drivers hand `bytea` over as a Buffer/Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  /** Stored lower-cased, so the unique constraint is case-insensitive. */
-  email: text('email').notNull().unique(),
-  name: text('name'),
-  passwordHash: text('password_hash').notNull(),
-  /** Bumped to revoke every token issued before. */
-  tokenVersion: integer('token_version').notNull().default(0),
-  /**
-   * Per-user change counter. A session write bumps it first, so the row lock orders one user's
-   * writers: commit order equals sequence order and an `updatedSince` reader never skips a change.
-   */
-  changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
-  createdAt: createdAt(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stored lower-cased, so the unique constraint is case-insensitive. */
+    email: text('email').notNull().unique(),
+    name: text('name'),
+    passwordHash: text('password_hash').notNull(),
+    /** Bumped to revoke every token issued before. */
+    tokenVersion: integer('token_version').notNull().default(0),
+    /**
+     * Per-user change counter. A session write bumps it first, so the row lock orders one user's
+     * writers: commit order equals sequence order and an `updatedSince` reader never skips a change.
+     */
+    changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
+    /** `climber`, `setter` (manages the catalogue) or `admin` (also grants roles). */
+    role: text('role').notNull().default('climber'),
+    /** How this climber wants grades shown (`V` or `Font`); stored grades are never rewritten. */
+    gradeSystem: text('grade_system').notNull().default('V'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('users_role_ck', sql`${t.role} in ('climber', 'setter', 'admin')`),
+    check('users_grade_system_ck', sql`${t.gradeSystem} in ('V', 'Font')`),
+  ],
+);
 
 /** Process-shared settings (e.g. the token secret when none is configured). */
 export const serverSettings = pgTable('server_settings', {
@@ -37,12 +55,36 @@ export const serverSettings = pgTable('server_settings', {
   value: text('value').notNull(),
 });
 
-export const layouts = pgTable('layouts', {
+/**
+ * Wall pictures live in the database, not on a disk: every API process serves them without a
+ * shared folder, and `pg_dump` backs them up with the climbs placed on them. A picture is
+ * immutable; a new upload is a new row, so its URL (named by its hash) can be cached for good.
+ */
+export const wallImages = pgTable('wall_images', {
   id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  description: text('description').notNull().default(''),
+  /** SHA-256 of the bytes (base64url): the ETag and the version in the URL. */
+  sha256: text('sha256').notNull(),
+  contentType: text('content_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  bytes: bytea('bytes').notNull(),
   createdAt: createdAt(),
 });
+
+export const layouts = pgTable(
+  'layouts',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** The grade system its climbs are graded in (`V` or `Font`). */
+    gradeSystem: text('grade_system').notNull().default('V'),
+    archived: boolean('archived').notNull().default(false),
+    imageId: uuid('image_id').references(() => wallImages.id),
+    createdAt: createdAt(),
+  },
+  (t) => [check('layouts_grade_system_ck', sql`${t.gradeSystem} in ('V', 'Font')`)],
+);
 
 /** Climbs are never hard-deleted, only archived: offline sessions may still name them. */
 export const climbs = pgTable(
@@ -55,9 +97,22 @@ export const climbs = pgTable(
     name: text('name').notNull(),
     grade: text('grade').notNull(),
     archived: boolean('archived').notNull().default(false),
+    /** Hold colour (`#rrggbb`): how a gym names a problem ("the blue V4"). */
+    color: text('color'),
+    /** Where the climb starts on the wall picture, 0–1 of its width and height; null = not placed. */
+    positionX: doublePrecision('position_x'),
+    positionY: doublePrecision('position_y'),
+    setter: text('setter'),
+    setAt: timestamp('set_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
   },
-  (t) => [index('climbs_layout_idx').on(t.layoutId)],
+  (t) => [
+    index('climbs_layout_idx').on(t.layoutId),
+    check(
+      'climbs_position_ck',
+      sql`(${t.positionX} is null) = (${t.positionY} is null) and coalesce(${t.positionX} between 0 and 1 and ${t.positionY} between 0 and 1, true)`,
+    ),
+  ],
 );
 
 export const climbingSessions = pgTable(
@@ -119,6 +174,8 @@ export const sessionRoutes = pgTable(
   },
   (t) => [
     unique('session_routes_client_id_uq').on(t.sessionId, t.clientRouteId),
+    // The community view of a climb and a climber's history of one climb read routes by climb.
+    index('session_routes_climb_idx').on(t.climbId),
     check('session_routes_attempts_ck', sql`${t.attempts} between 1 and 999`),
   ],
 );
