@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 
+/** `climber` logs; `setter` also manages the catalogue; `admin` also grants roles. */
+export const ROLES = ['climber', 'setter', 'admin'] as const;
+export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
+export type Role = z.infer<typeof roleSchema>;
+
 export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
