@@ -49,3 +49,5 @@ export type AuthResponse = z.infer<typeof authResponseSchema>;
 export const meResponseSchema = z.object({ user: userSchema });
 
 export const DEMO_ACCOUNT = { email: 'demo@sendlog.app', password: 'sendlog-demo' } as const;
+/** Demo mode's setter, who may manage the demo gym's walls. */
+export const DEMO_SETTER = { email: 'setter@sendlog.app', password: 'sendlog-setter' } as const;

@@ -19,10 +19,14 @@ const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
 async function admin(args: string[], db: DatabaseOptions) {
   const env = { ...process.env, DATABASE_URL: db.databaseUrl ?? '', SENDLOG_DATA_DIR: db.dataDir };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', ...args], {
-      cwd: SERVER_DIR,
-      env,
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/admin.ts', ...args],
+      {
+        cwd: SERVER_DIR,
+        env,
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

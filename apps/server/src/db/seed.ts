@@ -1,24 +1,36 @@
-import { DEMO_ACCOUNT } from '@sendlog/contract';
+import { DEMO_ACCOUNT, DEMO_SETTER, type Role } from '@sendlog/contract';
 import { hashPassword } from '../auth/passwords.js';
 import type { Db } from './connection.js';
-import { DEMO_CLIMBS, DEMO_LAYOUTS, DEMO_USER_NAME } from './demo-gym.js';
-import { climbs, layouts, users } from './schema.js';
+import { readGymFile } from '../catalogue/gym-file.js';
+import { importGym } from '../catalogue/gym-import.js';
+import { DEMO_GYM_DIR, DEMO_SETTER_NAME, DEMO_USER_NAME } from './demo-gym.js';
+import { users } from './schema.js';
 
-/** Demo account + demo gym. Idempotent: safe on every start, never overwrites user changes. */
+/** Demo accounts + demo gym. Idempotent: safe on every start, never overwrites user changes. */
 export async function seedDemo(db: Db): Promise<void> {
-  await db.insert(layouts).values(DEMO_LAYOUTS).onConflictDoNothing();
-  await db.insert(climbs).values(DEMO_CLIMBS).onConflictDoNothing();
+  await importGym(db, await readGymFile(DEMO_GYM_DIR), { keepExisting: true });
+  await ensureAccount(db, DEMO_ACCOUNT, DEMO_USER_NAME, 'climber');
+  await ensureAccount(db, DEMO_SETTER, DEMO_SETTER_NAME, 'setter');
+}
+
+async function ensureAccount(
+  db: Db,
+  account: { email: string; password: string },
+  name: string,
+  role: Role,
+): Promise<void> {
   const existing = await db.query.users.findFirst({
     columns: { id: true },
-    where: (u, { eq }) => eq(u.email, DEMO_ACCOUNT.email),
+    where: (u, { eq }) => eq(u.email, account.email),
   });
   if (existing) return;
   await db
     .insert(users)
     .values({
-      email: DEMO_ACCOUNT.email,
-      name: DEMO_USER_NAME,
-      passwordHash: await hashPassword(DEMO_ACCOUNT.password),
+      email: account.email,
+      name,
+      role,
+      passwordHash: await hashPassword(account.password),
     })
     .onConflictDoNothing();
 }

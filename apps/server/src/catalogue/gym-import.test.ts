@@ -1,0 +1,101 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../db/connection.js';
+import { DEMO_CLIMBS, DEMO_GYM_DIR, DEMO_LAYOUTS } from '../db/demo-gym.js';
+import { migrateUnderLock } from '../db/migrate.js';
+import { BACKENDS, SERVER_START_TIMEOUT } from '../test-support/backends.js';
+import { climbIdOf, GymFileError, readGymFile } from './gym-file.js';
+import { importGym } from './gym-import.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'sendlog-gym-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** A copy of the demo gym's folder whose gym.json a test may edit. */
+function gymFolder(edit: (gym: { layouts: { climbs: Record<string, unknown>[] }[] }) => void) {
+  const dir = mkdtempSync(join(scratch, 'gym-'));
+  cpSync(DEMO_GYM_DIR, dir, { recursive: true });
+  const file = join(dir, 'gym.json');
+  const gym = JSON.parse(readFileSync(file, 'utf8')) as Parameters<typeof edit>[0];
+  edit(gym);
+  writeFileSync(file, JSON.stringify(gym));
+  return dir;
+}
+
+describe('reading a gym file', () => {
+  it('maps keys to the ids the demo gym always had', async () => {
+    const gym = await readGymFile(DEMO_GYM_DIR);
+    expect(gym.layouts.map((l) => l.id)).toEqual(DEMO_LAYOUTS.map((l) => l.id));
+    expect(gym.climbs.map((c) => c.id)).toEqual(DEMO_CLIMBS.map((c) => c.id));
+    expect(gym.layouts[0]!.picture).toMatchObject({ contentType: 'image/jpeg', width: 1600 });
+    expect(gym.climbs[0]).toMatchObject({ id: climbIdOf('main-wall', '0'), color: '#e53935' });
+  });
+
+  it('names every wrong field and the picture that is not one', async () => {
+    const bad = gymFolder((g) => {
+      g.layouts[0]!.climbs[1]!.color = 'blue';
+      g.layouts[0]!.climbs[2]!.key = '0';
+      g.layouts[1]!.climbs[0]!.position = { x: 1.5, y: 0.2 };
+    });
+    const error = await readGymFile(bad).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GymFileError);
+    const message = (error as Error).message;
+    expect(message).toContain('layouts.0.climbs.1.color: must be a colour like #1e88e5');
+    expect(message).toContain('layouts.0.climbs.2.key: is repeated');
+    expect(message).toContain('layouts.1.climbs.0.position.x: must be ≤ 1');
+
+    const cut = gymFolder(() => undefined);
+    const picture = join(cut, 'main-wall.jpg');
+    writeFileSync(picture, readFileSync(picture).subarray(0, 5_000));
+    await expect(readGymFile(cut)).rejects.toThrow('main-wall.jpg: the JPEG picture is cut short');
+  });
+});
+
+describe.each(BACKENDS)('importing a gym on $name', (backend) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const created = await backend.createDatabase();
+    drop = created.drop;
+    database = await openDatabase(created.options);
+    await migrateUnderLock(database, async () => undefined);
+  }, SERVER_START_TIMEOUT);
+  afterAll(async () => {
+    await database.close();
+    await drop();
+  });
+
+  it('imports once; a second run changes nothing; an edit changes only itself', async () => {
+    const first = await importGym(database.db, await readGymFile(DEMO_GYM_DIR));
+    expect(first).toEqual({
+      layouts: { created: 2, updated: 0, unchanged: 0 },
+      climbs: { created: DEMO_CLIMBS.length, updated: 0, unchanged: 0 },
+      pictures: { created: 2, unchanged: 0 },
+    });
+    const again = await importGym(database.db, await readGymFile(DEMO_GYM_DIR));
+    expect(again).toEqual({
+      layouts: { created: 0, updated: 0, unchanged: 2 },
+      climbs: { created: 0, updated: 0, unchanged: DEMO_CLIMBS.length },
+      pictures: { created: 0, unchanged: 2 },
+    });
+
+    const regraded = gymFolder((g) => {
+      g.layouts[0]!.climbs[0]!.grade = 'V1';
+      g.layouts[0]!.climbs.push({ key: 'new-1', name: 'Fresh Set', grade: 'V3' });
+    });
+    const edit = await importGym(database.db, await readGymFile(regraded));
+    expect(edit.climbs).toEqual({ created: 1, updated: 1, unchanged: DEMO_CLIMBS.length - 1 });
+    expect(edit.layouts).toEqual({ created: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('keepExisting adds what is missing and never reverts an edit', async () => {
+    const renamed = gymFolder((g) => {
+      g.layouts[0]!.climbs[0]!.name = 'Renamed by the file';
+      g.layouts[0]!.climbs.push({ key: 'new-2', name: 'Another', grade: 'V2' });
+    });
+    const r = await importGym(database.db, await readGymFile(renamed), { keepExisting: true });
+    expect(r.climbs.created).toBe(1);
+    expect(r.climbs.updated).toBe(0);
+  });
+});
