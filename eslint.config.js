@@ -13,7 +13,6 @@ export default tseslint.config(
       '**/coverage/**',
       'apps/server/drizzle/**',
       'bench/results/**',
-      'apps/mobile/web-build/**',
       'apps/mobile/expo-env.d.ts',
       'e2e/artifacts/**',
     ],

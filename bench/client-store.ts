@@ -11,7 +11,7 @@ import { JsonArrayStore, SEED_KEY, type SeedSession } from './baseline/json-arra
 import { median } from './lib/stats.js';
 
 /** Part 5: history sizes, and the shape of every stored session (a typical evening). */
-export const HISTORY_SIZES = [10, 1_000, 10_000] as const;
+const HISTORY_SIZES = [10, 1_000, 10_000] as const;
 const ROUTES_PER_SESSION = 15;
 const HOUR = 3_600_000;
 

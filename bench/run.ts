@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+// The spawner alone: the rest of the test kit chooses test databases, which the bench does not use.
+import { spawnServer, type ServerProcess } from '@sendlog/server/testing/server-process';
 import { clientStoreBench, type StoreFigures } from './client-store.js';
 import { loadRun, LOAD_SHAPE, type LoadFigures } from './concurrency.js';
 import {
@@ -25,7 +27,6 @@ import { registerUsers, type BenchUser } from './lib/api-client.js';
 import { cleanupAll, onCleanup } from './lib/cleanup.js';
 import { createScratchDatabase } from './lib/postgres.js';
 import { fmt, formatTable, machine, type Row } from './lib/report.js';
-import { startServerProcess, type ServerProcess } from './lib/server-process.js';
 import { statementsPerRequest, type StatementCounts } from './lib/server-log.js';
 import { median } from './lib/stats.js';
 import { ENGINE_SHAPE, syncEngineBench, type EngineFigures } from './sync-engine.js';
@@ -183,6 +184,26 @@ async function ingestOnPostgres(api: ApiTarget, conn: pg.PoolClient, logFile: st
   ingestRows('postgres', s, statements);
 }
 
+/**
+ * A real API process, so the load generator in this process never shares an event loop with the
+ * server it measures. It writes its log (info level, as deployed) to `logFile` itself.
+ */
+function startServerProcess(
+  database: Record<string, string>,
+  logFile: string,
+  tokenSecret: string,
+): Promise<ServerProcess> {
+  return spawnServer({
+    env: {
+      ...database,
+      SENDLOG_TOKEN_SECRET: tokenSecret,
+      // Every measurement registers fresh accounts, all from 127.0.0.1.
+      SENDLOG_REGISTER_LIMIT: '1000000',
+    },
+    logFile,
+  });
+}
+
 async function concurrencyOnPostgres(
   first: ServerProcess,
   dbUrl: string,
@@ -211,11 +232,11 @@ async function concurrencyOnPostgres(
   const warmupUsers = await registerUsers(first.url, LOAD_SHAPE.connections);
   await run([first.url], CONFIG.loadWarmupSeconds, warmupUsers);
   const one = await run([first.url], CONFIG.loadSeconds);
-  const second = await startServerProcess({
-    databaseUrl: dbUrl,
-    logFile: join(work, 'api-postgres-2.log'),
-    tokenSecret: secret,
-  });
+  const second = await startServerProcess(
+    { DATABASE_URL: dbUrl },
+    join(work, 'api-postgres-2.log'),
+    secret,
+  );
   onCleanup('second API process', second.stop);
   await run([first.url, second.url], CONFIG.loadWarmupSeconds, warmupUsers);
   const two = await run([first.url, second.url], CONFIG.loadSeconds);
@@ -232,7 +253,7 @@ async function postgresParts(work: string, secret: string) {
   }
   onCleanup('scratch database', db.drop);
   const logFile = join(work, 'api-postgres-1.log');
-  const server = await startServerProcess({ databaseUrl: db.url, logFile, tokenSecret: secret });
+  const server = await startServerProcess({ DATABASE_URL: db.url }, logFile, secret);
   onCleanup('API process', server.stop);
   const pool = new pg.Pool({ connectionString: db.url, max: 1 });
   onCleanup('limit pool', () => pool.end());
@@ -259,7 +280,7 @@ async function postgresParts(work: string, secret: string) {
 async function pgliteParts(work: string, secret: string) {
   const dataDir = join(work, 'pglite');
   const logFile = join(work, 'api-pglite.log');
-  const server = await startServerProcess({ dataDir, logFile, tokenSecret: secret });
+  const server = await startServerProcess({ SENDLOG_DATA_DIR: dataDir }, logFile, secret);
   onCleanup('PGlite API process', server.stop);
   const api = await apiTarget(server.url);
   const t = emptyTimings();

@@ -2,7 +2,7 @@ import { errorBodySchema, LIMITS, type BulkResponse } from '@sendlog/contract';
 import { startServer, type RunningServer } from '@sendlog/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createDatabase, userData, type TestDatabase } from './support/databases.js';
+import { BACKENDS, userData, type TestDatabase } from '@sendlog/server/testing';
 import {
   allSessions,
   demoGym,
@@ -45,7 +45,7 @@ function names(actual: string, expected: string): boolean {
   return expected === '' || actual === expected || actual.startsWith(`${expected}.`);
 }
 
-describe.each(BACKENDS)('bad input on %s', (backend) => {
+describe.each(BACKENDS)('bad input on $name', (backend) => {
   let db: TestDatabase;
   let server: RunningServer | undefined;
   let url = '';
@@ -96,7 +96,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   };
 
   beforeAll(async () => {
-    db = await createDatabase(backend, 'badinput');
+    db = await backend.createSharedDatabase('badinput');
     await start();
     climber = await register(url, 'fuzz');
     gym = await demoGym(url);
@@ -371,7 +371,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     server = undefined;
     const after = userData(await db.countRows());
     console.log(
-      `[reliability] bad input on ${backend} (seed ${SEED}, ${RUNS} runs per property): ` +
+      `[reliability] bad input on ${backend.name} (seed ${SEED}, ${RUNS} runs per property): ` +
         `${figures.requests} requests, 5xx ${figures.fiveXx}, rows written ${
           Object.entries(after).filter(([t, n]) => before[t] !== n).length
         } tables changed; codes ${JSON.stringify(figures.byCode)}`,

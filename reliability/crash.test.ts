@@ -1,8 +1,12 @@
 import type { BulkResponse } from '@sendlog/contract';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createDatabase, type TestDatabase } from './support/databases.js';
+import {
+  BACKENDS,
+  spawnServer,
+  type ServerProcess,
+  type TestDatabase,
+} from '@sendlog/server/testing';
 import { allSessions, demoGym, http, register, snapshotBatches } from './support/http.js';
-import { spawnServer, type ServerProcess } from './support/server-process.js';
 
 /**
  * Part 2 of issue 5: the server process is killed with SIGKILL in the middle of a heavy bulk load
@@ -20,7 +24,7 @@ const KILL_AFTER = 4;
 const KILL_DELAY_MS = Number(process.env.RELIABILITY_CRASH_KILL_DELAY_MS ?? 150);
 const TIMEOUT = 400_000;
 
-describe.each(BACKENDS)('SIGKILL during a bulk load on %s', (backend) => {
+describe.each(BACKENDS)('SIGKILL during a bulk load on $name', (backend) => {
   let db: TestDatabase | undefined;
   let server: ServerProcess | undefined;
 
@@ -33,7 +37,7 @@ describe.each(BACKENDS)('SIGKILL during a bulk load on %s', (backend) => {
     'keeps every acknowledged session, writes none by halves, and a full resend ends exactly once',
     { timeout: TIMEOUT },
     async () => {
-      db = await createDatabase(backend, 'crash');
+      db = await backend.createSharedDatabase('crash');
       server = await spawnServer({ env: db.env });
       const climber = await register(server.url, 'crash');
       const gym = await demoGym(server.url);
@@ -108,7 +112,7 @@ describe.each(BACKENDS)('SIGKILL during a bulk load on %s', (backend) => {
       const lost = [...routesOf.keys()].filter((id) => !byClientId.has(id)).length;
 
       console.log(
-        `[reliability] SIGKILL on ${backend}: sent ${routesOf.size} sessions in ${BATCHES} batches ` +
+        `[reliability] SIGKILL on ${backend.name}: sent ${routesOf.size} sessions in ${BATCHES} batches ` +
           `(${ROUTES} routes each), ${acknowledged.size} acknowledged before the kill, ` +
           `${failed} requests cut; after restart ${survived.length} stored, partial ${partial.length}, ` +
           `acknowledged lost ${lostAcknowledged.length}; after resending all: stored ${final.length}, ` +

@@ -1,9 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { BulkResponse } from '@sendlog/contract';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createDatabase, type TestDatabase } from './support/databases.js';
+import {
+  BACKENDS,
+  spawnServer,
+  type ServerProcess,
+  type TestDatabase,
+} from '@sendlog/server/testing';
 import { allSessions, demoGym, http, register, snapshotBatches } from './support/http.js';
-import { spawnServer, type ServerProcess } from './support/server-process.js';
 
 /**
  * Part 7 of issue 5: SIGTERM while the server is under load. Every request the server accepted
@@ -19,7 +23,7 @@ const TIMEOUT = 400_000;
 
 type Outcome = 'answered' | 'refused-503' | 'no-answer' | 'other';
 
-describe.each(BACKENDS)('SIGTERM under load on %s', (backend) => {
+describe.each(BACKENDS)('SIGTERM under load on $name', (backend) => {
   let db: TestDatabase | undefined;
   let server: ServerProcess | undefined;
 
@@ -32,7 +36,7 @@ describe.each(BACKENDS)('SIGTERM under load on %s', (backend) => {
     'finishes every accepted request with a full answer, then exits 0',
     { timeout: TIMEOUT },
     async () => {
-      db = await createDatabase(backend, 'shutdown');
+      db = await backend.createSharedDatabase('shutdown');
       server = await spawnServer({ env: db.env });
       const climber = await register(server.url, 'shutdown');
       const gym = await demoGym(server.url);
@@ -93,7 +97,7 @@ describe.each(BACKENDS)('SIGTERM under load on %s', (backend) => {
       const lostAcknowledged = [...acknowledged].filter((id) => !storedIds.has(id));
       const partial = stored.filter((s) => s.routes.length !== ROUTES);
       console.log(
-        `[reliability] SIGTERM on ${backend}: ${BATCHES} bulk requests (${BATCHES * PER_BATCH} sessions); ` +
+        `[reliability] SIGTERM on ${backend.name}: ${BATCHES} bulk requests (${BATCHES * PER_BATCH} sessions); ` +
           `answered ${outcomes.answered} (${drained} of them in flight at SIGTERM and drained), ` +
           `refused while closing (503) ${outcomes['refused-503']}, no answer (connection refused/closed) ` +
           `${outcomes['no-answer']}, other ${outcomes.other}; exit ${exit.code ?? exit.signal}; stored ` +

@@ -2,7 +2,7 @@ import { startServer, type RunningServer } from '@sendlog/server';
 import { createMemoryStorage, createSessionStore, createSyncEngine } from '@sendlog/sync';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom, startFaultProxy, type FaultProxy } from './fault-proxy.js';
-import { BACKENDS, createDatabase, type TestDatabase } from './support/databases.js';
+import { BACKENDS, type TestDatabase } from '@sendlog/server/testing';
 import { allSessions, demoGym, register } from './support/http.js';
 
 /**
@@ -19,7 +19,7 @@ const FAULTS = { dropRequest: 0.1, dropResponse: 0.13, truncateResponse: 0.12, m
 const MAX_RUNS = 400;
 const TIMEOUT = 400_000;
 
-describe.each(BACKENDS)('1,000 sessions through a 30%-lossy network on %s', (backend) => {
+describe.each(BACKENDS)('1,000 sessions through a 30%-lossy network on $name', (backend) => {
   let db: TestDatabase | undefined;
   let server: RunningServer | undefined;
   let proxy: FaultProxy | undefined;
@@ -34,7 +34,7 @@ describe.each(BACKENDS)('1,000 sessions through a 30%-lossy network on %s', (bac
     'every session ends on the server exactly once, with all its routes',
     { timeout: TIMEOUT },
     async () => {
-      db = await createDatabase(backend, 'lossy');
+      db = await backend.createSharedDatabase('lossy');
       server = await startServer({ ...db.options, demo: true, logger: false, port: 0 });
       const climber = await register(server.url, 'lossy');
       const gym = await demoGym(server.url);
@@ -102,7 +102,7 @@ describe.each(BACKENDS)('1,000 sessions through a 30%-lossy network on %s', (bac
         .filter(([status]) => Number(status) >= 500)
         .reduce((n, [, k]) => n + k, 0);
       console.log(
-        `[reliability] lossy network on ${backend} (seed ${SEED}): ${SESSIONS} sessions × ${ROUTES} routes ` +
+        `[reliability] lossy network on ${backend.name} (seed ${SEED}): ${SESSIONS} sessions × ${ROUTES} routes ` +
           `in ${runs} syncNow runs; ${c.requests} requests, ${failedExchanges} faulted ` +
           `(${((100 * failedExchanges) / Math.max(c.requests, 1)).toFixed(1)}%: ${c.droppedRequests} dropped, ` +
           `${c.droppedResponses} answers lost, ${c.truncatedResponses} truncated); server statuses ` +

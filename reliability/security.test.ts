@@ -10,7 +10,7 @@ import {
 } from '@sendlog/contract';
 import { startServer, type RunningServer } from '@sendlog/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createDatabase, type TestDatabase } from './support/databases.js';
+import { BACKENDS, type TestDatabase } from '@sendlog/server/testing';
 import {
   allSessions,
   demoGym,
@@ -54,7 +54,7 @@ const SESSION_ENDPOINTS = (sessionId: string) =>
     ['POST', '/sessions/sync/bulk'],
   ] as const;
 
-describe.each(BACKENDS)('security on %s', (backend) => {
+describe.each(BACKENDS)('security on $name', (backend) => {
   let db: TestDatabase;
   let server: RunningServer;
   let url = '';
@@ -67,7 +67,7 @@ describe.each(BACKENDS)('security on %s', (backend) => {
   const figures = { requests: 0, fiveXx: 0, leaks: 0 };
 
   beforeAll(async () => {
-    db = await createDatabase(backend, 'security');
+    db = await backend.createSharedDatabase('security');
     server = await startServer({
       ...db.options,
       demo: true,
@@ -103,7 +103,7 @@ describe.each(BACKENDS)('security on %s', (backend) => {
     await server?.close();
     await db?.drop();
     console.log(
-      `[reliability] security on ${backend}: ${figures.requests} hostile requests, 5xx ${figures.fiveXx}, ` +
+      `[reliability] security on ${backend.name}: ${figures.requests} hostile requests, 5xx ${figures.fiveXx}, ` +
         `secrets found in ${logs.length} log lines: ${figures.leaks}`,
     );
   }, SETUP_TIMEOUT);
@@ -293,7 +293,7 @@ describe.each(BACKENDS)('security on %s', (backend) => {
       });
       expectCode(right, 429, 'rate_limited');
       console.log(
-        `[reliability] login limit on ${backend}: limited after ${statuses.length - 1} failed attempts`,
+        `[reliability] login limit on ${backend.name}: limited after ${statuses.length - 1} failed attempts`,
       );
     },
   );

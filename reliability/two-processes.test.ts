@@ -1,8 +1,13 @@
 import type { BulkResponse, OfflineResponse, SessionSnapshotInput } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase, HAS_POSTGRES, type TestDatabase } from './support/databases.js';
+import {
+  HAS_POSTGRES,
+  POSTGRES,
+  spawnServer,
+  type ServerProcess,
+  type TestDatabase,
+} from '@sendlog/server/testing';
 import { demoGym, http, register, snapshot, type Answer, type Climber } from './support/http.js';
-import { spawnServer, type ServerProcess } from './support/server-process.js';
 
 /**
  * Part 3 of issue 5: two real API processes on one PostgreSQL receive the same sessions at the
@@ -26,7 +31,7 @@ describe.runIf(HAS_POSTGRES)('two API processes on one PostgreSQL', () => {
     Promise.all([spawnServer({ env: database.env }), spawnServer({ env: database.env })]);
 
   beforeAll(async () => {
-    db = await createPostgresDatabase('race');
+    db = await POSTGRES.createSharedDatabase('race');
     servers = await startPair(db);
     climber = await register(servers[0]!.url, 'racer');
     gym = await demoGym(servers[1]!.url);
@@ -51,7 +56,7 @@ describe.runIf(HAS_POSTGRES)('two API processes on one PostgreSQL', () => {
       // The pair of beforeAll already raced on one fresh database; race more fresh ones.
       const checks = [db];
       for (let i = 1; i < FRESH_STARTS; i += 1) {
-        const fresh = await createPostgresDatabase('race_fresh');
+        const fresh = await POSTGRES.createSharedDatabase('race_fresh');
         const pair = await startPair(fresh);
         await Promise.all(pair.map((s) => s.stop()));
         checks.push(fresh);

@@ -2,9 +2,9 @@
  * Everything the bench starts (server processes, scratch databases, temp dirs) registers its
  * undo here, so a failure or Ctrl-C still leaves the machine as it was.
  */
-const undo: { what: string; fn: () => Promise<void> }[] = [];
+const undo: { what: string; fn: () => Promise<unknown> }[] = [];
 
-export function onCleanup(what: string, fn: () => Promise<void>): void {
+export function onCleanup(what: string, fn: () => Promise<unknown>): void {
   undo.push({ what, fn });
 }
 

@@ -1,7 +1,7 @@
 import pg from 'pg';
 
 /** Where the bench creates its throwaway database (trust auth on this machine). */
-export const PG_SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const PG_SERVER_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 
 export interface ScratchDatabase {
   url: string;

@@ -13,13 +13,6 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; resu
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
 }
 
-/** Same as `timed` for synchronous work. */
-export function timedSync<T>(fn: () => T): { ms: number; result: T } {
-  const start = process.hrtime.bigint();
-  const result = fn();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
-}
-
 export const round = (value: number, digits = 2): number => {
   const f = 10 ** digits;
   return Math.round(value * f) / f;

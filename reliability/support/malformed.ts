@@ -99,10 +99,10 @@ const badInt = (min: number, max: number, nullable: boolean) =>
  * server's text-safety walk (apps/server/src/http/text-safety.ts) recurses once per level and
  * overflows the stack around 5,000 (reported; raise this once that is fixed).
  */
-export const MAX_NESTING = Number(process.env.RELIABILITY_MAX_NESTING ?? 1_000);
+const MAX_NESTING = Number(process.env.RELIABILITY_MAX_NESTING ?? 1_000);
 
 /** Deep nesting of arrays/objects, far deeper than any real body. */
-export const deepNesting = fc
+const deepNesting = fc
   .tuple(fc.integer({ min: 20, max: MAX_NESTING }), fc.boolean())
   .map(([depth, arrays]) =>
     arrays

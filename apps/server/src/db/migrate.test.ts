@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEMO_ACCOUNT, type AuthResponse, type LayoutsResponse } from '@sendlog/contract';
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.js';
-import { BACKENDS, SERVER_START_TIMEOUT } from '../test-support/backends.js';
+import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { client } from '../test-support/client.js';
 import { DEMO_CLIMBS } from './demo-gym.js';
 

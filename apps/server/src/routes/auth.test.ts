@@ -7,7 +7,7 @@ import {
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
-} from '../test-support/backends.js';
+} from '../testing/index.js';
 import { client, newUser } from '../test-support/client.js';
 
 const SECRET = 'test-secret-for-auth-suite';

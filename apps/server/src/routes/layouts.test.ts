@@ -6,7 +6,7 @@ import {
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
-} from '../test-support/backends.js';
+} from '../testing/index.js';
 import { client } from '../test-support/client.js';
 
 describe.each(BACKENDS)('catalogue on $name', (backend) => {

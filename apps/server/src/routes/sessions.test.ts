@@ -6,7 +6,7 @@ import {
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
-} from '../test-support/backends.js';
+} from '../testing/index.js';
 import { newUser } from '../test-support/client.js';
 import { snapshot } from '../test-support/fixtures.js';
 

@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
 import { seedDemo } from '../db/seed.js';
 import { queryRows } from '../db/sql.js';
-import { BACKENDS, SERVER_START_TIMEOUT } from '../test-support/backends.js';
+import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { snapshot } from '../test-support/fixtures.js';
 import { ingestSnapshots } from './ingest.js';
 

@@ -15,7 +15,7 @@ import {
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
-} from '../test-support/backends.js';
+} from '../testing/index.js';
 import { client, newUser } from '../test-support/client.js';
 import { ARCHIVED_CLIMB, climbId, seedBody, snapshot } from '../test-support/fixtures.js';
 

@@ -7,7 +7,7 @@ import {
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
-} from '../test-support/backends.js';
+} from '../testing/index.js';
 import { newUser } from '../test-support/client.js';
 import { baseSnapshot, baseUpdatedAtArb, editArb, editSnapshot } from '../test-support/edits.js';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SessionSnapshotInput } from '@sendlog/contract';
 import { DEMO_CLIMBS, DEMO_LAYOUTS } from '../db/demo-gym.js';
 
-export const ACTIVE_CLIMBS = DEMO_CLIMBS.filter((c) => !c.archived);
+const ACTIVE_CLIMBS = DEMO_CLIMBS.filter((c) => !c.archived);
 export const ARCHIVED_CLIMB = DEMO_CLIMBS.find((c) => c.archived)!;
 export const LAYOUT_ID = DEMO_LAYOUTS[0]!.id;
 export const climbId = (i: number) => ACTIVE_CLIMBS[i % ACTIVE_CLIMBS.length]!.id;
