@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/connection.js';
 import { DEMO_CLIMBS, DEMO_GYM_DIR, DEMO_LAYOUTS } from '../db/demo-gym.js';
 import { migrateUnderLock } from '../db/migrate.js';
-import { BACKENDS, SERVER_START_TIMEOUT } from '../test-support/backends.js';
+import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { climbIdOf, GymFileError, readGymFile } from './gym-file.js';
 import { importGym } from './gym-import.js';
 

@@ -1,7 +1,4 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { eq } from 'drizzle-orm';
@@ -9,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseOptions } from '../db/connection.js';
 import { users } from '../db/schema.js';
 import { startServer } from '../index.js';
-import { BACKENDS, SERVER_START_TIMEOUT } from '../test-support/backends.js';
+import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { newUser } from '../test-support/client.js';
 
 const run = promisify(execFile);
@@ -56,17 +53,10 @@ describe.each(BACKENDS)('npm run admin on $name', (backend) => {
   it(
     'makes an existing account admin, refuses unknown accounts and roles',
     async () => {
-      // An embedded database must live in a folder here: the command runs in another process.
-      let db: DatabaseOptions;
-      if (backend.name === 'pglite') {
-        const dir = mkdtempSync(join(tmpdir(), 'sendlog-admin-'));
-        cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
-        db = { dataDir: dir };
-      } else {
-        const created = await backend.createDatabase();
-        cleanups.push(created.drop);
-        db = created.options;
-      }
+      // Shared: the command runs in another process (an embedded database lives in a folder).
+      const created = await backend.createSharedDatabase('admin_cli');
+      cleanups.push(created.drop);
+      const db: DatabaseOptions = created.options;
       const server = await startServer({ ...db, demo: false, logger: false });
       const climber = await newUser(server.app);
       await server.close();
