@@ -3,3 +3,5 @@ export * from './errors.js';
 export * from './auth.js';
 export * from './catalogue.js';
 export * from './session.js';
+export * from './grades.js';
+export * from './logbook.js';
