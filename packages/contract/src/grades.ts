@@ -130,7 +130,8 @@ export const GRADE_TABLE: ReadonlyMap<string, GradeInfo> = buildTable();
  */
 export function parseGrade(text: string | null | undefined): GradeInfo | null {
   if (typeof text !== 'string') return null;
-  return GRADE_TABLE.get(text.trim().toUpperCase()) ?? null;
+  // The canonical spelling first: it is what the catalogue stores, and costs no new string.
+  return GRADE_TABLE.get(text) ?? GRADE_TABLE.get(text.trim().toUpperCase()) ?? null;
 }
 
 /** The canonical spelling of a known grade, `null` for anything else. */
