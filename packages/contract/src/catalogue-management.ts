@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gradeSystemSchema } from './grades.js';
 import { isoDateTime } from './session.js';
 
 /** What setters send to manage walls and climbs (see docs/api.md, "Catalogue management"). */
@@ -11,9 +12,6 @@ export const CATALOGUE_LIMITS = {
   /** Climbs one wall reset may bring in. */
   maxClimbsPerReset: 500,
 } as const;
-
-export const GRADE_SYSTEMS = ['V', 'Font'] as const;
-export const gradeSystemValueSchema = z.enum(GRADE_SYSTEMS, { error: 'must be V or Font' });
 
 const text = (max: number) =>
   z
@@ -56,5 +54,5 @@ export const layoutFields = {
     .max(CATALOGUE_LIMITS.maxLayoutDescription, {
       error: `must be at most ${CATALOGUE_LIMITS.maxLayoutDescription} chars`,
     }),
-  gradeSystem: gradeSystemValueSchema,
+  gradeSystem: gradeSystemSchema,
 };

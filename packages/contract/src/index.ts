@@ -4,3 +4,5 @@ export * from './auth.js';
 export * from './catalogue.js';
 export * from './session.js';
 export * from './catalogue-management.js';
+export * from './grades.js';
+export * from './logbook.js';

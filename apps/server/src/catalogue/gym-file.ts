@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { climbFields, layoutFields } from '@sendlog/contract';
+import { climbFields, layoutFields, normalizeGrade, refineGradeOf } from '@sendlog/contract';
 import { z } from 'zod';
 import { stableUuid } from '../db/stable-id.js';
 import { checkWallPicture, type WallPicture } from './wall-picture.js';
@@ -38,6 +38,7 @@ const gymLayoutSchema = z
   .superRefine((layout, ctx) => {
     const seen = new Set<string>();
     layout.climbs.forEach((c, i) => {
+      refineGradeOf(ctx, layout.gradeSystem, c.grade, ['climbs', i, 'grade']);
       if (seen.has(c.key)) {
         ctx.addIssue({ code: 'custom', path: ['climbs', i, 'key'], message: 'is repeated' });
       }
@@ -134,7 +135,7 @@ export async function readGymFile(dir: string): Promise<GymCatalogue> {
         id: climbIdOf(l.key, c.key),
         layoutId,
         name: c.name,
-        grade: c.grade,
+        grade: normalizeGrade(c.grade) ?? c.grade,
         color: c.color ?? null,
         positionX: c.position?.x ?? null,
         positionY: c.position?.y ?? null,

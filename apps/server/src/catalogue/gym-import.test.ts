@@ -37,6 +37,7 @@ describe('reading a gym file', () => {
       g.layouts[0]!.climbs[1]!.color = 'blue';
       g.layouts[0]!.climbs[2]!.key = '0';
       g.layouts[1]!.climbs[0]!.position = { x: 1.5, y: 0.2 };
+      g.layouts[1]!.climbs[1]!.grade = '6A';
     });
     const error = await readGymFile(bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GymFileError);
@@ -44,6 +45,7 @@ describe('reading a gym file', () => {
     expect(message).toContain('layouts.0.climbs.1.color: must be a colour like #1e88e5');
     expect(message).toContain('layouts.0.climbs.2.key: is repeated');
     expect(message).toContain('layouts.1.climbs.0.position.x: must be ≤ 1');
+    expect(message).toContain('layouts.1.climbs.1.grade: must be a V grade: VB, V0 … V17');
 
     const cut = gymFolder(() => undefined);
     const picture = join(cut, 'main-wall.jpg');
@@ -82,7 +84,7 @@ describe.each(BACKENDS)('importing a gym on $name', (backend) => {
 
     const regraded = gymFolder((g) => {
       g.layouts[0]!.climbs[0]!.grade = 'V1';
-      g.layouts[0]!.climbs.push({ key: 'new-1', name: 'Fresh Set', grade: 'V3' });
+      g.layouts[0]!.climbs.push({ key: 'new-1', name: 'Fresh Set', grade: 'v3' });
     });
     const edit = await importGym(database.db, await readGymFile(regraded));
     expect(edit.climbs).toEqual({ created: 1, updated: 1, unchanged: DEMO_CLIMBS.length - 1 });
