@@ -43,9 +43,9 @@ const styles = StyleSheet.create({
     borderRadius: 999,
     overflow: 'hidden',
     color: colors.primary,
-    backgroundColor: '#ddf4ff',
+    backgroundColor: colors.primaryBackground,
   },
-  synced: { color: colors.success, backgroundColor: '#dafbe1' },
+  synced: { color: colors.success, backgroundColor: colors.successBackground },
   failed: { color: colors.danger, backgroundColor: colors.dangerBackground },
   pending: { color: colors.warning, backgroundColor: colors.warningBackground },
 });

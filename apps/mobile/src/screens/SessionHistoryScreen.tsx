@@ -49,12 +49,9 @@ export function SessionHistoryScreen({ navigation }: Props) {
             session={item}
             onOpen={() => navigation.navigate('SessionDetail', { sessionId: item.id })}
             confirmingDiscard={confirmDiscard === item.id}
-            onRetry={() =>
-              void run(async () => {
-                await store.retrySession(item.id);
-                await engine.syncNow();
-              })
-            }
+            onRetry={() => {
+              if (run(() => store.retrySession(item.id))) void engine.syncNow();
+            }}
             onDiscard={() => setConfirmDiscard(item.id)}
             onConfirmDiscard={() => {
               setConfirmDiscard(null);
