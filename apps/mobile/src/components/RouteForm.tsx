@@ -13,7 +13,7 @@ export interface RouteValues {
   notes: string | null;
 }
 
-export const NEW_ROUTE: RouteValues = {
+const NEW_ROUTE: RouteValues = {
   isSuccess: true,
   attempts: 1,
   rating: null,

@@ -2,9 +2,9 @@ import { StyleSheet, Text } from 'react-native';
 import type { LocalSession } from '../sync/types';
 import { colors, spacing } from '../theme/theme';
 
-export type SyncLabel = 'Active' | '⏳ Pending sync' | 'Sync failed' | 'Synced';
+type SyncLabel = 'Active' | '⏳ Pending sync' | 'Sync failed' | 'Synced';
 
-export function syncLabel(session: LocalSession): SyncLabel {
+function syncLabel(session: LocalSession): SyncLabel {
   switch (session.status) {
     case 'active':
       return 'Active';
