@@ -31,5 +31,15 @@ export type {
   SyncReport,
   SyncState,
 } from './engine/sync-engine.js';
-export type { FetchLike, ResponseLike, Timers } from './engine/http.js';
+export { createHttpClient } from './engine/http.js';
+export type {
+  ApiError,
+  FetchLike,
+  HttpClient,
+  HttpClientOptions,
+  HttpExchange,
+  HttpRequest,
+  ResponseLike,
+  Timers,
+} from './engine/http.js';
 export { BACKOFF, backoffDelayMs, parseRetryAfterMs } from './engine/backoff.js';

@@ -1,9 +1,8 @@
 import { authResponseSchema } from '@sendlog/contract';
-import { z } from 'zod';
-import type { User } from '@sendlog/contract';
+import type { AuthResponse, User } from '@sendlog/contract';
 import type { KeyValueStorage } from '@sendlog/sync';
-import { requestJson } from '../api/http';
-import type { FetchLike } from '../api/http';
+import type { ApiResult } from '../api/apiResult';
+import type { SendlogApi } from '../api/sendlogApi';
 import { createEmitter } from '../services/emitter';
 
 const AUTH_KEY = 'sendlog.auth';
@@ -34,11 +33,7 @@ export interface AuthStore {
   getToken(): string | null;
 }
 
-export function createAuthStore(deps: {
-  storage: KeyValueStorage;
-  baseUrl: string;
-  fetch: FetchLike;
-}): AuthStore {
+export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogApi }): AuthStore {
   let state: AuthState = { status: 'loading' };
   const emitter = createEmitter();
   const set = (next: AuthState) => {
@@ -46,15 +41,13 @@ export function createAuthStore(deps: {
     emitter.emit();
   };
 
-  async function authenticate(path: string, body: object): Promise<AuthResult> {
-    const result = await requestJson(deps.fetch, deps.baseUrl + path, authResponseSchema, {
-      method: 'POST',
-      body,
-    });
+  async function authenticate(call: Promise<ApiResult<AuthResponse>>): Promise<AuthResult> {
+    const result = await call;
     if (!result.ok) {
       if (result.kind === 'offline') {
         return { ok: false, message: 'You are offline. Sign in once with a connection.' };
       }
+      if (result.kind === 'timeout') return { ok: false, message: result.message };
       if (result.status === 401) return { ok: false, message: 'Wrong email or password.' };
       if (result.code === 'email_taken') {
         return { ok: false, message: 'An account with this email already exists.' };
@@ -95,20 +88,19 @@ export function createAuthStore(deps: {
           : { status: 'signedOut' },
       );
     },
-    signIn: (email, password) => authenticate('/auth/login', { email: email.trim(), password }),
+    signIn: (email, password) => authenticate(deps.api.login({ email: email.trim(), password })),
     register: (email, password, name) =>
-      authenticate('/auth/register', {
-        email: email.trim(),
-        password,
-        ...(name.trim() === '' ? {} : { name: name.trim() }),
-      }),
+      authenticate(
+        deps.api.register({
+          email: email.trim(),
+          password,
+          ...(name.trim() === '' ? {} : { name: name.trim() }),
+        }),
+      ),
     signOut,
     async signOutEverywhere() {
       if (state.status !== 'signedIn') return { ok: true };
-      const result = await requestJson(deps.fetch, `${deps.baseUrl}/auth/logout`, z.unknown(), {
-        method: 'POST',
-        token: state.token,
-      });
+      const result = await deps.api.logout(state.token);
       // 401: the token was revoked already, which is what was asked.
       if (!result.ok && !(result.kind === 'http' && result.status === 401)) {
         return {

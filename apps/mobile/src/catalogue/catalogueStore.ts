@@ -2,8 +2,7 @@ import { climbsResponseSchema, layoutsResponseSchema } from '@sendlog/contract';
 import type { Climb, Layout } from '@sendlog/contract';
 import type { KeyValueStorage } from '@sendlog/sync';
 import { z } from 'zod';
-import { requestJson } from '../api/http';
-import type { FetchLike } from '../api/http';
+import type { SendlogApi } from '../api/sendlogApi';
 import { createEmitter } from '../services/emitter';
 
 const LAYOUTS_KEY = 'sendlog.catalogue.layouts';
@@ -36,8 +35,7 @@ export interface CatalogueStore {
  */
 export function createCatalogueStore(deps: {
   storage: KeyValueStorage;
-  baseUrl: string;
-  fetch: FetchLike;
+  api: SendlogApi;
 }): CatalogueStore {
   const emitter = createEmitter();
   let state: CatalogueState = {
@@ -78,12 +76,7 @@ export function createCatalogueStore(deps: {
 
   async function fetchAll(token: string | null): Promise<void> {
     set({ refreshing: true });
-    const layoutsResult = await requestJson(
-      deps.fetch,
-      `${deps.baseUrl}/layouts`,
-      layoutsResponseSchema,
-      { token },
-    );
+    const layoutsResult = await deps.api.layouts(token);
     if (!layoutsResult.ok || layoutsResult.data === null) {
       set({ refreshing: false, lastError: layoutsResult.ok ? null : layoutsResult.message });
       return;
@@ -94,12 +87,7 @@ export function createCatalogueStore(deps: {
     let lastError: string | null = null;
     for (const layout of layouts) {
       const cachedEtag = state.climbsByLayout[layout.id] ? (etags.get(layout.id) ?? null) : null;
-      const result = await requestJson(
-        deps.fetch,
-        `${deps.baseUrl}/layouts/${encodeURIComponent(layout.id)}/climbs`,
-        climbsResponseSchema,
-        { token, ifNoneMatch: cachedEtag },
-      );
+      const result = await deps.api.climbs(layout.id, token, cachedEtag);
       if (result.ok && result.data !== null) {
         climbsByLayout[layout.id] = result.data.climbs;
         etags.set(layout.id, result.etag);

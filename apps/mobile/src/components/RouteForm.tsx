@@ -13,7 +13,7 @@ export interface RouteValues {
   notes: string | null;
 }
 
-export const NEW_ROUTE: RouteValues = {
+const NEW_ROUTE: RouteValues = {
   isSuccess: true,
   attempts: 1,
   rating: null,
@@ -167,7 +167,7 @@ const styles = StyleSheet.create({
   attempts: { width: 64, textAlign: 'center' },
   notes: { minHeight: 60, textAlignVertical: 'top' },
   star: { fontSize: 26, color: colors.border },
-  starOn: { color: '#d4a72c' },
+  starOn: { color: colors.star },
   choice: {
     borderWidth: 1,
     borderColor: colors.border,
@@ -178,5 +178,5 @@ const styles = StyleSheet.create({
   },
   choiceOn: { backgroundColor: colors.success, borderColor: colors.success },
   choiceLabel: { fontSize: 14, fontWeight: '600', color: colors.text },
-  choiceLabelOn: { color: '#fff' },
+  choiceLabelOn: { color: colors.successText },
 });

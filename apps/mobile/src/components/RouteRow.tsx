@@ -3,7 +3,7 @@ import { StyleSheet, Text, View } from 'react-native';
 import type { LocalRoute } from '../sync/types';
 import { colors, common, spacing } from '../theme/theme';
 import { Button } from './Button';
-import { plural } from './format';
+import { plural } from '../format/plural';
 
 export interface RouteRowProps {
   route: LocalRoute;

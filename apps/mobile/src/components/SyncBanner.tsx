@@ -46,7 +46,7 @@ const styles = StyleSheet.create({
     paddingHorizontal: spacing.lg,
     paddingVertical: spacing.sm,
     borderBottomWidth: 1,
-    borderBottomColor: '#eed888',
+    borderBottomColor: colors.warningBorder,
   },
   text: { flex: 1, color: colors.text, fontSize: 13 },
 });

@@ -2,9 +2,9 @@ import { StyleSheet, Text } from 'react-native';
 import type { LocalSession } from '../sync/types';
 import { colors, spacing } from '../theme/theme';
 
-export type SyncLabel = 'Active' | '⏳ Pending sync' | 'Sync failed' | 'Synced';
+type SyncLabel = 'Active' | '⏳ Pending sync' | 'Sync failed' | 'Synced';
 
-export function syncLabel(session: LocalSession): SyncLabel {
+function syncLabel(session: LocalSession): SyncLabel {
   switch (session.status) {
     case 'active':
       return 'Active';
@@ -43,9 +43,9 @@ const styles = StyleSheet.create({
     borderRadius: 999,
     overflow: 'hidden',
     color: colors.primary,
-    backgroundColor: '#ddf4ff',
+    backgroundColor: colors.primaryBackground,
   },
-  synced: { color: colors.success, backgroundColor: '#dafbe1' },
+  synced: { color: colors.success, backgroundColor: colors.successBackground },
   failed: { color: colors.danger, backgroundColor: colors.dangerBackground },
   pending: { color: colors.warning, backgroundColor: colors.warningBackground },
 });

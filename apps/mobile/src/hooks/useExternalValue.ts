@@ -3,7 +3,7 @@ import { useCallback, useRef, useSyncExternalStore } from 'react';
 type Subscribe = (listener: () => void) => () => void;
 
 /** Arrays equal by element identity, other values by identity. */
-export function sameItems<T>(a: T, b: T): boolean {
+function sameItems<T>(a: T, b: T): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
   }

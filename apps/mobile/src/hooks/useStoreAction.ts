@@ -2,17 +2,17 @@ import { useCallback, useState } from 'react';
 
 /**
  * Runs a store mutation and keeps its refusal (bad input, full session) as a message for the
- * screen. Mutations never touch the network, so there is nothing to wait for but storage.
+ * screen. Mutations change memory and return at once (storage is written behind them), so there
+ * is nothing to wait for: `run` answers whether the mutation went through.
  */
 export function useStoreAction(): {
   error: string | null;
-  run: (action: () => unknown) => Promise<boolean>;
-  clearError: () => void;
+  run: (action: () => void) => boolean;
 } {
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (action: () => unknown) => {
+  const run = useCallback((action: () => void) => {
     try {
-      await action();
+      action();
       setError(null);
       return true;
     } catch (e) {
@@ -20,6 +20,5 @@ export function useStoreAction(): {
       return false;
     }
   }, []);
-  const clearError = useCallback(() => setError(null), []);
-  return { error, run, clearError };
+  return { error, run };
 }

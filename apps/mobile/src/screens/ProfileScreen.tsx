@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ScrollView, Text, View } from 'react-native';
 import { Button } from '../components/Button';
-import { formatDateTime, plural } from '../components/format';
+import { formatDateTime } from '../format/time';
+import { plural } from '../format/plural';
 import { SyncBanner } from '../components/SyncBanner';
 import { SyncNowButton } from '../components/SyncNowButton';
 import { useAuthState, useServices } from '../hooks/services';

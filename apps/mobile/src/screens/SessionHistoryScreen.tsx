@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../components/Button';
-import { formatDateTime, formatDuration, plural } from '../components/format';
+import { formatDateTime, formatDuration } from '../format/time';
+import { plural } from '../format/plural';
 import { SyncBanner } from '../components/SyncBanner';
 import { SyncNowButton } from '../components/SyncNowButton';
 import { SyncStatusTag } from '../components/SyncStatusTag';
-import { syncErrorText } from '../components/syncErrorText';
+import { syncErrorText } from '../format/syncErrorText';
 import { useCatalogue, useRequiredAccount } from '../hooks/services';
 import { useSessions } from '../hooks/sessions';
 import { useStoreAction } from '../hooks/useStoreAction';
@@ -48,12 +49,9 @@ export function SessionHistoryScreen({ navigation }: Props) {
             session={item}
             onOpen={() => navigation.navigate('SessionDetail', { sessionId: item.id })}
             confirmingDiscard={confirmDiscard === item.id}
-            onRetry={() =>
-              void run(async () => {
-                await store.retrySession(item.id);
-                await engine.syncNow();
-              })
-            }
+            onRetry={() => {
+              if (run(() => store.retrySession(item.id))) void engine.syncNow();
+            }}
             onDiscard={() => setConfirmDiscard(item.id)}
             onConfirmDiscard={() => {
               setConfirmDiscard(null);

@@ -1,6 +1,7 @@
 import { AppState } from 'react-native';
-import { createSessionStore, createSyncEngine } from '@sendlog/sync';
-import type { FetchLike } from '../api/http';
+import { createHttpClient, createSessionStore, createSyncEngine } from '@sendlog/sync';
+import type { FetchLike } from '@sendlog/sync';
+import { createSendlogApi } from '../api/sendlogApi';
 import { createAuthStore } from '../auth/authStore';
 import type { AuthResult, AuthStore } from '../auth/authStore';
 import { createCatalogueStore } from '../catalogue/catalogueStore';
@@ -60,8 +61,9 @@ function onAppStateActive(listener: () => void): () => void {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { storage, baseUrl, connectivity } = options;
   const fetchFn = options.fetch;
-  const auth = createAuthStore({ storage, baseUrl, fetch: fetchFn });
-  const catalogue = createCatalogueStore({ storage, baseUrl, fetch: fetchFn });
+  const api = createSendlogApi(createHttpClient({ baseUrl, fetch: fetchFn }));
+  const auth = createAuthStore({ storage, api });
+  const catalogue = createCatalogueStore({ storage, api });
   const accountEmitter = createEmitter();
   let account: Account | null = null;
   let opening: { userId: string; done: Promise<void> } | null = null;

@@ -4,7 +4,7 @@ import type { FetchLike, ResponseLike } from '@sendlog/sync';
 export const TEST_USER = { id: 'user-1', email: 'ada@example.com', name: 'Ada' } as const;
 export const TEST_PASSWORD = 'correct-horse';
 
-export const LAYOUTS: Layout[] = [
+const LAYOUTS: Layout[] = [
   { id: 'wall', name: 'Main Wall', description: 'Crimps and slopers', climbCount: 3 },
   { id: 'cave', name: 'The Cave', description: 'Steep roof', climbCount: 1 },
 ];

@@ -7,7 +7,7 @@ import { createFakeApi, TEST_USER } from './fakeApi';
 import type { FakeApi } from './fakeApi';
 import { createFakeConnectivity } from './fakeConnectivity';
 
-export const BASE_URL = 'http://sendlog.test';
+const BASE_URL = 'http://sendlog.test';
 
 const rendered = new Set<{ dispose(): void }>();
 

@@ -8,12 +8,18 @@ export const colors = {
   border: '#dde2e8',
   primary: '#1f6feb',
   primaryText: '#ffffff',
+  primaryBackground: '#ddf4ff',
   success: '#1a7f37',
+  successText: '#ffffff',
+  successBackground: '#dafbe1',
   warning: '#9a6700',
   warningBackground: '#fff8c5',
+  warningBorder: '#eed888',
   danger: '#cf222e',
   dangerBackground: '#ffebe9',
   flash: '#8250df',
+  flashBackground: '#fbefff',
+  star: '#d4a72c',
 } as const;
 
 export const spacing = { xs: 4, sm: 8, md: 12, lg: 16, xl: 24 } as const;

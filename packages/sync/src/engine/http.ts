@@ -1,9 +1,11 @@
 import { errorBodySchema } from '@sendlog/contract';
+import type { ErrorBody } from '@sendlog/contract';
 import type { SyncErrorInfo } from '../store/model.js';
 import { parseRetryAfterMs } from './backoff.js';
 import { utf8Length } from './snapshot.js';
 
 const SLOW_LINK_BYTES_PER_MS = 16;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The part of `fetch` the engine uses; the global `fetch` fits. */
 export type FetchLike = (
@@ -27,6 +29,40 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** One request to the API. */
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  /** From the base URL on: `/layouts`. */
+  readonly path: string;
+  /** Sent as `Authorization: Bearer …` when given. */
+  readonly token?: string | null;
+  /** JSON text. */
+  readonly body?: string;
+  readonly ifNoneMatch?: string | null;
+}
+
+/** The API's error body (`{ error: { code, message, details } }`). */
+export type ApiError = ErrorBody['error'];
+
+/**
+ * How one exchange went, before any policy: the engine classifies it (retry, refuse, sign in),
+ * the app words it for the climber.
+ */
+export type HttpExchange =
+  | {
+      readonly kind: 'answered';
+      readonly status: number;
+      /** The parsed JSON answer; undefined when it was empty or not JSON (a 304, a proxy page). */
+      readonly body: unknown;
+      readonly etag: string | null;
+      /** `Retry-After` (seconds or an HTTP date) as a delay from now. */
+      readonly retryAfterMs: number | null;
+      /** The body when it is the API's error shape. */
+      readonly apiError: ApiError | null;
+    }
+  /** No answer: the network failed, or the server did not answer within the timeout. */
+  | { readonly kind: 'unanswered'; readonly timedOut: boolean; readonly message: string };
+
 /** How one request ended, in the terms of the failure policy. */
 export type HttpOutcome =
   | { readonly kind: 'ok'; readonly status: number; readonly body: unknown }
@@ -41,71 +77,100 @@ export type HttpOutcome =
   | { readonly kind: 'refused'; readonly status: number; readonly error: SyncErrorInfo };
 
 export interface HttpClient {
+  /** One exchange as it went; never rejects. */
+  send(request: HttpRequest): Promise<HttpExchange>;
+  /** One authenticated exchange, classified by the sync engine's failure policy. */
   request(method: 'GET' | 'POST', path: string, token: string, body?: string): Promise<HttpOutcome>;
 }
 
-export function createHttpClient(options: {
+export interface HttpClientOptions {
   baseUrl: string;
   fetch: FetchLike;
-  timers: Timers;
-  timeoutMs: number;
-  now: () => number;
-}): HttpClient {
+  timers?: Timers;
+  /** A request without an answer after this long (plus upload time) counts as no answer. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
+const defaultTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = options.baseUrl.replace(/\/+$/, '');
+  const timers = options.timers ?? defaultTimers;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const now = options.now ?? Date.now;
+
+  async function send(request: HttpRequest): Promise<HttpExchange> {
+    const { body } = request;
+    const controller = typeof AbortController === 'function' ? new AbortController() : null;
+    // A big upload on a slow link is not a dead server: allow it time at 128 kbit/s.
+    const uploadMs = body === undefined ? 0 : utf8Length(body) / SLOW_LINK_BYTES_PER_MS;
+    const timer = timers.setTimeout(() => controller?.abort(), timeoutMs + uploadMs);
+    let response: ResponseLike;
+    let text: string;
+    try {
+      response = await options.fetch(base + request.path, {
+        method: request.method,
+        headers: headersOf(request),
+        ...(body !== undefined ? { body } : {}),
+        ...(controller ? { signal: controller.signal } : {}),
+      });
+      text = await response.text();
+    } catch (error) {
+      const timedOut = controller?.signal.aborted === true;
+      return {
+        kind: 'unanswered',
+        timedOut,
+        message: timedOut ? 'the server did not answer in time' : describe(error),
+      };
+    } finally {
+      timers.clearTimeout(timer);
+    }
+    const parsed = parseJson(text);
+    const apiError = errorBodySchema.safeParse(parsed);
+    return {
+      kind: 'answered',
+      status: response.status,
+      body: parsed,
+      etag: response.headers.get('etag'),
+      retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after'), now()),
+      apiError: apiError.success ? apiError.data.error : null,
+    };
+  }
+
   return {
+    send,
     async request(method, path, token, body) {
-      const controller = typeof AbortController === 'function' ? new AbortController() : null;
-      // A big upload on a slow link is not a dead server: allow it time at 128 kbit/s.
-      const uploadMs = body === undefined ? 0 : utf8Length(body) / SLOW_LINK_BYTES_PER_MS;
-      const timer = options.timers.setTimeout(
-        () => controller?.abort(),
-        options.timeoutMs + uploadMs,
-      );
-      let response: ResponseLike;
-      let text: string;
-      try {
-        response = await options.fetch(base + path, {
-          method,
-          headers: {
-            accept: 'application/json',
-            authorization: `Bearer ${token}`,
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          },
-          ...(body !== undefined ? { body } : {}),
-          ...(controller ? { signal: controller.signal } : {}),
-        });
-        text = await response.text();
-      } catch (error) {
-        const timedOut = controller?.signal.aborted === true;
-        return {
-          kind: 'transient',
-          error: {
-            code: timedOut ? 'timeout' : 'network_error',
-            message: timedOut ? 'the server did not answer in time' : describe(error),
-            permanent: false,
-          },
-          retryAfterMs: null,
-        };
-      } finally {
-        options.timers.clearTimeout(timer);
-      }
-      return classify(response, text, options.now());
+      return classify(await send({ method, path, token, ...(body !== undefined ? { body } : {}) }));
     },
   };
 }
 
-function classify(response: ResponseLike, text: string, nowMs: number): HttpOutcome {
-  const { status } = response;
-  const body = parseJson(text);
+function headersOf(request: HttpRequest): Record<string, string> {
+  return {
+    accept: 'application/json',
+    ...(request.token != null ? { authorization: `Bearer ${request.token}` } : {}),
+    ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(request.ifNoneMatch ? { 'if-none-match': request.ifNoneMatch } : {}),
+  };
+}
+
+function classify(exchange: HttpExchange): HttpOutcome {
+  if (exchange.kind === 'unanswered') {
+    const code = exchange.timedOut ? 'timeout' : 'network_error';
+    return transient(code, exchange.message, null);
+  }
+  const { status, body, apiError, retryAfterMs } = exchange;
   if (status >= 200 && status < 300) {
     if (body === undefined) return transient('bad_response', 'the answer was not JSON', null);
     return { kind: 'ok', status, body };
   }
-  const apiError = errorBodySchema.safeParse(body);
-  const code = apiError.success ? apiError.data.error.code : `http_${status}`;
-  const message = apiError.success ? apiError.data.error.message : `HTTP ${status}`;
+  const code = apiError?.code ?? `http_${status}`;
+  const message = apiError?.message ?? `HTTP ${status}`;
   if (status === 401) return { kind: 'unauthorized', error: { code, message, permanent: false } };
-  const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after'), nowMs);
   if (status === 429 || status === 408 || status >= 500)
     return transient(code, message, retryAfterMs);
   if (status === 400 || status === 413 || status === 415) {

@@ -24,7 +24,3 @@ export function formatDuration(startIso: string, endIso: string | null): string 
   const minutes = Math.round((Date.parse(endIso) - Date.parse(startIso)) / 60_000);
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
 }
-
-export function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -1,5 +1,5 @@
 import type { LocalRoute, LocalSession } from '../sync/types';
-import { sendRecordOf } from './sessions';
+import { sendRecordOf } from './sendRecord';
 
 let ids = 0;
 const route = (climbId: string, loggedAt: string, isSuccess: boolean, attempts: number) =>

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { createMemoryStorage } from '@sendlog/sync';
-import { logRoute, openLayout, settled } from '../testing/flows';
-import { renderApp, signedInStorage } from '../testing/renderApp';
+import { logRoute, openLayout, settled } from '../../testing/flows';
+import { renderApp, signedInStorage } from '../../testing/renderApp';
 
 describe('LayoutDetailScreen', () => {
   it('logs a whole session with no network call, then ends it as pending sync', async () => {

@@ -1,22 +1,20 @@
-import { useEffect, useState } from 'react';
-import { ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
+import { useState } from 'react';
+import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import type { CompositeScreenProps } from '@react-navigation/native';
 import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
-import { LIMITS } from '@sendlog/contract';
-import { Button } from '../components/Button';
-import { formatDateTime, formatDuration } from '../components/format';
-import { RouteForm } from '../components/RouteForm';
-import { LengthHint } from '../components/LengthHint';
-import { RouteRow } from '../components/RouteRow';
-import { SyncBanner } from '../components/SyncBanner';
-import { SyncStatusTag } from '../components/SyncStatusTag';
-import { syncErrorText } from '../components/syncErrorText';
-import { useCatalogue, useRequiredAccount } from '../hooks/services';
-import { useSendRecord, useSession } from '../hooks/sessions';
-import { useStoreAction } from '../hooks/useStoreAction';
-import type { HistoryStackParams, TabParams } from '../navigation/types';
-import { common } from '../theme/theme';
+import { Button } from '../../components/Button';
+import { EditableRoute } from '../../components/EditableRoute';
+import { SyncBanner } from '../../components/SyncBanner';
+import { SyncStatusTag } from '../../components/SyncStatusTag';
+import { syncErrorText } from '../../format/syncErrorText';
+import { formatDateTime, formatDuration } from '../../format/time';
+import { useCatalogue, useRequiredAccount } from '../../hooks/services';
+import { useSendRecord, useSession } from '../../hooks/sessions';
+import { useStoreAction } from '../../hooks/useStoreAction';
+import type { HistoryStackParams, TabParams } from '../../navigation/types';
+import { common } from '../../theme/theme';
+import { SessionNotesEditor } from './SessionNotesEditor';
 
 type Props = CompositeScreenProps<
   NativeStackScreenProps<HistoryStackParams, 'SessionDetail'>,
@@ -35,10 +33,6 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   const catalogue = useCatalogue();
   const { error, run } = useStoreAction();
   const [editing, setEditing] = useState<string | null>(null);
-  const [notes, setNotes] = useState(session?.notes ?? '');
-
-  const savedNotes = session?.notes ?? '';
-  useEffect(() => setNotes(savedNotes), [savedNotes]);
 
   if (!session) {
     return (
@@ -51,6 +45,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   const layout = catalogue.layouts?.find((l) => l.id === session.layoutId);
   const duration = formatDuration(session.startTime, session.endTime);
   const climb = (id: string) => catalogue.climbsById.get(id);
+  const savedNotes = session.notes ?? '';
 
   return (
     <View style={common.screen}>
@@ -95,55 +90,30 @@ export function SessionDetailScreen({ route, navigation }: Props) {
         <View style={common.card}>
           <Text style={common.heading}>Routes</Text>
           {session.routes.length === 0 ? <Text style={common.muted}>No routes logged.</Text> : null}
-          {session.routes.map((r) =>
-            editing === r.id ? (
-              <RouteForm
-                key={r.id}
-                climbName={climb(r.climbId)?.name ?? 'Unknown climb'}
-                grade={climb(r.climbId)?.grade ?? null}
-                initial={r}
-                onSave={(values) =>
-                  void run(() => store.updateRoute(session.id, r.id, values)).then((ok) => {
-                    if (ok) setEditing(null);
-                  })
-                }
-                onCancel={() => setEditing(null)}
-              />
-            ) : (
-              <RouteRow
-                key={r.id}
-                route={r}
-                flash={flashes.has(r.id)}
-                climbName={climb(r.climbId)?.name ?? 'Unknown climb'}
-                grade={climb(r.climbId)?.grade ?? null}
-                onEdit={() => setEditing(r.id)}
-                onRemove={() => void run(() => store.removeRoute(session.id, r.id))}
-              />
-            ),
-          )}
+          {session.routes.map((r) => (
+            <EditableRoute
+              key={r.id}
+              route={r}
+              climb={climb(r.climbId)}
+              flash={flashes.has(r.id)}
+              editing={editing === r.id}
+              onEdit={() => setEditing(r.id)}
+              onSave={(values) => {
+                if (run(() => store.updateRoute(session.id, r.id, values))) setEditing(null);
+              }}
+              onCancel={() => setEditing(null)}
+              onRemove={() => void run(() => store.removeRoute(session.id, r.id))}
+            />
+          ))}
         </View>
 
-        <View style={common.card}>
-          <TextInput
-            aria-label="Session notes"
-            placeholder="Session notes"
-            value={notes}
-            onChangeText={setNotes}
-            maxLength={LIMITS.maxSessionNotes}
-            multiline
-            style={[common.input, styles.notes]}
-          />
-          <LengthHint text={notes} max={LIMITS.maxSessionNotes} />
-          {notes !== savedNotes ? (
-            <Button
-              label="Save notes"
-              variant="primary"
-              onPress={() =>
-                void run(() => store.updateNotes(session.id, notes.trim() === '' ? null : notes))
-              }
-            />
-          ) : null}
-        </View>
+        <SessionNotesEditor
+          key={savedNotes}
+          saved={savedNotes}
+          onSave={(notes) =>
+            void run(() => store.updateNotes(session.id, notes.trim() === '' ? null : notes))
+          }
+        />
       </ScrollView>
     </View>
   );
@@ -151,5 +121,4 @@ export function SessionDetailScreen({ route, navigation }: Props) {
 
 const styles = StyleSheet.create({
   grow: { flex: 1 },
-  notes: { minHeight: 60, textAlignVertical: 'top' },
 });

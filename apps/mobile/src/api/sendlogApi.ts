@@ -1,0 +1,57 @@
+import { authResponseSchema, climbsResponseSchema, layoutsResponseSchema } from '@sendlog/contract';
+import type {
+  AuthResponse,
+  ClimbsResponse,
+  LayoutsResponse,
+  LoginBody,
+  RegisterBody,
+} from '@sendlog/contract';
+import type { HttpClient } from '@sendlog/sync';
+import { z } from 'zod';
+import { resultOf } from './apiResult';
+import type { ApiResult } from './apiResult';
+
+/** The app's own calls to the API; sessions go through the sync engine instead. */
+export interface SendlogApi {
+  login(body: LoginBody): Promise<ApiResult<AuthResponse>>;
+  register(body: RegisterBody): Promise<ApiResult<AuthResponse>>;
+  /** Revokes every token of the account. */
+  logout(token: string): Promise<ApiResult<unknown>>;
+  layouts(token: string | null): Promise<ApiResult<LayoutsResponse>>;
+  /** `etag` of the cached list: an unchanged list answers 304. */
+  climbs(
+    layoutId: string,
+    token: string | null,
+    etag: string | null,
+  ): Promise<ApiResult<ClimbsResponse>>;
+}
+
+/** Over the one HTTP client the sync engine uses too (timeout, `Retry-After`, error bodies). */
+export function createSendlogApi(http: HttpClient): SendlogApi {
+  return {
+    login: async (body) =>
+      resultOf(
+        await http.send({ method: 'POST', path: '/auth/login', body: JSON.stringify(body) }),
+        authResponseSchema,
+      ),
+    register: async (body) =>
+      resultOf(
+        await http.send({ method: 'POST', path: '/auth/register', body: JSON.stringify(body) }),
+        authResponseSchema,
+      ),
+    logout: async (token) =>
+      resultOf(await http.send({ method: 'POST', path: '/auth/logout', token }), z.unknown()),
+    layouts: async (token) =>
+      resultOf(await http.send({ method: 'GET', path: '/layouts', token }), layoutsResponseSchema),
+    climbs: async (layoutId, token, etag) =>
+      resultOf(
+        await http.send({
+          method: 'GET',
+          path: `/layouts/${encodeURIComponent(layoutId)}/climbs`,
+          token,
+          ifNoneMatch: etag,
+        }),
+        climbsResponseSchema,
+      ),
+  };
+}

@@ -1,0 +1,36 @@
+import { StyleSheet, TextInput, View } from 'react-native';
+import { Button } from '../../components/Button';
+import { common, spacing } from '../../theme/theme';
+import type { ClimbFilterState } from './useClimbFilter';
+
+/** Search by name and one grade at a time ("All grades" or a tap on the chosen one clears it). */
+export function ClimbFilters({ filter }: { filter: ClimbFilterState }) {
+  const { grade, setGrade } = filter;
+  return (
+    <>
+      <TextInput
+        aria-label="Search climbs"
+        placeholder="Search climbs by name"
+        value={filter.query}
+        onChangeText={filter.setQuery}
+        style={common.input}
+      />
+      <View style={styles.grades} role="radiogroup" aria-label="Filter by grade">
+        <Button label="All grades" small selected={grade === null} onPress={() => setGrade(null)} />
+        {filter.grades.map((g) => (
+          <Button
+            key={g}
+            label={g}
+            small
+            selected={grade === g}
+            onPress={() => setGrade(grade === g ? null : g)}
+          />
+        ))}
+      </View>
+    </>
+  );
+}
+
+const styles = StyleSheet.create({
+  grades: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.xs },
+});

@@ -1,0 +1,113 @@
+import { useEffect, useMemo, useState } from 'react';
+import { FlatList, Text, View } from 'react-native';
+import type { CompositeScreenProps } from '@react-navigation/native';
+import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
+import type { NativeStackScreenProps } from '@react-navigation/native-stack';
+import { RouteForm } from '../../components/RouteForm';
+import type { RouteValues } from '../../components/RouteForm';
+import { SyncBanner } from '../../components/SyncBanner';
+import { useCatalogue } from '../../hooks/services';
+import { useSendRecord } from '../../hooks/sessions';
+import type { LayoutsStackParams, TabParams } from '../../navigation/types';
+import { common } from '../../theme/theme';
+import { ClimbRow } from './ClimbRow';
+import { LayoutDetailHeader } from './LayoutDetailHeader';
+import { useClimbFilter } from './useClimbFilter';
+import { useLayoutSession } from './useLayoutSession';
+
+type Props = CompositeScreenProps<
+  NativeStackScreenProps<LayoutsStackParams, 'LayoutDetail'>,
+  BottomTabScreenProps<TabParams>
+>;
+
+/** The one route form open on the screen: a new route on a climb, or a logged route's edit. */
+type OpenForm = { kind: 'log'; climbId: string } | { kind: 'edit'; routeId: string };
+
+/**
+ * The active-session flow. Everything here reads the cached catalogue and writes the local store:
+ * no network call, so logging never waits on the gym's signal.
+ */
+export function LayoutDetailScreen({ route, navigation }: Props) {
+  const { layoutId } = route.params;
+  const catalogue = useCatalogue();
+  const live = useLayoutSession(layoutId);
+  const { session, elsewhere } = live;
+  const { badges, flashes } = useSendRecord();
+  const climbs = catalogue.climbsByLayout[layoutId];
+  const filter = useClimbFilter(climbs);
+  const [form, setForm] = useState<OpenForm | null>(null);
+  const layoutName = (id: string | null) => catalogue.layouts?.find((l) => l.id === id)?.name;
+  const title = layoutName(layoutId);
+
+  useEffect(() => {
+    navigation.setOptions({ title: title ?? 'Layout' });
+  }, [navigation, title]);
+
+  // FlatList re-renders rows only when its data or extraData change.
+  const rowState = useMemo(() => ({ badges, form, session }), [badges, form, session]);
+
+  const logRoute = (climbId: string, values: RouteValues) => {
+    if (live.logRoute(climbId, values)) setForm(null);
+  };
+  const updateRoute = (routeId: string, values: RouteValues) => {
+    if (live.updateRoute(routeId, values)) setForm(null);
+  };
+  const end = (notes: string) => {
+    const empty = session?.routes.length === 0;
+    // An empty session is discarded, not kept: nothing for History to show.
+    if (live.end(notes) && !empty) navigation.navigate('HistoryTab', { screen: 'History' });
+  };
+
+  return (
+    <View style={common.screen}>
+      <SyncBanner />
+      <FlatList
+        contentContainerStyle={common.content}
+        data={filter.shown}
+        keyExtractor={(c) => c.id}
+        initialNumToRender={30}
+        extraData={rowState}
+        keyboardShouldPersistTaps="handled"
+        ListHeaderComponent={
+          <LayoutDetailHeader
+            live={live}
+            elsewhereLayoutName={elsewhere ? (layoutName(elsewhere.layoutId) ?? null) : null}
+            climbsById={catalogue.climbsById}
+            flashes={flashes}
+            editingRouteId={form?.kind === 'edit' ? form.routeId : null}
+            onEditRoute={(routeId) => setForm(routeId === null ? null : { kind: 'edit', routeId })}
+            onSaveRoute={updateRoute}
+            onOpenElsewhere={() =>
+              navigation.navigate('LayoutDetail', { layoutId: elsewhere?.layoutId ?? '' })
+            }
+            onEnd={end}
+            filter={filter}
+          />
+        }
+        ListEmptyComponent={
+          <Text style={common.muted}>
+            {climbs === undefined
+              ? 'The climbs of this layout are not on this device yet. They download once you are online.'
+              : 'No climb matches.'}
+          </Text>
+        }
+        renderItem={({ item }) =>
+          form?.kind === 'log' && form.climbId === item.id && session ? (
+            <RouteForm
+              climbName={item.name}
+              grade={item.grade}
+              onSave={(values) => logRoute(item.id, values)}
+              onCancel={() => setForm(null)}
+            />
+          ) : (
+            <ClimbRow
+              climb={item}
+              badge={badges.get(item.id) ?? null}
+              onLog={session ? () => setForm({ kind: 'log', climbId: item.id }) : null}
+            />
+          )
+        }
+      />
+    </View>
+  );
+}

@@ -1,0 +1,53 @@
+import type { RouteValues } from '../../components/RouteForm';
+import { useRequiredAccount } from '../../hooks/services';
+import { useActiveSession } from '../../hooks/sessions';
+import { useStoreAction } from '../../hooks/useStoreAction';
+import type { LocalSession } from '../../sync/types';
+
+export interface LayoutSession {
+  /** The running session when it is on this layout. */
+  session: LocalSession | null;
+  /** The running session when it is on another layout (one runs at a time). */
+  elsewhere: LocalSession | null;
+  /** Why the last change was refused, for the screen to show. */
+  error: string | null;
+  start(): void;
+  /** Each change answers whether the store took it. */
+  logRoute(climbId: string, values: RouteValues): boolean;
+  updateRoute(routeId: string, values: RouteValues): boolean;
+  removeRoute(routeId: string): void;
+  saveNotes(notes: string): void;
+  /** Saves the notes as typed, then ends the session (an empty one is discarded). */
+  end(notes: string): boolean;
+}
+
+/**
+ * The active session of one layout, bound to the local store: every change is a synchronous
+ * store call, so logging never waits on the network.
+ */
+export function useLayoutSession(layoutId: string): LayoutSession {
+  const { store } = useRequiredAccount();
+  const active = useActiveSession();
+  const { error, run } = useStoreAction();
+  const session = active?.layoutId === layoutId ? active : null;
+  const elsewhere = active && !session ? active : null;
+  const inSession = (change: (id: string) => void): boolean =>
+    session !== null && run(() => change(session.id));
+  const notesValue = (notes: string) => (notes === '' ? null : notes);
+
+  return {
+    session,
+    elsewhere,
+    error,
+    start: () => void run(() => store.startSession({ layoutId })),
+    logRoute: (climbId, values) => inSession((id) => store.logRoute(id, { climbId, ...values })),
+    updateRoute: (routeId, values) => inSession((id) => store.updateRoute(id, routeId, values)),
+    removeRoute: (routeId) => void inSession((id) => store.removeRoute(id, routeId)),
+    saveNotes: (notes) => void inSession((id) => store.updateNotes(id, notesValue(notes))),
+    end: (notes) =>
+      inSession((id) => {
+        if (notes !== (session?.notes ?? '')) store.updateNotes(id, notesValue(notes));
+        store.endSession(id);
+      }),
+  };
+}
