@@ -1,8 +1,6 @@
-/** Orders grades the way climbers read them: V2 before V10, 6a before 6a+ before 6b. */
-export function compareGrades(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
-}
+import { compareGrades } from '@sendlog/contract';
 
+/** The grades present, in the one order server and app share (the contract's grade table). */
 export function distinctGrades(grades: Iterable<string>): string[] {
   return [...new Set(grades)].sort(compareGrades);
 }
