@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { users } from '../db/schema.js';
 import { ApiError } from '../http/errors.js';
-import { isUuid } from '../http/ids.js';
+import { isUuid } from '../domain/ids.js';
 import type { TokenSigner } from './tokens.js';
 
 /** The user behind `Authorization: Bearer …`, or 401 (missing, malformed, expired or revoked). */

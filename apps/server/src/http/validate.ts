@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from './errors.js';
-import { unsafeTextDetails } from './text-safety.js';
+import { unsafeTextDetails } from '../domain/text-safety.js';
 
 /** Parses with a contract schema, or throws `400 validation_failed` naming each field path. */
 export function parseOr400<S extends z.ZodType>(

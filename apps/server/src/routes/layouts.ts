@@ -12,7 +12,7 @@ import type { AppContext } from '../context.js';
 import { queryRows } from '../db/sql.js';
 import { docSchema } from '../http/docs.js';
 import { ApiError } from '../http/errors.js';
-import { isUuid } from '../http/ids.js';
+import { isUuid } from '../domain/ids.js';
 
 /** V-grades in climbing order (V2 before V10), then by name. */
 function gradeRank(grade: string): number {

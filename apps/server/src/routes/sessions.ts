@@ -16,7 +16,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { docSchema } from '../http/docs.js';
 import { ApiError } from '../http/errors.js';
-import { isUuid } from '../http/ids.js';
+import { isUuid } from '../domain/ids.js';
 import { parseOr400 } from '../http/validate.js';
 import {
   decodeChangeCursor,
