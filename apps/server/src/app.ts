@@ -6,12 +6,12 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import type { AppContext } from './context.js';
+import { requireAuthentication } from './http/authenticated.js';
 import { registerDocs } from './http/docs.js';
 import { ApiError, installErrorHandling, notFoundBody, sendError } from './http/errors.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
-import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
-import { requireUser } from './http/authenticated.js';
 import { installRouteSchemas } from './http/route-schemas.js';
+import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
 import { accountRoutes } from './routes/auth/account-routes.js';
 import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
@@ -88,7 +88,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   await app.register(layoutRoutes, { ctx });
   // Everything that needs a user, in one scope whose hook authenticates each request.
   await app.register(async (scope) => {
-    requireUser(scope, ctx);
+    requireAuthentication(scope, ctx);
     await scope.register(accountRoutes, { ctx });
     await scope.register(sessionRoutes, { ctx });
   });

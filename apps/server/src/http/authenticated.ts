@@ -18,7 +18,7 @@ declare module 'fastify' {
  * type is still answered 400/413/415 first, as before) and before any validation (a request
  * without a valid token is 401 whatever its body, query or path id).
  */
-export function requireUser(scope: FastifyInstance, ctx: AppContext): void {
+export function requireAuthentication(scope: FastifyInstance, ctx: AppContext): void {
   scope.decorateRequest('user');
   scope.addHook('preValidation', async (request) => {
     request.user = await authenticate(ctx.db, ctx.signer, request);

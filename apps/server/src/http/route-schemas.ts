@@ -55,7 +55,9 @@ export function idParams<K extends string>(what: string, key: K) {
   return schema;
 }
 
-const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, httpPart = '' }) => {
+const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, url, httpPart = '' }) => {
+  // A plain JSON Schema would slip past our error shape: refuse it when the route is declared.
+  if (!(schema instanceof z.ZodType)) throw new Error(`${url}: ${httpPart} needs a zod schema`);
   // `true` accepts without replacing the value (Fastify hands a missing body over as null).
   if (documentedSchemas.has(schema)) return () => true;
   const notFound = notFoundNames.get(schema);
