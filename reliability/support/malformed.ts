@@ -96,7 +96,7 @@ const badInt = (min: number, max: number, nullable: boolean) =>
 
 /**
  * How deep generated nesting goes. Deeper than 1,000 levels, a bulk body answers 500 today: the
- * server's text-safety walk (apps/server/src/http/text-safety.ts) recurses once per level and
+ * server's text-safety walk (apps/server/src/domain/text-safety.ts) recurses once per level and
  * overflows the stack around 5,000 (reported; raise this once that is fixed).
  */
 const MAX_NESTING = Number(process.env.RELIABILITY_MAX_NESTING ?? 1_000);

@@ -6,14 +6,17 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import type { AppContext } from './context.js';
+import { requireAuthentication } from './http/authenticated.js';
 import { registerDocs } from './http/docs.js';
 import { ApiError, installErrorHandling, notFoundBody, sendError } from './http/errors.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
+import { installRouteSchemas } from './http/route-schemas.js';
 import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
-import { authRoutes } from './routes/auth.js';
-import { healthRoutes } from './routes/health.js';
-import { layoutRoutes } from './routes/layouts.js';
-import { sessionRoutes } from './routes/sessions.js';
+import { accountRoutes } from './routes/auth/account-routes.js';
+import { authRoutes } from './routes/auth/auth-routes.js';
+import { healthRoutes } from './routes/health/health-routes.js';
+import { layoutRoutes } from './routes/layouts/layout-routes.js';
+import { sessionRoutes } from './routes/sessions/session-routes.js';
 
 export interface BuildAppOptions {
   logger: FastifyServerOptions['logger'];
@@ -72,6 +75,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   app.removeContentTypeParser('text/plain');
   await registerDocs(app);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.db) });
+  installRouteSchemas(app);
   if (o.webRoot) await registerWebRoot(app, o.webRoot);
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -79,9 +83,14 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
     return reply.code(404).send(notFoundBody(request.method, request.url));
   });
 
-  healthRoutes(app, ctx);
-  authRoutes(app, ctx);
-  layoutRoutes(app, ctx);
-  sessionRoutes(app, ctx);
+  await app.register(healthRoutes, { ctx });
+  await app.register(authRoutes, { ctx });
+  await app.register(layoutRoutes, { ctx });
+  // Everything that needs a user, in one scope whose hook authenticates each request.
+  await app.register(async (scope) => {
+    requireAuthentication(scope, ctx);
+    await scope.register(accountRoutes, { ctx });
+    await scope.register(sessionRoutes, { ctx });
+  });
   return app;
 }

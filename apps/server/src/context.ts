@@ -1,5 +1,3 @@
-import type { User } from '@sendlog/contract';
-import type { FastifyRequest } from 'fastify';
 import type { Db, DatabaseKind } from './db/connection.js';
 import type { TokenSigner } from './auth/tokens.js';
 
@@ -10,7 +8,6 @@ export interface AppContext {
   signer: TokenSigner;
   /** The server's clock (ms). Injected so tests can move it. */
   now(): number;
-  requireUser(request: FastifyRequest): Promise<User>;
   loginRateLimit: RateLimit;
   registerRateLimit: RateLimit;
 }

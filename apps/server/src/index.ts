@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, LOG_REDACT } from './app.js';
-import { authenticate } from './auth/authenticate.js';
 import { resolveTokenSecret } from './auth/secret.js';
 import { tokenSigner } from './auth/tokens.js';
 import type { AppContext, RateLimit } from './context.js';
@@ -58,7 +57,6 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       databaseKind: database.kind,
       signer,
       now: o.now ?? Date.now,
-      requireUser: (request) => authenticate(database.db, signer, request),
       loginRateLimit: o.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 },
       registerRateLimit: o.registerRateLimit ?? DEFAULT_REGISTER_RATE_LIMIT,
     };

@@ -1,10 +1,9 @@
 import type { User } from '@sendlog/contract';
-import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
-import { users } from '../db/schema.js';
+import { isUuid } from '../domain/ids.js';
 import { ApiError } from '../http/errors.js';
-import { isUuid } from '../http/ids.js';
+import { findTokenHolder } from '../users/user-repository.js';
 import type { TokenSigner } from './tokens.js';
 
 /** The user behind `Authorization: Bearer …`, or 401 (missing, malformed, expired or revoked). */
@@ -19,17 +18,9 @@ export async function authenticate(
   const claims = signer.verify(match[1]!);
   if (!claims || !isUuid(claims.sub))
     throw ApiError.unauthorized('the token is invalid or expired');
-  const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      tokenVersion: users.tokenVersion,
-    })
-    .from(users)
-    .where(eq(users.id, claims.sub));
-  if (!row || row.tokenVersion !== claims.ver) {
+  const holder = await findTokenHolder(db, claims.sub);
+  if (!holder || holder.tokenVersion !== claims.ver) {
     throw ApiError.unauthorized('the token has been revoked');
   }
-  return { id: row.id, email: row.email, name: row.name };
+  return holder.user;
 }

@@ -7,7 +7,7 @@ import {
   type ErrorDetail,
   type SessionSnapshot,
 } from '@sendlog/contract';
-import { unsafeTextDetails } from '../http/text-safety.js';
+import { unsafeTextDetails } from '../domain/text-safety.js';
 import { repeatedRouteIdPaths } from './normalize.js';
 import type { CatalogueLookup } from './store.js';
 

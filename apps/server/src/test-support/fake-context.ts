@@ -1,7 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/connection.js';
 import { tokenSigner } from '../auth/tokens.js';
-import { ApiError } from '../http/errors.js';
 
 /**
  * A context whose database fails every query with a message full of SQL: for the HTTP layer's
@@ -18,7 +17,6 @@ export function failingDatabaseContext(): AppContext {
     databaseKind: 'pglite',
     signer: tokenSigner('fake'),
     now: Date.now,
-    requireUser: () => Promise.reject(ApiError.unauthorized()),
     loginRateLimit: { max: 100, timeWindowMs: 60_000 },
     registerRateLimit: { max: 100, timeWindowMs: 60_000 },
   };

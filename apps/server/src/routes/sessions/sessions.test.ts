@@ -6,9 +6,9 @@ import {
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
-} from '../testing/index.js';
-import { newUser } from '../test-support/client.js';
-import { snapshot } from '../test-support/fixtures.js';
+} from '../../testing/index.js';
+import { newUser } from '../../test-support/client.js';
+import { snapshot } from '../../test-support/fixtures.js';
 
 type Api = Awaited<ReturnType<typeof newUser>>['api'];
 

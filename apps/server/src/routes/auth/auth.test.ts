@@ -1,14 +1,14 @@
 import { DEMO_ACCOUNT, type AuthResponse, type ErrorBody } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenSigner, TOKEN_TTL_SECONDS } from '../auth/tokens.js';
-import { startServer } from '../index.js';
+import { tokenSigner, TOKEN_TTL_SECONDS } from '../../auth/tokens.js';
+import { startServer } from '../../index.js';
 import {
   BACKENDS,
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
-} from '../testing/index.js';
-import { client, newUser } from '../test-support/client.js';
+} from '../../testing/index.js';
+import { client, newUser } from '../../test-support/client.js';
 
 const SECRET = 'test-secret-for-auth-suite';
 

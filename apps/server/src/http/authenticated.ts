@@ -1,0 +1,26 @@
+import type { User } from '@sendlog/contract';
+import type { FastifyInstance } from 'fastify';
+import { authenticate } from '../auth/authenticate.js';
+import type { AppContext } from '../context.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The caller. Set only inside the authenticated scope, the only place that reads it. */
+    user: User;
+  }
+}
+
+/**
+ * Makes `scope` (a plugin scope) require a user: every route declared in it answers 401 without
+ * a valid bearer token, and its handlers read `request.user`.
+ *
+ * preValidation: after the body is parsed (a body that is not JSON, too large or of another
+ * type is still answered 400/413/415 first, as before) and before any validation (a request
+ * without a valid token is 401 whatever its body, query or path id).
+ */
+export function requireAuthentication(scope: FastifyInstance, ctx: AppContext): void {
+  scope.decorateRequest('user');
+  scope.addHook('preValidation', async (request) => {
+    request.user = await authenticate(ctx.db, ctx.signer, request);
+  });
+}

@@ -1,0 +1,110 @@
+import type {
+  FastifyInstance,
+  FastifySchemaCompiler,
+  preValidationAsyncHookHandler,
+  RouteOptions,
+} from 'fastify';
+import { z } from 'zod';
+import { UUID_PATTERN } from '../domain/ids.js';
+import { unsafeTextDetails } from '../domain/text-safety.js';
+import { ApiError } from './errors.js';
+
+/**
+ * One zod schema per request part (from `@sendlog/contract`) validates it, types the handler
+ * (`fastify-type-provider-zod`) and feeds the OpenAPI document (see docs.ts).
+ *
+ * We compile validators ourselves rather than use the provider's `validatorCompiler` and map
+ * Fastify's validation error afterwards: that error keeps only a `/`-joined path and a message
+ * per issue, so the contract's `issuesToDetails` (dotted paths, one detail per unknown key)
+ * could not be rebuilt exactly from it, and the text-safety walk needs the parsed value anyway.
+ * Our validator answers the `ApiError` itself; Fastify passes an `Error` through untouched to
+ * the error handler, which sends it as `400 validation_failed`, byte for byte as before.
+ */
+
+/** Stand-ins for schemas that document a request part another layer validates. */
+const documentedSchemas = new WeakMap<z.ZodType, z.ZodType>();
+/** Path-parameter schemas, with the thing a malformed value cannot name. */
+const notFoundNames = new WeakMap<z.ZodType, string>();
+/** The request parts walked for text PostgreSQL cannot store, as before (not ids, not headers). */
+const TEXT_CHECKED_PARTS = new Set(['body', 'querystring']);
+
+/**
+ * Accepts anything and leaves the value as it came; the OpenAPI document shows `schema` instead.
+ * For the session ingest bodies: the ingest validates each snapshot on its own (so one bad
+ * session of a bulk never blocks the others, and its clock rules and `unknown_climb` answer the
+ * single endpoints); validating them here first would change which error wins and parse twice.
+ */
+export function documentedOnly(schema: z.ZodType): z.ZodUnknown {
+  const standIn = z.unknown();
+  documentedSchemas.set(standIn, schema);
+  return standIn;
+}
+
+/** The schema the OpenAPI document should show for `schema`. */
+export function documentedSchemaOf<T>(schema: T): T | z.ZodType {
+  return schema instanceof z.ZodType ? (documentedSchemas.get(schema) ?? schema) : schema;
+}
+
+/**
+ * `{ [key]: uuid }` path parameters. A malformed id never names a stored row, so it is answered
+ * like an unknown one, `404 <what> not found`, never 400.
+ */
+export function idParams<K extends string>(what: string, key: K) {
+  const schema = z.object({ [key]: z.string().regex(UUID_PATTERN) } as Record<K, z.ZodString>);
+  notFoundNames.set(schema, what);
+  return schema;
+}
+
+const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, url, httpPart = '' }) => {
+  // A plain JSON Schema would slip past our error shape: refuse it when the route is declared.
+  if (!(schema instanceof z.ZodType)) throw new Error(`${url}: ${httpPart} needs a zod schema`);
+  // `true` accepts without replacing the value (Fastify hands a missing body over as null).
+  if (documentedSchemas.has(schema)) return () => true;
+  const notFound = notFoundNames.get(schema);
+  const prefix = httpPart === 'headers' ? 'headers' : '';
+  const checkText = TEXT_CHECKED_PARTS.has(httpPart);
+  return (value: unknown) => {
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      return {
+        error:
+          notFound === undefined
+            ? ApiError.fromZod(result.error.issues, prefix)
+            : ApiError.notFound(notFound),
+      };
+    }
+    const unsafe = checkText ? unsafeTextDetails(result.data) : [];
+    if (unsafe.length > 0) return { error: ApiError.validation(unsafe) };
+    return { value: result.data };
+  };
+};
+
+/**
+ * Fastify hands a validator `null` for a request with no body at all, which zod would report as
+ * "received null". This check keeps answering what the schema says of `undefined`, as before; it
+ * is the route's last preValidation hook, so authentication and rate limits still come first.
+ */
+function refuseMissingBody(route: RouteOptions): void {
+  const schema = route.schema?.body;
+  if (!(schema instanceof z.ZodType) || documentedSchemas.has(schema)) return;
+  const check: preValidationAsyncHookHandler = async (request) => {
+    if (request.body !== undefined) return;
+    const result = schema.safeParse(undefined);
+    if (!result.success) throw ApiError.fromZod(result.error.issues);
+  };
+  const hooks = route.preValidation ?? [];
+  route.preValidation = [...(Array.isArray(hooks) ? hooks : [hooks]), check];
+}
+
+/**
+ * Installs the zod validators and a plain JSON serializer for every route declared afterwards
+ * (call it after plugins that add route hooks, e.g. the rate limit, so this body check runs
+ * last). Responses are not re-validated: the provider's serializer would `safeEncode` every
+ * answer through zod (a 100-session bulk answer included, whose speed is benchmarked), while
+ * handlers are already typed by the same response schemas. Those schemas still document them.
+ */
+export function installRouteSchemas(app: FastifyInstance): void {
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.addHook('onRoute', refuseMissingBody);
+}

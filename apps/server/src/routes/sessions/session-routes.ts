@@ -1,0 +1,199 @@
+import {
+  bulkRequestSchema,
+  bulkResponseSchema,
+  errorBodySchema,
+  LIMITS,
+  offlineResponseSchema,
+  sessionResponseSchema,
+  sessionSnapshotSchema,
+  sessionsPageSchema,
+  sessionsQuerySchema,
+} from '@sendlog/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { SECURED } from '../../http/docs.js';
+import { ApiError } from '../../http/errors.js';
+import { documentedOnly, idParams } from '../../http/route-schemas.js';
+import {
+  decodeChangeCursor,
+  decodeHistoryCursor,
+  encodeChangeCursor,
+  encodeHistoryCursor,
+} from '../../sessions/cursor.js';
+import { ingestSnapshots } from '../../sessions/ingest.js';
+import { loadById, loadChangesPage, loadHistoryPage, toApiSession } from '../../sessions/store.js';
+import { bulkItems, toBulkResult } from './bulk-body.js';
+
+const idempotencyKeyRule = `must be 1–${LIMITS.maxClientIdLength} chars`;
+const singleHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .min(1, { error: idempotencyKeyRule })
+    .max(LIMITS.maxClientIdLength, { error: idempotencyKeyRule })
+    .optional()
+    .describe('used when the snapshot has no clientSessionId'),
+});
+
+/** A user's sessions: declared inside the authenticated scope. */
+export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  for (const [url, operationId, summary] of [
+    ['/sessions/offline', 'syncSession', 'Send one session snapshot'],
+    [
+      '/sessions/sync',
+      'syncSessionAlias',
+      'Send one session snapshot (alias of /sessions/offline)',
+    ],
+  ] as const) {
+    app.post(
+      url,
+      {
+        schema: {
+          operationId,
+          summary,
+          tags: ['sessions'],
+          ...SECURED,
+          headers: singleHeaders,
+          body: documentedOnly(sessionSnapshotSchema),
+          response: {
+            200: offlineResponseSchema,
+            201: offlineResponseSchema,
+            400: errorBodySchema,
+            401: errorBodySchema,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { results, statements } = await ingestSnapshots(
+          ctx.db,
+          request.user.id,
+          [request.body],
+          { headerKey: request.headers['idempotency-key'], nowMs: ctx.now() },
+        );
+        const r = results[0]!;
+        request.log.info({ sessions: 1, statements, status: r.status }, 'session ingested');
+        if (!r.success) throw new ApiError(400, r.error.code, r.error.message, r.error.details);
+        if (r.status === 'created') {
+          return reply.code(201).send({
+            sessionId: r.sessionId,
+            revision: r.revision,
+            status: r.status,
+            isDuplicate: false,
+            routeIds: r.routeIds,
+          });
+        }
+        return reply.code(200).send({
+          sessionId: r.sessionId,
+          revision: r.revision,
+          status: r.status,
+          isDuplicate: r.isDuplicate,
+          ...(r.session ? { session: r.session } : {}),
+        });
+      },
+    );
+  }
+
+  app.post(
+    '/sessions/sync/bulk',
+    {
+      schema: {
+        operationId: 'syncSessions',
+        summary: 'Send up to 100 session snapshots, each accepted or refused on its own',
+        tags: ['sessions'],
+        ...SECURED,
+        body: documentedOnly(bulkRequestSchema),
+        response: {
+          200: bulkResponseSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          413: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const items = bulkItems(request.body);
+      const { results, statements } = await ingestSnapshots(ctx.db, request.user.id, items, {
+        nowMs: ctx.now(),
+        isolateFailures: request.log,
+      });
+      const summary = { created: 0, duplicate: 0, updated: 0, merged: 0, rejected: 0 };
+      for (const r of results) summary[r.status] += 1;
+      request.log.info({ sessions: items.length, statements, summary }, 'bulk ingested');
+      return { results: results.map(toBulkResult), summary };
+    },
+  );
+
+  app.get(
+    '/sessions',
+    {
+      schema: {
+        operationId: 'listSessions',
+        summary: 'Session history, or the changes since a cursor',
+        tags: ['sessions'],
+        ...SECURED,
+        querystring: sessionsQuerySchema,
+        response: { 200: sessionsPageSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const userId = request.user.id;
+      const query = request.query;
+      if (query.updatedSince !== undefined) {
+        if (query.cursor !== undefined) {
+          throw ApiError.validation([
+            { path: 'cursor', message: 'cannot be combined with updatedSince' },
+          ]);
+        }
+        const after = decodeChangeCursor(query.updatedSince);
+        if (after === null) {
+          throw ApiError.validation([
+            { path: 'updatedSince', message: 'is not a cursor issued by this server' },
+          ]);
+        }
+        const page = await loadChangesPage(ctx.db, userId, after, query.limit);
+        const last = page.at(-1);
+        return {
+          sessions: page.map(toApiSession),
+          nextCursor: encodeChangeCursor(last ? last.changeSeq : after),
+        };
+      }
+      const after = query.cursor === undefined ? null : decodeHistoryCursor(query.cursor);
+      if (query.cursor !== undefined && after === null) {
+        throw ApiError.validation([
+          { path: 'cursor', message: 'is not a cursor issued by this server' },
+        ]);
+      }
+      // One row more than asked tells whether another page exists.
+      const rows = await loadHistoryPage(ctx.db, userId, after, query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        sessions: page.map(toApiSession),
+        nextCursor:
+          rows.length > query.limit && last
+            ? encodeHistoryCursor({ startTime: last.state.fields.startTime, id: last.id })
+            : null,
+      };
+    },
+  );
+
+  app.get(
+    '/sessions/:id',
+    {
+      schema: {
+        operationId: 'getSession',
+        summary: 'One session of the signed-in user',
+        tags: ['sessions'],
+        ...SECURED,
+        params: idParams('session', 'id'),
+        response: { 200: sessionResponseSchema, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      // Another user's session is answered exactly like one that does not exist.
+      const session = await loadById(ctx.db, request.user.id, request.params.id);
+      if (!session) throw ApiError.notFound('session');
+      return { session: toApiSession(session) };
+    },
+  );
+};
