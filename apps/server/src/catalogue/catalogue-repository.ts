@@ -1,13 +1,7 @@
-import type { Climb, Layout } from '@sendlog/contract';
+import { compareGrades, type Climb, type Layout } from '@sendlog/contract';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
-
-/** V-grades in climbing order (V2 before V10), then by name. */
-function gradeRank(grade: string): number {
-  const m = /^V(\d+)/i.exec(grade);
-  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
-}
 
 /** Every layout of the gym, by name, with how many climbs it holds. */
 export async function listLayouts(db: Db): Promise<Layout[]> {
@@ -55,7 +49,7 @@ export async function listLayoutClimbs(db: Db, layoutId: string): Promise<Climb[
     )
     .sort(
       (a, b) =>
-        gradeRank(a.grade) - gradeRank(b.grade) ||
+        compareGrades(a.grade, b.grade) ||
         a.name.localeCompare(b.name) ||
         a.id.localeCompare(b.id),
     );
