@@ -49,8 +49,6 @@ export async function listLayoutClimbs(db: Db, layoutId: string): Promise<Climb[
     )
     .sort(
       (a, b) =>
-        compareGrades(a.grade, b.grade) ||
-        a.name.localeCompare(b.name) ||
-        a.id.localeCompare(b.id),
+        compareGrades(a.grade, b.grade) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
     );
 }
