@@ -5,12 +5,18 @@ import type { Db } from '../db/connection.js';
 import { countStatements } from '../db/statement-counter.js';
 import { isUuid } from '../http/ids.js';
 import { unsafeTextDetails } from '../http/text-safety.js';
-import { decide, sameRoute } from './merge.js';
-import type { IncomingSnapshot, RouteVersion, SessionState, SyncOutcome } from './model.js';
-import { catalogueError, validateSnapshot } from './validate.js';
-import { normalizeSnapshot } from './normalize.js';
 import {
   compareRoutes,
+  decide,
+  normalizeSnapshot,
+  sameRoute,
+  type IncomingSnapshot,
+  type RouteVersion,
+  type SessionState,
+  type SyncOutcome,
+} from '@sendlog/rules';
+import { catalogueError, validateSnapshot } from './validate.js';
+import {
   ConcurrentWriteError,
   loadByKeys,
   loadSnapshotHashes,

@@ -2,7 +2,7 @@ import type { Session } from '@sendlog/contract';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { arrayParam, isoText, queryRows, unnestRows, type Column } from '../db/sql.js';
-import type { RouteVersion, SessionState } from './model.js';
+import type { RouteVersion, SessionState } from '@sendlog/rules';
 
 /** A session as stored: the API shape plus what merging needs (positions, tombstones). */
 export interface StoredRoute extends RouteVersion {
@@ -126,15 +126,6 @@ export function toApiSession(s: StoredSession): Session {
       updatedAt: r.updatedAt,
     })),
   };
-}
-
-/** Route order of every answer: as logged, ties by position then id (deterministic). */
-export function compareRoutes(a: RouteVersion, b: RouteVersion): number {
-  return (
-    Date.parse(a.loggedAt) - Date.parse(b.loggedAt) ||
-    a.position - b.position ||
-    (a.clientRouteId < b.clientRouteId ? -1 : a.clientRouteId > b.clientRouteId ? 1 : 0)
-  );
 }
 
 export async function loadByKeys(

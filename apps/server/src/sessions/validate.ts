@@ -8,7 +8,7 @@ import {
   type SessionSnapshot,
 } from '@sendlog/contract';
 import { unsafeTextDetails } from '../http/text-safety.js';
-import { repeatedRouteIdPaths } from './normalize.js';
+import { repeatedRouteIdPaths } from '@sendlog/rules';
 import type { CatalogueLookup } from './store.js';
 
 /**
