@@ -3,3 +3,4 @@ export * from './errors.js';
 export * from './auth.js';
 export * from './catalogue.js';
 export * from './session.js';
+export * from './route-fields.js';
