@@ -9,7 +9,7 @@ import {
 } from '@sendlog/contract';
 import { unsafeTextDetails } from '../http/text-safety.js';
 import { repeatedRouteIdPaths } from '@sendlog/rules';
-import type { CatalogueLookup } from './store.js';
+import type { CatalogueLookup } from './catalogue-lookup.js';
 
 /**
  * Every rule of API.md a snapshot must pass on its own, answered as `validation_failed` with
