@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { queryRows, unnestRows, type Column } from '../db/sql.js';
+import { routeContentColumns } from './route-columns.js';
 import type { RouteWrite, SessionWrite, WriteSet } from './write-set.js';
 
 const sessionColumns = {
@@ -22,17 +23,19 @@ const routeColumns = {
   id: ['uuid', (r) => r.id],
   session_id: ['uuid', (r) => r.sessionId],
   client_route_id: ['text', (r) => r.clientRouteId],
-  climb_id: ['uuid', (r) => r.climbId],
+  ...routeContentColumns<RouteWrite>(),
   grade: ['text', (r) => r.grade],
   position: ['int', (r) => r.position],
-  is_success: ['boolean', (r) => r.isSuccess],
-  attempts: ['int', (r) => r.attempts],
-  notes: ['text', (r) => r.notes],
-  rating: ['int', (r) => r.rating],
-  grade_opinion: ['text', (r) => r.gradeOpinion],
-  logged_at: ['timestamptz', (r) => r.loggedAt],
   updated_at: ['timestamptz', (r) => r.updatedAt],
 } satisfies Record<string, Column<RouteWrite>>;
+
+/** An upserted route takes every column but its identity. */
+const ROUTE_UPDATES = sql.raw(
+  Object.keys(routeColumns)
+    .filter((c) => !['id', 'session_id', 'client_route_id'].includes(c))
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', '),
+);
 
 const routeKeyColumns = {
   session_id: ['uuid', (r) => r.sessionId],
@@ -88,10 +91,7 @@ export async function writeBatch(
   if (w.routeUpserts.length > 0) {
     await db.execute(
       sql`${insertRoutes(w.routeUpserts)}
-          on conflict (session_id, client_route_id) do update set climb_id = excluded.climb_id,
-            grade = excluded.grade, position = excluded.position, is_success = excluded.is_success,
-            attempts = excluded.attempts, notes = excluded.notes, rating = excluded.rating,
-            grade_opinion = excluded.grade_opinion, logged_at = excluded.logged_at, updated_at = excluded.updated_at`,
+          on conflict (session_id, client_route_id) do update set ${ROUTE_UPDATES}`,
     );
   }
   if (w.tombstones.length > 0) {

@@ -1,8 +1,9 @@
-import type { Session } from '@sendlog/contract';
+import { withRouteContent, type Session } from '@sendlog/contract';
 import type { RouteVersion, SessionState } from '@sendlog/rules';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { arrayParam, isoText, queryRows } from '../db/sql.js';
+import { ROUTE_CONTENT_JSON } from './route-columns.js';
 
 /** A session as stored: the API shape plus what merging needs (positions, tombstones). */
 export interface StoredRoute extends RouteVersion {
@@ -50,10 +51,8 @@ function storedSessionJson(withTombstones: boolean): SQL {
     'changeSeq', s.change_seq,
     'routes', coalesce((
       select json_agg(json_build_object(
-        'id', r.id, 'clientRouteId', r.client_route_id, 'climbId', r.climb_id, 'climbName', c.name,
-        'grade', r.grade, 'isSuccess', r.is_success, 'attempts', r.attempts, 'notes', r.notes,
-        'rating', r.rating, 'gradeOpinion', r.grade_opinion, 'position', r.position,
-        'loggedAt', ${isoText(sql`r.logged_at`)}, 'updatedAt', ${isoText(sql`r.updated_at`)})
+        'id', r.id, 'clientRouteId', r.client_route_id, 'climbName', c.name, 'grade', r.grade,
+        'position', r.position, ${ROUTE_CONTENT_JSON}, 'updatedAt', ${isoText(sql`r.updated_at`)})
         order by r.logged_at, r.position, r.client_route_id collate "C")
       from session_routes r join climbs c on c.id = r.climb_id where r.session_id = s.id), '[]'::json),
     'tombstones', ${
@@ -80,18 +79,10 @@ function fromJson(text: string): StoredSession {
       routes: new Map(
         j.routes.map((r) => [
           r.clientRouteId,
-          {
-            clientRouteId: r.clientRouteId,
-            climbId: r.climbId,
-            isSuccess: r.isSuccess,
-            attempts: r.attempts,
-            notes: r.notes,
-            rating: r.rating,
-            gradeOpinion: r.gradeOpinion,
-            loggedAt: r.loggedAt,
-            position: r.position,
-            updatedAt: r.updatedAt,
-          },
+          withRouteContent(
+            { clientRouteId: r.clientRouteId, position: r.position, updatedAt: r.updatedAt },
+            r,
+          ),
         ]),
       ),
       tombstones: new Set(j.tombstones),

@@ -1,3 +1,4 @@
+import { withRouteContent } from '@sendlog/contract';
 import { compareRoutes, sameRoute, type RouteVersion, type SessionState } from '@sendlog/rules';
 import type { StoredRoute, StoredSession } from './session-repository.js';
 
@@ -45,25 +46,19 @@ export interface Working {
   lastSnapshotHash: string | null;
 }
 
-/** A route with its server identity and snapshotted grade (fields spelled out: no spread). */
+/** A route with its server identity and snapshotted grade. */
 export function storedRouteOf(w: Working, r: RouteVersion): StoredRoute {
   const meta = w.routeMeta.get(r.clientRouteId);
   if (!meta) throw new Error(`route ${r.clientRouteId} has no server identity`);
-  return {
+  const identity = {
     id: meta.id,
     clientRouteId: r.clientRouteId,
-    climbId: r.climbId,
     climbName: meta.climbName,
     grade: meta.grade,
-    isSuccess: r.isSuccess,
-    attempts: r.attempts,
-    notes: r.notes,
-    rating: r.rating,
-    gradeOpinion: r.gradeOpinion,
-    loggedAt: r.loggedAt,
     position: r.position,
     updatedAt: r.updatedAt,
   };
+  return withRouteContent(identity, r);
 }
 
 function routesOf(w: Working): StoredRoute[] {
