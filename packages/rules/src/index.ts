@@ -4,3 +4,4 @@ export * from './merge/model.js';
 export * from './merge/normalize.js';
 export * from './merge/merge.js';
 export * from './merge/route-order.js';
+export * from './notes.js';

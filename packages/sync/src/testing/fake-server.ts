@@ -1,5 +1,5 @@
 import { bulkRequestSchema, issuesToDetails, sessionSnapshotSchema } from '@sendlog/contract';
-import type { BulkResult, Session } from '@sendlog/contract';
+import { withRouteContent, type BulkResult, type Session } from '@sendlog/contract';
 import {
   compareRoutes,
   decide,
@@ -192,20 +192,16 @@ function toApi(s: StoredSession): Session {
     revision: s.revision,
     createdAt: s.createdAt,
     updatedAt: s.state.updatedAt,
-    routes: [...s.state.routes.values()].sort(compareRoutes).map((r) => ({
-      id: s.routeIds.get(r.clientRouteId) ?? r.clientRouteId,
-      clientRouteId: r.clientRouteId,
-      climbId: r.climbId,
-      climbName: `Climb ${r.climbId}`,
-      grade: 'V3',
-      isSuccess: r.isSuccess,
-      attempts: r.attempts,
-      notes: r.notes,
-      rating: r.rating,
-      gradeOpinion: r.gradeOpinion,
-      loggedAt: r.loggedAt,
-      updatedAt: r.updatedAt,
-    })),
+    routes: [...s.state.routes.values()].sort(compareRoutes).map((r) => {
+      const identity = {
+        id: s.routeIds.get(r.clientRouteId) ?? r.clientRouteId,
+        clientRouteId: r.clientRouteId,
+        climbName: `Climb ${r.climbId}`,
+        grade: 'V3',
+        updatedAt: r.updatedAt,
+      };
+      return withRouteContent(identity, r);
+    }),
   };
 }
 
