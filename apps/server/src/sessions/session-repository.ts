@@ -1,4 +1,4 @@
-import { withRouteContent, type Session } from '@sendlog/contract';
+import type { Session } from '@sendlog/contract';
 import type { RouteVersion, SessionState } from '@sendlog/rules';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
@@ -76,15 +76,9 @@ function fromJson(text: string): StoredSession {
     state: {
       fields: { layoutId: j.layoutId, startTime: j.startTime, endTime: j.endTime, notes: j.notes },
       updatedAt: j.updatedAt,
-      routes: new Map(
-        j.routes.map((r) => [
-          r.clientRouteId,
-          withRouteContent(
-            { clientRouteId: r.clientRouteId, position: r.position, updatedAt: r.updatedAt },
-            r,
-          ),
-        ]),
-      ),
+      // A stored route is a RouteVersion (its id, name and grade are not read by the merge): the
+      // merge model shares the objects rather than copying every route of every read.
+      routes: new Map(j.routes.map((r) => [r.clientRouteId, r])),
       tombstones: new Set(j.tombstones),
     },
   };
