@@ -25,7 +25,12 @@ import {
   encodeHistoryCursor,
 } from '../sessions/cursor.js';
 import { ingestSnapshots, type IngestResult } from '../sessions/ingest.js';
-import { loadById, loadChangesPage, loadHistoryPage, toApiSession } from '../sessions/session-repository.js';
+import {
+  loadById,
+  loadChangesPage,
+  loadHistoryPage,
+  toApiSession,
+} from '../sessions/session-repository.js';
 
 const errorDoc = docSchema(errorBodySchema);
 const secured = { security: [{ bearer: [] }] };
