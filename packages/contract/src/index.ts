@@ -6,3 +6,4 @@ export * from './session.js';
 export * from './catalogue-management.js';
 export * from './grades.js';
 export * from './logbook.js';
+export * from './route-fields.js';

@@ -9,7 +9,16 @@ import {
   type TestServer,
 } from '../testing/index.js';
 import { newUser } from '../test-support/client.js';
-import { baseSnapshot, baseUpdatedAtArb, editArb, editSnapshot } from '../test-support/edits.js';
+import { climbId, LAYOUT_ID } from '../test-support/fixtures.js';
+import {
+  baseSnapshot,
+  baseUpdatedAtArb,
+  editArb,
+  editSnapshot,
+  type EditCatalogue,
+} from '@sendlog/rules/testing';
+
+const CATALOGUE: EditCatalogue = { climbId, layoutId: LAYOUT_ID };
 
 /** Everything but the server-assigned ids and counters, which differ between the two runs. */
 function content(s: Session) {
@@ -39,8 +48,8 @@ describe.each(BACKENDS)('merge order over HTTP on $name', (backend) => {
           }
           return (await api.get<{ session: Session }>(`/sessions/${sessionId}`)).body.session;
         };
-        const base = baseSnapshot(id, baseAt);
-        const [sa, sb] = [editSnapshot(id, a), editSnapshot(id, b)];
+        const base = baseSnapshot(CATALOGUE, id, baseAt);
+        const [sa, sb] = [editSnapshot(CATALOGUE, id, a), editSnapshot(CATALOGUE, id, b)];
         const [ab, ba] = await Promise.all([
           sync(one.api, [base, sa, sb]),
           sync(two.api, [base, sb, sa]),

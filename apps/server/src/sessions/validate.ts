@@ -8,8 +8,8 @@ import {
   type SessionSnapshot,
 } from '@sendlog/contract';
 import { unsafeTextDetails } from '../domain/text-safety.js';
-import { repeatedRouteIdPaths } from './normalize.js';
-import type { CatalogueLookup } from './store.js';
+import { repeatedRouteIdPaths } from '@sendlog/rules';
+import type { CatalogueLookup } from './catalogue-lookup.js';
 
 /**
  * Every rule of API.md a snapshot must pass on its own, answered as `validation_failed` with

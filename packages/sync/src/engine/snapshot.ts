@@ -1,4 +1,4 @@
-import type { SessionSnapshotInput } from '@sendlog/contract';
+import { withRouteContent, type SessionSnapshotInput } from '@sendlog/contract';
 import type { LocalSession } from '../store/model.js';
 import type { SentCopy } from '../store/session-store.js';
 
@@ -22,17 +22,9 @@ export function toOutgoing(s: LocalSession): OutgoingSession {
     baseRevision: s.serverRevision,
     updatedAt: s.updatedAt,
     removedRouteIds: [...s.removedRouteIds],
-    routes: s.routes.map((r) => ({
-      clientRouteId: r.id,
-      climbId: r.climbId,
-      isSuccess: r.isSuccess,
-      attempts: r.attempts,
-      notes: r.notes,
-      rating: r.rating,
-      gradeOpinion: r.gradeOpinion,
-      loggedAt: r.loggedAt,
-      updatedAt: r.updatedAt,
-    })),
+    routes: s.routes.map((r) =>
+      withRouteContent({ clientRouteId: r.id, updatedAt: r.updatedAt }, r),
+    ),
   };
   const json = JSON.stringify(snapshot);
   return {

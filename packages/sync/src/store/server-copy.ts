@@ -1,20 +1,10 @@
-import type { Session } from '@sendlog/contract';
+import { withRouteContent, type Session } from '@sendlog/contract';
 import type { LocalRoute, LocalSession } from './model.js';
 import { clearedRetryState } from './status.js';
 
 /** The local route a server route stands for: its `clientRouteId` is the local id. */
 export function routeFromServer(r: Session['routes'][number]): LocalRoute {
-  return {
-    id: r.clientRouteId,
-    climbId: r.climbId,
-    isSuccess: r.isSuccess,
-    attempts: r.attempts,
-    notes: r.notes,
-    rating: r.rating,
-    gradeOpinion: r.gradeOpinion,
-    loggedAt: r.loggedAt,
-    updatedAt: r.updatedAt,
-  };
+  return withRouteContent({ id: r.clientRouteId, updatedAt: r.updatedAt }, r);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { LIMITS } from '@sendlog/contract';
 import type { Session } from '@sendlog/contract';
+import { notesOrNull } from '@sendlog/rules';
 import { SessionStoreError } from './errors.js';
 import { migrateStorage } from './migrations.js';
 import type {
@@ -297,7 +298,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
 
     updateNotes(sessionId, notes) {
       const s = get(sessionId);
-      const value = notes === '' ? null : notes;
+      const value = notesOrNull(notes);
       assertValidNotes(value);
       put(edit(s, { notes: value }));
       emit('edit', [sessionId]);

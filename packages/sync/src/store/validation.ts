@@ -1,4 +1,4 @@
-import { LIMITS, issuesToDetails, routeSnapshotSchema } from '@sendlog/contract';
+import { LIMITS, issuesToDetails, routeSnapshotSchema, withRouteContent } from '@sendlog/contract';
 import { SessionStoreError } from './errors.js';
 import type { LocalRoute } from './model.js';
 
@@ -7,17 +7,9 @@ import type { LocalRoute } from './model.js';
  * while logging it instead of as a rejected sync later.
  */
 export function assertValidRoute(route: LocalRoute): void {
-  const result = routeSnapshotSchema.safeParse({
-    clientRouteId: route.id,
-    climbId: route.climbId,
-    isSuccess: route.isSuccess,
-    attempts: route.attempts,
-    notes: route.notes,
-    rating: route.rating,
-    gradeOpinion: route.gradeOpinion,
-    loggedAt: route.loggedAt,
-    updatedAt: route.updatedAt,
-  });
+  const result = routeSnapshotSchema.safeParse(
+    withRouteContent({ clientRouteId: route.id, updatedAt: route.updatedAt }, route),
+  );
   if (!result.success) {
     const details = issuesToDetails(result.error.issues);
     throw new SessionStoreError(

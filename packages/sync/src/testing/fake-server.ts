@@ -1,42 +1,33 @@
 import { bulkRequestSchema, issuesToDetails, sessionSnapshotSchema } from '@sendlog/contract';
-import type { BulkResult, Session, SessionSnapshot } from '@sendlog/contract';
+import { withRouteContent, type BulkResult, type Session } from '@sendlog/contract';
+import {
+  compareRoutes,
+  decide,
+  normalizeSnapshot,
+  type SessionState,
+  type SyncOutcome,
+} from '@sendlog/rules';
 import type { FetchLike, ResponseLike } from '../engine/http.js';
 
 /**
- * An in-memory stand-in for the server's sync semantics (API.md, "Exactly-once and conflicts"),
- * for model-based tests that need thousands of fast, fault-injected runs. The real server is
- * exercised by the integration tests; this one follows the same table:
- * created / duplicate (no change after merge) / updated (base matches) / merged (LWW by
- * `updatedAt`, routes unioned by `clientRouteId`, tombstones stay removed).
+ * An in-memory stand-in for the server (API.md, "Exactly-once and conflicts"), for model-based
+ * tests that need thousands of fast, fault-injected runs. It decides and merges with the server's
+ * own rules (`@sendlog/rules`), so it cannot disagree with it; only storage, the catalogue (a set
+ * of known climb ids) and faults are its own. The real server runs in the integration tests.
  */
 
 export type Fault = 'none' | 'drop_request' | 'drop_response' | 'http_500' | 'http_429';
 
-interface StoredRoute {
-  clientRouteId: string;
-  climbId: string;
-  isSuccess: boolean;
-  attempts: number;
-  notes: string | null;
-  rating: number | null;
-  gradeOpinion: string | null;
-  loggedAt: string;
-  updatedAt: string;
-}
-
+/** A session as the fake keeps it: the merge's state plus the server identities it hands out. */
 interface StoredSession {
   id: string;
   key: string;
   clientSessionId: string | null;
-  layoutId: string | null;
-  startTime: string;
-  endTime: string | null;
-  notes: string | null;
-  updatedAt: string;
   revision: number;
   createdAt: string;
-  routes: Map<string, StoredRoute>;
-  tombstones: Set<string>;
+  state: SessionState;
+  /** Server id of each route by clientRouteId: kept for the route's life, as the server does. */
+  routeIds: Map<string, string>;
   changeSeq: number;
 }
 
@@ -144,95 +135,29 @@ export class FakeServer {
         { path: `routes.${unknown}.climbId`, message: 'no such climb' },
       ]);
     }
-    const nowIso = new Date(this.options.now()).toISOString();
-    const incoming = this.normalize(snap, nowIso);
-    const key = snap.clientSessionId ?? `start:${Date.parse(snap.startTime)}`;
-    const existing = this.sessions.get(key);
-    const clientSessionId = snap.clientSessionId ?? null;
-    if (!existing) {
-      const created: StoredSession = {
-        id: `srv-${this.nextId++}`,
-        key,
-        clientSessionId,
-        ...incoming.fields,
-        revision: 1,
-        createdAt: nowIso,
-        routes: new Map(
-          incoming.routes
-            .filter((r) => !incoming.removed.has(r.clientRouteId))
-            .map((r) => [r.clientRouteId, r]),
-        ),
-        tombstones: new Set(incoming.removed),
-        changeSeq: ++this.changeSeq,
-      };
-      this.sessions.set(key, created);
-      return ok(index, clientSessionId, 'created', created, false);
-    }
-    const replace = snap.baseRevision != null && snap.baseRevision === existing.revision;
-    const next = replace ? this.replaced(existing, incoming) : this.merged(existing, incoming);
-    if (sameContent(existing, next))
+    const now = this.options.now();
+    const incoming = normalizeSnapshot(snap, now);
+    const existing = this.sessions.get(incoming.key);
+    const clientSessionId = incoming.clientSessionId;
+    const decision = decide(existing, incoming);
+    if (decision.outcome === 'duplicate' && existing) {
       return ok(index, clientSessionId, 'duplicate', existing, false);
-    next.revision = existing.revision + 1;
-    next.changeSeq = ++this.changeSeq;
-    this.sessions.set(key, next);
-    return ok(index, clientSessionId, replace ? 'updated' : 'merged', next, !replace);
-  }
-
-  private normalize(snap: SessionSnapshot, nowIso: string) {
-    const clamp = (t: string) => (Date.parse(t) > Date.parse(nowIso) ? nowIso : t);
-    const updatedAt = clamp(snap.updatedAt ?? snap.endTime ?? snap.startTime);
-    const routes: StoredRoute[] = snap.routes.map((r, i) => ({
-      clientRouteId: r.clientRouteId ?? `pos-${i}`,
-      climbId: r.climbId,
-      isSuccess: r.isSuccess,
-      attempts: r.attempts,
-      notes: r.notes ?? null,
-      rating: r.rating ?? null,
-      gradeOpinion: r.gradeOpinion ?? null,
-      loggedAt: r.loggedAt ?? updatedAt,
-      updatedAt: clamp(r.updatedAt ?? r.loggedAt ?? updatedAt),
-    }));
-    return {
-      fields: {
-        layoutId: snap.layoutId ?? null,
-        startTime: snap.startTime,
-        endTime: snap.endTime ?? null,
-        notes: snap.notes ?? null,
-        updatedAt,
-      },
-      routes,
-      removed: new Set(snap.removedRouteIds ?? []),
-    };
-  }
-
-  private replaced(
-    existing: StoredSession,
-    incoming: ReturnType<FakeServer['normalize']>,
-  ): StoredSession {
-    const tombstones = new Set([...existing.tombstones, ...incoming.removed]);
-    const routes = new Map<string, StoredRoute>();
-    for (const r of incoming.routes)
-      if (!tombstones.has(r.clientRouteId)) routes.set(r.clientRouteId, r);
-    // A route the copy no longer holds was removed on it: it stays removed.
-    for (const id of existing.routes.keys()) if (!routes.has(id)) tombstones.add(id);
-    return { ...existing, ...incoming.fields, routes, tombstones };
-  }
-
-  private merged(
-    existing: StoredSession,
-    incoming: ReturnType<FakeServer['normalize']>,
-  ): StoredSession {
-    const tombstones = new Set([...existing.tombstones, ...incoming.removed]);
-    const mine = fieldsOf(existing);
-    const fields = newer(incoming.fields, mine) ? incoming.fields : mine;
-    const routes = new Map<string, StoredRoute>();
-    for (const r of existing.routes.values()) routes.set(r.clientRouteId, r);
-    for (const r of incoming.routes) {
-      const have = routes.get(r.clientRouteId);
-      if (!have || newer(r, have)) routes.set(r.clientRouteId, r);
     }
-    for (const id of tombstones) routes.delete(id);
-    return { ...existing, ...fields, routes, tombstones };
+    const next: StoredSession = {
+      id: existing?.id ?? `srv-${this.nextId++}`,
+      key: incoming.key,
+      clientSessionId: existing ? existing.clientSessionId : clientSessionId,
+      revision: decision.revision,
+      createdAt: existing?.createdAt ?? new Date(now).toISOString(),
+      state: decision.state,
+      routeIds: new Map(existing?.routeIds),
+      changeSeq: ++this.changeSeq,
+    };
+    for (const id of next.state.routes.keys()) {
+      if (!next.routeIds.has(id)) next.routeIds.set(id, `${next.id}-r${this.nextId++}`);
+    }
+    this.sessions.set(incoming.key, next);
+    return ok(index, clientSessionId, decision.outcome, next, decision.outcome === 'merged');
   }
 
   private changes(cursor: string, limitText: string | null): ResponseLike {
@@ -256,58 +181,34 @@ export class FakeServer {
 }
 
 function toApi(s: StoredSession): Session {
+  const { fields } = s.state;
   return {
     id: s.id,
     clientSessionId: s.clientSessionId,
-    layoutId: s.layoutId,
-    startTime: s.startTime,
-    endTime: s.endTime,
-    notes: s.notes,
+    layoutId: fields.layoutId,
+    startTime: fields.startTime,
+    endTime: fields.endTime,
+    notes: fields.notes,
     revision: s.revision,
     createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-    routes: [...s.routes.values()].map((r, i) => ({
-      id: `${s.id}-r${i}`,
-      climbName: `Climb ${r.climbId}`,
-      grade: 'V3',
-      ...r,
-    })),
+    updatedAt: s.state.updatedAt,
+    routes: [...s.state.routes.values()].sort(compareRoutes).map((r) => {
+      const identity = {
+        id: s.routeIds.get(r.clientRouteId) ?? r.clientRouteId,
+        clientRouteId: r.clientRouteId,
+        climbName: `Climb ${r.climbId}`,
+        grade: 'V3',
+        updatedAt: r.updatedAt,
+      };
+      return withRouteContent(identity, r);
+    }),
   };
-}
-
-function fieldsOf(s: StoredSession) {
-  return {
-    layoutId: s.layoutId,
-    startTime: s.startTime,
-    endTime: s.endTime,
-    notes: s.notes,
-    updatedAt: s.updatedAt,
-  };
-}
-
-/** Last writer wins by `updatedAt`; on equal times the greater JSON, so order never matters. */
-function newer<T extends { updatedAt: string }>(a: T, b: T): boolean {
-  const d = Date.parse(a.updatedAt) - Date.parse(b.updatedAt);
-  if (d !== 0) return d > 0;
-  return JSON.stringify(a) > JSON.stringify(b);
-}
-
-function sameContent(a: StoredSession, b: StoredSession): boolean {
-  const routes = (s: StoredSession) =>
-    JSON.stringify(
-      [...s.routes.values()].sort((x, y) => (x.clientRouteId < y.clientRouteId ? -1 : 1)),
-    );
-  return (
-    JSON.stringify(fieldsOf(a)) === JSON.stringify(fieldsOf(b)) &&
-    routes(a) === routes(b) &&
-    [...a.tombstones].sort().join() === [...b.tombstones].sort().join()
-  );
 }
 
 function ok(
   index: number,
   clientSessionId: string | null,
-  status: 'created' | 'duplicate' | 'updated' | 'merged',
+  status: SyncOutcome,
   s: StoredSession,
   withSession: boolean,
 ): BulkResult {

@@ -22,7 +22,12 @@ import {
   encodeHistoryCursor,
 } from '../../sessions/cursor.js';
 import { ingestSnapshots } from '../../sessions/ingest.js';
-import { loadById, loadChangesPage, loadHistoryPage, toApiSession } from '../../sessions/store.js';
+import {
+  loadById,
+  loadChangesPage,
+  loadHistoryPage,
+  toApiSession,
+} from '../../sessions/session-repository.js';
 import { bulkItems, toBulkResult } from './bulk-body.js';
 
 const idempotencyKeyRule = `must be 1–${LIMITS.maxClientIdLength} chars`;

@@ -1,3 +1,4 @@
+import { ROUTE_CONTENT_FIELD_NAMES } from '@sendlog/contract';
 import type {
   IncomingSnapshot,
   RouteVersion,
@@ -15,17 +16,13 @@ import type {
 const fieldsText = (f: SessionFields) =>
   JSON.stringify([f.layoutId, f.startTime, f.endTime, f.notes]);
 
-const routeText = (r: RouteVersion) =>
-  JSON.stringify([
-    r.climbId,
-    r.isSuccess,
-    r.attempts,
-    r.notes,
-    r.rating,
-    r.gradeOpinion,
-    r.loggedAt,
-    r.position,
-  ]);
+/** The route's content in the declared order, then its position: the tie-break text. */
+function routeText(r: RouteVersion): string {
+  const values: unknown[] = [];
+  for (const name of ROUTE_CONTENT_FIELD_NAMES) values.push(r[name]);
+  values.push(r.position);
+  return JSON.stringify(values);
+}
 
 /** Compares ISO instants by time, then the content text: a total order, so ties cannot depend on arrival. */
 function compareVersions(aTime: string, aText: string, bTime: string, bText: string): number {

@@ -1,6 +1,5 @@
 import type { SessionSnapshotInput } from '@sendlog/contract';
 import fc from 'fast-check';
-import { climbId, LAYOUT_ID } from './fixtures.js';
 
 /** Few distinct times, so equal `updatedAt` ties (decided by JSON text) happen often. */
 const TIMES = ['2026-11-24T19:00:00.000Z', '2026-11-24T19:30:00.000Z', '2026-11-24T20:00:00.000Z'];
@@ -51,35 +50,49 @@ export const editArb: fc.Arbitrary<Edit> = fc.record({
   ),
 });
 
-const baseRoute = (i: number) => ({
+/** The catalogue the snapshots point at: the server's tests need climbs and a layout it holds. */
+export interface EditCatalogue {
+  climbId(i: number): string;
+  layoutId: string;
+}
+
+const baseRoute = (c: EditCatalogue, i: number) => ({
   clientRouteId: BASE_ROUTES[i]!,
-  climbId: climbId(i),
+  climbId: c.climbId(i),
   isSuccess: false,
   attempts: 1,
   loggedAt: new Date(Date.parse(START) + (i + 1) * 60_000).toISOString(),
   updatedAt: '2026-11-24T18:50:00.000Z',
 });
 
-export function baseSnapshot(clientSessionId: string, updatedAt: string): SessionSnapshotInput {
+export function baseSnapshot(
+  c: EditCatalogue,
+  clientSessionId: string,
+  updatedAt: string,
+): SessionSnapshotInput {
   return {
     clientSessionId,
-    layoutId: LAYOUT_ID,
+    layoutId: c.layoutId,
     startTime: START,
     endTime: null,
     notes: 'base',
     updatedAt,
-    routes: BASE_ROUTES.map((_, i) => baseRoute(i)),
+    routes: BASE_ROUTES.map((_, i) => baseRoute(c, i)),
   };
 }
 export const baseUpdatedAtArb = fc.constantFrom('2026-11-24T18:50:00.000Z', ...TIMES);
 
-export function editSnapshot(clientSessionId: string, e: Edit): SessionSnapshotInput {
+export function editSnapshot(
+  c: EditCatalogue,
+  clientSessionId: string,
+  e: Edit,
+): SessionSnapshotInput {
   const routes = e.baseRoutes.flatMap((edit, i) => {
     if (edit.kind === 'remove') return [];
-    if (edit.kind === 'keep') return [baseRoute(i)];
+    if (edit.kind === 'keep') return [baseRoute(c, i)];
     return [
       {
-        ...baseRoute(i),
+        ...baseRoute(c, i),
         attempts: edit.attempts,
         isSuccess: edit.isSuccess,
         updatedAt: edit.updatedAt,
@@ -88,7 +101,7 @@ export function editSnapshot(clientSessionId: string, e: Edit): SessionSnapshotI
   });
   return {
     clientSessionId,
-    layoutId: LAYOUT_ID,
+    layoutId: c.layoutId,
     startTime: START,
     endTime: e.endTime,
     notes: e.notes,
@@ -101,7 +114,7 @@ export function editSnapshot(clientSessionId: string, e: Edit): SessionSnapshotI
       ...routes,
       ...e.added.map((a) => ({
         clientRouteId: a.id,
-        climbId: climbId(a.climb),
+        climbId: c.climbId(a.climb),
         isSuccess: true,
         attempts: a.attempts,
         loggedAt: '2026-11-24T18:30:00.000Z',

@@ -1,12 +1,20 @@
 import { sessionSnapshotSchema, type SessionSnapshotInput } from '@sendlog/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { baseSnapshot, baseUpdatedAtArb, editArb, editSnapshot } from '../test-support/edits.js';
+import {
+  baseSnapshot,
+  baseUpdatedAtArb,
+  editArb,
+  editSnapshot,
+  type EditCatalogue,
+} from '../testing/edits.js';
 import { decide, sameState } from './merge.js';
 import type { SessionState } from './model.js';
 import { normalizeSnapshot } from './normalize.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
+/** The pure merge never looks the catalogue up: any ids do. */
+const CATALOGUE: EditCatalogue = { climbId: (i) => `climb-${i}`, layoutId: 'layout-1' };
 
 /** Runs snapshots through the table in order, as the server does; returns the final state. */
 function apply(snapshots: SessionSnapshotInput[]) {
@@ -33,8 +41,8 @@ describe('merge (pure)', () => {
   it('any order of the same edits ends in the same session', () => {
     fc.assert(
       fc.property(baseUpdatedAtArb, editArb, editArb, editArb, (baseAt, a, b, c) => {
-        const base = baseSnapshot('s', baseAt);
-        const [sa, sb, sc] = [a, b, c].map((e) => editSnapshot('s', e)) as [
+        const base = baseSnapshot(CATALOGUE, 's', baseAt);
+        const [sa, sb, sc] = [a, b, c].map((e) => editSnapshot(CATALOGUE, 's', e)) as [
           SessionSnapshotInput,
           SessionSnapshotInput,
           SessionSnapshotInput,
@@ -57,8 +65,8 @@ describe('merge (pure)', () => {
   it('replaying an edit changes nothing (duplicate)', () => {
     fc.assert(
       fc.property(baseUpdatedAtArb, editArb, editArb, (baseAt, a, b) => {
-        const base = baseSnapshot('s', baseAt);
-        const [sa, sb] = [editSnapshot('s', a), editSnapshot('s', b)];
+        const base = baseSnapshot(CATALOGUE, 's', baseAt);
+        const [sa, sb] = [editSnapshot(CATALOGUE, 's', a), editSnapshot(CATALOGUE, 's', b)];
         const once = apply([base, sa, sb]);
         const twice = apply([base, sa, sb, sa, sb, base]);
         expect(sameState(twice.state, once.state)).toBe(true);
@@ -69,7 +77,7 @@ describe('merge (pure)', () => {
   });
 
   it('a fast-forward from a lagging clock keeps newer stored values and answers merged', () => {
-    const base = baseSnapshot('s', '2026-11-24T20:00:00.000Z');
+    const base = baseSnapshot(CATALOGUE, 's', '2026-11-24T20:00:00.000Z');
     const lagging = {
       ...base,
       baseRevision: 1,

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { decide, type IncomingSnapshot } from '@sendlog/rules';
+import type { Db } from '../db/connection.js';
+import { writeBatch } from './batch-write.js';
+import type { CatalogueLookup } from './catalogue-lookup.js';
+import type { IngestResult } from './ingest-result.js';
+import { loadByKeys, toApiSession, type StoredSession } from './session-repository.js';
+import { lockUserChanges } from './user-changes.js';
+import { snapshotOf, writeSetOf, type Working } from './write-set.js';
+
+/** A snapshot that passed validation and the catalogue check, with its fingerprint. */
+export type Accepted = { index: number; incoming: IncomingSnapshot; hash: string };
+
+/**
+ * One transaction: take the user's lock, read the stored sessions of the batch's keys, decide each
+ * snapshot in batch order and write the difference.
+ */
+export async function writeAccepted(
+  tx: Db,
+  userId: string,
+  accepted: Accepted[],
+  catalogue: CatalogueLookup,
+  nowIso: string,
+): Promise<IngestResult[]> {
+  // The user's row lock first: one user's writers take turns, so the change sequence and the
+  // idempotency check below see every earlier commit (two processes, same key → one row).
+  const baseSeq = await lockUserChanges(tx, userId);
+  const stored = await loadByKeys(tx, userId, [...new Set(accepted.map((a) => a.incoming.key))]);
+  const working = new Map<string, Working>();
+  const results: IngestResult[] = [];
+
+  for (const { index, incoming, hash } of accepted) {
+    const before = working.get(incoming.key) ?? fromStored(stored.get(incoming.key));
+    const decision = decide(before && { state: before.state, revision: before.revision }, incoming);
+    const w: Working = before ?? {
+      id: randomUUID(),
+      key: incoming.key,
+      clientSessionId: incoming.clientSessionId,
+      createdAt: nowIso,
+      revision: 0,
+      state: decision.state,
+      routeMeta: new Map(),
+      stored: undefined,
+      lastSnapshotHash: null,
+    };
+    if (decision.outcome !== 'duplicate') w.lastSnapshotHash = hash;
+    w.state = decision.state;
+    w.revision = decision.revision;
+    for (const route of w.state.routes.values()) {
+      const meta = w.routeMeta.get(route.clientRouteId);
+      if (meta && meta.climbId === route.climbId) continue;
+      // A new route, or one moved to another climb: the grade is snapshotted as the climb's now.
+      const climb = catalogue.climbs.get(route.climbId);
+      if (!climb) throw new Error(`climb ${route.climbId} was checked but is missing`);
+      w.routeMeta.set(route.clientRouteId, {
+        id: meta?.id ?? randomUUID(),
+        climbId: route.climbId,
+        climbName: climb.name,
+        grade: climb.grade,
+      });
+    }
+    working.set(incoming.key, w);
+    results.push({
+      index,
+      clientSessionId: incoming.clientSessionId,
+      success: true,
+      status: decision.outcome,
+      sessionId: w.id,
+      revision: w.revision,
+      isDuplicate: decision.outcome === 'duplicate',
+      routeIds: incoming.routeOrder.flatMap((id) =>
+        w.state.routes.has(id) ? [w.routeMeta.get(id)!.id] : [],
+      ),
+      ...(decision.outcome === 'merged' ? { session: toApiSession(snapshotOf(w)) } : {}),
+    });
+  }
+
+  await writeBatch(tx, userId, writeSetOf([...working.values()], baseSeq), nowIso);
+  return results;
+}
+
+function fromStored(s: StoredSession | undefined): Working | undefined {
+  if (!s) return undefined;
+  return {
+    id: s.id,
+    key: s.idempotencyKey,
+    clientSessionId: s.clientSessionId,
+    createdAt: s.createdAt,
+    revision: s.revision,
+    state: s.state,
+    routeMeta: new Map(
+      s.routes.map((r) => [
+        r.clientRouteId,
+        { id: r.id, climbId: r.climbId, climbName: r.climbName, grade: r.grade },
+      ]),
+    ),
+    stored: s,
+    lastSnapshotHash: null,
+  };
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { RouteContent } from '@sendlog/contract';
+import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../db/connection.js';
+import { migrateUnderLock } from '../db/migrate.js';
+import { seedDemo } from '../db/seed.js';
+import { queryRows } from '../db/sql.js';
+import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
+import { climbId } from '../test-support/fixtures.js';
+import { ingestSnapshots } from './ingest.js';
+import { loadById, toApiSession, type StoredSession } from './session-repository.js';
+
+// Every route field the contract declares must survive each hop of the server: a mapper or a
+// column list that drops one fails here (the sample sets every declared field, new ones too).
+
+const NOW = Date.parse('2026-11-25T12:00:00.000Z');
+
+describe('every declared route field, stored → API', () => {
+  it('is answered', () => {
+    const content = sampleRouteContent();
+    const route = {
+      id: 'route-1',
+      clientRouteId: 'r1',
+      climbName: 'Crimp',
+      grade: 'V3',
+      position: 0,
+      updatedAt: '2026-11-24T19:00:00.000Z',
+      ...content,
+    };
+    const stored: StoredSession = {
+      id: 'session-1',
+      idempotencyKey: 'c:s1',
+      clientSessionId: 's1',
+      revision: 1,
+      createdAt: '2026-11-24T19:00:00.000Z',
+      changeSeq: 1,
+      state: {
+        fields: {
+          layoutId: null,
+          startTime: '2026-11-24T18:00:00.000Z',
+          endTime: null,
+          notes: null,
+        },
+        updatedAt: '2026-11-24T19:00:00.000Z',
+        routes: new Map([['r1', route]]),
+        tombstones: new Set(),
+      },
+      routes: [route],
+    };
+    expect(routeFieldsLost(content, toApiSession(stored).routes[0] ?? {})).toEqual([]);
+  });
+});
+
+describe.each(BACKENDS)('every declared route field through the database, on $name', (backend) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const created = await backend.createDatabase();
+    drop = created.drop;
+    database = await openDatabase(created.options);
+    await migrateUnderLock(database, seedDemo);
+  }, SERVER_START_TIMEOUT);
+  afterAll(async () => {
+    await database?.close();
+    await drop?.();
+  });
+
+  const send = async (userId: string, content: RouteContent, baseRevision: number | null) => {
+    const snapshot = {
+      clientSessionId: 's1',
+      startTime: '2026-11-24T18:00:00.000Z',
+      baseRevision,
+      updatedAt: '2026-11-24T19:00:00.000Z',
+      routes: [
+        {
+          clientRouteId: 'r1',
+          ...content,
+          updatedAt: `2026-11-24T19:0${baseRevision ?? 0}:00.000Z`,
+        },
+      ],
+    };
+    const { results } = await ingestSnapshots(database.db, userId, [snapshot], { nowMs: NOW });
+    const result = results[0];
+    if (!result?.success) throw new Error(`refused: ${JSON.stringify(result)}`);
+    const stored = await loadById(database.db, userId, result.sessionId);
+    if (!stored) throw new Error('not stored');
+    return stored;
+  };
+
+  it('is written on insert and on update, and read back into the model and the answer', async () => {
+    const [user] = await queryRows<{ id: string }>(
+      database.db,
+      sql`insert into users (email, password_hash) values (${`${randomUUID()}@sendlog.test`}, 'x')
+          returning id::text as id`,
+    );
+    const userId = user!.id;
+    for (const [variant, base] of [
+      [0, null],
+      [1, 1],
+    ] as const) {
+      const content = sampleRouteContent(variant, { climbId: climbId(variant) });
+      const stored = await send(userId, content, base);
+      expect(stored.revision).toBe(variant + 1);
+      expect(routeFieldsLost(content, stored.state.routes.get('r1') ?? {})).toEqual([]);
+      expect(routeFieldsLost(content, toApiSession(stored).routes[0] ?? {})).toEqual([]);
+    }
+  });
+});

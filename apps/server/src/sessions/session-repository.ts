@@ -1,0 +1,202 @@
+import type { Session } from '@sendlog/contract';
+import type { RouteVersion, SessionState } from '@sendlog/rules';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/connection.js';
+import { arrayParam, isoText, queryRows } from '../db/sql.js';
+import { ROUTE_CONTENT_JSON } from './route-columns.js';
+
+/** A session as stored: the API shape plus what merging needs (positions, tombstones). */
+export interface StoredRoute extends RouteVersion {
+  id: string;
+  climbName: string;
+  grade: string;
+}
+export interface StoredSession {
+  id: string;
+  idempotencyKey: string;
+  clientSessionId: string | null;
+  revision: number;
+  createdAt: string;
+  changeSeq: number;
+  state: SessionState;
+  routes: StoredRoute[];
+}
+
+interface StoredJson {
+  id: string;
+  idempotencyKey: string;
+  clientSessionId: string | null;
+  layoutId: string | null;
+  startTime: string;
+  endTime: string | null;
+  notes: string | null;
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+  changeSeq: number;
+  routes: StoredRoute[];
+  tombstones: string[];
+}
+
+/**
+ * One JSON document per session row, routes (with climb name and snapshotted grade) and
+ * tombstones included: every read of sessions is a single statement.
+ */
+function storedSessionJson(withTombstones: boolean): SQL {
+  return sql`json_build_object(
+    'id', s.id, 'idempotencyKey', s.idempotency_key, 'clientSessionId', s.client_session_id,
+    'layoutId', s.layout_id, 'startTime', ${isoText(sql`s.start_time`)},
+    'endTime', ${isoText(sql`s.end_time`)}, 'notes', s.notes, 'revision', s.revision,
+    'createdAt', ${isoText(sql`s.created_at`)}, 'updatedAt', ${isoText(sql`s.updated_at`)},
+    'changeSeq', s.change_seq,
+    'routes', coalesce((
+      select json_agg(json_build_object(
+        'id', r.id, 'clientRouteId', r.client_route_id, 'climbName', c.name, 'grade', r.grade,
+        'position', r.position, ${ROUTE_CONTENT_JSON}, 'updatedAt', ${isoText(sql`r.updated_at`)})
+        order by r.logged_at, r.position, r.client_route_id collate "C")
+      from session_routes r join climbs c on c.id = r.climb_id where r.session_id = s.id), '[]'::json),
+    'tombstones', ${
+      withTombstones
+        ? sql`coalesce((select json_agg(t.client_route_id order by t.client_route_id) from route_tombstones t where t.session_id = s.id), '[]'::json)`
+        : sql`'[]'::json`
+    }
+  )::text`;
+}
+
+function fromJson(text: string): StoredSession {
+  const j = JSON.parse(text) as StoredJson;
+  return {
+    id: j.id,
+    idempotencyKey: j.idempotencyKey,
+    clientSessionId: j.clientSessionId,
+    revision: j.revision,
+    createdAt: j.createdAt,
+    changeSeq: Number(j.changeSeq),
+    routes: j.routes,
+    state: {
+      fields: { layoutId: j.layoutId, startTime: j.startTime, endTime: j.endTime, notes: j.notes },
+      updatedAt: j.updatedAt,
+      // A stored route is a RouteVersion (its id, name and grade are not read by the merge): the
+      // merge model shares the objects rather than copying every route of every read.
+      routes: new Map(j.routes.map((r) => [r.clientRouteId, r])),
+      tombstones: new Set(j.tombstones),
+    },
+  };
+}
+
+/** The API shape of a stored session. */
+export function toApiSession(s: StoredSession): Session {
+  return {
+    id: s.id,
+    clientSessionId: s.clientSessionId,
+    layoutId: s.state.fields.layoutId,
+    startTime: s.state.fields.startTime,
+    endTime: s.state.fields.endTime,
+    notes: s.state.fields.notes,
+    revision: s.revision,
+    createdAt: s.createdAt,
+    updatedAt: s.state.updatedAt,
+    routes: s.routes.map((r) => ({
+      id: r.id,
+      clientRouteId: r.clientRouteId,
+      climbId: r.climbId,
+      climbName: r.climbName,
+      grade: r.grade,
+      isSuccess: r.isSuccess,
+      attempts: r.attempts,
+      notes: r.notes,
+      rating: r.rating,
+      gradeOpinion: r.gradeOpinion,
+      loggedAt: r.loggedAt,
+      updatedAt: r.updatedAt,
+    })),
+  };
+}
+
+export async function loadByKeys(
+  db: Db,
+  userId: string,
+  keys: string[],
+): Promise<Map<string, StoredSession>> {
+  const rows = await queryRows<{ doc: string }>(
+    db,
+    sql`select ${storedSessionJson(true)} as doc from climbing_sessions s
+        where s.user_id = ${userId}
+          and s.idempotency_key = any(${arrayParam(keys, 'text')})`,
+  );
+  const byKey = new Map<string, StoredSession>();
+  for (const { doc } of rows) {
+    const s = fromJson(doc);
+    byKey.set(s.idempotencyKey, s);
+  }
+  return byKey;
+}
+
+/** Per key: the session's id, revision and the hash of the last snapshot that changed it. */
+export async function loadSnapshotHashes(
+  db: Db,
+  userId: string,
+  keys: string[],
+): Promise<Map<string, { id: string; revision: number; hash: string }>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ key: string; id: string; revision: number; hash: string | null }>(
+    db,
+    sql`select s.idempotency_key as key, s.id, s.revision, s.last_snapshot_hash as hash
+        from climbing_sessions s
+        where s.user_id = ${userId}
+          and s.idempotency_key = any(${arrayParam(keys, 'text')})`,
+  );
+  const byKey = new Map<string, { id: string; revision: number; hash: string }>();
+  for (const r of rows) {
+    if (r.hash !== null) byKey.set(r.key, { id: r.id, revision: Number(r.revision), hash: r.hash });
+  }
+  return byKey;
+}
+
+export async function loadById(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<StoredSession | undefined> {
+  const rows = await queryRows<{ doc: string }>(
+    db,
+    sql`select ${storedSessionJson(false)} as doc from climbing_sessions s
+        where s.user_id = ${userId} and s.id = ${id}`,
+  );
+  return rows[0] ? fromJson(rows[0].doc) : undefined;
+}
+
+/** History page: newest start first, keyset on (start_time, id). */
+export async function loadHistoryPage(
+  db: Db,
+  userId: string,
+  after: { startTime: string; id: string } | null,
+  limit: number,
+): Promise<StoredSession[]> {
+  const rows = await queryRows<{ doc: string }>(
+    db,
+    sql`select ${storedSessionJson(false)} as doc from climbing_sessions s
+        where s.user_id = ${userId}
+          ${after ? sql`and (s.start_time, s.id) < (${after.startTime}::timestamptz, ${after.id}::uuid)` : sql``}
+        order by s.start_time desc, s.id desc
+        limit ${limit}`,
+  );
+  return rows.map((r) => fromJson(r.doc));
+}
+
+/** Changes pull: sessions whose last change is after `afterSeq`, in change order. */
+export async function loadChangesPage(
+  db: Db,
+  userId: string,
+  afterSeq: number,
+  limit: number,
+): Promise<StoredSession[]> {
+  const rows = await queryRows<{ doc: string }>(
+    db,
+    sql`select ${storedSessionJson(false)} as doc from climbing_sessions s
+        where s.user_id = ${userId} and s.change_seq > ${afterSeq}
+        order by s.change_seq
+        limit ${limit}`,
+  );
+  return rows.map((r) => fromJson(r.doc));
+}

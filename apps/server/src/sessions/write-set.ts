@@ -1,0 +1,135 @@
+import { compareRoutes, sameRoute, type RouteVersion, type SessionState } from '@sendlog/rules';
+import type { StoredRoute, StoredSession } from './session-repository.js';
+
+// What one batch must write: the difference between the stored sessions and where the batch's
+// decisions left them, as row sets (see batch-write.ts for the statements).
+
+export interface SessionWrite {
+  id: string;
+  idempotencyKey: string;
+  clientSessionId: string | null;
+  state: SessionState;
+  revision: number;
+  changeSeq: number;
+  createdAt: string;
+  lastSnapshotHash: string | null;
+}
+export interface RouteWrite extends StoredRoute {
+  sessionId: string;
+}
+
+export interface WriteSet {
+  inserts: SessionWrite[];
+  updates: SessionWrite[];
+  /** Routes of inserted sessions: nothing of theirs can be stored yet, so a plain insert. */
+  routeInserts: RouteWrite[];
+  /** New or changed routes of stored sessions. */
+  routeUpserts: RouteWrite[];
+  routeDeletes: { sessionId: string; clientRouteId: string }[];
+  tombstones: { sessionId: string; clientRouteId: string }[];
+  changeSeq: number | null;
+}
+
+/** A session while the batch is decided: several snapshots of one batch may share its key. */
+export interface Working {
+  id: string;
+  key: string;
+  clientSessionId: string | null;
+  createdAt: string;
+  revision: number;
+  state: SessionState;
+  /** Server identity and snapshotted grade of each route, by clientRouteId. */
+  routeMeta: Map<string, { id: string; climbId: string; climbName: string; grade: string }>;
+  stored: StoredSession | undefined;
+  /** Hash of the last snapshot that changed this session (see loadSnapshotHashes). */
+  lastSnapshotHash: string | null;
+}
+
+/**
+ * A route with its server identity and snapshotted grade. Spelled out rather than copied from the
+ * declared list: this runs for every written route, and a literal is several times faster (the
+ * route-fields test fails if a declared field is missing here).
+ */
+export function storedRouteOf(w: Working, r: RouteVersion): StoredRoute {
+  const meta = w.routeMeta.get(r.clientRouteId);
+  if (!meta) throw new Error(`route ${r.clientRouteId} has no server identity`);
+  return {
+    id: meta.id,
+    clientRouteId: r.clientRouteId,
+    climbId: r.climbId,
+    climbName: meta.climbName,
+    grade: meta.grade,
+    isSuccess: r.isSuccess,
+    attempts: r.attempts,
+    notes: r.notes,
+    rating: r.rating,
+    gradeOpinion: r.gradeOpinion,
+    loggedAt: r.loggedAt,
+    position: r.position,
+    updatedAt: r.updatedAt,
+  };
+}
+
+function routesOf(w: Working): StoredRoute[] {
+  return [...w.state.routes.values()].sort(compareRoutes).map((r) => storedRouteOf(w, r));
+}
+
+export function snapshotOf(w: Working): StoredSession {
+  return {
+    id: w.id,
+    idempotencyKey: w.key,
+    clientSessionId: w.clientSessionId,
+    revision: w.revision,
+    createdAt: w.createdAt,
+    changeSeq: 0,
+    state: w.state,
+    routes: routesOf(w),
+  };
+}
+
+/** The difference between what was stored and where the batch ended, as row sets. */
+export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
+  const set: WriteSet = {
+    inserts: [],
+    updates: [],
+    routeInserts: [],
+    routeUpserts: [],
+    routeDeletes: [],
+    tombstones: [],
+    changeSeq: null,
+  };
+  let seq = baseSeq;
+  for (const w of sessions) {
+    const before = w.stored;
+    if (before && before.revision === w.revision) continue; // every snapshot was a duplicate
+    seq += 1;
+    const row: SessionWrite = {
+      id: w.id,
+      idempotencyKey: w.key,
+      clientSessionId: w.clientSessionId,
+      state: w.state,
+      revision: w.revision,
+      changeSeq: seq,
+      createdAt: w.createdAt,
+      lastSnapshotHash: w.lastSnapshotHash,
+    };
+    (before ? set.updates : set.inserts).push(row);
+    // Row order does not matter to the insert: no sorting, no intermediate copies.
+    const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
+    for (const route of w.state.routes.values()) {
+      const prior = old.get(route.clientRouteId);
+      if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) continue;
+      const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
+      (before ? set.routeUpserts : set.routeInserts).push(write);
+    }
+    for (const id of old.keys()) {
+      if (!w.state.routes.has(id)) set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
+    }
+    for (const id of w.state.tombstones) {
+      if (!before?.state.tombstones.has(id))
+        set.tombstones.push({ sessionId: w.id, clientRouteId: id });
+    }
+  }
+  if (seq !== baseSeq) set.changeSeq = seq;
+  return set;
+}

@@ -1,0 +1,40 @@
+import type { SessionRoute } from './session.js';
+
+/** How a route field's value is kept; the server derives its column type from it. */
+export type RouteFieldKind = 'id' | 'boolean' | 'integer' | 'text' | 'time';
+
+/**
+ * The content of a logged route, declared once. Every copy of a route (the snapshot a phone sends,
+ * the server's row and answer, the phone's local copy) carries these fields, and the mappers
+ * between them copy this list rather than spelling the fields out. Identity (`clientRouteId`, the
+ * local `id`, the server `id`) and the edit time (`updatedAt`) are not content.
+ *
+ * The order is part of the merge: @sendlog/rules breaks ties between edits of equal time by the
+ * JSON text of these values in this order, so reordering it changes which edit wins a tie.
+ */
+export const ROUTE_CONTENT_FIELDS = [
+  { name: 'climbId', kind: 'id' },
+  { name: 'isSuccess', kind: 'boolean' },
+  { name: 'attempts', kind: 'integer' },
+  { name: 'notes', kind: 'text' },
+  { name: 'rating', kind: 'integer' },
+  { name: 'gradeOpinion', kind: 'text' },
+  { name: 'loggedAt', kind: 'time' },
+] as const satisfies readonly { name: keyof SessionRoute; kind: RouteFieldKind }[];
+
+export type RouteContentField = (typeof ROUTE_CONTENT_FIELDS)[number]['name'];
+export type RouteContent = Pick<SessionRoute, RouteContentField>;
+
+export const ROUTE_CONTENT_FIELD_NAMES: readonly RouteContentField[] = ROUTE_CONTENT_FIELDS.map(
+  (f) => f.name,
+);
+
+/**
+ * Copies the declared content of `from` onto `into` (which holds identity and times) and returns
+ * `into`: no intermediate object, so mappers on hot paths can use it.
+ */
+export function withRouteContent<T extends object>(into: T, from: RouteContent): T & RouteContent {
+  const target = into as T & Record<RouteContentField, unknown>;
+  for (const name of ROUTE_CONTENT_FIELD_NAMES) target[name] = from[name];
+  return target as T & RouteContent;
+}

@@ -1,0 +1,63 @@
+import type { Session } from '@sendlog/contract';
+import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
+import { describe, expect, it } from 'vitest';
+import { toOutgoing } from '../engine/snapshot.js';
+import { FakeServer } from '../testing/fake-server.js';
+import type { LocalRoute, LocalSession } from './model.js';
+import { routeFromServer, sessionFromServer } from './server-copy.js';
+import { assertValidRoute } from './validation.js';
+
+// Every route field the contract declares must survive each hop of the phone's side: a mapper that
+// drops one fails here (the sample sets every declared field, new ones too).
+
+const content = sampleRouteContent();
+const UPDATED = '2026-11-24T19:00:00.000Z';
+
+const apiSession = (routes: Session['routes']): Session => ({
+  id: 'srv-1',
+  clientSessionId: 's1',
+  layoutId: null,
+  startTime: '2026-11-24T18:00:00.000Z',
+  endTime: '2026-11-24T20:00:00.000Z',
+  notes: null,
+  revision: 1,
+  createdAt: UPDATED,
+  updatedAt: UPDATED,
+  routes,
+});
+
+function localSession(route: LocalRoute): LocalSession {
+  return { ...sessionFromServer(apiSession([]), null), routes: [route], status: 'completed' };
+}
+
+describe('every declared route field', () => {
+  it('comes from the server copy into the local route', () => {
+    const route = routeFromServer({
+      id: 'route-1',
+      clientRouteId: 'r1',
+      climbName: 'Crimp',
+      grade: 'V3',
+      ...content,
+      updatedAt: UPDATED,
+    });
+    expect(route.id).toBe('r1');
+    expect(routeFieldsLost(content, route)).toEqual([]);
+  });
+
+  it('goes from the local route into the snapshot sent, and passes the local check', () => {
+    const route: LocalRoute = { id: 'r1', ...content, updatedAt: UPDATED };
+    expect(() => assertValidRoute(route)).not.toThrow();
+    const sent = toOutgoing(localSession(route)).snapshot.routes[0];
+    expect(sent?.clientRouteId).toBe('r1');
+    expect(routeFieldsLost(content, sent ?? {})).toEqual([]);
+  });
+
+  it('comes back from the fake server as it was sent', () => {
+    const server = new FakeServer({ now: () => Date.parse('2026-11-25T12:00:00.000Z') });
+    server.knownClimbs.add(content.climbId);
+    const route: LocalRoute = { id: 'r1', ...content, updatedAt: UPDATED };
+    const result = server.ingest(toOutgoing(localSession(route)).snapshot, 0);
+    expect(result.success).toBe(true);
+    expect(routeFieldsLost(content, server.all()[0]?.routes[0] ?? {})).toEqual([]);
+  });
+});
