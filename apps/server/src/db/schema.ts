@@ -139,6 +139,11 @@ export const climbingSessions = pgTable(
      * snapshot sent again is a `duplicate`: a replay is answered from this column alone.
      */
     lastSnapshotHash: text('last_snapshot_hash'),
+    /**
+     * Set when the climber deleted the session: it stays as a tombstone for good (a later edit
+     * from another device cannot bring it back) and is left out of history, stats and exports.
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true, precision: 3 }),
     createdAt: createdAt(),
     serverUpdatedAt: timestamp('server_updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
