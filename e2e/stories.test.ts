@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../apps/server/src/index.js';
 import { apiClient } from './support/api.js';
+import { checkAccessibility } from './support/axe.js';
 import { climber, screenshot } from './support/app.js';
 import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
 import { ensureWebExport, WEB_ROOT } from './support/webExport.js';
@@ -80,9 +81,12 @@ describe.skipIf(!hasChromium)('browser stories', () => {
     async () => {
       const { page, context, errors } = await openPhone();
       const app = climber(page);
+      await page.getByLabel('Email', { exact: true }).waitFor();
+      await checkAccessibility(page, 'sign in');
       await app.signIn(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
       await screenshot(page, 'layouts');
+      await checkAccessibility(page, 'layouts');
       const token = await api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
       const before = (await api.sessions(token)).length;
       // As on a phone that had the app open for a moment: its service worker keeps the app.
@@ -90,16 +94,20 @@ describe.skipIf(!hasChromium)('browser stories', () => {
 
       await context.setOffline(true);
       await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session' }).waitFor();
+      await checkAccessibility(page, 'layout');
       await page.getByRole('button', { name: 'Start session' }).click();
       await page.getByText('Offline · saved on this phone').waitFor();
       await app.logRoute(climbName(0), { sent: true, attempts: 1, quality: 4 });
       await app.logRoute(climbName(1), { sent: false, attempts: 3, notes: 'crux crimp is sharp' });
       await page.getByLabel('Session notes', { exact: true }).fill('evening session, fingers ok');
       await screenshot(page, 'layout-detail');
+      await checkAccessibility(page, 'layout with an active session');
       await page.getByRole('button', { name: 'End session' }).click();
 
       await page.getByText('⏳ Pending sync').waitFor();
       await screenshot(page, 'history-pending');
+      await checkAccessibility(page, 'history');
       expect(await api.sessions(token)).toHaveLength(before);
 
       await context.setOffline(false);
@@ -123,6 +131,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await app.openTab('Profile');
       await page.getByText('Sessions pending sync: 0').waitFor();
       await screenshot(page, 'profile');
+      await checkAccessibility(page, 'profile');
       expect(errors).toEqual([]);
     },
     STORY_TIMEOUT,
@@ -159,10 +168,12 @@ describe.skipIf(!hasChromium)('browser stories', () => {
         .getByText(/Refused by the server: climbId of ".+" does not name a known climb/)
         .waitFor();
       await screenshot(page, 'history-sync-failed');
+      await checkAccessibility(page, 'history with a failed sync');
       expect(await api.sessions(account.token)).toHaveLength(0);
 
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       await page.getByRole('button', { name: `Edit ${climbName(2)}`, exact: true }).click();
+      await checkAccessibility(page, 'session detail editing a route');
       await page.getByLabel('Attempts', { exact: true }).fill('3');
       await page.getByRole('button', { name: 'Save route', exact: true }).click();
       await page
@@ -255,6 +266,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
         .click();
       await phones[1]?.page.getByRole('heading', { name: layout.name }).waitFor();
       if (phones[1]) await screenshot(phones[1].page, 'session-detail');
+      if (phones[1]) await checkAccessibility(phones[1].page, 'session detail');
       expect(await api.sessions(account.token)).toHaveLength(2);
     },
     STORY_TIMEOUT,

@@ -8,7 +8,11 @@ export interface ButtonProps {
   name?: string;
   variant?: 'primary' | 'secondary' | 'danger' | 'link';
   disabled?: boolean;
-  selected?: boolean;
+  /**
+   * Makes it one radio of a `role="radiogroup"` (the grade filter): the state is read out as
+   * checked, which a button's `aria-selected` is not.
+   */
+  checked?: boolean;
   small?: boolean;
 }
 
@@ -18,15 +22,16 @@ export function Button({
   name,
   variant = 'secondary',
   disabled,
-  selected,
+  checked,
   small,
 }: ButtonProps) {
+  const selected = checked === true;
   return (
     <Pressable
-      role="button"
+      role={checked === undefined ? 'button' : 'radio'}
       aria-label={name ?? label}
       aria-disabled={disabled}
-      aria-selected={selected}
+      aria-checked={checked}
       disabled={disabled}
       onPress={onPress}
       style={({ pressed }) => [
@@ -54,7 +59,10 @@ export function Button({
 }
 
 const styles = StyleSheet.create({
+  // 44 × 44 at the least: a tap target a chalky finger hits first time (Apple's and WCAG's size).
   base: {
+    minHeight: 44,
+    minWidth: 44,
     borderRadius: 8,
     paddingHorizontal: spacing.lg,
     paddingVertical: spacing.sm + 2,

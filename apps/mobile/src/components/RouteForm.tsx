@@ -113,10 +113,11 @@ export function RouteForm({
             aria-checked={rating === stars}
             aria-label={stars === 1 ? '1 star' : `${stars} stars`}
             onPress={() => setRating(rating === stars ? null : stars)}
-            hitSlop={6}
+            style={styles.starTarget}
           >
+            {/* Filled or hollow, so the rating reads by shape as well as by colour. */}
             <Text style={[styles.star, rating !== null && stars <= rating && styles.starOn]}>
-              ★
+              {rating !== null && stars <= rating ? '★' : '☆'}
             </Text>
           </Pressable>
         ))}
@@ -164,11 +165,15 @@ function Choice(props: { label: string; checked: boolean; onPress: () => void })
 }
 
 const styles = StyleSheet.create({
-  attempts: { width: 64, textAlign: 'center' },
+  // Widths and heights are minimums: text grows with the phone's font size and must not clip.
+  attempts: { minWidth: 64, textAlign: 'center' },
   notes: { minHeight: 60, textAlignVertical: 'top' },
-  star: { fontSize: 26, color: colors.border },
+  starTarget: { minWidth: 44, minHeight: 44, alignItems: 'center', justifyContent: 'center' },
+  star: { fontSize: 26, color: colors.muted },
   starOn: { color: colors.star },
   choice: {
+    minHeight: 44,
+    justifyContent: 'center',
     borderWidth: 1,
     borderColor: colors.border,
     borderRadius: 999,

@@ -1,23 +1,73 @@
-import { Text } from 'react-native';
+import type { ReactNode } from 'react';
+import { Platform, StyleSheet, Text, View } from 'react-native';
+import { enableScreens } from 'react-native-screens';
 import { NavigationContainer } from '@react-navigation/native';
 import type { LinkingOptions } from '@react-navigation/native';
-import { createBottomTabNavigator } from '@react-navigation/bottom-tabs';
+import { BottomTabBar, createBottomTabNavigator } from '@react-navigation/bottom-tabs';
 import { createNativeStackNavigator } from '@react-navigation/native-stack';
+import type {
+  NativeStackHeaderLeftProps,
+  NativeStackNavigationOptions,
+} from '@react-navigation/native-stack';
+import { Button } from '../components/Button';
 import { LayoutDetailScreen } from '../screens/LayoutDetail/LayoutDetailScreen';
 import { LayoutsScreen } from '../screens/LayoutsScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
 import { SessionHistoryScreen } from '../screens/SessionHistoryScreen';
 import { colors } from '../theme/theme';
-import type { HistoryStackParams, LayoutsStackParams, TabParams } from './types';
+import type {
+  HistoryStackParams,
+  LayoutsStackParams,
+  ProfileStackParams,
+  TabParams,
+} from './types';
+
+// On the web react-native-screens starts off, and the bottom tabs then keep the tabs not shown
+// beneath the shown one: aria-hidden, yet Tab walked into their buttons. On, they get display: none.
+if (Platform.OS === 'web') enableScreens(true);
 
 const LayoutsStack = createNativeStackNavigator<LayoutsStackParams>();
 const HistoryStack = createNativeStackNavigator<HistoryStackParams>();
+const ProfileStack = createNativeStackNavigator<ProfileStackParams>();
 const Tabs = createBottomTabNavigator<TabParams>();
+
+/**
+ * Each tab's stack is the page's main landmark, its header title (an h1 on the web) included;
+ * the tab bar beside it is the navigation landmark. A screen reader jumps straight to either.
+ */
+const mainLandmark = ({ children }: { children: ReactNode }) => (
+  <View role="main" style={styles.fill}>
+    {children}
+  </View>
+);
+
+/**
+ * react-native-web drops the header back button's hitSlop, which leaves a 30 × 30 target: on the
+ * web the back button is ours (44 × 44 at the least), named as react-navigation names it.
+ */
+const stackScreenOptions = ({
+  navigation,
+}: {
+  navigation: { goBack(): void };
+}): NativeStackNavigationOptions =>
+  Platform.OS === 'web'
+    ? {
+        headerLeft: ({ canGoBack, label }: NativeStackHeaderLeftProps) =>
+          canGoBack ? (
+            <Button
+              label={`‹ ${label ?? 'Back'}`}
+              name={label ? `${label}, back` : 'Go back'}
+              variant="link"
+              onPress={() => navigation.goBack()}
+            />
+          ) : null,
+      }
+    : {};
 
 function LayoutsNavigator() {
   return (
-    <LayoutsStack.Navigator>
+    <LayoutsStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
       <LayoutsStack.Screen name="Layouts" component={LayoutsScreen} />
       <LayoutsStack.Screen
         name="LayoutDetail"
@@ -30,7 +80,7 @@ function LayoutsNavigator() {
 
 function HistoryNavigator() {
   return (
-    <HistoryStack.Navigator>
+    <HistoryStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
       <HistoryStack.Screen name="History" component={SessionHistoryScreen} />
       <HistoryStack.Screen
         name="SessionDetail"
@@ -38,6 +88,19 @@ function HistoryNavigator() {
         options={{ title: 'Session' }}
       />
     </HistoryStack.Navigator>
+  );
+}
+
+/** Profile sits in a stack like the other tabs, for the same header inside the same landmark. */
+function ProfileNavigator() {
+  return (
+    <ProfileStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
+      <ProfileStack.Screen
+        name="ProfileHome"
+        component={ProfileScreen}
+        options={{ title: 'Profile' }}
+      />
+    </ProfileStack.Navigator>
   );
 }
 
@@ -63,7 +126,7 @@ const linking: LinkingOptions<TabParams> = {
         initialRouteName: 'History',
         screens: { History: 'history', SessionDetail: 'session/:sessionId' },
       },
-      Profile: 'profile',
+      Profile: { screens: { ProfileHome: 'profile' } },
     },
   },
 };
@@ -71,7 +134,18 @@ const linking: LinkingOptions<TabParams> = {
 export function SignedInNavigator() {
   return (
     <NavigationContainer linking={linking} documentTitle={{ formatter: () => 'Sendlog' }}>
-      <Tabs.Navigator screenOptions={{ headerShown: false, tabBarActiveTintColor: colors.primary }}>
+      <Tabs.Navigator
+        screenOptions={{
+          headerShown: false,
+          tabBarActiveTintColor: colors.primary,
+          tabBarInactiveTintColor: colors.muted,
+        }}
+        tabBar={(props) => (
+          <View role="navigation">
+            <BottomTabBar {...props} />
+          </View>
+        )}
+      >
         <Tabs.Screen
           name="LayoutsTab"
           component={LayoutsNavigator}
@@ -84,10 +158,12 @@ export function SignedInNavigator() {
         />
         <Tabs.Screen
           name="Profile"
-          component={ProfileScreen}
-          options={{ title: 'Profile', tabBarIcon: icon('●'), headerShown: true }}
+          component={ProfileNavigator}
+          options={{ title: 'Profile', tabBarIcon: icon('●') }}
         />
       </Tabs.Navigator>
     </NavigationContainer>
   );
 }
+
+const styles = StyleSheet.create({ fill: { flex: 1 } });

@@ -10,8 +10,12 @@ export type HistoryStackParams = {
   SessionDetail: { sessionId: string };
 };
 
+export type ProfileStackParams = {
+  ProfileHome: undefined;
+};
+
 export type TabParams = {
   LayoutsTab: NavigatorScreenParams<LayoutsStackParams>;
   HistoryTab: NavigatorScreenParams<HistoryStackParams>;
-  Profile: undefined;
+  Profile: NavigatorScreenParams<ProfileStackParams>;
 };

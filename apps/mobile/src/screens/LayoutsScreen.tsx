@@ -58,20 +58,27 @@ export function LayoutsScreen({ navigation }: Props) {
             </View>
           )
         }
-        renderItem={({ item }) => (
-          <Pressable
-            role="link"
-            aria-label={item.name}
-            onPress={() => navigation.navigate('LayoutDetail', { layoutId: item.id })}
-            style={({ pressed }) => [common.card, pressed && styles.pressed]}
-          >
-            <Text style={common.heading}>{item.name}</Text>
-            {item.description ? <Text style={common.muted}>{item.description}</Text> : null}
-            <Text style={common.muted}>
-              {item.climbCount} {item.climbCount === 1 ? 'climb' : 'climbs'}
-            </Text>
-          </Pressable>
-        )}
+        renderItem={({ item }) => {
+          const open = () => navigation.navigate('LayoutDetail', { layoutId: item.id });
+          // The layout's name is the link (a screen reader hears "Main Wall, link", and a link's
+          // name holds all its visible text); the rest of the card answers a tap too.
+          return (
+            <Pressable
+              accessible={false}
+              focusable={false}
+              onPress={open}
+              style={({ pressed }) => [common.card, pressed && styles.pressed]}
+            >
+              <Pressable role="link" onPress={open} style={styles.link}>
+                <Text style={common.heading}>{item.name}</Text>
+              </Pressable>
+              {item.description ? <Text style={common.muted}>{item.description}</Text> : null}
+              <Text style={common.muted}>
+                {item.climbCount} {item.climbCount === 1 ? 'climb' : 'climbs'}
+              </Text>
+            </Pressable>
+          );
+        }}
       />
     </View>
   );
@@ -80,4 +87,5 @@ export function LayoutsScreen({ navigation }: Props) {
 const styles = StyleSheet.create({
   active: { borderColor: colors.primary, marginBottom: spacing.sm },
   pressed: { opacity: 0.7 },
+  link: { minHeight: 44, justifyContent: 'center' },
 });

@@ -40,7 +40,8 @@ export function ProfileScreen() {
       <SyncBanner />
       <ScrollView contentContainerStyle={common.content}>
         <View style={common.card}>
-          <Text role="heading" style={common.title}>
+          {/* The header's "Profile" is the screen's h1. */}
+          <Text role="heading" aria-level={2} style={common.title}>
             {user?.name ?? 'Climber'}
           </Text>
           <Text style={common.muted}>{user?.email}</Text>

@@ -83,7 +83,8 @@ function HistoryRow(props: {
     <View style={[common.card, session.status === 'sync_failed' && styles.failed]}>
       <Pressable
         role="link"
-        aria-label={`${layoutName}, ${formatDateTime(session.startTime)}`}
+        // Named by all it shows (layout, sync state, date, counts): a label of its own would have
+        // to repeat every visible word, in order (WCAG 2.5.3).
         onPress={props.onOpen}
         style={styles.open}
       >
@@ -130,7 +131,7 @@ function HistoryRow(props: {
 const styles = StyleSheet.create({
   header: { gap: spacing.sm, marginBottom: spacing.sm },
   grow: { flex: 1 },
-  open: { gap: spacing.xs },
+  open: { gap: spacing.xs, minHeight: 44 },
   failed: { borderColor: colors.danger },
   failure: { gap: spacing.sm },
   actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm, alignItems: 'center' },

@@ -29,14 +29,15 @@ export function SignInScreen() {
 
   const title = mode === 'signIn' ? 'Sign in' : 'Create account';
   return (
-    <KeyboardAvoidingView style={common.screen} behavior="padding">
+    // Signed out there is no navigator: this screen is the main landmark, "Sendlog" its one h1.
+    <KeyboardAvoidingView role="main" style={common.screen} behavior="padding">
       <ScrollView contentContainerStyle={[common.content, styles.content]}>
-        <Text role="heading" style={styles.brand}>
+        <Text role="heading" aria-level={1} style={styles.brand}>
           Sendlog
         </Text>
         <Text style={common.muted}>Log every attempt, even with no signal at the wall.</Text>
         <View style={common.card}>
-          <Text role="heading" style={common.title}>
+          <Text role="heading" aria-level={2} style={common.title}>
             {title}
           </Text>
           {mode === 'register' ? (

@@ -16,13 +16,13 @@ export function ClimbFilters({ filter }: { filter: ClimbFilterState }) {
         style={common.input}
       />
       <View style={styles.grades} role="radiogroup" aria-label="Filter by grade">
-        <Button label="All grades" small selected={grade === null} onPress={() => setGrade(null)} />
+        <Button label="All grades" small checked={grade === null} onPress={() => setGrade(null)} />
         {filter.grades.map((g) => (
           <Button
             key={g}
             label={g}
             small
-            selected={grade === g}
+            checked={grade === g}
             onPress={() => setGrade(grade === g ? null : g)}
           />
         ))}

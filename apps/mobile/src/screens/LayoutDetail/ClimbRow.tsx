@@ -38,7 +38,8 @@ const styles = StyleSheet.create({
     marginBottom: spacing.xs,
   },
   grow: { flex: 1 },
-  grade: { width: 44, fontWeight: '700', color: colors.text },
+  // A minimum, not a width: "V10" at twice the font size must not clip.
+  grade: { minWidth: 44, fontWeight: '700', color: colors.text },
   badge: {
     fontSize: 12,
     fontWeight: '700',

@@ -58,10 +58,13 @@ describe('LayoutDetailScreen', () => {
     renderApp({ storage: await signedInStorage() });
     await openLayout();
     expect(screen.queryByText('Retired Roof')).toBeNull();
-    fireEvent.press(screen.getByRole('button', { name: 'V5' }));
+    expect(screen.getByRole('radio', { name: 'All grades' })).toBeChecked();
+    fireEvent.press(screen.getByRole('radio', { name: 'V5' }));
+    expect(screen.getByRole('radio', { name: 'V5' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: 'All grades' })).not.toBeChecked();
     expect(screen.getByText('Dyno Mite')).toBeTruthy();
     expect(screen.queryByText('Crimp School')).toBeNull();
-    fireEvent.press(screen.getByRole('button', { name: 'All grades' }));
+    fireEvent.press(screen.getByRole('radio', { name: 'All grades' }));
     fireEvent.changeText(screen.getByLabelText('Search climbs'), 'crimp');
     expect(screen.getByText('Crimp School')).toBeTruthy();
     expect(screen.queryByText('Dyno Mite')).toBeNull();

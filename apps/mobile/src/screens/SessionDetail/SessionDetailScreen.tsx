@@ -53,7 +53,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
       <ScrollView contentContainerStyle={common.content} keyboardShouldPersistTaps="handled">
         <View style={common.card}>
           <View style={common.row}>
-            <Text role="heading" style={[common.title, styles.grow]}>
+            <Text role="heading" aria-level={2} style={[common.title, styles.grow]}>
               {layout?.name ?? 'Session'}
             </Text>
             <SyncStatusTag session={session} />
