@@ -7,6 +7,7 @@ import { apiClient } from './support/api.js';
 import { checkAccessibility } from './support/axe.js';
 import { climber, screenshot } from './support/app.js';
 import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
+import { pngSize } from './support/png.js';
 import { ensureWebExport, WEB_ROOT } from './support/webExport.js';
 
 /*
@@ -268,6 +269,143 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       if (phones[1]) await screenshot(phones[1].page, 'session-detail');
       if (phones[1]) await checkAccessibility(phones[1].page, 'session detail');
       expect(await api.sessions(account.token)).toHaveLength(2);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(5) at the wall, offline: a flash and a try cost one click each, a send after tries one more',
+    async () => {
+      const account = await api.register();
+      const { page, context, errors } = await openPhone();
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await context.setOffline(true);
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session' }).click();
+      // Held only on this phone until it ends and syncs; the connection is named beside it.
+      await page.getByText('Offline session', { exact: true }).waitFor();
+      await page.getByText('Offline · saved on this phone').waitFor();
+
+      // Counted from the climb list of the running session until the route shows as logged.
+      let clicks = 0;
+      const tap = async (name: string) => {
+        clicks += 1;
+        await page.getByRole('button', { name, exact: true }).click();
+      };
+      const logged = (climb: string, text: RegExp) =>
+        page.getByLabel(`Route ${climb}`, { exact: true }).getByText(text).waitFor();
+      const count = async (log: () => Promise<void>) => {
+        const before = clicks;
+        await log();
+        return clicks - before;
+      };
+      const [flashed, worked, tried] = [climbName(0), climbName(1), climbName(2)];
+
+      const flash = await count(async () => {
+        await tap(`Sent: ${flashed}`);
+        await logged(flashed, /Flash · 1 attempt/);
+      });
+      let tries = 0;
+      const sendAfterTries = await count(async () => {
+        for (tries = 1; tries <= 3; tries += 1) {
+          await tap(`Try: ${worked}`);
+          await logged(worked, new RegExp(`Not sent · ${tries} attempts?$`));
+        }
+        await tap(`Sent: ${worked}`);
+        // The sending go is one more attempt.
+        await logged(worked, /Sent · 4 attempts/);
+      });
+      const oneTry = await count(async () => {
+        await tap(`Try: ${tried}`);
+        await logged(tried, /Not sent · 1 attempt$/);
+      });
+      // The issue's budget is 2 for a flash, 2 + the tries for a send after tries, 1 for a try.
+      expect({ flash, sendAfterTries, oneTry }).toEqual({ flash: 1, sendAfterTries: 4, oneTry: 1 });
+      expect(sendAfterTries - 3).toBe(1);
+      expect(await page.getByLabel(`Route ${worked}`, { exact: true }).count()).toBe(1);
+
+      await page.getByRole('button', { name: `Undo ${tried}`, exact: true }).waitFor();
+      await page
+        .getByRole('button', { name: `Try: ${tried}`, exact: true })
+        .scrollIntoViewIfNeeded();
+      await screenshot(page, 'two-tap-row');
+
+      await page.getByRole('button', { name: 'End session' }).click();
+      await page.getByText('⏳ Pending sync').waitFor();
+      expect(await api.sessions(account.token)).toHaveLength(0);
+      await context.setOffline(false);
+      await page
+        .getByText('Synced', { exact: true })
+        .filter({ visible: true })
+        .first()
+        .waitFor(SYNC_WAIT);
+      const stored = await api.sessions(account.token);
+      expect(stored).toHaveLength(1);
+      expect(stored[0]?.routes.map((r) => [r.climbName, r.isSuccess, r.attempts])).toEqual([
+        [flashed, true, 1],
+        [worked, true, 4],
+        [tried, false, 1],
+      ]);
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(6) installs: a valid web app manifest with its icons, and the app opens offline',
+    async () => {
+      const { page, context, errors } = await openPhone();
+      const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+      expect(href).toBe('/manifest.webmanifest');
+      const response = await fetch(new URL(href ?? '', server.url));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
+      const manifest = (await response.json()) as {
+        name?: string;
+        short_name?: string;
+        start_url?: string;
+        display?: string;
+        theme_color?: string;
+        background_color?: string;
+        icons?: { src: string; sizes: string; type: string }[];
+      };
+      expect(manifest).toMatchObject({
+        name: 'Sendlog',
+        short_name: 'Sendlog',
+        start_url: '/',
+        display: 'standalone',
+        theme_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+        background_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+      });
+      expect(manifest.icons?.map((i) => i.sizes).sort()).toEqual(['192x192', '512x512']);
+      for (const icon of manifest.icons ?? []) {
+        const image = await fetch(new URL(icon.src, server.url));
+        expect(image.headers.get('content-type')).toBe(icon.type);
+        const size = pngSize(Buffer.from(await image.arrayBuffer()));
+        expect(size && `${size.width}x${size.height}`).toBe(icon.sizes);
+      }
+      // Chromium's own verdict: nothing in the app keeps it from installing. A story's browser
+      // context is off the record ("in-incognito"), where Chromium installs nothing at all.
+      const cdp = await context.newCDPSession(page);
+      const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+        installabilityErrors: { errorId: string }[];
+      };
+      expect(installabilityErrors.map((e) => e.errorId)).toEqual(['in-incognito']);
+
+      // After a first online load the service worker opens the app, manifest included, offline.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+      const offlineManifest = await page.evaluate(async () => {
+        const kept = await fetch('/manifest.webmanifest');
+        return ((await kept.json()) as { name?: string }).name;
+      });
+      expect(offlineManifest).toBe('Sendlog');
+      expect(errors).toEqual([]);
     },
     STORY_TIMEOUT,
   );

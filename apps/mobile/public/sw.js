@@ -10,13 +10,33 @@ async function addMissing(cache, urls) {
   await cache.addAll(missing);
 }
 
+/** Files index.html links that keep their name across builds: fetched again at each refresh. */
+const UNHASHED = ['/manifest.webmanifest'];
+
+async function refresh(cache, urls) {
+  for (const url of urls) {
+    const response = await fetch(url, { cache: 'no-cache' });
+    if (response.ok) await cache.put(url, response);
+  }
+}
+
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch('/', { cache: 'no-cache' });
   if (!response.ok) return;
   const html = await response.clone().text();
   const urls = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1]);
-  await addMissing(cache, urls);
+  await addMissing(
+    cache,
+    urls.filter((url) => !UNHASHED.includes(url)),
+  );
+  // The web app manifest, so an installed app opening offline still has its name and colours.
+  // Its icons are kept the first time the browser asks for them (see fetch): the 512 px one alone
+  // would weigh more than the rest of a first load.
+  await refresh(
+    cache,
+    urls.filter((url) => UNHASHED.includes(url)),
+  );
   // Images the bundles reference (icons of the navigation) are shown offline too.
   const assets = new Set();
   for (const url of urls.filter((u) => u.endsWith('.js'))) {
@@ -46,6 +66,13 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (UNHASHED.includes(url.pathname)) {
+    // Network first (an edit shows at once), the kept copy when offline.
+    event.respondWith(
+      fetch(request).catch(async () => (await caches.match(request)) ?? Response.error()),
+    );
+    return;
+  }
   if (request.mode === 'navigate') {
     // Network first, so a new build shows at once; the kept shell when offline.
     event.respondWith(
@@ -61,6 +88,7 @@ self.addEventListener('fetch', (event) => {
   if (
     url.pathname.startsWith('/_expo/') ||
     url.pathname.startsWith('/assets/') ||
+    url.pathname.startsWith('/icons/') ||
     url.pathname === '/favicon.ico'
   ) {
     event.respondWith(

@@ -10,7 +10,7 @@ import { useNow } from '../../hooks/useNow';
 import type { LocalSession } from '../../sync/types';
 import { colors, common, spacing } from '../../theme/theme';
 
-/** The running session: elapsed time, counts, its notes, and ending it. */
+/** The running session, tagged "Offline session": elapsed time, counts, its notes, and ending it. */
 export function ActiveSessionPanel(props: {
   session: LocalSession;
   onEnd: (notes: string) => void;
@@ -25,10 +25,13 @@ export function ActiveSessionPanel(props: {
     <View style={[common.card, styles.card]}>
       <View style={common.row}>
         <Text style={[common.heading, styles.grow]}>Session in progress</Text>
-        {online === false ? (
-          <Text style={styles.offlineTag}>Offline · saved on this phone</Text>
-        ) : null}
+        {/* A running session is held only on this phone until it ends and syncs, whatever the
+            connection: the tag says so always, the connection only while it is down. */}
+        <Text style={styles.tag}>Offline session</Text>
       </View>
+      {online === false ? (
+        <Text style={[common.muted, styles.connection]}>Offline · saved on this phone</Text>
+      ) : null}
       <Text style={common.muted} aria-label="Elapsed time">
         Elapsed {formatElapsed(now - Date.parse(session.startTime))} ·{' '}
         {plural(session.routes.length, 'route', 'routes')} · {plural(sends, 'send', 'sends')}
@@ -60,14 +63,16 @@ export function ActiveSessionPanel(props: {
 const styles = StyleSheet.create({
   card: { borderColor: colors.primary },
   grow: { flex: 1 },
-  offlineTag: {
+  tag: {
     fontSize: 12,
+    fontWeight: '600',
     color: colors.muted,
     borderWidth: 1,
-    borderColor: colors.border,
+    borderColor: colors.muted,
     borderRadius: 999,
     paddingHorizontal: spacing.sm,
     paddingVertical: 1,
   },
+  connection: { alignSelf: 'flex-end' },
   notes: { minHeight: 48, textAlignVertical: 'top' },
 });

@@ -1,34 +1,108 @@
-import { StyleSheet, Text, View } from 'react-native';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Climb } from '@sendlog/contract';
 import { Button } from '../../components/Button';
+import { plural } from '../../format/plural';
+import type { LocalRoute } from '../../sync/types';
 import { colors, common, spacing } from '../../theme/theme';
 
-/** One climb of the layout, with what the climber has done on it; "Log" while a session runs. */
+/** What a climb row offers while a session runs on its layout. */
+export interface ClimbRowSession {
+  /** This session's unsent route on the climb, which "Try" and "Sent" build on. */
+  open: LocalRoute | null;
+  /** The route the last tap on this climb made or changed, while "Undo" is offered. */
+  justLogged: { route: LocalRoute; flash: boolean } | null;
+  onTry: () => void;
+  onSent: () => void;
+  /** The full form: notes, stars, own grade, exact attempts. */
+  onLog: () => void;
+  onUndo: () => void;
+  onEditJustLogged: () => void;
+}
+
+/**
+ * One climb of the layout, with what the climber has done on it. While a session runs: "Try" and
+ * "Sent" log in one tap each, big enough for chalky fingers, and "Log…" opens the full form.
+ */
 export function ClimbRow(props: {
   climb: Climb;
   badge: 'Sent' | 'Flash' | null;
-  onLog: (() => void) | null;
+  session: ClimbRowSession | null;
 }) {
-  const { climb, badge, onLog } = props;
+  const { climb, badge, session } = props;
   return (
     <View style={styles.climb}>
-      <Text style={styles.grade}>{climb.grade}</Text>
-      <Text style={[common.body, styles.grow]}>{climb.name}</Text>
-      {badge ? (
-        <Text style={[styles.badge, badge === 'Flash' && styles.flash]}>{badge}</Text>
-      ) : null}
-      {onLog ? (
-        <Button label="Log" name={`Log ${climb.name}`} small variant="primary" onPress={onLog} />
-      ) : null}
+      <View style={styles.line}>
+        <Text style={styles.grade}>{climb.grade}</Text>
+        <Text style={[common.body, styles.grow]}>{climb.name}</Text>
+        {badge ? (
+          <Text style={[styles.badge, badge === 'Flash' && styles.flash]}>{badge}</Text>
+        ) : null}
+      </View>
+      {session ? <SessionActions climb={climb} session={session} /> : null}
     </View>
+  );
+}
+
+function SessionActions({ climb, session }: { climb: Climb; session: ClimbRowSession }) {
+  const { open, justLogged } = session;
+  return (
+    <>
+      <View style={styles.line}>
+        <BigButton label="Try" name={`Try: ${climb.name}`} onPress={session.onTry} />
+        <BigButton label="Sent" name={`Sent: ${climb.name}`} onPress={session.onSent} sent />
+        <View style={styles.grow} />
+        <Button label="Log…" name={`Log ${climb.name}`} small onPress={session.onLog} />
+      </View>
+      {justLogged ? (
+        <View style={styles.line}>
+          <Text style={[common.muted, styles.grow]} aria-live="polite">
+            {`Logged: ${resultText(justLogged.route, justLogged.flash)}`}
+          </Text>
+          <Button label="Undo" name={`Undo ${climb.name}`} small onPress={session.onUndo} />
+          <Button
+            label="Edit"
+            name={`Edit just logged ${climb.name}`}
+            small
+            variant="link"
+            onPress={session.onEditJustLogged}
+          />
+        </View>
+      ) : open ? (
+        // The send is one more go: say so before the tap, not after.
+        <Text style={common.muted}>
+          {`Tried ${plural(open.attempts, 'time', 'times')} this session · Sent logs the send as attempt ${open.attempts + 1}`}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
+function resultText(route: LocalRoute, flash: boolean): string {
+  const result = route.isSuccess ? (flash ? 'Flash' : 'Sent') : 'Not sent';
+  return `${result} · ${plural(route.attempts, 'attempt', 'attempts')}`;
+}
+
+/** A ≥ 48 pt target with a bold label: readable and hittable on the wall. */
+function BigButton(props: { label: string; name: string; onPress: () => void; sent?: boolean }) {
+  return (
+    <Pressable
+      role="button"
+      aria-label={props.name}
+      onPress={props.onPress}
+      style={({ pressed }) => [
+        styles.big,
+        props.sent ? styles.bigSent : styles.bigTry,
+        pressed && styles.pressed,
+      ]}
+    >
+      <Text style={[styles.bigLabel, props.sent && styles.bigSentLabel]}>{props.label}</Text>
+    </Pressable>
   );
 }
 
 const styles = StyleSheet.create({
   climb: {
-    flexDirection: 'row',
-    alignItems: 'center',
-    gap: spacing.md,
+    gap: spacing.sm,
     backgroundColor: colors.surface,
     borderRadius: 8,
     borderWidth: 1,
@@ -37,6 +111,7 @@ const styles = StyleSheet.create({
     paddingVertical: spacing.sm,
     marginBottom: spacing.xs,
   },
+  line: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },
   grow: { flex: 1 },
   // A minimum, not a width: "V10" at twice the font size must not clip.
   grade: { minWidth: 44, fontWeight: '700', color: colors.text },
@@ -51,4 +126,19 @@ const styles = StyleSheet.create({
     overflow: 'hidden',
   },
   flash: { color: colors.flash, backgroundColor: colors.flashBackground },
+  big: {
+    minWidth: 80,
+    minHeight: 48,
+    paddingHorizontal: spacing.lg,
+    borderRadius: 8,
+    borderWidth: 2,
+    alignItems: 'center',
+    justifyContent: 'center',
+  },
+  // A dark border on white: visible at 3:1 or better even in a dim basement.
+  bigTry: { backgroundColor: colors.surface, borderColor: colors.muted },
+  bigSent: { backgroundColor: colors.success, borderColor: colors.success },
+  pressed: { opacity: 0.7 },
+  bigLabel: { fontSize: 17, fontWeight: '700', color: colors.text },
+  bigSentLabel: { color: colors.successText },
 });

@@ -142,16 +142,20 @@ describe('LayoutDetailScreen', () => {
     expect(screen.getByLabelText('Session notes').props.value).toBe('felt strong today');
   });
 
-  it('tags the active session offline only while the device is offline', async () => {
+  it('tags the active session "Offline session" always, and says so too while offline', async () => {
     const app = renderApp({ storage: await signedInStorage() });
     await openLayout();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
     expect(await screen.findByText('Session in progress')).toBeTruthy();
+    // Held only on this phone until it ends and syncs, online or not.
+    expect(screen.getByText('Offline session')).toBeTruthy();
     expect(screen.queryByText('Offline · saved on this phone')).toBeNull();
     app.setOnline(false);
     expect(await screen.findByText('Offline · saved on this phone')).toBeTruthy();
+    expect(screen.getByText('Offline session')).toBeTruthy();
     app.setOnline(true);
     await waitFor(() => expect(screen.queryByText('Offline · saved on this phone')).toBeNull());
+    expect(screen.getByText('Offline session')).toBeTruthy();
   });
 
   it('caps session notes at what the server accepts and says so, so End is never refused', async () => {

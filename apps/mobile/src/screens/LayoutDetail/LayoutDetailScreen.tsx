@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { Climb } from '@sendlog/contract';
 import { FlatList, Text, View } from 'react-native';
 import type { CompositeScreenProps } from '@react-navigation/native';
 import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
@@ -8,20 +9,26 @@ import type { RouteValues } from '../../components/RouteForm';
 import { SyncBanner } from '../../components/SyncBanner';
 import { useCatalogue } from '../../hooks/services';
 import { useSendRecord } from '../../hooks/sessions';
+import { openRouteOf } from '../../logbook/quickLog';
 import type { LayoutsStackParams, TabParams } from '../../navigation/types';
 import { common } from '../../theme/theme';
 import { ClimbRow } from './ClimbRow';
 import { LayoutDetailHeader } from './LayoutDetailHeader';
 import { useClimbFilter } from './useClimbFilter';
 import { useLayoutSession } from './useLayoutSession';
+import { useQuickLog } from './useQuickLog';
 
 type Props = CompositeScreenProps<
   NativeStackScreenProps<LayoutsStackParams, 'LayoutDetail'>,
   BottomTabScreenProps<TabParams>
 >;
 
-/** The one route form open on the screen: a new route on a climb, or a logged route's edit. */
-type OpenForm = { kind: 'log'; climbId: string } | { kind: 'edit'; routeId: string };
+/**
+ * The one route form open on the screen: a new route on a climb, or a logged route's edit (in the
+ * session's list, or in its climb's row when it is the route just logged there).
+ */
+type OpenForm =
+  { kind: 'log'; climbId: string } | { kind: 'edit'; routeId: string; inRowOf?: string };
 
 /**
  * The active-session flow. Everything here reads the cached catalogue and writes the local store:
@@ -36,6 +43,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
   const climbs = catalogue.climbsByLayout[layoutId];
   const filter = useClimbFilter(climbs);
   const [form, setForm] = useState<OpenForm | null>(null);
+  const quick = useQuickLog(live);
   const layoutName = (id: string | null) => catalogue.layouts?.find((l) => l.id === id)?.name;
   const title = layoutName(layoutId);
 
@@ -44,13 +52,69 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
   }, [navigation, title]);
 
   // FlatList re-renders rows only when its data or extraData change.
-  const rowState = useMemo(() => ({ badges, form, session }), [badges, form, session]);
+  const last = quick.last;
+  const rowState = useMemo(() => ({ badges, form, session, last }), [badges, form, session, last]);
 
   const logRoute = (climbId: string, values: RouteValues) => {
     if (live.logRoute(climbId, values)) setForm(null);
   };
   const updateRoute = (routeId: string, values: RouteValues) => {
     if (live.updateRoute(routeId, values)) setForm(null);
+  };
+  const openForm = (next: OpenForm | null) => {
+    // The full form takes over from the quick tap: its undo would overwrite what is typed there.
+    quick.dismiss();
+    setForm(next);
+  };
+
+  const renderClimb = (item: Climb) => {
+    if (form && session) {
+      if (form.kind === 'log' && form.climbId === item.id) {
+        return (
+          <RouteForm
+            climbName={item.name}
+            grade={item.grade}
+            onSave={(values) => logRoute(item.id, values)}
+            onCancel={() => setForm(null)}
+          />
+        );
+      }
+      const editing = form.kind === 'edit' && form.inRowOf === item.id;
+      const route = editing ? session.routes.find((r) => r.id === form.routeId) : undefined;
+      if (route) {
+        return (
+          <RouteForm
+            climbName={item.name}
+            grade={item.grade}
+            initial={route}
+            onSave={(values) => updateRoute(route.id, values)}
+            onCancel={() => setForm(null)}
+          />
+        );
+      }
+    }
+    const justLogged = last?.climbId === item.id ? last.route : null;
+    return (
+      <ClimbRow
+        climb={item}
+        badge={badges.get(item.id) ?? null}
+        session={
+          session
+            ? {
+                open: openRouteOf(session.routes, item.id),
+                justLogged: justLogged && { route: justLogged, flash: flashes.has(justLogged.id) },
+                onTry: () => quick.tap(item.id, 'try'),
+                onSent: () => quick.tap(item.id, 'sent'),
+                onLog: () => openForm({ kind: 'log', climbId: item.id }),
+                onUndo: quick.undo,
+                onEditJustLogged: () =>
+                  justLogged &&
+                  openForm({ kind: 'edit', routeId: justLogged.id, inRowOf: item.id }),
+              }
+            : null
+        }
+      />
+    );
   };
   const end = (notes: string) => {
     const empty = session?.routes.length === 0;
@@ -74,8 +138,8 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
             elsewhereLayoutName={elsewhere ? (layoutName(elsewhere.layoutId) ?? null) : null}
             climbsById={catalogue.climbsById}
             flashes={flashes}
-            editingRouteId={form?.kind === 'edit' ? form.routeId : null}
-            onEditRoute={(routeId) => setForm(routeId === null ? null : { kind: 'edit', routeId })}
+            editingRouteId={form?.kind === 'edit' && !form.inRowOf ? form.routeId : null}
+            onEditRoute={(routeId) => openForm(routeId === null ? null : { kind: 'edit', routeId })}
             onSaveRoute={updateRoute}
             onOpenElsewhere={() =>
               navigation.navigate('LayoutDetail', { layoutId: elsewhere?.layoutId ?? '' })
@@ -91,22 +155,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
               : 'No climb matches.'}
           </Text>
         }
-        renderItem={({ item }) =>
-          form?.kind === 'log' && form.climbId === item.id && session ? (
-            <RouteForm
-              climbName={item.name}
-              grade={item.grade}
-              onSave={(values) => logRoute(item.id, values)}
-              onCancel={() => setForm(null)}
-            />
-          ) : (
-            <ClimbRow
-              climb={item}
-              badge={badges.get(item.id) ?? null}
-              onLog={session ? () => setForm({ kind: 'log', climbId: item.id }) : null}
-            />
-          )
-        }
+        renderItem={({ item }) => renderClimb(item)}
       />
     </View>
   );

@@ -1,8 +1,16 @@
 import type { RouteValues } from '../../components/RouteForm';
+import { quickLog, undoOf } from '../../logbook/quickLog';
+import type { QuickOutcome, QuickUndo } from '../../logbook/quickLog';
 import { useRequiredAccount } from '../../hooks/services';
 import { useActiveSession } from '../../hooks/sessions';
 import { useStoreAction } from '../../hooks/useStoreAction';
-import type { LocalSession } from '../../sync/types';
+import type { LocalRoute, LocalSession } from '../../sync/types';
+
+/** A tap the store took: the route as the tap left it, and how to take the tap back. */
+export interface QuickLogged {
+  route: LocalRoute;
+  undo: QuickUndo;
+}
 
 export interface LayoutSession {
   /** The running session when it is on this layout. */
@@ -16,6 +24,10 @@ export interface LayoutSession {
   logRoute(climbId: string, values: RouteValues): boolean;
   updateRoute(routeId: string, values: RouteValues): boolean;
   removeRoute(routeId: string): void;
+  /** "Try" or "Sent" on a climb row (see quickLog); null when the store refused it. */
+  quickLog(climbId: string, outcome: QuickOutcome): QuickLogged | null;
+  /** Takes a tap back through the store: the exact route state before it. */
+  undo(undo: QuickUndo): boolean;
   saveNotes(notes: string): void;
   /** Saves the notes as typed, then ends the session (an empty one is discarded). */
   end(notes: string): boolean;
@@ -43,6 +55,26 @@ export function useLayoutSession(layoutId: string): LayoutSession {
     logRoute: (climbId, values) => inSession((id) => store.logRoute(id, { climbId, ...values })),
     updateRoute: (routeId, values) => inSession((id) => store.updateRoute(id, routeId, values)),
     removeRoute: (routeId) => void inSession((id) => store.removeRoute(id, routeId)),
+    quickLog: (climbId, outcome) => {
+      let logged: QuickLogged | null = null;
+      inSession((id) => {
+        const change = quickLog(session?.routes ?? [], climbId, outcome);
+        const route =
+          change.kind === 'log'
+            ? store.logRoute(id, { climbId, ...change.values })
+            : store.updateRoute(id, change.routeId, change.values);
+        logged = { route, undo: undoOf(change, route.id) };
+      });
+      return logged;
+    },
+    undo: (undo) =>
+      inSession((id) => {
+        // The store tombstones every removal, even of a route that never left the phone (an
+        // active session is never sent): the server then keeps an id it never saw as removed.
+        // Harmless, and the only removal the store offers.
+        if (undo.kind === 'remove') store.removeRoute(id, undo.routeId);
+        else store.updateRoute(id, undo.routeId, undo.values);
+      }),
     saveNotes: (notes) => void inSession((id) => store.updateNotes(id, notesValue(notes))),
     end: (notes) =>
       inSession((id) => {
