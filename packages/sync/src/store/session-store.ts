@@ -360,8 +360,8 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     discardSession(sessionId) {
       const s = get(sessionId);
       if (s.status !== 'active') {
-        // It may be on the server already (there is no delete in the API): remember it, so a
-        // pull does not put it back on this phone.
+        // It may be on the server already, and stays there (deleteSession deletes it
+        // everywhere): remember it, so a pull does not put it back on this phone.
         for (const id of [s.id, s.serverSessionId]) if (id != null) discarded.add(id);
         writer.mark(STORAGE_KEYS.discarded, () => encodeIndex(discarded));
       }
