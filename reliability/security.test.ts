@@ -52,6 +52,7 @@ const SESSION_ENDPOINTS = (sessionId: string) =>
     ['POST', '/sessions/offline'],
     ['POST', '/sessions/sync'],
     ['POST', '/sessions/sync/bulk'],
+    ['DELETE', `/sessions/${sessionId}`],
   ] as const;
 
 describe.each(BACKENDS)('security on $name', (backend) => {
@@ -193,6 +194,24 @@ describe.each(BACKENDS)('security on $name', (backend) => {
       expectCode(asBob, 404, 'not_found');
       expectCode(unknown, 404, 'not_found');
       expect(asBob.body).toEqual(unknown.body);
+      // Nor can Bob delete it: the same 404, and Alice's session stays exactly as it was.
+      const deleteAsBob = await call(
+        'DELETE',
+        `/sessions/${aliceSession.id}`,
+        `Bearer ${bob.token}`,
+      );
+      const deleteUnknown = await call(
+        'DELETE',
+        `/sessions/${randomUUID()}`,
+        `Bearer ${bob.token}`,
+      );
+      expectCode(deleteAsBob, 404, 'not_found');
+      expectCode(deleteUnknown, 404, 'not_found');
+      expect(deleteAsBob.body).toEqual(deleteUnknown.body);
+      const alices = await alice.api.get<{ session: Session }>(`/sessions/${aliceSession.id}`);
+      expect(alices.body.session).toEqual(aliceSession);
+      const aliceChanges = await alice.api.get<SessionsPage>('/sessions?updatedSince=');
+      expect(aliceChanges.body.sessions).toEqual([aliceSession]);
       expect(await allSessions(bob.api)).toHaveLength(0);
       const changes = await bob.api.get<SessionsPage>('/sessions?updatedSince=');
       expect(changes.body.sessions).toHaveLength(0);
@@ -228,7 +247,8 @@ describe.each(BACKENDS)('security on $name', (backend) => {
           const r = answer.body as OfflineResponse;
           expect(r.sessionId).not.toBe(aliceSession.id);
           bobIds.add(r.sessionId);
-          if ('session' in r && r.session) expect(r.session.notes).not.toBe('alice only');
+          if ('session' in r && r.session)
+            expect(JSON.stringify(r.session)).not.toContain('alice only');
         }
         const bulk = await call(
           'POST',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { issuesToDetails, sessionSnapshotSchema, snapshotClockIssues } from './index.js';
+import {
+  deleteSessionResponseSchema,
+  isTombstone,
+  issuesToDetails,
+  sessionChangesPageSchema,
+  sessionSnapshotSchema,
+  snapshotClockIssues,
+} from './index.js';
 
 const seedBody = {
   startTime: '2026-11-24T18:05:00.000Z',
@@ -36,5 +43,47 @@ describe('session snapshot schema', () => {
     const now = Date.parse('2026-11-24T00:00:00.000Z');
     expect(snapshotClockIssues({ startTime: '2026-11-24T23:00:00.000Z' }, now)).toEqual([]);
     expect(snapshotClockIssues({ startTime: '2026-11-25T01:00:00.000Z' }, now)).toHaveLength(1);
+  });
+});
+
+describe('deleting a session', () => {
+  it('takes `deleted` as an optional boolean on the snapshot', () => {
+    expect(sessionSnapshotSchema.parse({ ...seedBody, deleted: true }).deleted).toBe(true);
+    expect(sessionSnapshotSchema.parse(seedBody).deleted).toBeUndefined();
+    expect(pathsOf({ ...seedBody, deleted: 'yes' })).toEqual(['deleted']);
+  });
+
+  it('answers tombstones beside live sessions in a changes page', () => {
+    const tombstone = {
+      id: 's1',
+      clientSessionId: 'c1',
+      revision: 3,
+      deleted: true,
+      updatedAt: '2026-11-24T19:41:00.000Z',
+    };
+    const live = {
+      id: 's2',
+      clientSessionId: null,
+      layoutId: null,
+      startTime: seedBody.startTime,
+      endTime: null,
+      notes: null,
+      revision: 1,
+      createdAt: seedBody.startTime,
+      updatedAt: seedBody.startTime,
+      routes: [],
+    };
+    const page = sessionChangesPageSchema.parse({ sessions: [tombstone, live], nextCursor: 'x' });
+    expect(page.sessions.map(isTombstone)).toEqual([true, false]);
+    expect(page.sessions[0]).toEqual(tombstone);
+    expect(
+      sessionChangesPageSchema.safeParse({
+        sessions: [{ ...tombstone, deleted: false }],
+        nextCursor: null,
+      }).success,
+    ).toBe(false);
+    expect(
+      deleteSessionResponseSchema.parse({ sessionId: 's1', revision: 3, deleted: true }),
+    ).toEqual({ sessionId: 's1', revision: 3, deleted: true });
   });
 });

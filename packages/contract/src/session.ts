@@ -64,6 +64,8 @@ export const sessionSnapshotSchema = z
       .array(clientId, { error: 'must be an array of ids' })
       .max(LIMITS.maxRoutesPerSession * 4, { error: 'too many removed route ids' })
       .optional(),
+    /** The climber deleted the session: it becomes a tombstone for good (its content is dropped). */
+    deleted: z.boolean({ error: 'must be a boolean' }).optional(),
     routes: z
       .array(routeSnapshotSchema, { error: 'must be an array' })
       .max(LIMITS.maxRoutesPerSession, {
@@ -147,6 +149,27 @@ export const sessionSchema = z.object({
 });
 export type Session = z.infer<typeof sessionSchema>;
 
+/**
+ * What is left of a deleted session: enough for another device to recognise and drop its copy.
+ * Its notes, routes and times are gone for good.
+ */
+export const sessionTombstoneSchema = z.object({
+  id: z.string(),
+  clientSessionId: z.string().nullable(),
+  revision: z.int(),
+  deleted: z.literal(true),
+  updatedAt: isoDateTime,
+});
+export type SessionTombstone = z.infer<typeof sessionTombstoneSchema>;
+
+/** A session as a change answers it: alive, or a tombstone. */
+export const sessionOrTombstoneSchema = z.union([sessionSchema, sessionTombstoneSchema]);
+export type SessionOrTombstone = Session | SessionTombstone;
+
+export function isTombstone(s: SessionOrTombstone): s is SessionTombstone {
+  return 'deleted' in s && s.deleted === true;
+}
+
 export const SYNC_STATUSES = ['created', 'duplicate', 'updated', 'merged'] as const;
 export type SyncStatus = (typeof SYNC_STATUSES)[number];
 
@@ -162,7 +185,7 @@ export const existingResponseSchema = z.object({
   revision: z.int(),
   status: z.enum(['duplicate', 'updated', 'merged']),
   isDuplicate: z.boolean(),
-  session: sessionSchema.optional(),
+  session: sessionOrTombstoneSchema.optional(),
 });
 export const offlineResponseSchema = z.union([createdResponseSchema, existingResponseSchema]);
 export type OfflineResponse = z.infer<typeof offlineResponseSchema>;
@@ -176,7 +199,7 @@ export const bulkResultSchema = z.discriminatedUnion('success', [
     sessionId: z.string(),
     revision: z.int(),
     isDuplicate: z.boolean(),
-    session: sessionSchema.optional(),
+    session: sessionOrTombstoneSchema.optional(),
   }),
   z.object({
     index: z.int(),
@@ -217,10 +240,29 @@ export const sessionsQuerySchema = z.strictObject({
 });
 export type SessionsQuery = z.infer<typeof sessionsQuerySchema>;
 
+/** A history page (`GET /sessions`, `?cursor=`): live sessions only. */
 export const sessionsPageSchema = z.object({
   sessions: z.array(sessionSchema),
   nextCursor: z.string().nullable(),
 });
 export type SessionsPage = z.infer<typeof sessionsPageSchema>;
 
+/**
+ * Any page of `GET /sessions`: with `updatedSince` it also answers deleted sessions as tombstones,
+ * so other devices drop their copy.
+ */
+export const sessionChangesPageSchema = z.object({
+  sessions: z.array(sessionOrTombstoneSchema),
+  nextCursor: z.string().nullable(),
+});
+export type SessionChangesPage = z.infer<typeof sessionChangesPageSchema>;
+
 export const sessionResponseSchema = z.object({ session: sessionSchema });
+
+/** `DELETE /sessions/:id`: the session is a tombstone (idempotent). */
+export const deleteSessionResponseSchema = z.object({
+  sessionId: z.string(),
+  revision: z.int(),
+  deleted: z.literal(true),
+});
+export type DeleteSessionResponse = z.infer<typeof deleteSessionResponseSchema>;

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { sendRecordOf } from '../logbook/sendRecord';
 import type { SendRecord } from '../logbook/sendRecord';
+import type { RecentDelete } from '../sync/recentDelete';
 import type { LocalSession, SyncState } from '../sync/types';
 import { useRequiredAccount } from './services';
 import { useExternalValue } from './useExternalValue';
@@ -34,4 +35,10 @@ export function useSyncState(): SyncState {
 export function useSendRecord(): SendRecord {
   const sessions = useSessions();
   return useMemo(() => sendRecordOf(sessions), [sessions]);
+}
+
+/** The last deleted session while its "Undo" is offered. */
+export function useRecentDelete(): RecentDelete | null {
+  const { deletes } = useRequiredAccount();
+  return useExternalValue(deletes.subscribe, deletes.get);
 }

@@ -86,4 +86,42 @@ describe('SessionHistoryScreen', () => {
     expect(within(route).getByText('V5')).toBeTruthy();
     expect(within(route).getByText(/Sent · 2 attempts/)).toBeTruthy();
   });
+
+  it('Delete takes a session off History at once, offline, and Undo puts it back as it was', async () => {
+    const app = renderApp({ storage: await signedInStorage() });
+    await screen.findByRole('link', { name: 'Main Wall' });
+    await endOneSession(app);
+    expect(await screen.findByText('Synced', {}, { timeout: 10_000 })).toBeTruthy();
+    const before = app.services.getAccount()?.store.getSessions()[0];
+    app.setOnline(false);
+
+    fireEvent.press(screen.getByRole('button', { name: /^Delete Main Wall, / }));
+    expect(await screen.findByText(/No sessions yet/)).toBeTruthy();
+    expect(screen.getByText(/^Deleted Main Wall, /)).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('link', { name: /^Main Wall, / })).toBeTruthy();
+    expect(screen.queryByText(/^Deleted Main Wall, /)).toBeNull();
+    expect(app.services.getAccount()?.store.getSessions()[0]).toBe(before);
+    expect(app.api.serverSessions).toHaveLength(1);
+    expect(app.api.deletedSessions).toEqual([]);
+  });
+
+  it('without Undo the strip goes after a few seconds and the server drops the session', async () => {
+    const app = renderApp({ storage: await signedInStorage() });
+    await screen.findByRole('link', { name: 'Main Wall' });
+    await endOneSession(app);
+    await screen.findByText('Synced', {}, { timeout: 10_000 });
+    const id = app.services.getAccount()?.store.getSessions()[0]?.id;
+
+    fireEvent.press(screen.getByRole('button', { name: /^Delete Main Wall, / }));
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    // Held back while Undo is offered.
+    expect(app.api.deletedSessions).toEqual([]);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull(), {
+      timeout: 8_000,
+    });
+    await waitFor(() => expect(app.api.deletedSessions).toEqual([id]), { timeout: 5_000 });
+    expect(app.api.serverSessions).toHaveLength(0);
+    expect(screen.getByText(/No sessions yet/)).toBeTruthy();
+  }, 20_000);
 });

@@ -7,6 +7,7 @@ import { plural } from '../format/plural';
 import { SyncBanner } from '../components/SyncBanner';
 import { SyncNowButton } from '../components/SyncNowButton';
 import { SyncStatusTag } from '../components/SyncStatusTag';
+import { UndoDeleteStrip } from '../components/UndoDeleteStrip';
 import { syncErrorText } from '../format/syncErrorText';
 import { useCatalogue, useRequiredAccount } from '../hooks/services';
 import { useSessions } from '../hooks/sessions';
@@ -21,12 +22,13 @@ type Props = NativeStackScreenProps<HistoryStackParams, 'History'>;
 export function SessionHistoryScreen({ navigation }: Props) {
   const sessions = useSessions();
   const { error, run } = useStoreAction();
-  const { store, engine } = useRequiredAccount();
+  const { store, engine, deletes } = useRequiredAccount();
   const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
 
   return (
     <View style={common.screen}>
       <SyncBanner />
+      <UndoDeleteStrip />
       <FlatList
         contentContainerStyle={common.content}
         data={sessions}
@@ -58,6 +60,7 @@ export function SessionHistoryScreen({ navigation }: Props) {
               void run(() => store.discardSession(item.id));
             }}
             onCancelDiscard={() => setConfirmDiscard(null)}
+            onDelete={(label) => void run(() => deletes.remove(item.id, label))}
           />
         )}
       />
@@ -73,12 +76,15 @@ function HistoryRow(props: {
   onDiscard: () => void;
   onConfirmDiscard: () => void;
   onCancelDiscard: () => void;
+  /** Deletes the session everywhere (an "Undo" strip follows). */
+  onDelete: (label: string) => void;
 }) {
   const { session } = props;
   const catalogue = useCatalogue();
   const layoutName = catalogue.layouts?.find((l) => l.id === session.layoutId)?.name ?? 'Session';
   const sends = session.routes.filter((r) => r.isSuccess).length;
   const duration = formatDuration(session.startTime, session.endTime);
+  const label = `${layoutName}, ${formatDateTime(session.startTime)}`;
   return (
     <View style={[common.card, session.status === 'sync_failed' && styles.failed]}>
       <Pressable
@@ -123,7 +129,17 @@ function HistoryRow(props: {
             </View>
           )}
         </View>
-      ) : null}
+      ) : (
+        <View style={styles.actions}>
+          <Button
+            label="Delete"
+            name={`Delete ${label}`}
+            small
+            variant="danger"
+            onPress={() => props.onDelete(label)}
+          />
+        </View>
+      )}
     </View>
   );
 }

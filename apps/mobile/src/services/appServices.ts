@@ -8,6 +8,8 @@ import { createCatalogueStore } from '../catalogue/catalogueStore';
 import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
 import { scopedStorage } from '../storage/keyValueStorage';
+import { createRecentDeletes } from '../sync/recentDelete';
+import type { RecentDeletes } from '../sync/recentDelete';
 import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
 import { createEmitter } from './emitter';
 
@@ -16,6 +18,8 @@ export interface Account {
   userId: string;
   store: SessionStore;
   engine: SyncEngine;
+  /** The last delete, while its "Undo" is offered. */
+  deletes: RecentDeletes;
 }
 
 export interface AppServices {
@@ -77,6 +81,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   function closeAccount(): void {
     account?.engine.stop();
+    account?.deletes.dispose();
     account = null;
     opening = null;
     accountEmitter.emit();
@@ -99,7 +104,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       onAuthRequired: () => auth.markExpired(),
     });
     if (opening?.userId !== userId) return; // signed out while opening
-    account = { userId, store, engine };
+    account = { userId, store, engine, deletes: createRecentDeletes(store, engine) };
     accountEmitter.emit();
     engine.start();
   }
@@ -158,6 +163,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispose() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();
+      account?.deletes.dispose();
     },
   };
 }

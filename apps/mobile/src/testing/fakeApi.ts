@@ -33,6 +33,8 @@ export function createFakeApi() {
   const requests: Request[] = [];
   const rejectClimbIds = new Set<string>();
   const serverSessions: Session[] = [];
+  /** clientSessionIds of sessions deleted with `deleted: true`. */
+  const deletedSessions: (string | null)[] = [];
   let online = true;
   let tokensRevoked = false;
   let nextId = 1;
@@ -70,6 +72,19 @@ export function createFakeApi() {
         };
       }
       const known = serverSessions.find((s) => s.clientSessionId === clientSessionId);
+      if (snapshot.deleted) {
+        if (known) serverSessions.splice(serverSessions.indexOf(known), 1);
+        deletedSessions.push(clientSessionId);
+        return {
+          index,
+          clientSessionId,
+          success: true,
+          status: known ? 'updated' : 'created',
+          sessionId: known?.id ?? `s-${nextId++}`,
+          revision: (known?.revision ?? 0) + 1,
+          isDuplicate: false,
+        };
+      }
       const session: Session = {
         id: known?.id ?? `s-${nextId++}`,
         clientSessionId,
@@ -172,6 +187,7 @@ export function createFakeApi() {
     fetch,
     requests,
     serverSessions,
+    deletedSessions,
     rejectClimb: (id: string) => rejectClimbIds.add(id),
     acceptAll: () => rejectClimbIds.clear(),
     /** The server stops accepting the token the app holds (expired or revoked). */

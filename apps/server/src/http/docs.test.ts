@@ -36,6 +36,7 @@ describe('OpenAPI', () => {
         'POST /sessions/sync/bulk',
         'GET /sessions',
         'GET /sessions/{id}',
+        'DELETE /sessions/{id}',
       ]),
     );
     const body = doc.paths['/sessions/offline']!.post as {

@@ -4,12 +4,15 @@ import type { Db } from '../db/connection.js';
 import { writeBatch } from './batch-write.js';
 import type { CatalogueLookup } from './catalogue-lookup.js';
 import type { IngestResult } from './ingest-result.js';
-import { loadByKeys, toApiSession, type StoredSession } from './session-repository.js';
+import { loadByKeys, toApiChange, type StoredSession } from './session-repository.js';
 import { lockUserChanges } from './user-changes.js';
 import { snapshotOf, writeSetOf, type Working } from './write-set.js';
 
-/** A snapshot that passed validation and the catalogue check, with its fingerprint. */
-export type Accepted = { index: number; incoming: IncomingSnapshot; hash: string };
+/**
+ * A snapshot that passed validation and the catalogue check, with its fingerprint (null for a
+ * change made on the server's side, which no device can replay).
+ */
+export type Accepted = { index: number; incoming: IncomingSnapshot; hash: string | null };
 
 /**
  * One transaction: take the user's lock, read the stored sessions of the batch's keys, decide each
@@ -43,7 +46,9 @@ export async function writeAccepted(
       stored: undefined,
       lastSnapshotHash: null,
     };
-    if (decision.outcome !== 'duplicate') w.lastSnapshotHash = hash;
+    // Only a snapshot that changed the session is its replay fingerprint (an edit that lost to a
+    // delete is answered `merged` but changes nothing).
+    if (decision.revision !== w.revision) w.lastSnapshotHash = hash;
     w.state = decision.state;
     w.revision = decision.revision;
     for (const route of w.state.routes.values()) {
@@ -71,7 +76,7 @@ export async function writeAccepted(
       routeIds: incoming.routeOrder.flatMap((id) =>
         w.state.routes.has(id) ? [w.routeMeta.get(id)!.id] : [],
       ),
-      ...(decision.outcome === 'merged' ? { session: toApiSession(snapshotOf(w)) } : {}),
+      ...(decision.outcome === 'merged' ? { session: toApiChange(snapshotOf(w)) } : {}),
     });
   }
 

@@ -17,6 +17,7 @@ const sessionColumns = {
   change_seq: ['bigint', (s) => s.changeSeq],
   created_at: ['timestamptz', (s) => s.createdAt],
   last_snapshot_hash: ['text', (s) => s.lastSnapshotHash],
+  deleted: ['boolean', (s) => s.state.deleted],
 } satisfies Record<string, Column<SessionWrite>>;
 
 const routeColumns = {
@@ -62,9 +63,11 @@ export async function writeBatch(
     const inserted = await queryRows<{ id: string }>(
       db,
       sql`insert into climbing_sessions (id, user_id, idempotency_key, client_session_id, layout_id, start_time,
-            end_time, notes, revision, updated_at, change_seq, created_at, server_updated_at, last_snapshot_hash)
+            end_time, notes, revision, updated_at, change_seq, created_at, server_updated_at, last_snapshot_hash,
+            deleted_at)
           select v.id, ${userId}, v.key, v.client_session_id, v.layout_id, v.start_time, v.end_time, v.notes,
-                 v.revision, v.updated_at, v.change_seq, v.created_at, ${nowIso}::timestamptz, v.last_snapshot_hash
+                 v.revision, v.updated_at, v.change_seq, v.created_at, ${nowIso}::timestamptz, v.last_snapshot_hash,
+                 case when v.deleted then ${nowIso}::timestamptz end
           from ${unnestRows(w.inserts, sessionColumns)}
           on conflict (user_id, idempotency_key) do nothing
           returning id`,
@@ -76,7 +79,8 @@ export async function writeBatch(
     await db.execute(
       sql`update climbing_sessions s set layout_id = v.layout_id, start_time = v.start_time, end_time = v.end_time,
             notes = v.notes, revision = v.revision, updated_at = v.updated_at, change_seq = v.change_seq,
-            server_updated_at = ${nowIso}::timestamptz, last_snapshot_hash = v.last_snapshot_hash
+            server_updated_at = ${nowIso}::timestamptz, last_snapshot_hash = v.last_snapshot_hash,
+            deleted_at = case when v.deleted then coalesce(s.deleted_at, ${nowIso}::timestamptz) end
           from ${unnestRows(w.updates, sessionColumns)}
           where s.id = v.id and s.user_id = ${userId}`,
     );

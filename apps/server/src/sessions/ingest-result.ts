@@ -1,4 +1,4 @@
-import type { ApiError as ApiErrorBody, Session } from '@sendlog/contract';
+import type { ApiError as ApiErrorBody, SessionOrTombstone } from '@sendlog/contract';
 import type { SyncOutcome } from '@sendlog/rules';
 
 export type IngestResult =
@@ -12,8 +12,8 @@ export type IngestResult =
       isDuplicate: boolean;
       /** Server ids of the snapshot's routes, in its order (answered on creation). */
       routeIds: string[];
-      /** The merged session (answered on `merged`). */
-      session?: Session;
+      /** The merged session, or its tombstone if it was deleted (answered on `merged`). */
+      session?: SessionOrTombstone;
     }
   | {
       index: number;

@@ -21,7 +21,10 @@ import { ARCHIVED_CLIMB, climbId, seedBody, snapshot } from '../test-support/fix
 
 type Api = Awaited<ReturnType<typeof newUser>>['api'];
 type Created = Extract<OfflineResponse, { status: 'created' }>;
-type Existing = Exclude<OfflineResponse, { status: 'created' }>;
+/** These answers concern live sessions: a merged `session` here is never a tombstone. */
+type Existing = Omit<Exclude<OfflineResponse, { status: 'created' }>, 'session'> & {
+  session?: Session;
+};
 
 /** The server's clock in these tests: fixed, so clamping is exact. */
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');

@@ -79,12 +79,14 @@ export async function ingestSnapshots(
       db,
       unique(
         pending.flatMap((v) =>
-          v.snapshot.routes.map((r) => r.climbId.toLowerCase()).filter(isUuid),
+          v.snapshot.deleted
+            ? []
+            : v.snapshot.routes.map((r) => r.climbId.toLowerCase()).filter(isUuid),
         ),
       ),
       unique(
         pending.flatMap((v) =>
-          v.snapshot.layoutId != null && isUuid(v.snapshot.layoutId)
+          !v.snapshot.deleted && v.snapshot.layoutId != null && isUuid(v.snapshot.layoutId)
             ? [v.snapshot.layoutId.toLowerCase()]
             : [],
         ),

@@ -46,6 +46,7 @@ describe('every declared route field, stored → API', () => {
         updatedAt: '2026-11-24T19:00:00.000Z',
         routes: new Map([['r1', route]]),
         tombstones: new Set(),
+        deleted: false,
       },
       routes: [route],
     };

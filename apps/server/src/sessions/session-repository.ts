@@ -1,4 +1,4 @@
-import type { Session } from '@sendlog/contract';
+import type { Session, SessionOrTombstone } from '@sendlog/contract';
 import type { RouteVersion, SessionState } from '@sendlog/rules';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
@@ -34,6 +34,7 @@ interface StoredJson {
   createdAt: string;
   updatedAt: string;
   changeSeq: number;
+  deleted: boolean;
   routes: StoredRoute[];
   tombstones: string[];
 }
@@ -48,7 +49,7 @@ function storedSessionJson(withTombstones: boolean): SQL {
     'layoutId', s.layout_id, 'startTime', ${isoText(sql`s.start_time`)},
     'endTime', ${isoText(sql`s.end_time`)}, 'notes', s.notes, 'revision', s.revision,
     'createdAt', ${isoText(sql`s.created_at`)}, 'updatedAt', ${isoText(sql`s.updated_at`)},
-    'changeSeq', s.change_seq,
+    'changeSeq', s.change_seq, 'deleted', s.deleted_at is not null,
     'routes', coalesce((
       select json_agg(json_build_object(
         'id', r.id, 'clientRouteId', r.client_route_id, 'climbName', c.name, 'grade', r.grade,
@@ -79,12 +80,27 @@ function fromJson(text: string): StoredSession {
       // A stored route is a RouteVersion (its id, name and grade are not read by the merge): the
       // merge model shares the objects rather than copying every route of every read.
       routes: new Map(j.routes.map((r) => [r.clientRouteId, r])),
-      tombstones: new Set(j.tombstones),
+      // A deleted session's removed route ids are left in their table but mean nothing any more:
+      // its state is the tombstone the merge made, which has none.
+      tombstones: new Set(j.deleted ? [] : j.tombstones),
+      deleted: j.deleted,
     },
   };
 }
 
-/** The API shape of a stored session. */
+/** A session as a change answers it: a deleted one as its tombstone. */
+export function toApiChange(s: StoredSession): SessionOrTombstone {
+  if (!s.state.deleted) return toApiSession(s);
+  return {
+    id: s.id,
+    clientSessionId: s.clientSessionId,
+    revision: s.revision,
+    deleted: true,
+    updatedAt: s.state.updatedAt,
+  };
+}
+
+/** The API shape of a stored (live) session. */
 export function toApiSession(s: StoredSession): Session {
   return {
     id: s.id,
@@ -153,20 +169,23 @@ export async function loadSnapshotHashes(
   return byKey;
 }
 
+/** One of the user's sessions; a deleted one only when `withDeleted` (it is gone for history). */
 export async function loadById(
   db: Db,
   userId: string,
   id: string,
+  withDeleted = false,
 ): Promise<StoredSession | undefined> {
   const rows = await queryRows<{ doc: string }>(
     db,
     sql`select ${storedSessionJson(false)} as doc from climbing_sessions s
-        where s.user_id = ${userId} and s.id = ${id}`,
+        where s.user_id = ${userId} and s.id = ${id}
+          ${withDeleted ? sql`` : sql`and s.deleted_at is null`}`,
   );
   return rows[0] ? fromJson(rows[0].doc) : undefined;
 }
 
-/** History page: newest start first, keyset on (start_time, id). */
+/** History page: newest start first, keyset on (start_time, id); deleted sessions left out. */
 export async function loadHistoryPage(
   db: Db,
   userId: string,
@@ -176,7 +195,7 @@ export async function loadHistoryPage(
   const rows = await queryRows<{ doc: string }>(
     db,
     sql`select ${storedSessionJson(false)} as doc from climbing_sessions s
-        where s.user_id = ${userId}
+        where s.user_id = ${userId} and s.deleted_at is null
           ${after ? sql`and (s.start_time, s.id) < (${after.startTime}::timestamptz, ${after.id}::uuid)` : sql``}
         order by s.start_time desc, s.id desc
         limit ${limit}`,
@@ -184,7 +203,10 @@ export async function loadHistoryPage(
   return rows.map((r) => fromJson(r.doc));
 }
 
-/** Changes pull: sessions whose last change is after `afterSeq`, in change order. */
+/**
+ * Changes pull: sessions whose last change is after `afterSeq`, in change order; deleted ones too
+ * (as tombstones), so other devices drop their copy.
+ */
 export async function loadChangesPage(
   db: Db,
   userId: string,

@@ -41,6 +41,8 @@ export function catalogueError(
   s: SessionSnapshot,
   catalogue: CatalogueLookup,
 ): ApiErrorBody | undefined {
+  // A delete's content is dropped unread: a climb archived or unknown must not keep it alive.
+  if (s.deleted) return undefined;
   if (s.layoutId != null && !catalogue.layouts.has(s.layoutId.toLowerCase())) {
     return validationError([{ path: 'layoutId', message: 'does not name a known layout' }]);
   }

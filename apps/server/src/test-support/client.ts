@@ -12,7 +12,7 @@ export interface Reply<T = unknown> {
 /** A small HTTP client over `app.inject` (the full Fastify request path, without sockets). */
 export function client(app: FastifyInstance, token?: string) {
   const send = async <T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     url: string,
     body?: unknown,
     headers: OutgoingHttpHeaders = {},
@@ -41,6 +41,8 @@ export function client(app: FastifyInstance, token?: string) {
       send<T>('GET', url, undefined, headers),
     post: <T = unknown>(url: string, body?: unknown, headers?: OutgoingHttpHeaders) =>
       send<T>('POST', url, body, headers),
+    delete: <T = unknown>(url: string, headers?: OutgoingHttpHeaders) =>
+      send<T>('DELETE', url, undefined, headers),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   baseSnapshot,
   baseUpdatedAtArb,
   editArb,
+  editOrDeleteArb,
   editSnapshot,
   type EditCatalogue,
 } from '../testing/edits.js';
@@ -34,6 +35,7 @@ function view(s: SessionState) {
     updatedAt: s.updatedAt,
     routes: [...s.routes.values()].sort((a, b) => (a.clientRouteId < b.clientRouteId ? -1 : 1)),
     tombstones: [...s.tombstones].sort(),
+    deleted: s.deleted,
   };
 }
 
@@ -94,5 +96,96 @@ describe('merge (pure)', () => {
     expect(o2).toEqual(['created', 'merged']);
     expect(s2.fields.notes).toBe('base');
     expect([...s2.routes.keys()]).toEqual(['r1', 'r2']);
+  });
+
+  describe('deleting the session', () => {
+    it('any order of the same edits and deletes ends in the same session', () => {
+      fc.assert(
+        fc.property(
+          baseUpdatedAtArb,
+          editOrDeleteArb,
+          editOrDeleteArb,
+          editOrDeleteArb,
+          (baseAt, a, b, c) => {
+            const base = baseSnapshot(CATALOGUE, 's', baseAt);
+            const [sa, sb, sc] = [a, b, c].map((e) => editSnapshot(CATALOGUE, 's', e)) as [
+              SessionSnapshotInput,
+              SessionSnapshotInput,
+              SessionSnapshotInput,
+            ];
+            const orders = [
+              [sa, sb, sc],
+              [sa, sc, sb],
+              [sb, sa, sc],
+              [sb, sc, sa],
+              [sc, sa, sb],
+              [sc, sb, sa],
+            ];
+            const results = orders.map((o) => view(apply([base, ...o]).state));
+            for (const r of results) expect(r).toEqual(results[0]);
+            expect(results[0]!.deleted).toBe([a, b, c].some((e) => e.deleted === true));
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+
+    it('a delete wins over any edit, earlier or later, and keeps no content', () => {
+      fc.assert(
+        fc.property(baseUpdatedAtArb, editArb, editArb, (baseAt, edit, del) => {
+          const base = baseSnapshot(CATALOGUE, 's', baseAt);
+          const deleting = editSnapshot(CATALOGUE, 's', { ...del, deleted: true });
+          const later = editSnapshot(CATALOGUE, 's', edit);
+          for (const order of [
+            [base, deleting, later],
+            [base, later, deleting],
+            [deleting, base, later],
+          ]) {
+            const { state, outcomes } = apply(order);
+            expect(state.deleted).toBe(true);
+            expect(state.routes.size).toBe(0);
+            expect(state.tombstones.size).toBe(0);
+            expect(state.fields).toEqual({
+              layoutId: null,
+              startTime: '2026-11-24T18:00:00.000Z',
+              endTime: null,
+              notes: null,
+            });
+            // The delete's own time, not the later edit's.
+            expect(state.updatedAt).toBe(del.updatedAt);
+            // An edit arriving after the delete lost: merged, with the tombstone, nothing written.
+            if (order[2] === later) expect(outcomes[2]).toBe('merged');
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('an edit after the delete keeps the revision; a replayed delete is a duplicate', () => {
+      const base = baseSnapshot(CATALOGUE, 's', '2026-11-24T19:00:00.000Z');
+      const deleting = { ...base, baseRevision: 1, deleted: true, routes: [] };
+      let current: { state: SessionState; revision: number } | undefined;
+      const revisions: [string, number][] = [];
+      for (const s of [base, deleting, { ...base, notes: 'still here?' }, deleting]) {
+        const d = decide(current, normalizeSnapshot(sessionSnapshotSchema.parse(s), NOW));
+        revisions.push([d.outcome, d.revision]);
+        current = { state: d.state, revision: d.revision };
+      }
+      expect(revisions).toEqual([
+        ['created', 1],
+        ['updated', 2],
+        ['merged', 2],
+        ['duplicate', 2],
+      ]);
+    });
+
+    it('a delete of a key never seen creates the tombstone', () => {
+      const { state, outcomes } = apply([
+        { ...baseSnapshot(CATALOGUE, 's', '2026-11-24T19:00:00.000Z'), deleted: true },
+      ]);
+      expect(outcomes).toEqual(['created']);
+      expect(state.deleted).toBe(true);
+      expect(state.routes.size).toBe(0);
+    });
   });
 });

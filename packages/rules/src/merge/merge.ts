@@ -9,8 +9,10 @@ import type {
 
 /*
  * The exactly-once / merge table of API.md as pure functions. The merge is a join: fields and each
- * route take the greater (updatedAt, JSON text) pair, tombstones only grow. A join is commutative,
- * associative and idempotent, so devices that sync the same edits in any order end equal.
+ * route take the greater (updatedAt, JSON text) pair, tombstones only grow, and a deleted session
+ * sits above every live one (deletes among themselves take the greater pair too). A join is
+ * commutative, associative and idempotent, so devices that sync the same edits in any order end
+ * equal.
  */
 
 const fieldsText = (f: SessionFields) =>
@@ -40,13 +42,44 @@ function withoutTombstoned(routes: Map<string, RouteVersion>, tombstones: Readon
   return routes;
 }
 
+/**
+ * What a deleted session keeps: its start (the key of sessions known by start time) and the time
+ * of the delete. Notes, routes and removed route ids are dropped: a deleted session's words do not
+ * linger on the server, and nothing of it can come back.
+ */
+export function tombstoneOf(s: SessionState): SessionState {
+  return {
+    fields: { layoutId: null, startTime: s.fields.startTime, endTime: null, notes: null },
+    updatedAt: s.updatedAt,
+    routes: new Map(),
+    tombstones: new Set(),
+    deleted: true,
+  };
+}
+
+/** Either side deleted: the delete wins; two deletes, the later one (a total order, as fields). */
+function joinDeleted(current: SessionState, incoming: SessionState): SessionState {
+  if (!incoming.deleted) return current;
+  if (!current.deleted) return tombstoneOf(incoming);
+  const incomingWins =
+    compareVersions(
+      incoming.updatedAt,
+      fieldsText(incoming.fields),
+      current.updatedAt,
+      fieldsText(current.fields),
+    ) > 0;
+  return incomingWins ? tombstoneOf(incoming) : current;
+}
+
 /** First sync of a key: the snapshot as sent, minus the routes it says were removed. */
 export function createState(incoming: SessionState): SessionState {
+  if (incoming.deleted) return tombstoneOf(incoming);
   return {
     fields: incoming.fields,
     updatedAt: incoming.updatedAt,
     routes: withoutTombstoned(new Map(incoming.routes), incoming.tombstones),
     tombstones: new Set(incoming.tombstones),
+    deleted: false,
   };
 }
 
@@ -55,11 +88,13 @@ export function createState(incoming: SessionState): SessionState {
  * its fields and routes; routes it no longer has were removed on it, like its `removedRouteIds`.
  */
 export function replaceState(current: SessionState, incoming: SessionState): SessionState {
+  if (current.deleted || incoming.deleted) return joinDeleted(current, incoming);
   return {
     fields: incoming.fields,
     updatedAt: incoming.updatedAt,
     routes: withoutTombstoned(new Map(incoming.routes), removalsOf(current, incoming, true)),
     tombstones: removalsOf(current, incoming, true),
+    deleted: false,
   };
 }
 
@@ -79,6 +114,7 @@ export function mergeState(
   incoming: SessionState,
   fastForward = false,
 ): SessionState {
+  if (current.deleted || incoming.deleted) return joinDeleted(current, incoming);
   const fieldsWin =
     compareVersions(
       incoming.updatedAt,
@@ -97,6 +133,7 @@ export function mergeState(
     updatedAt: fieldsWin ? incoming.updatedAt : current.updatedAt,
     routes: withoutTombstoned(routes, tombstones),
     tombstones,
+    deleted: false,
   };
 }
 
@@ -105,6 +142,7 @@ export function sameRoute(a: RouteVersion, b: RouteVersion): boolean {
 }
 
 export function sameState(a: SessionState, b: SessionState): boolean {
+  if (a.deleted !== b.deleted) return false;
   if (a.updatedAt !== b.updatedAt || fieldsText(a.fields) !== fieldsText(b.fields)) return false;
   if (a.routes.size !== b.routes.size || a.tombstones.size !== b.tombstones.size) return false;
   for (const id of a.tombstones) if (!b.tombstones.has(id)) return false;
@@ -129,6 +167,10 @@ export interface Decision {
  * (its edit is newer) and the result is exactly its copy: `updated`. If its clock lagged behind an
  * edit already stored, the join keeps the newer value and the answer is `merged`, carrying the
  * session, so the device adopts it instead of believing its copy is on the server.
+ *
+ * An edit of a deleted session changes nothing (the delete wins for good), yet it is no duplicate:
+ * the device's copy lost, so the answer is `merged` with the tombstone, at the same revision and
+ * with nothing to write.
  */
 export function decide(
   current: { state: SessionState; revision: number } | undefined,
@@ -138,6 +180,9 @@ export function decide(
   const fastForward = incoming.baseRevision === current.revision;
   const next = mergeState(current.state, incoming.state, fastForward);
   if (sameState(next, current.state)) {
+    if (current.state.deleted && !incoming.state.deleted) {
+      return { outcome: 'merged', state: current.state, revision: current.revision };
+    }
     return { outcome: 'duplicate', state: current.state, revision: current.revision };
   }
   const asSent = fastForward && sameState(next, replaceState(current.state, incoming.state));

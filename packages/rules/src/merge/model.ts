@@ -28,6 +28,11 @@ export interface SessionState {
   routes: ReadonlyMap<string, RouteVersion>;
   /** clientRouteIds removed from this session: they stay removed. */
   tombstones: ReadonlySet<string>;
+  /**
+   * The climber deleted the session: for good, whatever arrives later. A deleted state holds no
+   * content (see `tombstoneOf`); `updatedAt` is then the time of the delete that won.
+   */
+  deleted: boolean;
 }
 
 /** One validated, normalized snapshot as it arrived. */

@@ -1,5 +1,6 @@
 import type { SessionSnapshot } from '@sendlog/contract';
-import type { IncomingSnapshot, RouteVersion } from './model.js';
+import { tombstoneOf } from './merge.js';
+import type { IncomingSnapshot, RouteVersion, SessionState } from './model.js';
 
 /**
  * `…Z` text with milliseconds and a day that every month has is already exactly what
@@ -45,44 +46,48 @@ export function normalizeSnapshot(
   const startTime = iso(s.startTime);
   const routes = new Map<string, RouteVersion>();
   const routeOrder: string[] = [];
-  s.routes.forEach((r, position) => {
-    const clientRouteId = routeIdOf(r, position);
-    const loggedAt = r.loggedAt != null ? iso(r.loggedAt) : startTime;
-    routeOrder.push(clientRouteId);
-    routes.set(clientRouteId, {
-      clientRouteId,
-      climbId: r.climbId.toLowerCase(),
-      isSuccess: r.isSuccess,
-      attempts: r.attempts,
-      notes: r.notes ?? null,
-      rating: r.rating ?? null,
-      gradeOpinion: r.gradeOpinion ?? null,
-      loggedAt,
-      position,
-      updatedAt:
-        r.updatedAt != null
-          ? clamped(r.updatedAt, now)
-          : r.loggedAt != null
-            ? clamped(loggedAt, now)
-            : updatedAt,
+  // A delete's content is dropped on arrival: only the fact and its time matter.
+  if (!s.deleted)
+    s.routes.forEach((r, position) => {
+      const clientRouteId = routeIdOf(r, position);
+      const loggedAt = r.loggedAt != null ? iso(r.loggedAt) : startTime;
+      routeOrder.push(clientRouteId);
+      routes.set(clientRouteId, {
+        clientRouteId,
+        climbId: r.climbId.toLowerCase(),
+        isSuccess: r.isSuccess,
+        attempts: r.attempts,
+        notes: r.notes ?? null,
+        rating: r.rating ?? null,
+        gradeOpinion: r.gradeOpinion ?? null,
+        loggedAt,
+        position,
+        updatedAt:
+          r.updatedAt != null
+            ? clamped(r.updatedAt, now)
+            : r.loggedAt != null
+              ? clamped(loggedAt, now)
+              : updatedAt,
+      });
     });
-  });
+  const state: SessionState = {
+    fields: {
+      layoutId: s.layoutId != null ? s.layoutId.toLowerCase() : null,
+      startTime,
+      endTime: s.endTime != null ? iso(s.endTime) : null,
+      notes: s.notes ?? null,
+    },
+    updatedAt,
+    routes,
+    tombstones: new Set(s.removedRouteIds ?? []),
+    deleted: false,
+  };
   return {
     key: idempotencyKey(s, headerKey),
     clientSessionId: s.clientSessionId ?? null,
     baseRevision: s.baseRevision ?? null,
     routeOrder,
-    state: {
-      fields: {
-        layoutId: s.layoutId != null ? s.layoutId.toLowerCase() : null,
-        startTime,
-        endTime: s.endTime != null ? iso(s.endTime) : null,
-        notes: s.notes ?? null,
-      },
-      updatedAt,
-      routes,
-      tombstones: new Set(s.removedRouteIds ?? []),
-    },
+    state: s.deleted ? tombstoneOf(state) : state,
   };
 }
 

@@ -18,6 +18,8 @@ export interface Edit {
   updatedAt: string;
   baseRoutes: RouteEdit[];
   added: { id: string; climb: number; attempts: number; updatedAt: string }[];
+  /** The device deleted the session (its copy is sent whole: the server must drop it). */
+  deleted?: boolean;
 }
 
 const routeEdit: fc.Arbitrary<RouteEdit> = fc.oneof(
@@ -49,6 +51,12 @@ export const editArb: fc.Arbitrary<Edit> = fc.record({
     { selector: (r) => r.id, maxLength: 2 },
   ),
 });
+
+/** Edits of which some delete the session (about one in four). */
+export const editOrDeleteArb: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 3, arbitrary: editArb },
+  { weight: 1, arbitrary: editArb.map((e) => ({ ...e, deleted: true })) },
+);
 
 /** The catalogue the snapshots point at: the server's tests need climbs and a layout it holds. */
 export interface EditCatalogue {
@@ -110,6 +118,7 @@ export function editSnapshot(
     removedRouteIds: e.baseRoutes.flatMap((edit, i) =>
       edit.kind === 'remove' ? [BASE_ROUTES[i]!] : [],
     ),
+    ...(e.deleted ? { deleted: true } : {}),
     routes: [
       ...routes,
       ...e.added.map((a) => ({

@@ -1,4 +1,4 @@
-import { LIMITS, sessionResponseSchema, sessionsPageSchema } from '@sendlog/contract';
+import { LIMITS, sessionChangesPageSchema, sessionResponseSchema } from '@sendlog/contract';
 import type { SyncErrorInfo } from '../store/model.js';
 import type { SyncPort } from '../store/session-store.js';
 import type { HttpClient } from './http.js';
@@ -45,7 +45,7 @@ export async function pullChanges(options: {
       const retryAfterMs = answer.kind === 'transient' ? answer.retryAfterMs : null;
       return { changed, stop: { kind: 'transient', error: answer.error, retryAfterMs } };
     }
-    const page = sessionsPageSchema.safeParse(answer.body);
+    const page = sessionChangesPageSchema.safeParse(answer.body);
     if (!page.success)
       return { changed, stop: { kind: 'transient', error: BAD_PAGE, retryAfterMs: null } };
     const next = page.data.nextCursor ?? cursor;

@@ -1,4 +1,4 @@
-import { bulkResponseSchema } from '@sendlog/contract';
+import { bulkResponseSchema, isTombstone } from '@sendlog/contract';
 import type { BulkResult } from '@sendlog/contract';
 import type { SyncErrorInfo } from '../store/model.js';
 import type { PushOutcome, SentCopy, SyncPort } from '../store/session-store.js';
@@ -48,6 +48,8 @@ export async function pushSessions(options: {
   token: string;
   port: SyncPort;
   limits?: BatchLimits;
+  /** Tombstones of deletes made after this time (epoch ms) wait: the climber may still undo. */
+  deletedBefore?: number;
   onProgress(synced: number, failed: number): void;
 }): Promise<PushResult> {
   const { http, token, port } = options;
@@ -61,9 +63,15 @@ export async function pushSessions(options: {
   };
   const refresh: string[] = [];
   const deferredSessions: SentCopy[] = [];
-  const queue = chunkSessions(port.sessionsToSync().map(toOutgoing), options.limits);
+  const queue = chunkSessions(
+    port.sessionsToSync(options.deletedBefore).map(toOutgoing),
+    options.limits,
+  );
 
-  for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const going = new Set(port.markOffered(next.map((o) => o.sent)));
+    const chunk = going.size === next.length ? next : next.filter((o) => going.has(o.sent));
+    if (chunk.length === 0) continue;
     const answer = await http.request('POST', '/sessions/sync/bulk', token, bulkBody(chunk));
     if (answer.kind === 'unauthorized') return { counts, refresh, deferredSessions, stop: answer };
     if (answer.kind === 'refused') {
@@ -105,7 +113,7 @@ export async function pushSessions(options: {
     let synced = 0;
     let failed = 0;
     for (const o of outcomes) {
-      if (o.kind === 'confirmed' || o.kind === 'merged') synced += 1;
+      if (o.kind === 'confirmed' || o.kind === 'merged' || o.kind === 'deleted') synced += 1;
       else failed += 1;
       if (o.kind === 'confirmed' && !o.contentMatches) refresh.push(o.serverSessionId);
       if (o.kind === 'deferred') deferredSessions.push(o.sent);
@@ -146,6 +154,9 @@ function outcomesOf(
         ? { kind: 'rejected', sent: o.sent, error }
         : { kind: 'deferred', sent: o.sent, error, nextAttemptAt: null };
     }
+    if (r.session && isTombstone(r.session)) {
+      return { kind: 'deleted', sent: o.sent, serverSessionId: r.sessionId };
+    }
     if (r.session) {
       return {
         kind: 'merged',
@@ -160,7 +171,9 @@ function outcomesOf(
       sent: o.sent,
       serverSessionId: r.sessionId,
       revision: r.revision,
+      // A tombstone's content is nothing: whatever the server answered, it holds the delete.
       contentMatches:
+        o.snapshot.deleted === true ||
         r.status === 'created' ||
         r.status === 'updated' ||
         (r.status === 'duplicate' && o.sent.baseRevision === r.revision),

@@ -369,6 +369,69 @@ describe.each(serverBackends())('sync against the real server on $name', (backen
     expect(edited?.routes.find((r) => r.clientRouteId === 'pos-1')?.attempts).toBe(6);
     expect(edited?.routes).toHaveLength(2);
   });
+  it('a deleted session never comes back, whatever order two devices sync in', async () => {
+    for (const order of ['deleter first', 'editor first'] as const) {
+      const { token } = await register();
+      const a = await device(token, 11);
+      const b = await device(token, 12);
+      const kept = logSession(a.store, seeded(1), 2);
+      const doomed = logSession(a.store, seeded(2), 3);
+      await syncUntilSettled(a);
+      await syncUntilSettled(b);
+      expect(b.store.getSessions()).toHaveLength(2);
+
+      // Apart: A deletes the session (and loses answers), B keeps editing it.
+      a.store.deleteSession(doomed);
+      const edited = b.store.getSession(doomed)!;
+      b.store.updateNotes(doomed, 'edited on the tablet');
+      b.store.logRoute(doomed, { climbId: climbs[0]!, isSuccess: true, attempts: 1 });
+      b.store.removeRoute(doomed, edited.routes[0]!.id);
+      for (const d of [a, b]) d.network.dropResponse = 0.5;
+      const [first, second] = order === 'deleter first' ? [a, b] : [b, a];
+      for (let i = 0; i < 4; i++) {
+        await first.engine.syncNow();
+        await second.engine.syncNow();
+      }
+      for (const d of [a, b]) d.network.heal();
+      await syncUntilSettled(first);
+      await syncUntilSettled(second);
+      await syncUntilSettled(first);
+
+      const remote = await serverSessions(token);
+      expect(
+        remote.map((s) => s.clientSessionId),
+        order,
+      ).toEqual([kept]);
+      expectSame(a.store.getSessions(), remote);
+      expectSame(b.store.getSessions(), remote);
+      const tombstone = await api<{ sessions: { clientSessionId: string; deleted?: true }[] }>(
+        'GET',
+        '/sessions?updatedSince=',
+        token,
+      );
+      expect(tombstone.sessions.find((s) => s.clientSessionId === doomed)).toMatchObject({
+        deleted: true,
+      });
+      // An old copy resent later (a phone restored from a backup) cannot bring it back.
+      const stale = await api<{ status: string; session?: { deleted?: true } }>(
+        'POST',
+        '/sessions/offline',
+        token,
+        {
+          clientSessionId: doomed,
+          startTime: edited.startTime,
+          endTime: edited.endTime,
+          notes: 'from a backup',
+          updatedAt: new Date().toISOString(),
+          routes: [],
+        },
+      );
+      expect(stale).toMatchObject({ status: 'merged', session: { deleted: true } });
+      await syncUntilSettled(b);
+      expect(b.store.getSessions().map((s) => s.id)).toEqual([kept]);
+    }
+  });
+
   it('keeps the model properties with the real server under random interleavings', async () => {
     const seen = noneSeen();
     await fc.assert(
@@ -387,7 +450,7 @@ describe.each(serverBackends())('sync against the real server on $name', (backen
       { numRuns: 40, seed: Number(process.env.SYNC_MODEL_SEED ?? 20_261_125) },
     );
     // Fewer runs than against the fake: `duplicate` may not come up, the rest must.
-    for (const answer of ['created', 'updated', 'merged', 'rejected', 'lost'] as const) {
+    for (const answer of ['created', 'updated', 'merged', 'rejected', 'lost', 'deleted'] as const) {
       expect(seen[answer], `the runs met "${answer}"`).toBeGreaterThan(0);
     }
   }, 300_000);

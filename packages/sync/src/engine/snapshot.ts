@@ -12,7 +12,35 @@ export interface OutgoingSession {
 
 /** The snapshot API.md describes, plus what the answer needs to be applied safely. */
 export function toOutgoing(s: LocalSession): OutgoingSession {
-  const snapshot: SessionSnapshotInput = {
+  const snapshot: SessionSnapshotInput = s.deletion ? tombstoneSnapshot(s) : liveSnapshot(s);
+  const json = JSON.stringify(snapshot);
+  return {
+    snapshot,
+    json,
+    bytes: utf8Length(json),
+    sent: {
+      sessionId: s.id,
+      localRevision: s.localRevision,
+      baseRevision: s.serverRevision,
+      removedRouteIds: s.removedRouteIds,
+    },
+  };
+}
+
+/** A delete carries no content: the server drops it anyway, and it need not travel. */
+function tombstoneSnapshot(s: LocalSession): SessionSnapshotInput {
+  return {
+    ...(s.clientSessionId != null ? { clientSessionId: s.clientSessionId } : {}),
+    startTime: s.startTime,
+    baseRevision: s.serverRevision,
+    updatedAt: s.updatedAt,
+    deleted: true,
+    routes: [],
+  };
+}
+
+function liveSnapshot(s: LocalSession): SessionSnapshotInput {
+  return {
     // Sessions the first design stored go without one: the server then knows them by start time.
     ...(s.clientSessionId != null ? { clientSessionId: s.clientSessionId } : {}),
     layoutId: s.layoutId,
@@ -25,18 +53,6 @@ export function toOutgoing(s: LocalSession): OutgoingSession {
     routes: s.routes.map((r) =>
       withRouteContent({ clientRouteId: r.id, updatedAt: r.updatedAt }, r),
     ),
-  };
-  const json = JSON.stringify(snapshot);
-  return {
-    snapshot,
-    json,
-    bytes: utf8Length(json),
-    sent: {
-      sessionId: s.id,
-      localRevision: s.localRevision,
-      baseRevision: s.serverRevision,
-      removedRouteIds: s.removedRouteIds,
-    },
   };
 }
 

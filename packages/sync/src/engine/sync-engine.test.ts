@@ -501,3 +501,61 @@ describe('sync engine', () => {
     expect(reopened.getSession(id)).toBeNull();
   });
 });
+
+describe('sync engine and deletes', () => {
+  it('holds a tombstone back for the undo time, then sends it; the server drops the session', async () => {
+    const { store, engine, server, timers, clock } = await setup({ undoWindowMs: 8_000 });
+    const id = endedSession(store);
+    await engine.syncNow();
+    engine.start();
+    await waitIdle(engine);
+    clock.advance(1_000);
+    store.deleteSession(id);
+    expect(store.getSessions()).toEqual([]);
+    expect(engine.getState().pending).toBe(1);
+
+    // An automatic run meanwhile (another session ended) leaves the young tombstone alone.
+    endedSession(store);
+    await waitIdle(engine);
+    expect(server.all().map((s) => s.clientSessionId)).toContain(id);
+    expect(store.undoDelete(id)?.status).toBe('synced');
+    store.deleteSession(id);
+
+    clock.advance(8_000);
+    timers.runDue();
+    await waitIdle(engine);
+    expect(server.all().map((s) => s.clientSessionId)).not.toContain(id);
+    expect(engine.getState().pending).toBe(0);
+    expect(store.undoDelete(id)).toBeNull();
+    engine.stop();
+  });
+
+  it('syncNow() sends a tombstone at once, and another device drops its copy on its pull', async () => {
+    const { store, engine, server, clock } = await setup();
+    const id = endedSession(store);
+    await engine.syncNow();
+    const other = await createSessionStore({ storage: createMemoryStorage(), now: clock.now });
+    const otherEngine = createSyncEngine({
+      store: other,
+      baseUrl: 'http://sendlog.test/',
+      getToken: () => server.token,
+      fetch: server.fetch,
+      now: clock.now,
+      timers: new ManualTimers(clock),
+    });
+    await otherEngine.syncNow();
+    expect(other.getSessions().map((s) => s.id)).toEqual([id]);
+
+    store.deleteSession(id);
+    const report = await engine.syncNow();
+    expect(report).toMatchObject({ ok: true, updated: 1, pending: 0 });
+    expect(server.all()).toEqual([]);
+
+    // The other device edits its copy before it hears of the delete: the delete wins.
+    other.updateNotes(id, 'too late');
+    const late = await otherEngine.syncNow();
+    expect(late).toMatchObject({ ok: true, merged: 1, pending: 0 });
+    expect(other.getSessions()).toEqual([]);
+    expect(server.all()).toEqual([]);
+  });
+});

@@ -32,6 +32,11 @@ export interface SyncEngineOptions {
   requestTimeoutMs?: number;
   /** Quiet time after the last edit of an ended session before it is sent. */
   editDebounceMs?: number;
+  /**
+   * How long a deleted session is held back before its tombstone is sent, so the app's Undo
+   * (a few seconds) can still restore it; syncNow() sends it at once. Default 8 s.
+   */
+  undoWindowMs?: number;
   batchLimits?: BatchLimits;
 }
 
@@ -103,6 +108,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     now: nowMs,
   });
   const editDebounceMs = options.editDebounceMs ?? 3_000;
+  const undoWindowMs = options.undoWindowMs ?? 8_000;
 
   let state: SyncState = {
     running: false,
@@ -121,6 +127,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let retryAt: number | null = null;
   let retryTimer: unknown = null;
   let editTimer: unknown = null;
+  let deleteTimer: unknown = null;
   let current: Promise<SyncReport> | null = null;
   let followUp: Promise<SyncReport> | null = null;
   let followUpForced = false;
@@ -144,8 +151,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setState({ pending: port.pendingCount() });
     if (!started) return;
     if (change.reason === 'end') trigger();
-    else if (change.reason === 'edit') scheduleAfterEdit(change.sessionIds);
+    else if (change.reason === 'edit' || change.reason === 'restore') {
+      scheduleAfterEdit(change.sessionIds);
+    } else if (change.reason === 'delete') scheduleAfterDelete();
   });
+
+  /** A delete goes once the undo time is over (each new delete starts it again). */
+  function scheduleAfterDelete(): void {
+    if (deleteTimer != null) timers.clearTimeout(deleteTimer);
+    deleteTimer = timers.setTimeout(() => {
+      deleteTimer = null;
+      trigger();
+    }, undoWindowMs);
+  }
 
   function scheduleAfterEdit(sessionIds: readonly string[]): void {
     const endedEdited = sessionIds.some(
@@ -229,6 +247,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           token,
           port,
           ...(options.batchLimits ? { limits: options.batchLimits } : {}),
+          deletedBefore: force ? Infinity : nowMs() - undoWindowMs,
           onProgress: (synced, failed) => {
             const p = state.progress;
             setState({
@@ -386,6 +405,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       clearRetryTimer();
       if (editTimer != null) timers.clearTimeout(editTimer);
       editTimer = null;
+      if (deleteTimer != null) timers.clearTimeout(deleteTimer);
+      deleteTimer = null;
     },
 
     getState: () => state,

@@ -65,6 +65,27 @@ export interface LocalSession {
   readonly nextAttemptAt: string | null;
   /** Present only on sessions imported from the first design's storage. */
   readonly legacy?: LegacyOrigin;
+  /**
+   * A request carrying this session has left: the server may hold it even if no answer came
+   * back, so deleting it must tell the server.
+   */
+  readonly offered?: boolean;
+  /** Set once the climber deleted the session: a local tombstone, hidden from every read. */
+  readonly deletion?: LocalDeletion;
+}
+
+/**
+ * A deleted session waiting to tell the server (`deleted: true`). The engine holds it back for a
+ * few seconds (the app's Undo) unless syncNow() is called; once it has been sent the delete is
+ * for good, and once the server confirms it the session leaves the device.
+ */
+export interface LocalDeletion {
+  /** Client time of the delete. */
+  readonly at: string;
+  /** A request carrying the tombstone has left: from then on it cannot be undone. */
+  readonly sent: boolean;
+  /** The session as it was (kept up to date with answers and pulls): what undo restores. */
+  readonly before: LocalSession;
 }
 
 export interface StartSessionInput {

@@ -1,4 +1,9 @@
-import { withRouteContent, type Session } from '@sendlog/contract';
+import {
+  isTombstone,
+  withRouteContent,
+  type Session,
+  type SessionOrTombstone,
+} from '@sendlog/contract';
 import type { LocalRoute, LocalSession } from './model.js';
 import { clearedRetryState } from './status.js';
 
@@ -33,9 +38,13 @@ export function sessionFromServer(s: Session, local: LocalSession | null): Local
   };
 }
 
-/** The server applies the same key: `clientSessionId`, else the user's start time. */
-export function sameIdentity(local: LocalSession, s: Session): boolean {
+/**
+ * The server applies the same key: `clientSessionId`, else the user's start time (a tombstone
+ * has none: it is known by its server id).
+ */
+export function sameIdentity(local: LocalSession, s: SessionOrTombstone): boolean {
   if (local.serverSessionId === s.id) return true;
   if (s.clientSessionId != null) return local.clientSessionId === s.clientSessionId;
+  if (isTombstone(s)) return false;
   return local.clientSessionId == null && Date.parse(local.startTime) === Date.parse(s.startTime);
 }

@@ -1,5 +1,5 @@
 import { LIMITS } from '@sendlog/contract';
-import type { Session } from '@sendlog/contract';
+import { isTombstone, type SessionOrTombstone } from '@sendlog/contract';
 import { notesOrNull } from '@sendlog/rules';
 import { SessionStoreError } from './errors.js';
 import { migrateStorage } from './migrations.js';
@@ -16,7 +16,7 @@ import { loadSessions } from './load.js';
 import { sameIdentity } from './server-copy.js';
 import { clearedRetryState, needsSync, statusAfterEdit } from './status.js';
 import type { SyncPort } from './sync-port.js';
-import { applyOutcome, mergeServerCopy } from './sync-results.js';
+import { applyOutcome, markOffered, mergeServerCopy } from './sync-results.js';
 import {
   STORAGE_KEYS,
   decodeIndex,
@@ -41,7 +41,16 @@ export interface SessionStoreOptions {
 }
 
 /** Why listeners were called: the engine starts a sync when a session ends. */
-export type StoreChangeReason = 'edit' | 'end' | 'discard' | 'sync' | 'pull';
+export type StoreChangeReason =
+  | 'edit'
+  | 'end'
+  | 'discard'
+  | 'sync'
+  | 'pull'
+  /** The climber deleted a session (the engine sends it once the undo time is over). */
+  | 'delete'
+  /** A delete was undone. */
+  | 'restore';
 
 export interface StoreChange {
   readonly reason: StoreChangeReason;
@@ -60,6 +69,17 @@ export interface SessionStore {
   endSession(sessionId: string): LocalSession | null;
   /** Deletes the local copy; only on an explicit user action. */
   discardSession(sessionId: string): void;
+  /**
+   * Deletes a session (the active one too), at once and offline. One that never left the phone is
+   * simply removed; otherwise it becomes a hidden local tombstone the engine sends as
+   * `deleted: true`. Either way it leaves every read at once.
+   */
+  deleteSession(sessionId: string): void;
+  /**
+   * Restores a deleted session exactly as it was, while its tombstone has not been sent (a
+   * session that never left the phone: until the app restarts). Null when it is too late.
+   */
+  undoDelete(sessionId: string): LocalSession | null;
   /** Sends a `sync_failed` session again, as it is. */
   retrySession(sessionId: string): LocalSession;
   /** Every session, newest start first; the same array until something changes. */
@@ -102,6 +122,8 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   let lastSyncAt = isoOrNull(await storage.getItem(STORAGE_KEYS.lastSyncAt));
   const discarded = new Set(decodeIndex(await storage.getItem(STORAGE_KEYS.discarded)));
   const writer = new SerialWriteQueue(storage, STORAGE_KEYS.index);
+  /** Sessions deleted before they ever left the phone, by id: what undoDelete restores. */
+  const removedUnsent = new Map<string, LocalSession>();
   const listeners = new Set<StoreListener>();
   /** Newest first; rebuilt only when sessions come or go (start times never change). */
   let orderedIds: string[] | null = null;
@@ -156,6 +178,11 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   function put(s: LocalSession): void {
     const old = sessions.get(s.id);
     const isNew = !old;
+    if (old && (old.deletion == null) !== (s.deletion == null)) {
+      // Deleted or restored: it leaves or rejoins the list, so the list is rebuilt.
+      orderedIds = null;
+      snapshot = null;
+    }
     pending += Number(needsSync(s)) - Number(old ? needsSync(old) : false);
     if (s.status === 'active') activeId = s.id;
     else if (activeId === s.id) activeId = null;
@@ -173,9 +200,10 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     }
   }
 
+  /** A session the climber can see and edit (a deleted one is gone for them). */
   function get(sessionId: string): LocalSession {
     const s = sessions.get(sessionId);
-    if (!s) throw new SessionStoreError('not_found', `no session ${sessionId}`);
+    if (!s || s.deletion) throw new SessionStoreError('not_found', `no session ${sessionId}`);
     return s;
   }
 
@@ -332,13 +360,51 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
     discardSession(sessionId) {
       const s = get(sessionId);
       if (s.status !== 'active') {
-        // It may be on the server already (there is no delete in the API): remember it, so a
-        // pull does not put it back on this phone.
+        // It may be on the server already, and stays there (deleteSession deletes it
+        // everywhere): remember it, so a pull does not put it back on this phone.
         for (const id of [s.id, s.serverSessionId]) if (id != null) discarded.add(id);
         writer.mark(STORAGE_KEYS.discarded, () => encodeIndex(discarded));
       }
       remove(sessionId);
       emit('discard', [sessionId]);
+    },
+
+    deleteSession(sessionId) {
+      const s = get(sessionId);
+      if (s.serverSessionId == null && !s.offered) {
+        // Never left the phone: nothing to tell the server.
+        removedUnsent.set(sessionId, s);
+        remove(sessionId);
+      } else {
+        const at = editTime(s.updatedAt);
+        put({
+          ...s,
+          status: 'completed',
+          updatedAt: at,
+          localRevision: s.localRevision + 1,
+          ...clearedRetryState(),
+          deletion: { at, sent: false, before: s },
+        });
+      }
+      emit('delete', [sessionId]);
+    },
+
+    undoDelete(sessionId) {
+      const s = sessions.get(sessionId);
+      const before = s ? (s.deletion && !s.deletion.sent ? s.deletion.before : null) : null;
+      const restored = before ?? (s ? null : (removedUnsent.get(sessionId) ?? null));
+      if (!restored) return null;
+      const active = activeSession();
+      if (restored.status === 'active' && active && active.id !== sessionId) {
+        throw new SessionStoreError(
+          'session_already_active',
+          `session ${active.id} is active; end it before restoring ${sessionId}`,
+        );
+      }
+      removedUnsent.delete(sessionId);
+      put(restored);
+      emit('restore', [sessionId]);
+      return get(sessionId);
     },
 
     retrySession(sessionId) {
@@ -356,14 +422,15 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
       orderedIds ??= [...sessions.values()].sort(compareNewestFirst).map((s) => s.id);
       const list = orderedIds
         .map((id) => sessions.get(id))
-        .filter((s): s is LocalSession => s != null);
+        .filter((s): s is LocalSession => s != null && s.deletion == null);
       positions = new Map(list.map((s, i) => [s.id, i]));
       snapshot = list;
       return snapshot;
     },
 
     getSession(sessionId) {
-      return sessions.get(sessionId) ?? null;
+      const s = sessions.get(sessionId);
+      return s && !s.deletion ? s : null;
     },
 
     getActiveSession: activeSession,
@@ -379,8 +446,24 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   };
 
   const port: SyncPort = {
-    sessionsToSync() {
-      return [...sessions.values()].filter(needsSync).sort((a, b) => -compareNewestFirst(a, b));
+    sessionsToSync(deletedBefore = Infinity) {
+      return [...sessions.values()]
+        .filter((s) => needsSync(s) && !(s.deletion && Date.parse(s.deletion.at) > deletedBefore))
+        .sort((a, b) => -compareNewestFirst(a, b));
+    },
+
+    markOffered(copies) {
+      const going = [];
+      for (const sent of copies) {
+        const s = sessions.get(sent.sessionId);
+        // Deleted before it ever left: it must not leave now.
+        if (!s && removedUnsent.has(sent.sessionId)) continue;
+        going.push(sent);
+        if (!s) continue;
+        const next = markOffered(s, sent);
+        if (next !== s) put(next);
+      }
+      return going;
     },
 
     pendingCount: () => pending,
@@ -392,7 +475,10 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
         // Discarded while the request was out: the user asked for it to go.
         if (!s) continue;
         const next = applyOutcome(s, outcome);
-        if (next !== s) {
+        if (next === null) {
+          remove(s.id);
+          changed.push(s.id);
+        } else if (next !== s) {
           put(next);
           changed.push(s.id);
         }
@@ -414,6 +500,14 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
           continue;
         }
         const local = findLocalCopy(remote, byServerId);
+        if (isTombstone(remote)) {
+          // Deleted on the server (from any device): the local copy goes, whatever it holds.
+          if (local) {
+            remove(local.id);
+            changed.push(local.id);
+          }
+          continue;
+        }
         const next = mergeServerCopy(local, remote, (id) => sessions.has(id));
         if (next && next !== local) {
           put(next);
@@ -440,7 +534,7 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
   };
 
   function findLocalCopy(
-    remote: Session,
+    remote: SessionOrTombstone,
     byServerId: Map<string, LocalSession>,
   ): LocalSession | null {
     const known = byServerId.get(remote.id);

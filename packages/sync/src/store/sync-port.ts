@@ -1,14 +1,22 @@
-import type { Session } from '@sendlog/contract';
+import type { Session, SessionOrTombstone } from '@sendlog/contract';
 import type { LocalSession, SyncErrorInfo } from './model.js';
 
 /** What the sync engine needs beyond the public API; kept off it so the UI cannot misuse it. */
 export interface SyncPort {
-  /** Sessions waiting to be sent, oldest start first. */
-  sessionsToSync(): LocalSession[];
+  /**
+   * Sessions waiting to be sent, oldest start first; tombstones of deletes made after
+   * `deletedBefore` (epoch ms) wait for the undo time to pass.
+   */
+  sessionsToSync(deletedBefore?: number): LocalSession[];
+  /**
+   * Called just before a request carrying these copies leaves; answers the ones still to send
+   * (a session deleted meanwhile that never left the phone must not leave now).
+   */
+  markOffered(copies: readonly SentCopy[]): SentCopy[];
   pendingCount(): number;
   applyOutcomes(outcomes: readonly PushOutcome[]): void;
   /** Merges server copies (a pulled page, or single refreshed sessions) and stores the cursor. */
-  applyServerSessions(sessions: readonly Session[], nextCursor?: string): number;
+  applyServerSessions(sessions: readonly SessionOrTombstone[], nextCursor?: string): number;
   pullCursor(): string;
   /** When a sync run last completed without a whole-run failure; kept across restarts. */
   lastSyncAt(): string | null;
@@ -43,6 +51,8 @@ export type PushOutcome =
       readonly revision: number;
       readonly session: Session;
     }
+  /** The server holds the session as deleted (the answer was `merged` with its tombstone). */
+  | { readonly kind: 'deleted'; readonly sent: SentCopy; readonly serverSessionId: string }
   | { readonly kind: 'rejected'; readonly sent: SentCopy; readonly error: SyncErrorInfo }
   | {
       readonly kind: 'deferred';

@@ -1,5 +1,10 @@
 import { bulkRequestSchema, issuesToDetails, sessionSnapshotSchema } from '@sendlog/contract';
-import { withRouteContent, type BulkResult, type Session } from '@sendlog/contract';
+import {
+  withRouteContent,
+  type BulkResult,
+  type Session,
+  type SessionOrTombstone,
+} from '@sendlog/contract';
 import {
   compareRoutes,
   decide,
@@ -100,7 +105,7 @@ export class FakeServer {
     const one = /^\/sessions\/([^/]+)$/.exec(u.pathname);
     if (method === 'GET' && one?.[1]) {
       const s = [...this.sessions.values()].find((x) => x.id === decodeURIComponent(one[1] ?? ''));
-      return s
+      return s && !s.state.deleted
         ? jsonResponse(200, { session: toApi(s) })
         : jsonResponse(404, { error: { code: 'not_found', message: 'no such session' } });
     }
@@ -143,6 +148,10 @@ export class FakeServer {
     if (decision.outcome === 'duplicate' && existing) {
       return ok(index, clientSessionId, 'duplicate', existing, false);
     }
+    // An edit that lost to a delete: answered with the tombstone, nothing written.
+    if (existing && decision.revision === existing.revision) {
+      return ok(index, clientSessionId, decision.outcome, existing, true);
+    }
     const next: StoredSession = {
       id: existing?.id ?? `srv-${this.nextId++}`,
       key: incoming.key,
@@ -169,15 +178,26 @@ export class FakeServer {
       .slice(0, limit);
     const last = page.at(-1);
     return jsonResponse(200, {
-      sessions: page.map((s) => toApi(s)),
+      sessions: page.map(toApiChange),
       nextCursor: String(last ? last.changeSeq : after),
     });
   }
 
-  /** Every session the server holds, in the API's shape. */
+  /** Every live session the server holds, in the API's shape (history: deleted ones left out). */
   all(): Session[] {
-    return [...this.sessions.values()].map(toApi);
+    return [...this.sessions.values()].filter((s) => !s.state.deleted).map(toApi);
   }
+}
+
+function toApiChange(s: StoredSession): SessionOrTombstone {
+  if (!s.state.deleted) return toApi(s);
+  return {
+    id: s.id,
+    clientSessionId: s.clientSessionId,
+    revision: s.revision,
+    deleted: true,
+    updatedAt: s.state.updatedAt,
+  };
 }
 
 function toApi(s: StoredSession): Session {
@@ -220,7 +240,7 @@ function ok(
     sessionId: s.id,
     revision: s.revision,
     isDuplicate: status === 'duplicate',
-    ...(withSession ? { session: toApi(s) } : {}),
+    ...(withSession ? { session: toApiChange(s) } : {}),
   };
 }
 

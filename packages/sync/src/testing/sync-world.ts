@@ -5,6 +5,7 @@ import type { FetchLike } from '../engine/http.js';
 import { createSyncEngine } from '../engine/sync-engine.js';
 import type { SyncEngine, SyncReport } from '../engine/sync-engine.js';
 import { createMemoryStorage } from '../store/memory-storage.js';
+import { SessionStoreError } from '../store/errors.js';
 import type { LocalRoute } from '../store/model.js';
 import { createSessionStore } from '../store/session-store.js';
 import type { SessionStore } from '../store/session-store.js';
@@ -13,10 +14,11 @@ import type { ManualClock } from './manual-timers.js';
 import { sequentialIds } from './manual-timers.js';
 
 /**
- * A model of two devices of one user making random edits and syncs through a network that loses
- * requests and answers. The truth it keeps: every route's latest value (the last writer in time
- * wins, as the server's merge says) and every removed route. Used against the in-memory fake
- * server (many runs) and the real one (fewer).
+ * A model of two devices of one user making random edits, deletes and syncs through a network
+ * that loses requests and answers. The truth it keeps: every route's latest value (the last
+ * writer in time wins, as the server's merge says), every removed route and every deleted session
+ * (a delete wins over any edit, for good, unless undone before it left). Used against the
+ * in-memory fake server (many runs) and the real one (fewer).
  */
 
 type Dev = 0 | 1;
@@ -27,7 +29,10 @@ type Mutation =
   | { t: 'remove'; dev: Dev; sel: number; rsel: number }
   | { t: 'notes'; dev: Dev; sel: number; text: string }
   | { t: 'end'; dev: Dev }
-  | { t: 'retry'; dev: Dev; sel: number };
+  | { t: 'retry'; dev: Dev; sel: number }
+  | { t: 'delete'; dev: Dev; sel: number }
+  /** Undo of the device's last delete (too late once its tombstone has left). */
+  | { t: 'undo'; dev: Dev };
 export type Command = Mutation | { t: 'sync'; dev: Dev; faults: Fault[]; during: Mutation | null };
 
 const dev = fc.constantFrom<Dev>(0, 1);
@@ -69,6 +74,8 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('end' as const), dev }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('retry' as const), dev, sel }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), dev, sel }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('undo' as const), dev }) },
 );
 const fault = fc.oneof(
   { weight: 3, arbitrary: fc.constant<Fault>('none') },
@@ -123,10 +130,22 @@ export interface Seen {
   merged: number;
   rejected: number;
   lost: number;
+  /** Deletes of sessions the server may hold (tombstones), and undos that restored one. */
+  deleted: number;
+  undone: number;
 }
 
 export function noneSeen(): Seen {
-  return { created: 0, duplicate: 0, updated: 0, merged: 0, rejected: 0, lost: 0 };
+  return {
+    created: 0,
+    duplicate: 0,
+    updated: 0,
+    merged: 0,
+    rejected: 0,
+    lost: 0,
+    deleted: 0,
+    undone: 0,
+  };
 }
 
 export class World {
@@ -147,6 +166,15 @@ export class World {
   /** Routes each device logged itself: it must never stop showing them unless removed. */
   readonly loggedBy: Set<string>[] = [new Set(), new Set()];
   readonly removedBy: Set<string>[] = [new Set(), new Set()];
+  /** The session each route was logged in. */
+  readonly sessionOf = new Map<string, string>();
+  /** Sessions each device deleted (and did not undo): they must never come back. */
+  readonly deletedBy: Set<string>[] = [new Set(), new Set()];
+  private readonly lastDeleted: (string | null)[] = [null, null];
+
+  isDeleted(sessionId: string | undefined): boolean {
+    return sessionId != null && this.deletedBy.some((set) => set.has(sessionId));
+  }
 
   async init(): Promise<void> {
     for (const d of [0, 1]) {
@@ -207,6 +235,7 @@ export class World {
         });
         this.truth.set(r.id, valueOf(r));
         this.loggedBy[m.dev]!.add(r.id);
+        this.sessionOf.set(r.id, target.id);
         return;
       }
       case 'update': {
@@ -231,6 +260,31 @@ export class World {
       case 'retry':
         if (session?.status === 'sync_failed') store.retrySession(session.id);
         return;
+      case 'delete': {
+        if (!session) return;
+        if (session.serverSessionId != null || session.offered) this.seen.deleted += 1;
+        store.deleteSession(session.id);
+        this.deletedBy[m.dev]!.add(session.id);
+        this.lastDeleted[m.dev] = session.id;
+        return;
+      }
+      case 'undo': {
+        const id = this.lastDeleted[m.dev];
+        this.lastDeleted[m.dev] = null;
+        if (id == null) return;
+        let restored = null;
+        try {
+          restored = store.undoDelete(id);
+        } catch (error) {
+          // An active session deleted, then another started: it cannot come back as active.
+          if (!(error instanceof SessionStoreError)) throw error;
+        }
+        if (restored) {
+          this.deletedBy[m.dev]!.delete(id);
+          this.seen.undone += 1;
+        }
+        return;
+      }
     }
   }
 
@@ -260,7 +314,17 @@ export class World {
           .flatMap((s) => s.routes.map((r) => r.id)),
       );
       for (const id of this.loggedBy[d]!) {
-        if (!this.removed.has(id)) expect(shown.has(id), `device ${d} lost route ${id}`).toBe(true);
+        if (!this.removed.has(id) && !this.isDeleted(this.sessionOf.get(id))) {
+          expect(shown.has(id), `device ${d} lost route ${id}`).toBe(true);
+        }
+      }
+      const sessions = new Set(
+        this.store(d)
+          .getSessions()
+          .map((s) => s.id),
+      );
+      for (const id of this.deletedBy[d]!) {
+        expect(sessions.has(id), `device ${d} brought deleted session ${id} back`).toBe(false);
       }
       for (const id of this.removedBy[d]!) {
         expect(shown.has(id), `device ${d} resurrected route ${id}`).toBe(false);
@@ -297,11 +361,18 @@ export class World {
     const onServer = await this.server.sessions();
     const keys = onServer.map((s) => s.clientSessionId);
     expect(new Set(keys).size, 'one server session per client session').toBe(keys.length);
+    for (const key of keys) {
+      expect(this.isDeleted(key ?? undefined), `deleted session ${key} is on the server`).toBe(
+        false,
+      );
+    }
     const serverRoutes = new Map<string, RouteValue>();
     for (const s of onServer)
       for (const r of s.routes) serverRoutes.set(r.clientRouteId, valueOf(r));
-    // Every route logged and not removed is on the server exactly with its latest value.
-    expect(Object.fromEntries(serverRoutes)).toEqual(Object.fromEntries(this.truth));
+    // Every route logged and not removed, in a session not deleted, is on the server exactly with
+    // its latest value.
+    const expected = [...this.truth].filter(([id]) => !this.isDeleted(this.sessionOf.get(id)));
+    expect(Object.fromEntries(serverRoutes)).toEqual(Object.fromEntries(expected));
     for (const d of [0, 1] as const) {
       const local = this.store(d).getSessions();
       for (const s of local) expect(s.status, `device ${d} session ${s.id}`).toBe('synced');

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { EditableRoute } from '../../components/EditableRoute';
 import { SyncBanner } from '../../components/SyncBanner';
 import { SyncStatusTag } from '../../components/SyncStatusTag';
+import { UndoDeleteStrip } from '../../components/UndoDeleteStrip';
 import { syncErrorText } from '../../format/syncErrorText';
 import { formatDateTime, formatDuration } from '../../format/time';
 import { useCatalogue, useRequiredAccount } from '../../hooks/services';
@@ -29,7 +30,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   const { sessionId } = route.params;
   const session = useSession(sessionId);
   const { flashes } = useSendRecord();
-  const { store } = useRequiredAccount();
+  const { store, deletes } = useRequiredAccount();
   const catalogue = useCatalogue();
   const { error, run } = useStoreAction();
   const [editing, setEditing] = useState<string | null>(null);
@@ -37,6 +38,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   if (!session) {
     return (
       <View style={[common.screen, common.content]}>
+        <UndoDeleteStrip />
         <Text style={common.body}>This session is no longer on this device.</Text>
         <Button label="Back to history" onPress={() => navigation.navigate('History')} />
       </View>
@@ -46,6 +48,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   const duration = formatDuration(session.startTime, session.endTime);
   const climb = (id: string) => catalogue.climbsById.get(id);
   const savedNotes = session.notes ?? '';
+  const label = `${layout?.name ?? 'Session'}, ${formatDateTime(session.startTime)}`;
 
   return (
     <View style={common.screen}>
@@ -113,6 +116,15 @@ export function SessionDetailScreen({ route, navigation }: Props) {
           onSave={(notes) =>
             void run(() => store.updateNotes(session.id, notes.trim() === '' ? null : notes))
           }
+        />
+
+        <Button
+          label="Delete session"
+          variant="danger"
+          onPress={() => {
+            // Back to History, where the "Undo" strip waits a few seconds.
+            if (run(() => deletes.remove(session.id, label))) navigation.navigate('History');
+          }}
         />
       </ScrollView>
     </View>

@@ -1,12 +1,13 @@
 import {
   bulkRequestSchema,
   bulkResponseSchema,
+  deleteSessionResponseSchema,
   errorBodySchema,
   LIMITS,
   offlineResponseSchema,
+  sessionChangesPageSchema,
   sessionResponseSchema,
   sessionSnapshotSchema,
-  sessionsPageSchema,
   sessionsQuerySchema,
 } from '@sendlog/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -21,11 +22,13 @@ import {
   encodeChangeCursor,
   encodeHistoryCursor,
 } from '../../sessions/cursor.js';
+import { deleteSession } from '../../sessions/delete-session.js';
 import { ingestSnapshots } from '../../sessions/ingest.js';
 import {
   loadById,
   loadChangesPage,
   loadHistoryPage,
+  toApiChange,
   toApiSession,
 } from '../../sessions/session-repository.js';
 import { bulkItems, toBulkResult } from './bulk-body.js';
@@ -137,7 +140,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         tags: ['sessions'],
         ...SECURED,
         querystring: sessionsQuerySchema,
-        response: { 200: sessionsPageSchema, 400: errorBodySchema, 401: errorBodySchema },
+        // History answers live sessions; `updatedSince` also deleted ones, as tombstones.
+        response: { 200: sessionChangesPageSchema, 400: errorBodySchema, 401: errorBodySchema },
       },
     },
     async (request) => {
@@ -158,7 +162,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         const page = await loadChangesPage(ctx.db, userId, after, query.limit);
         const last = page.at(-1);
         return {
-          sessions: page.map(toApiSession),
+          sessions: page.map(toApiChange),
           nextCursor: encodeChangeCursor(last ? last.changeSeq : after),
         };
       }
@@ -199,6 +203,31 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const session = await loadById(ctx.db, request.user.id, request.params.id);
       if (!session) throw ApiError.notFound('session');
       return { session: toApiSession(session) };
+    },
+  );
+
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        operationId: 'deleteSession',
+        summary: 'Delete a session for good (idempotent)',
+        tags: ['sessions'],
+        ...SECURED,
+        params: idParams('session', 'id'),
+        response: {
+          200: deleteSessionResponseSchema,
+          401: errorBodySchema,
+          404: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      // Another user's session is answered exactly like one that does not exist.
+      const deleted = await deleteSession(ctx.db, request.user.id, request.params.id, ctx.now());
+      if (!deleted) throw ApiError.notFound('session');
+      request.log.info({ sessionId: deleted.sessionId }, 'session deleted');
+      return { ...deleted, deleted: true as const };
     },
   );
 };

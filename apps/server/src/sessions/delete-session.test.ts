@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import type { SessionSnapshotInput } from '@sendlog/contract';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../db/connection.js';
+import { migrateUnderLock } from '../db/migrate.js';
+import { seedDemo } from '../db/seed.js';
+import { queryRows } from '../db/sql.js';
+import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
+import { snapshot } from '../test-support/fixtures.js';
+import { deleteSession } from './delete-session.js';
+import { ingestSnapshots } from './ingest.js';
+import { loadById, loadChangesPage, loadHistoryPage } from './session-repository.js';
+
+// What a deleted session leaves in the database: the row as a tombstone (deleted_at, no notes,
+// no layout), none of its routes.
+
+const NOW = Date.parse('2026-11-25T12:00:00.000Z');
+
+describe.each(BACKENDS)('a deleted session in the database, on $name', (backend) => {
+  let database: Database;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const created = await backend.createDatabase();
+    drop = created.drop;
+    database = await openDatabase(created.options);
+    await migrateUnderLock(database, seedDemo);
+  }, SERVER_START_TIMEOUT);
+  afterAll(async () => {
+    await database?.close();
+    await drop?.();
+  });
+
+  async function newUserId(): Promise<string> {
+    const [user] = await queryRows<{ id: string }>(
+      database.db,
+      sql`insert into users (email, password_hash) values (${`${randomUUID()}@sendlog.test`}, 'x')
+          returning id::text as id`,
+    );
+    return user!.id;
+  }
+
+  async function ingest(userId: string, items: SessionSnapshotInput[]) {
+    const { results, statements } = await ingestSnapshots(database.db, userId, items, {
+      nowMs: NOW,
+    });
+    return { results, statements };
+  }
+
+  async function rowOf(id: string) {
+    const [row] = await queryRows<{
+      notes: string | null;
+      layout_id: string | null;
+      end_time: string | null;
+      deleted: boolean;
+      routes: number;
+      hash: string | null;
+    }>(
+      database.db,
+      sql`select s.notes, s.layout_id, s.end_time, s.deleted_at is not null as deleted,
+                 s.last_snapshot_hash as hash,
+                 (select count(*)::int from session_routes r where r.session_id = s.id) as routes
+          from climbing_sessions s where s.id = ${id}`,
+    );
+    return row!;
+  }
+
+  it('keeps the row as a tombstone and removes its routes and words', async () => {
+    const userId = await newUserId();
+    const first = snapshot({}, 3);
+    const [created] = (await ingest(userId, [first])).results;
+    if (!created?.success) throw new Error('refused');
+    const deleting = { ...first, baseRevision: 1, updatedAt: '2026-11-24T20:00:00.000Z' };
+    const { results } = await ingest(userId, [{ ...deleting, deleted: true }]);
+    expect(results[0]).toMatchObject({ status: 'updated', revision: 2, routeIds: [] });
+
+    const row = await rowOf(created.sessionId);
+    expect(row).toMatchObject({ notes: null, layout_id: null, end_time: null, deleted: true });
+    expect(row.routes).toBe(0);
+    expect(await loadById(database.db, userId, created.sessionId)).toBeUndefined();
+    expect(await loadHistoryPage(database.db, userId, null, 10)).toEqual([]);
+    const [change] = await loadChangesPage(database.db, userId, 0, 10);
+    expect(change?.state.deleted).toBe(true);
+    expect(change?.state.updatedAt).toBe('2026-11-24T20:00:00.000Z');
+  });
+
+  it('a non-deleting bulk costs the same statements as before', async () => {
+    const userId = await newUserId();
+    const { statements } = await ingest(userId, [snapshot({}, 2), snapshot({}, 2)]);
+    // replay hashes, catalogue, lock, stored sessions, insert sessions, insert routes, user seq
+    expect(statements).toBe(7);
+  });
+
+  it('DELETE on the server: a tombstone, idempotent, and no replay fingerprint left', async () => {
+    const userId = await newUserId();
+    const first = snapshot({}, 2);
+    const [created] = (await ingest(userId, [first])).results;
+    if (!created?.success) throw new Error('refused');
+    expect((await rowOf(created.sessionId)).hash).not.toBeNull();
+
+    expect(await deleteSession(database.db, userId, created.sessionId, NOW)).toEqual({
+      sessionId: created.sessionId,
+      revision: 2,
+    });
+    expect(await deleteSession(database.db, userId, created.sessionId, NOW + 1000)).toEqual({
+      sessionId: created.sessionId,
+      revision: 2,
+    });
+    const row = await rowOf(created.sessionId);
+    expect(row).toMatchObject({ deleted: true, routes: 0, notes: null, hash: null });
+
+    // The device that sent the first snapshot sends it again: its copy lost to the delete.
+    const { results } = await ingest(userId, [first]);
+    expect(results[0]).toMatchObject({
+      status: 'merged',
+      revision: 2,
+      session: {
+        id: created.sessionId,
+        clientSessionId: first.clientSessionId,
+        revision: 2,
+        deleted: true,
+        updatedAt: new Date(NOW).toISOString(),
+      },
+    });
+    expect(await deleteSession(database.db, await newUserId(), created.sessionId, NOW)).toBe(
+      undefined,
+    );
+  });
+});
