@@ -4,6 +4,7 @@ import { LIMITS } from '@sendlog/contract';
 import { colors, common, spacing } from '../theme/theme';
 import { Button } from './Button';
 import { LengthHint } from './LengthHint';
+import { notesOrNull } from '@sendlog/rules';
 
 export interface RouteValues {
   isSuccess: boolean;
@@ -35,8 +36,6 @@ function parseAttempts(text: string): number | null {
   return n >= LIMITS.minAttempts && n <= LIMITS.maxAttempts ? n : null;
 }
 
-const blankToNull = (text: string) => (text.trim() === '' ? null : text.trim());
-
 /** Logs or edits one route: sent or not, attempts, and the optional quality, grade and notes. */
 export function RouteForm({
   climbName,
@@ -67,8 +66,8 @@ export function RouteForm({
       isSuccess,
       attempts,
       rating,
-      gradeOpinion: blankToNull(gradeOpinion),
-      notes: blankToNull(notes),
+      gradeOpinion: notesOrNull(gradeOpinion)?.trim() ?? null,
+      notes: notesOrNull(notes),
     });
   };
 

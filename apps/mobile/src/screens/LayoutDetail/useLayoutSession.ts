@@ -45,7 +45,6 @@ export function useLayoutSession(layoutId: string): LayoutSession {
   const elsewhere = active && !session ? active : null;
   const inSession = (change: (id: string) => void): boolean =>
     session !== null && run(() => change(session.id));
-  const notesValue = (notes: string) => (notes === '' ? null : notes);
 
   return {
     session,
@@ -75,10 +74,10 @@ export function useLayoutSession(layoutId: string): LayoutSession {
         if (undo.kind === 'remove') store.removeRoute(id, undo.routeId);
         else store.updateRoute(id, undo.routeId, undo.values);
       }),
-    saveNotes: (notes) => void inSession((id) => store.updateNotes(id, notesValue(notes))),
+    saveNotes: (notes) => void inSession((id) => store.updateNotes(id, notes)),
     end: (notes) =>
       inSession((id) => {
-        if (notes !== (session?.notes ?? '')) store.updateNotes(id, notesValue(notes));
+        if (notes !== (session?.notes ?? '')) store.updateNotes(id, notes);
         store.endSession(id);
       }),
   };

@@ -113,9 +113,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
         <SessionNotesEditor
           key={savedNotes}
           saved={savedNotes}
-          onSave={(notes) =>
-            void run(() => store.updateNotes(session.id, notes.trim() === '' ? null : notes))
-          }
+          onSave={(notes) => void run(() => store.updateNotes(session.id, notes))}
         />
 
         <Button
