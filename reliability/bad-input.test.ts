@@ -1,4 +1,11 @@
-import { errorBodySchema, LIMITS, type BulkResponse } from '@sendlog/contract';
+import { readFileSync } from 'node:fs';
+import {
+  DEMO_SETTER,
+  errorBodySchema,
+  LIMITS,
+  type AuthResponse,
+  type BulkResponse,
+} from '@sendlog/contract';
 import { startServer, type RunningServer } from '@sendlog/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +18,13 @@ import {
   snapshot,
   type Answer,
   type Climber,
+  type Http,
 } from './support/http.js';
 import {
   badAuthBody,
+  badCatalogueBody,
   badSnapshot,
+  CATALOGUE_BODIES,
   INJECTIONS,
   notJson,
   type BadCase,
@@ -50,6 +60,8 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
   let server: RunningServer | undefined;
   let url = '';
   let climber: Climber;
+  let setter: Http;
+  let admin: Climber;
   let gym: { layoutId: string; climbIds: string[] };
   let before: Record<string, number>;
   let sessionsBefore = 0;
@@ -99,6 +111,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     db = await backend.createSharedDatabase('badinput');
     await start();
     climber = await register(url, 'fuzz');
+    admin = await register(url, 'fuzz-admin');
     gym = await demoGym(url);
     // Something already stored, so a bad body that overwrote it would show.
     const stored = await climber.api.post('/sessions/offline', snapshot(gym, 3));
@@ -106,8 +119,13 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     sessionsBefore = (await allSessions(climber.api)).length;
     await server!.close();
     server = undefined;
+    // The first admin is made on the server's side, as an operator would (npm run admin).
+    await db.query(`update users set role = 'admin' where email = $1`, [admin.email]);
     before = userData(await db.countRows());
     await start();
+    const login = await http(url).post<AuthResponse>('/auth/login', DEMO_SETTER);
+    expect(login.status).toBe(200);
+    setter = http(url, login.body.token);
   }, SETUP_TIMEOUT);
 
   afterAll(async () => {
@@ -252,6 +270,82 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
   );
 
   it(
+    'catalogue management and profile bodies: refused at their path, nothing written',
+    { timeout: PROPERTY_TIMEOUT },
+    async () => {
+      const climbId = gym.climbIds[0]!;
+      const endpoints = [
+        ['POST', '/layouts', CATALOGUE_BODIES.createLayout, () => setter],
+        ['PATCH', `/layouts/${gym.layoutId}`, CATALOGUE_BODIES.updateLayout, () => setter],
+        ['POST', `/layouts/${gym.layoutId}/climbs`, CATALOGUE_BODIES.createClimb, () => setter],
+        ['PATCH', `/climbs/${climbId}`, CATALOGUE_BODIES.updateClimb, () => setter],
+        ['POST', `/layouts/${gym.layoutId}/reset`, CATALOGUE_BODIES.reset, () => setter],
+        ['PATCH', '/me', CATALOGUE_BODIES.updateMe, () => climber.api],
+        ['PUT', '/users/role', CATALOGUE_BODIES.setRole, () => admin.api],
+      ] as const;
+      for (const [method, path, spec, caller] of endpoints) {
+        await fc.assert(
+          fc.asyncProperty(badCatalogueBody(spec), async (c) => {
+            const answer = await caller().send(method, path, undefined, {
+              raw: c.json,
+              headers: JSON_TYPE,
+            });
+            note(answer, c.kind);
+            expectRefused(answer, c);
+          }),
+          { numRuns: Math.ceil(RUNS / 2), seed: SEED },
+        );
+      }
+    },
+  );
+
+  it(
+    'wall pictures: bytes that are not a whole picture of their type → 400 invalid_image',
+    { timeout: PROPERTY_TIMEOUT },
+    async () => {
+      const jpeg = new Uint8Array(
+        readFileSync(
+          new URL('../apps/server/src/catalogue/test-pictures/tiny.jpg', import.meta.url),
+        ),
+      );
+      const bodies = fc.oneof(
+        fc.uint8Array({ minLength: 1, maxLength: 4096 }),
+        fc.integer({ min: 1, max: jpeg.length - 1 }).map((n) => jpeg.subarray(0, n)),
+        fc.constantFrom(...INJECTIONS).map((s) => new TextEncoder().encode(s)),
+      );
+      const type = fc.constantFrom('image/jpeg', 'image/png', 'image/webp', 'IMAGE/PNG');
+      await fc.assert(
+        fc.asyncProperty(bodies, type, async (bytes, contentType) => {
+          const answer = await setter.send('PUT', `/layouts/${gym.layoutId}/image`, undefined, {
+            raw: new Blob([bytes]),
+            headers: { 'content-type': contentType },
+          });
+          note(answer, 'picture');
+          expect(answer.status, answer.text).toBe(400);
+          expect(errorBodySchema.parse(answer.body).error.code).toBe('invalid_image');
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      for (const contentType of ['image/gif', 'application/json', 'text/plain', 'image/svg+xml']) {
+        const answer = await setter.send('PUT', `/layouts/${gym.layoutId}/image`, undefined, {
+          raw: new Blob([jpeg]),
+          headers: { 'content-type': contentType },
+        });
+        note(answer, 'picture.type');
+        expect(answer.status, `${contentType}: ${answer.text}`).toBe(415);
+      }
+      const big = new Uint8Array(8 * 1024 * 1024 + 1);
+      big.set(jpeg);
+      const tooBig = await setter.send('PUT', `/layouts/${gym.layoutId}/image`, undefined, {
+        raw: new Blob([big]),
+        headers: { 'content-type': 'image/jpeg' },
+      });
+      note(tooBig, 'picture.too-large');
+      expect(tooBig.status).toBe(413);
+    },
+  );
+
+  it(
     'query strings and ids: a coded 400 at the parameter, or 404 for an id',
     { timeout: PROPERTY_TIMEOUT },
     async () => {
@@ -297,6 +391,23 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
         }),
         { numRuns: RUNS, seed: SEED },
       );
+      // Catalogue management ids, as a setter (a valid body: only the id is wrong).
+      const managed = fc.constantFrom<[string, (id: string) => string, unknown]>(
+        ['PATCH', (id: string) => `/layouts/${id}`, { name: 'x' }],
+        ['PATCH', (id: string) => `/climbs/${id}`, { name: 'x' }],
+        ['POST', (id: string) => `/layouts/${id}/climbs`, { name: 'x', grade: 'V1' }],
+        ['POST', (id: string) => `/layouts/${id}/reset`, { climbs: [], archiveOthers: true }],
+        ['GET', (id: string) => `/wall-pictures/${id}`, undefined],
+      );
+      await fc.assert(
+        fc.asyncProperty(ids, managed, async (id, [method, path, body]) => {
+          const answer = await setter.send(method, path(encodeURIComponent(id)), body);
+          note(answer, 'id.catalogue');
+          expect(answer.status, answer.text).toBe(404);
+          expect(errorBodySchema.parse(answer.body).error.code).toBe('not_found');
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
     },
   );
 
@@ -306,19 +417,38 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     '/sessions/sync/bulk',
     '/auth/register',
     '/auth/login',
+    '/layouts',
+    '/layouts/00000000-0000-4000-8000-000000000000/climbs',
+    '/layouts/00000000-0000-4000-8000-000000000000/reset',
   ];
+  /** Every other JSON body endpoint, by method. */
+  const OTHER_BODIES = [
+    ['PATCH', '/me'],
+    ['PUT', '/users/role'],
+    ['PATCH', '/layouts/00000000-0000-4000-8000-000000000000'],
+    ['PATCH', '/climbs/00000000-0000-4000-8000-000000000000'],
+  ] as const;
+
+  const bodyEndpoints = () => [...POSTS.map((path) => ['POST', path] as const), ...OTHER_BODIES];
 
   it(
     'a body that is not JSON → 400 invalid_json on every endpoint',
     { timeout: PROPERTY_TIMEOUT },
     async () => {
       await fc.assert(
-        fc.asyncProperty(notJson, fc.constantFrom(...POSTS), async (raw, path) => {
-          const answer = await climber.api.post(path, undefined, { raw, headers: JSON_TYPE });
-          note(answer, 'not-json');
-          expect(answer.status, answer.text).toBe(400);
-          expect(errorBodySchema.parse(answer.body).error.code).toBe('invalid_json');
-        }),
+        fc.asyncProperty(
+          notJson,
+          fc.constantFrom(...bodyEndpoints()),
+          async (raw, [method, path]) => {
+            const answer = await climber.api.send(method, path, undefined, {
+              raw,
+              headers: JSON_TYPE,
+            });
+            note(answer, 'not-json');
+            expect(answer.status, answer.text).toBe(400);
+            expect(errorBodySchema.parse(answer.body).error.code).toBe('invalid_json');
+          },
+        ),
         { numRuns: Math.min(RUNS, 300), seed: SEED },
       );
     },
@@ -335,9 +465,9 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
       'application/octet-stream',
     ];
     const body = JSON.stringify(snapshot(gym, 1));
-    for (const path of POSTS) {
-      for (const type of types) {
-        const answer = await climber.api.post(path, undefined, {
+    for (const [method, path] of bodyEndpoints()) {
+      for (const type of [...types, 'image/png', 'image/jpeg']) {
+        const answer = await climber.api.send(method, path, undefined, {
           raw: body,
           headers: { 'content-type': type },
         });
@@ -346,7 +476,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
         expect(errorBodySchema.parse(answer.body).error.code).toBe('unsupported_media_type');
       }
       // No content type at all on a body.
-      const bare = await climber.api.post(path, undefined, { raw: new Blob([body]) });
+      const bare = await climber.api.send(method, path, undefined, { raw: new Blob([body]) });
       note(bare, 'content-type');
       expect(bare.status, `${path} without a type: ${bare.text}`).toBe(415);
     }
@@ -357,8 +487,11 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
       ...snapshot(gym, 1),
       notes: 'x'.repeat(LIMITS.maxBodyBytes + 1),
     });
-    for (const path of POSTS) {
-      const answer = await climber.api.post(path, undefined, { raw: big, headers: JSON_TYPE });
+    for (const [method, path] of bodyEndpoints()) {
+      const answer = await climber.api.send(method, path, undefined, {
+        raw: big,
+        headers: JSON_TYPE,
+      });
       note(answer, 'too-large');
       expect(answer.status, `${path}: ${answer.text.slice(0, 200)}`).toBe(413);
       expect(errorBodySchema.parse(answer.body).error.code).toBe('payload_too_large');

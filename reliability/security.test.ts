@@ -1,7 +1,11 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import {
+  DEMO_SETTER,
   errorBodySchema,
+  type ClimbsResponse,
+  type LayoutsResponse,
   type AuthResponse,
   type BulkResponse,
   type OfflineResponse,
@@ -54,6 +58,25 @@ const SESSION_ENDPOINTS = (sessionId: string) =>
     ['POST', '/sessions/sync/bulk'],
     ['DELETE', `/sessions/${sessionId}`],
   ] as const;
+
+/** Every endpoint that needs a setter (or, for the last, an admin), with a body it would take. */
+const MANAGEMENT_ENDPOINTS = (layoutId: string, climbId: string) =>
+  [
+    ['POST', '/layouts', { name: 'Hostile wall', gradeSystem: 'V' }],
+    ['PATCH', `/layouts/${layoutId}`, { name: 'Hostile name', archived: true }],
+    ['POST', `/layouts/${layoutId}/climbs`, { name: 'Hostile climb', grade: 'V1' }],
+    ['PATCH', `/climbs/${climbId}`, { grade: 'V17', archived: true }],
+    [
+      'POST',
+      `/layouts/${layoutId}/reset`,
+      { climbs: [{ name: 'Hostile reset', grade: 'V2' }], archiveOthers: true },
+    ],
+    ['PUT', `/layouts/${layoutId}/image`, 'picture'],
+    ['PUT', '/users/role', { email: 'x@reliability.sendlog.app', role: 'admin' }],
+  ] as const;
+const PNG = readFileSync(
+  new URL('../apps/server/src/catalogue/test-pictures/tiny.png', import.meta.url),
+);
 
 describe.each(BACKENDS)('security on $name', (backend) => {
   let db: TestDatabase;
@@ -173,6 +196,103 @@ describe.each(BACKENDS)('security on $name', (backend) => {
       }
       // Nothing was written by any of them.
       expect(await allSessions(alice.api)).toHaveLength(1);
+    },
+  );
+
+  /** A management call: JSON bodies as JSON, the picture as a PNG. */
+  const manage = (method: string, path: string, body: unknown, header: string | null) =>
+    http(url)
+      .send(method, path, undefined, {
+        headers: {
+          ...(header === null ? {} : { authorization: header }),
+          'content-type': body === 'picture' ? 'image/png' : 'application/json',
+        },
+        raw: body === 'picture' ? new Blob([PNG]) : JSON.stringify(body),
+      })
+      .then((answer) => {
+        figures.requests += 1;
+        if (answer.status >= 500) figures.fiveXx += 1;
+        return answer;
+      });
+
+  /** The whole catalogue as anyone reads it, tags included: what a hostile call must not change. */
+  const catalogue = async () => {
+    const anon = http(url);
+    const layouts = await anon.get<LayoutsResponse>('/layouts');
+    const climbs = await Promise.all(
+      layouts.body.layouts.map((l) => anon.get<ClimbsResponse>(`/layouts/${l.id}/climbs`)),
+    );
+    return {
+      layouts: layouts.body,
+      tag: layouts.headers.get('etag'),
+      climbs: climbs.map((c) => [c.body, c.headers.get('etag')]),
+    };
+  };
+
+  it(
+    'catalogue management: 401 without a valid token, 403 forbidden for a climber, nothing written',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const before = await catalogue();
+      const endpoints = MANAGEMENT_ENDPOINTS(gym.layoutId, gym.climbIds[0]!);
+      const expired = `Bearer ${mint({ sub: alice.user.id, ver: 0, exp: nowSeconds() - 1 })}`;
+      for (const [method, path, body] of endpoints) {
+        for (const header of [null, 'Bearer', `Bearer ${alice.token}x`, expired]) {
+          expectCode(await manage(method, path, body, header), 401, 'unauthorized');
+        }
+        // Alice and Bob are climbers: signed in, but without the role.
+        for (const climber of [alice, bob]) {
+          expectCode(await manage(method, path, body, `Bearer ${climber.token}`), 403, 'forbidden');
+        }
+      }
+      // A setter is refused the admin's endpoint, and cannot make themselves admin.
+      const login = await http(url).post<AuthResponse>('/auth/login', DEMO_SETTER);
+      const asSetter = await manage(
+        'PUT',
+        '/users/role',
+        { email: DEMO_SETTER.email, role: 'admin' },
+        `Bearer ${login.body.token}`,
+      );
+      expectCode(asSetter, 403, 'forbidden');
+      expect(
+        (await http(url, login.body.token).get<{ user: { role: string } }>('/me')).body.user.role,
+      ).toBe('setter');
+      // A climber cannot give themselves a role through their profile either.
+      const promote = await manage('PATCH', '/me', { role: 'admin' }, `Bearer ${alice.token}`);
+      expectCode(promote, 400, 'validation_failed');
+      expect((await alice.api.get<{ user: { role: string } }>('/me')).body.user.role).toBe(
+        'climber',
+      );
+      expect(await catalogue()).toEqual(before);
+    },
+  );
+
+  it(
+    'the community view of a climb tells nothing of who logged it, and PATCH /me touches only the caller',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const climbs = await http(url).get<ClimbsResponse>(`/layouts/${gym.layoutId}/climbs`);
+      const text = JSON.stringify(climbs.body);
+      for (const secret of [
+        alice.user.id,
+        alice.email,
+        bob.user.id,
+        'alice only',
+        aliceSession.id,
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+      // Alice's session (3 routes) shows only as counts.
+      const logged = climbs.body.climbs.filter((c) => c.community.climbers > 0);
+      expect(logged.length).toBeGreaterThan(0);
+      for (const c of logged) {
+        expect(Object.keys(c.community).sort()).toEqual(['climbers', 'grade', 'rating', 'sends']);
+      }
+      const bobBefore = (await bob.api.get<{ user: unknown }>('/me')).body.user;
+      const renamed = await manage('PATCH', '/me', { name: 'Mallory' }, `Bearer ${alice.token}`);
+      expect(renamed.status).toBe(200);
+      expect((await bob.api.get<{ user: unknown }>('/me')).body.user).toEqual(bobBefore);
+      await manage('PATCH', '/me', { name: 'alice' }, `Bearer ${alice.token}`);
     },
   );
 

@@ -7,6 +7,7 @@ import Fastify, {
 } from 'fastify';
 import type { AppContext } from './context.js';
 import { requireAuthentication } from './http/authenticated.js';
+import { ADMINS, CATALOGUE_MANAGERS, requireRole } from './http/roles.js';
 import { registerDocs } from './http/docs.js';
 import { ApiError, installErrorHandling, notFoundBody, sendError } from './http/errors.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
@@ -15,7 +16,12 @@ import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
 import { accountRoutes } from './routes/auth/account-routes.js';
 import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
+import { climbRoutes } from './routes/climbs/climb-routes.js';
+import { layoutImageRoutes } from './routes/layouts/layout-image-routes.js';
+import { layoutManagementRoutes } from './routes/layouts/layout-management-routes.js';
 import { layoutRoutes } from './routes/layouts/layout-routes.js';
+import { userRoutes } from './routes/users/user-routes.js';
+import { wallPictureRoutes } from './routes/wall-pictures/wall-picture-routes.js';
 import { sessionRoutes } from './routes/sessions/session-routes.js';
 
 export interface BuildAppOptions {
@@ -86,11 +92,23 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   await app.register(healthRoutes, { ctx });
   await app.register(authRoutes, { ctx });
   await app.register(layoutRoutes, { ctx });
+  await app.register(wallPictureRoutes, { ctx });
   // Everything that needs a user, in one scope whose hook authenticates each request.
   await app.register(async (scope) => {
     requireAuthentication(scope, ctx);
     await scope.register(accountRoutes, { ctx });
     await scope.register(sessionRoutes, { ctx });
+    // Catalogue management: one role check for the whole scope, before any handler runs.
+    await scope.register(async (setters) => {
+      requireRole(setters, CATALOGUE_MANAGERS);
+      await setters.register(layoutManagementRoutes, { ctx });
+      await setters.register(climbRoutes, { ctx });
+      await setters.register(layoutImageRoutes, { ctx });
+    });
+    await scope.register(async (admins) => {
+      requireRole(admins, ADMINS);
+      await admins.register(userRoutes, { ctx });
+    });
   });
   return app;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gradeSystemSchema } from './grades.js';
 import { LIMITS } from './limits.js';
 
 /** `climber` logs; `setter` also manages the catalogue; `admin` also grants roles. */
@@ -10,6 +11,11 @@ export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string().nullable(),
+  // Defaults: a phone keeps the user it signed in as; one stored before roles existed still
+  // reads (and stays signed in, offline too) until the server answers the user again.
+  role: roleSchema.default('climber'),
+  /** How the user wants grades shown; stored grades are never rewritten. */
+  gradeSystem: gradeSystemSchema.default('V'),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -17,25 +23,30 @@ const email = z
   .email({ error: 'must be an email address' })
   .max(LIMITS.maxEmailLength, { error: `must be at most ${LIMITS.maxEmailLength} chars` });
 
+const name = z
+  .string({ error: 'must be a string or null' })
+  .trim()
+  .max(LIMITS.maxNameLength, { error: `must be at most ${LIMITS.maxNameLength} chars` })
+  .nullish();
+
 export const registerBodySchema = z.strictObject({
   email,
   password: z
     .string({ error: 'must be a string' })
     .min(LIMITS.minPasswordLength, { error: `must be at least ${LIMITS.minPasswordLength} chars` })
     .max(LIMITS.maxPasswordLength, { error: `must be at most ${LIMITS.maxPasswordLength} chars` }),
-  name: z
-    .string({ error: 'must be a string or null' })
-    .trim()
-    .max(LIMITS.maxNameLength, { error: `must be at most ${LIMITS.maxNameLength} chars` })
-    .nullish(),
+  name,
 });
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
+/** An email as typed to find an account (login, role grants): any text, matched case-insensitively. */
+const accountEmail = z
+  .string({ error: 'must be a string' })
+  .min(1, { error: 'must not be empty' })
+  .max(LIMITS.maxEmailLength, { error: `must be at most ${LIMITS.maxEmailLength} chars` });
+
 export const loginBodySchema = z.strictObject({
-  email: z
-    .string({ error: 'must be a string' })
-    .min(1, { error: 'must not be empty' })
-    .max(LIMITS.maxEmailLength, { error: `must be at most ${LIMITS.maxEmailLength} chars` }),
+  email: accountEmail,
   password: z
     .string({ error: 'must be a string' })
     .min(1, { error: 'must not be empty' })
@@ -47,6 +58,18 @@ export const authResponseSchema = z.object({ token: z.string(), user: userSchema
 export type AuthResponse = z.infer<typeof authResponseSchema>;
 
 export const meResponseSchema = z.object({ user: userSchema });
+export type MeResponse = z.infer<typeof meResponseSchema>;
+
+/** `PATCH /me`: the fields a user may change about themselves; absent fields stay as they are. */
+export const updateMeBodySchema = z.strictObject({
+  name,
+  gradeSystem: gradeSystemSchema.optional(),
+});
+export type UpdateMeBody = z.infer<typeof updateMeBodySchema>;
+
+/** `PUT /users/role` (admins): gives the account with this email a role. */
+export const setRoleBodySchema = z.strictObject({ email: accountEmail, role: roleSchema });
+export type SetRoleBody = z.infer<typeof setRoleBodySchema>;
 
 export const DEMO_ACCOUNT = { email: 'demo@sendlog.app', password: 'sendlog-demo' } as const;
 /** Demo mode's setter, who may manage the demo gym's walls. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { gradeSystemSchema } from './grades.js';
+import { climbSchema, layoutSchema } from './catalogue.js';
 import { isoDateTime } from './session.js';
 
 /** What setters send to manage walls and climbs (see docs/api.md, "Catalogue management"). */
@@ -56,3 +57,60 @@ export const layoutFields = {
     }),
   gradeSystem: gradeSystemSchema,
 };
+
+const archived = z.boolean({ error: 'must be a boolean' });
+
+/** `POST /layouts`. */
+export const createLayoutBodySchema = z.strictObject({
+  name: layoutFields.name,
+  description: layoutFields.description.optional(),
+  gradeSystem: layoutFields.gradeSystem,
+});
+export type CreateLayoutBody = z.infer<typeof createLayoutBodySchema>;
+
+/** `PATCH /layouts/:id`: absent fields stay as they are; the grade system never changes. */
+export const updateLayoutBodySchema = z.strictObject({
+  name: layoutFields.name.optional(),
+  description: layoutFields.description.optional(),
+  archived: archived.optional(),
+});
+export type UpdateLayoutBody = z.infer<typeof updateLayoutBodySchema>;
+
+/**
+ * `POST /layouts/:id/climbs` and each climb of a reset. The grade must also belong to the
+ * layout's system, which only the server knows: it checks that after this schema.
+ */
+export const createClimbBodySchema = z.strictObject(climbFields);
+export type CreateClimbBody = z.infer<typeof createClimbBodySchema>;
+
+/** `PATCH /climbs/:id`: absent fields stay as they are, `null` clears a colour or position. */
+export const updateClimbBodySchema = z.strictObject({
+  name: climbFields.name.optional(),
+  grade: climbFields.grade.optional(),
+  color: climbFields.color,
+  position: climbFields.position,
+  archived: archived.optional(),
+});
+export type UpdateClimbBody = z.infer<typeof updateClimbBodySchema>;
+
+/** `POST /layouts/:id/reset`: the wall's new climbs; `archiveOthers` archives every other one. */
+export const resetLayoutBodySchema = z.strictObject({
+  climbs: z
+    .array(createClimbBodySchema, { error: 'must be an array' })
+    .max(CATALOGUE_LIMITS.maxClimbsPerReset, {
+      error: `must hold at most ${CATALOGUE_LIMITS.maxClimbsPerReset} climbs`,
+    }),
+  archiveOthers: archived,
+});
+export type ResetLayoutBody = z.infer<typeof resetLayoutBodySchema>;
+
+export const layoutResponseSchema = z.object({ layout: layoutSchema });
+export type LayoutResponse = z.infer<typeof layoutResponseSchema>;
+export const climbResponseSchema = z.object({ climb: climbSchema });
+export type ClimbResponse = z.infer<typeof climbResponseSchema>;
+export const resetLayoutResponseSchema = z.object({
+  created: z.array(climbSchema),
+  /** How many climbs the reset archived. */
+  archived: z.int(),
+});
+export type ResetLayoutResponse = z.infer<typeof resetLayoutResponseSchema>;

@@ -1,13 +1,9 @@
 import type { Climb } from '@sendlog/contract';
+import { testClimb } from '../testing/fakeApi';
 import { filterClimbs, gradesOf } from './climbFilter';
 
-const climb = (id: string, name: string, grade: string, archived = false): Climb => ({
-  id,
-  layoutId: 'wall',
-  name,
-  grade,
-  archived,
-});
+const climb = (id: string, name: string, grade: string, archived = false): Climb =>
+  testClimb({ id, layoutId: 'wall', name, grade, archived });
 
 const CLIMBS = [
   climb('a', 'Crimp School', 'V2'),

@@ -1,20 +1,54 @@
 import type { BulkResult, Climb, Layout, Session, SessionSnapshotInput } from '@sendlog/contract';
 import type { FetchLike, ResponseLike } from '@sendlog/sync';
 
-export const TEST_USER = { id: 'user-1', email: 'ada@example.com', name: 'Ada' } as const;
+export const TEST_USER = {
+  id: 'user-1',
+  email: 'ada@example.com',
+  name: 'Ada',
+  role: 'climber',
+  gradeSystem: 'V',
+} as const;
 export const TEST_PASSWORD = 'correct-horse';
 
+/** A layout as the server answers it: a V wall with no picture unless told otherwise. */
+export const testLayout = (
+  l: Pick<Layout, 'id' | 'name' | 'description' | 'climbCount'>,
+): Layout => ({
+  gradeSystem: 'V',
+  archived: false,
+  image: null,
+  ...l,
+});
+
+/** A climb as the server answers it: unplaced, uncoloured, not logged by anyone yet. */
+export const testClimb = (
+  c: Pick<Climb, 'id' | 'layoutId' | 'name' | 'grade' | 'archived'>,
+): Climb => ({
+  color: null,
+  position: null,
+  setter: null,
+  setAt: null,
+  community: { grade: null, rating: null, sends: 0, climbers: 0 },
+  ...c,
+});
+
 const LAYOUTS: Layout[] = [
-  { id: 'wall', name: 'Main Wall', description: 'Crimps and slopers', climbCount: 3 },
-  { id: 'cave', name: 'The Cave', description: 'Steep roof', climbCount: 1 },
+  testLayout({ id: 'wall', name: 'Main Wall', description: 'Crimps and slopers', climbCount: 3 }),
+  testLayout({ id: 'cave', name: 'The Cave', description: 'Steep roof', climbCount: 1 }),
 ];
 
 export const CLIMBS: Climb[] = [
-  { id: 'c-warm', layoutId: 'wall', name: 'Warm Welcome', grade: 'V0', archived: false },
-  { id: 'c-crimp', layoutId: 'wall', name: 'Crimp School', grade: 'V2', archived: false },
-  { id: 'c-dyno', layoutId: 'wall', name: 'Dyno Mite', grade: 'V5', archived: false },
-  { id: 'c-old', layoutId: 'wall', name: 'Retired Roof', grade: 'V3', archived: true },
-  { id: 'c-heel', layoutId: 'cave', name: 'Heel Deal', grade: 'V4', archived: false },
+  testClimb({ id: 'c-warm', layoutId: 'wall', name: 'Warm Welcome', grade: 'V0', archived: false }),
+  testClimb({
+    id: 'c-crimp',
+    layoutId: 'wall',
+    name: 'Crimp School',
+    grade: 'V2',
+    archived: false,
+  }),
+  testClimb({ id: 'c-dyno', layoutId: 'wall', name: 'Dyno Mite', grade: 'V5', archived: false }),
+  testClimb({ id: 'c-old', layoutId: 'wall', name: 'Retired Roof', grade: 'V3', archived: true }),
+  testClimb({ id: 'c-heel', layoutId: 'cave', name: 'Heel Deal', grade: 'V4', archived: false }),
 ];
 
 interface Request {

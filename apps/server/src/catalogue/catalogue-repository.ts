@@ -1,27 +1,108 @@
-import { compareGrades, type Climb, type Layout } from '@sendlog/contract';
-import { sql } from 'drizzle-orm';
+import { compareGrades, type Climb, type GradeSystem, type Layout } from '@sendlog/contract';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
-import { queryRows } from '../db/sql.js';
+import { isoText, queryRows } from '../db/sql.js';
+import { pictureIdOf } from './gym-import.js';
+import { communityQuery, toCommunityView, type CommunityRow } from './community.js';
 
-/** Every layout of the gym, by name, with how many climbs it holds. */
-export async function listLayouts(db: Db): Promise<Layout[]> {
-  const rows = await queryRows<{
-    id: string;
-    name: string;
-    description: string;
-    climb_count: number;
-  }>(
-    db,
-    sql`select l.id, l.name, l.description,
-               (select count(*) from climbs c where c.layout_id = l.id)::int as climb_count
-        from layouts l order by l.name, l.id`,
-  );
-  return rows.map((r) => ({
+/** Where a wall picture is served: named by its hash, so the URL changes with the picture. */
+export const pictureUrl = (sha256: string) => `/wall-pictures/${sha256}`;
+
+interface LayoutRow {
+  id: string;
+  name: string;
+  description: string;
+  grade_system: GradeSystem;
+  archived: boolean;
+  climb_count: number;
+  sha256: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+function layoutsWhere(where: SQL): SQL {
+  return sql`select l.id, l.name, l.description, l.grade_system, l.archived,
+               (select count(*) from climbs c where c.layout_id = l.id)::int as climb_count,
+               w.sha256, w.width, w.height
+        from layouts l left join wall_images w on w.id = l.image_id
+        where ${where}
+        order by l.name, l.id`;
+}
+
+function toLayout(r: LayoutRow): Layout {
+  return {
     id: r.id,
     name: r.name,
     description: r.description,
+    gradeSystem: r.grade_system,
+    archived: r.archived,
     climbCount: r.climb_count,
-  }));
+    image:
+      r.sha256 === null
+        ? null
+        : { url: pictureUrl(r.sha256), width: Number(r.width), height: Number(r.height) },
+  };
+}
+
+/**
+ * Every layout of the gym, by name, archived ones included: sessions logged on an archived wall
+ * still name it, and a phone that cached it must learn it is archived rather than lose it.
+ */
+export async function listLayouts(db: Db): Promise<Layout[]> {
+  return (await queryRows<LayoutRow>(db, layoutsWhere(sql`true`))).map(toLayout);
+}
+
+export async function findLayout(db: Db, layoutId: string): Promise<Layout | undefined> {
+  const [row] = await queryRows<LayoutRow>(db, layoutsWhere(sql`l.id = ${layoutId}`));
+  return row ? toLayout(row) : undefined;
+}
+
+interface ClimbRow {
+  id: string;
+  layout_id: string;
+  name: string;
+  grade: string;
+  color: string | null;
+  position_x: number | null;
+  position_y: number | null;
+  setter: string | null;
+  set_at: string | null;
+  archived: boolean;
+  grade_system: GradeSystem;
+}
+
+const CLIMB_COLUMNS = sql`c.id, c.layout_id, c.name, c.grade, c.color, c.position_x, c.position_y,
+  c.setter, ${isoText(sql`c.set_at`)} as set_at, c.archived, l.grade_system`;
+
+function toClimb(r: ClimbRow, community: CommunityRow | undefined): Climb {
+  return {
+    id: r.id,
+    layoutId: r.layout_id,
+    name: r.name,
+    grade: r.grade,
+    color: r.color,
+    position:
+      r.position_x === null || r.position_y === null
+        ? null
+        : { x: Number(r.position_x), y: Number(r.position_y) },
+    setter: r.setter,
+    setAt: r.set_at,
+    archived: r.archived,
+    community: toCommunityView(community, r.grade_system),
+  };
+}
+
+/** Climbs matching `filter` (on `c`), each with its community view: two statements in all. */
+async function climbsWhere(db: Db, filter: SQL): Promise<Climb[]> {
+  const [rows, community] = await Promise.all([
+    queryRows<ClimbRow>(
+      db,
+      sql`select ${CLIMB_COLUMNS} from climbs c join layouts l on l.id = c.layout_id where ${filter}`,
+    ),
+    queryRows<CommunityRow>(db, communityQuery(filter)),
+  ]);
+  const byClimb = new Map(community.map((r) => [r.climb_id, r]));
+  return rows.map((r) => toClimb(r, byClimb.get(r.id)));
 }
 
 /**
@@ -29,26 +110,47 @@ export async function listLayouts(db: Db): Promise<Layout[]> {
  * when no such layout exists. The order is stable, so the list's ETag only changes with it.
  */
 export async function listLayoutClimbs(db: Db, layoutId: string): Promise<Climb[] | undefined> {
-  const rows = await queryRows<{
-    id: string | null;
-    name: string;
-    grade: string;
-    archived: boolean;
-  }>(
-    db,
-    sql`select c.id, c.name, c.grade, c.archived
-        from layouts l left join climbs c on c.layout_id = l.id
-        where l.id = ${layoutId}`,
+  if (!(await layoutExists(db, layoutId))) return undefined;
+  const climbs = await climbsWhere(db, sql`c.layout_id = ${layoutId}`);
+  return climbs.sort(
+    (a, b) =>
+      compareGrades(a.grade, b.grade) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
   );
-  if (rows.length === 0) return undefined;
-  return rows
-    .flatMap((r) =>
-      r.id === null
-        ? []
-        : [{ id: r.id, layoutId, name: r.name, grade: r.grade, archived: r.archived }],
-    )
-    .sort(
-      (a, b) =>
-        compareGrades(a.grade, b.grade) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-    );
+}
+
+async function layoutExists(db: Db, layoutId: string): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`select 1 as one from layouts where id = ${layoutId}`,
+  );
+  return rows.length > 0;
+}
+
+export async function findClimb(db: Db, climbId: string): Promise<Climb | undefined> {
+  const [climb] = await climbsWhere(db, sql`c.id = ${climbId}`);
+  return climb;
+}
+
+/** Climbs by id, in the order of `ids` (ids of no climb are left out). */
+export async function findClimbs(db: Db, ids: readonly string[]): Promise<Climb[]> {
+  if (ids.length === 0) return [];
+  const climbs = await climbsWhere(db, sql`c.id = any(${sql.param(ids)}::uuid[])`);
+  const byId = new Map(climbs.map((c) => [c.id, c]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export interface StoredPicture {
+  sha256: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** A wall picture by the hash its URL names (its row id follows from that hash). */
+export async function findPicture(db: Db, sha256: string): Promise<StoredPicture | undefined> {
+  const [row] = await queryRows<{ sha256: string; content_type: string; bytes: Uint8Array }>(
+    db,
+    sql`select sha256, content_type, bytes from wall_images
+        where id = ${pictureIdOf(sha256)} and sha256 = ${sha256}`,
+  );
+  return row ? { sha256: row.sha256, contentType: row.content_type, bytes: row.bytes } : undefined;
 }

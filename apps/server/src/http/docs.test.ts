@@ -37,6 +37,15 @@ describe('OpenAPI', () => {
         'GET /sessions',
         'GET /sessions/{id}',
         'DELETE /sessions/{id}',
+        'PATCH /me',
+        'PUT /users/role',
+        'POST /layouts',
+        'PATCH /layouts/{layoutId}',
+        'PUT /layouts/{layoutId}/image',
+        'POST /layouts/{layoutId}/climbs',
+        'POST /layouts/{layoutId}/reset',
+        'PATCH /climbs/{climbId}',
+        'GET /wall-pictures/{sha256}',
       ]),
     );
     const body = doc.paths['/sessions/offline']!.post as {
@@ -45,6 +54,15 @@ describe('OpenAPI', () => {
     expect(Object.keys(body.requestBody.content['application/json']!.schema.properties)).toContain(
       'clientSessionId',
     );
+    // A wall picture is uploaded as itself, not as JSON.
+    const upload = doc.paths['/layouts/{layoutId}/image']!.put as {
+      requestBody: { content: Record<string, unknown> };
+    };
+    expect(Object.keys(upload.requestBody.content).sort()).toEqual([
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+    ]);
   });
 
   it("passes Redocly's recommended lint, but for three findings it cannot honestly fix", async () => {

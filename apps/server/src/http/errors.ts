@@ -1,11 +1,12 @@
 import {
   issuesToDetails,
+  LIMITS,
   summarizeDetails,
   type ErrorBody,
   type ErrorCode,
   type ErrorDetail,
 } from '@sendlog/contract';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 
 /** An error the client caused (or may see): it carries API.md's code and field paths. */
@@ -50,11 +51,19 @@ export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
   return reply.code(error.statusCode).type('application/json; charset=utf-8').send(error.body());
 }
 
+/** `2 MiB`: body limits are whole mebibytes. */
+const mebibytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+
 /** Fastify's own failures (body parsing, limits, routing) mapped onto API.md's codes. */
-function fromFastify(error: FastifyError): ApiError | undefined {
+function fromFastify(error: FastifyError, request: FastifyRequest): ApiError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiError(413, 'payload_too_large', 'the request body is larger than 2 MiB');
+      return new ApiError(
+        413,
+        'payload_too_large',
+        // A route may read more than the server's 2 MiB (wall pictures: 8 MiB).
+        `the request body is larger than ${mebibytes(request.routeOptions.bodyLimit ?? LIMITS.maxBodyBytes)}`,
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ApiError(415, 'unsupported_media_type', 'the body must be application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -76,7 +85,7 @@ function fromFastify(error: FastifyError): ApiError | undefined {
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const known = error instanceof ApiError ? error : fromFastify(error);
+    const known = error instanceof ApiError ? error : fromFastify(error, request);
     if (known) {
       if (known.statusCode >= 500) request.log.error({ err: error }, 'request failed');
       return sendError(reply, known);

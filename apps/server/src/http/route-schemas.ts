@@ -50,7 +50,12 @@ export function documentedSchemaOf<T>(schema: T): T | z.ZodType {
  * like an unknown one, `404 <what> not found`, never 400.
  */
 export function idParams<K extends string>(what: string, key: K) {
-  const schema = z.object({ [key]: z.string().regex(UUID_PATTERN) } as Record<K, z.ZodString>);
+  return keyParams(what, key, UUID_PATTERN);
+}
+
+/** `{ [key]: string matching pattern }` path parameters, answered like `idParams` otherwise. */
+export function keyParams<K extends string>(what: string, key: K, pattern: RegExp) {
+  const schema = z.object({ [key]: z.string().regex(pattern) } as Record<K, z.ZodString>);
   notFoundNames.set(schema, what);
   return schema;
 }

@@ -12,7 +12,7 @@ export interface Reply<T = unknown> {
 /** A small HTTP client over `app.inject` (the full Fastify request path, without sockets). */
 export function client(app: FastifyInstance, token?: string) {
   const send = async <T>(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
     headers: OutgoingHttpHeaders = {},
@@ -43,6 +43,27 @@ export function client(app: FastifyInstance, token?: string) {
       send<T>('POST', url, body, headers),
     delete: <T = unknown>(url: string, headers?: OutgoingHttpHeaders) =>
       send<T>('DELETE', url, undefined, headers),
+    patch: <T = unknown>(url: string, body?: unknown, headers?: OutgoingHttpHeaders) =>
+      send<T>('PATCH', url, body, headers),
+    put: <T = unknown>(url: string, body?: unknown, headers?: OutgoingHttpHeaders) =>
+      send<T>('PUT', url, body, headers),
+    /** A raw body (a picture) with the given content type, or none. */
+    putBytes: async <T = unknown>(url: string, bytes: Uint8Array, contentType?: string) => {
+      const res = await app.inject({
+        method: 'PUT',
+        url,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(contentType ? { 'content-type': contentType } : {}),
+        },
+        payload: Buffer.from(bytes),
+      });
+      return {
+        status: res.statusCode,
+        body: (res.body === '' ? undefined : JSON.parse(res.body)) as T,
+        headers: res.headers,
+      } satisfies Reply<T>;
+    },
   };
 }
 

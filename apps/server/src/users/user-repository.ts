@@ -1,4 +1,4 @@
-import type { User } from '@sendlog/contract';
+import type { GradeSystem, Role, User } from '@sendlog/contract';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { users } from '../db/schema.js';
@@ -14,20 +14,38 @@ export interface LoginCandidate extends TokenHolder {
   passwordHash: string;
 }
 
-const holderColumns = {
+/** The columns of a user as the API shows them. */
+export const userColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
-  tokenVersion: users.tokenVersion,
+  role: users.role,
+  gradeSystem: users.gradeSystem,
 };
 
-function toHolder(row: {
+const holderColumns = { ...userColumns, tokenVersion: users.tokenVersion };
+
+type UserRow = {
   id: string;
   email: string;
   name: string | null;
-  tokenVersion: number;
-}): TokenHolder {
-  return { user: { id: row.id, email: row.email, name: row.name }, tokenVersion: row.tokenVersion };
+  role: string;
+  gradeSystem: string;
+};
+
+/** The database's check constraints keep role and grade system to the contract's values. */
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    gradeSystem: row.gradeSystem as GradeSystem,
+  };
+}
+
+function toHolder(row: UserRow & { tokenVersion: number }): TokenHolder {
+  return { user: toUser(row), tokenVersion: row.tokenVersion };
 }
 
 /** Emails are stored lower-cased and trimmed, so the unique index is case-insensitive. */
@@ -69,4 +87,22 @@ export async function revokeTokens(db: Db, userId: string): Promise<void> {
     .update(users)
     .set({ tokenVersion: sql`${users.tokenVersion} + 1` })
     .where(eq(users.id, userId));
+}
+
+/** Changes what a user may change about themselves; absent fields stay as they are. */
+export async function updateProfile(
+  db: Db,
+  userId: string,
+  changes: { name?: string | null | undefined; gradeSystem?: GradeSystem | undefined },
+): Promise<User | undefined> {
+  const set = {
+    ...(changes.name !== undefined ? { name: changes.name } : {}),
+    ...(changes.gradeSystem !== undefined ? { gradeSystem: changes.gradeSystem } : {}),
+  };
+  const query =
+    Object.keys(set).length === 0
+      ? db.select(userColumns).from(users).where(eq(users.id, userId))
+      : db.update(users).set(set).where(eq(users.id, userId)).returning(userColumns);
+  const [row] = await query;
+  return row ? toUser(row) : undefined;
 }

@@ -32,7 +32,13 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     expect(reg.status).toBe(201);
     expect(reg.body).toEqual({
       token: expect.any(String),
-      user: { id: expect.any(String), email: 'ada@example.com', name: 'Ada' },
+      user: {
+        id: expect.any(String),
+        email: 'ada@example.com',
+        name: 'Ada',
+        role: 'climber',
+        gradeSystem: 'V',
+      },
     });
     const login = await anon.post<AuthResponse>('/auth/login', {
       email: 'ada@example.com',

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { listLayoutClimbs, listLayouts } from '../../catalogue/catalogue-repository.js';
 import type { AppContext } from '../../context.js';
 import { PUBLIC } from '../../http/docs.js';
-import { etagOf, matchesEtag } from '../../http/etag.js';
+import { sendWithEtag } from '../../http/etag.js';
 import { ApiError } from '../../http/errors.js';
 import { idParams } from '../../http/route-schemas.js';
+
+const ifNoneMatch = z.looseObject({ 'if-none-match': z.string().optional() });
 
 /** The gym's catalogue, readable without a token. */
 export const layoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -15,13 +17,15 @@ export const layoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     {
       schema: {
         operationId: 'listLayouts',
-        summary: 'The layouts of the gym',
+        summary: 'The layouts of the gym, archived ones included',
+        description: 'Answers 304 to an If-None-Match naming the current ETag.',
         tags: ['catalogue'],
         ...PUBLIC,
-        response: { 200: layoutsResponseSchema },
+        headers: ifNoneMatch,
+        response: { 200: layoutsResponseSchema, 304: z.undefined() },
       },
     },
-    async () => ({ layouts: await listLayouts(ctx.db) }),
+    async (request, reply) => sendWithEtag(request, reply, { layouts: await listLayouts(ctx.db) }),
   );
 
   app.get(
@@ -34,7 +38,7 @@ export const layoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         tags: ['catalogue'],
         ...PUBLIC,
         params: idParams('layout', 'layoutId'),
-        headers: z.looseObject({ 'if-none-match': z.string().optional() }),
+        headers: ifNoneMatch,
         response: {
           200: climbsResponseSchema,
           304: z.undefined(),
@@ -45,11 +49,7 @@ export const layoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     async (request, reply) => {
       const climbs = await listLayoutClimbs(ctx.db, request.params.layoutId);
       if (!climbs) throw ApiError.notFound('layout');
-      const body = { climbs };
-      const etag = etagOf(JSON.stringify(body));
-      reply.header('etag', etag).header('cache-control', 'no-cache');
-      if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
-      return reply.send(body);
+      return sendWithEtag(request, reply, { climbs });
     },
   );
 };

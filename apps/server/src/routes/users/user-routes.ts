@@ -1,0 +1,34 @@
+import { errorBodySchema, meResponseSchema, setRoleBodySchema } from '@sendlog/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.js';
+import { SECURED } from '../../http/docs.js';
+import { ApiError } from '../../http/errors.js';
+import { grantRole } from '../../users/roles.js';
+
+/** Other users' accounts, for admins (the scope's role check comes first). */
+export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.put(
+    '/users/role',
+    {
+      schema: {
+        operationId: 'setUserRole',
+        summary: 'Give an account a role (admin)',
+        tags: ['users'],
+        ...SECURED,
+        body: setRoleBodySchema,
+        response: {
+          200: meResponseSchema,
+          400: errorBodySchema,
+          401: errorBodySchema,
+          403: errorBodySchema,
+          404: errorBodySchema,
+        },
+      },
+    },
+    async (request) => {
+      const user = await grantRole(ctx.db, request.body.email, request.body.role);
+      if (!user) throw ApiError.notFound('user');
+      return { user };
+    },
+  );
+};
