@@ -16,6 +16,7 @@ import { accountRoutes } from './routes/auth/account-routes.js';
 import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { layoutRoutes } from './routes/layouts/layout-routes.js';
+import { logbookRoutes } from './routes/logbook/logbook-routes.js';
 import { sessionRoutes } from './routes/sessions/session-routes.js';
 
 export interface BuildAppOptions {
@@ -91,6 +92,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
     requireAuthentication(scope, ctx);
     await scope.register(accountRoutes, { ctx });
     await scope.register(sessionRoutes, { ctx });
+    await scope.register(logbookRoutes, { ctx });
   });
   return app;
 }
