@@ -8,7 +8,7 @@ import {
   type StatsResponse,
 } from '@sendlog/contract';
 import { computeStats, type LogbookSession } from '@sendlog/rules';
-import { statsStatement } from '@sendlog/server/logbook/stats-sql';
+import { NO_JIT, statsStatement } from '@sendlog/server/logbook/stats-sql';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { postBulk, registerUser, type BenchUser, type Catalogue } from './lib/api-client.js';
@@ -154,10 +154,14 @@ async function explainStats(
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   try {
+    // As `GET /stats` runs it: in a transaction without JIT (see NO_JIT).
+    await client.query('begin');
+    await client.query(new PgDialect().sqlToQuery(NO_JIT).sql);
     const { rows } = await client.query<{ 'QUERY PLAN': string }>(
       `explain (analyze, buffers) ${sql}`,
       params,
     );
+    await client.query('rollback');
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
     await client.end();
