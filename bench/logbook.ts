@@ -55,6 +55,23 @@ function history(catalogue: Catalogue, count: number, routes: number): SessionSn
   });
 }
 
+/**
+ * The index `GET /stats` reads a climb's first try and first send by. It is declared in
+ * `apps/server/src/db/schema.ts`; until its migration is generated the bench makes it itself
+ * (`if not exists`, so it is a no-op once the migration has it).
+ */
+export async function createStatsIndex(dbUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    await client.query(
+      'create index if not exists session_routes_climb_logged_idx on session_routes (climb_id, logged_at)',
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 /** A user with the whole history, loaded through the API 100 sessions per bulk. */
 export async function loadHistory(url: string, catalogue: Catalogue): Promise<BenchUser> {
   const user = await registerUser(url);

@@ -25,6 +25,7 @@ import {
 } from './ingest.js';
 import { registerUsers, type BenchUser } from './lib/api-client.js';
 import {
+  createStatsIndex,
   deviceBench,
   exportBench,
   loadHistory,
@@ -247,6 +248,7 @@ function deviceRows(d: DeviceFigures) {
 
 /** Parts 7 and 8 on one user holding the whole history. */
 async function logbookOnPostgres(server: ServerProcess, dbUrl: string) {
+  await createStatsIndex(dbUrl);
   const api = await apiTarget(server.url);
   const user = await phase('parts 7–8: loading 10,000 sessions', () =>
     loadHistory(server.url, api.catalogue),

@@ -42,15 +42,18 @@ const TRY_ORDER = sql.raw('at, start_time, session_id, route_id');
  * the first try and the first send (over the whole history: tries before the period count, and
  * in the order of tries by `loggedAt` even tries of later sessions) tell them all. Likewise the
  * pyramid needs per climb only its first try (a flash in the period?), its earliest send in the
- * period and its earliest try there. So the user's tries are read once (`tries`) and then
- * passed over a few times by hash aggregates and joins; no step sorts them all (a window, a
- * `distinct on` over every try: on a long history that sort costs more than everything else).
+ * period and its earliest try there. So the user's tries are read once, by one hash aggregate
+ * (`groups`, grouping sets by climb, by session and by grade texts), and no step sorts them all
+ * (a window or a `distinct on` over every try: on a long history that sort, and the JIT
+ * compiling it invites, cost more than everything else).
  *
  * - `climb_firsts`: per climb tried in the period, the earliest moment of each of the four;
- *   `moments`: the few tries at those moments; `first_try` … `period_send`: the first of
- *   each, ties broken by the rest of the order of tries.
- * - `session_tries`: per session of the period, its tries, attempts and sends; totals and weeks
+ *   `moments`: the few tries at those moments, by index; `first_try` … `period_send`: the
+ *   first of each, ties broken by the rest of the order of tries.
+ * - `session_tries`: per session, its tries, attempts and sends in the period; totals and weeks
  *   add those up (weeks and days are local dates in `tz`, ISO weeks by `date_trunc('week')`).
+ * - `send_texts`, `hardest_texts`: the highest rank among the period's sends, and the earliest
+ *   moment of each grade text at it; the hardest send is the first try at that moment.
  * - Grades: a try's grade texts are looked up in the grade table (`parseGrade`'s reading) only
  *   for the few rows that need it: each climb's deciding try, and the distinct texts of sends.
  */
@@ -61,6 +64,20 @@ export function statsStatement(q: StatsRequest): SQL {
   const tz = sql`${q.tz}::text`;
   const mine = sql`s.user_id = ${q.userId} and s.deleted_at is null`;
   const inPeriod = sql`s.start_time >= ${from} and s.start_time < ${to}`;
+  /**
+   * The user's tries that `filter` keeps. A try's moment is `loggedAt ?? startTime`; the server
+   * always stores `logged_at` (filled from the start when a client sent none), so the moment is
+   * the column itself and `session_routes (climb_id, logged_at)` finds a climb's tries at a
+   * moment (`moments`: one index probe per climb rather than a pass over every try).
+   */
+  const tryRows = (filter: SQL) => sql`
+    select r.id as route_id, s.id as session_id, s.start_time, r.logged_at as at, r.climb_id,
+           r.is_success, r.attempts, r.grade as route_grade,
+           ${own ? sql`r.grade_opinion` : sql`null::text`} as grade_opinion,
+           ${inPeriod} as in_period
+    from session_routes r
+    join climbing_sessions s on s.id = r.session_id
+    where ${mine} and ${filter}`;
   /** The first try at each climb's `moment`, among the tries `filter` keeps. */
   const firstAt = (moment: string, filter: string) => sql`
     select distinct on (climb_id) * from moments
@@ -79,15 +96,7 @@ export function statsStatement(q: StatsRequest): SQL {
   };
   return sql`
     with grade_table as (${gradeTableRows()}),
-    tries as materialized (
-      select r.id as route_id, s.id as session_id, s.start_time,
-             coalesce(r.logged_at, s.start_time) as at, r.climb_id, r.is_success, r.attempts,
-             r.grade as route_grade, ${own ? sql`r.grade_opinion` : sql`null::text`} as grade_opinion,
-             ${inPeriod} as in_period
-      from climbing_sessions s
-      join session_routes r on r.session_id = s.id
-      where ${mine}
-    ),
+    tries as (${tryRows(sql`true`)}),
     groups as (
       select grouping(climb_id) = 0 as by_climb, grouping(session_id) = 0 as by_session,
              climb_id, session_id, route_grade, grade_opinion,
@@ -114,19 +123,13 @@ export function statsStatement(q: StatsRequest): SQL {
       select * from send_texts where rank = (select max(rank) from send_texts)
     ),
     hardest_at as (select min(at) as at from hardest_texts),
-    moment_values as (
-      select m from climb_firsts,
-        unnest(array[first_at, first_send_at, period_first_at, period_send_at]) m
-      union select at from hardest_at
-    ),
-    -- A fence: the few tries at those moments first, by one hash lookup per try.
-    at_moments as materialized (select * from tries where at in (select m from moment_values)),
     moments as (
       select t.*, f.first_at, f.first_send_at, f.period_first_at, f.period_send_at
-      from at_moments t
-      join climb_firsts f on f.climb_id = t.climb_id
-      where t.at in (f.first_at, f.first_send_at, f.period_first_at, f.period_send_at,
-                     (select at from hardest_at))
+      from climb_firsts f cross join lateral (${tryRows(
+        sql`r.climb_id = f.climb_id and r.logged_at = any(array[
+          f.first_at, f.first_send_at, f.period_first_at, f.period_send_at,
+          (select at from hardest_at)])`,
+      )}) t
     ),
     first_try as (${firstAt('first_at', '')}),
     first_send as (${firstAt('first_send_at', 'and is_success')}),
