@@ -19,7 +19,7 @@ import {
  * Sessions per page: a page of 20-route sessions is a few hundred kB, written out before the
  * next is read, so the server's memory stays flat however long the history is.
  */
-export const EXPORT_PAGE_SESSIONS = 100;
+export const EXPORT_PAGE_SESSIONS = 50;
 
 /**
  * The JSON backup, chunk by chunk: `{ format, version, exportedAt, user, sessions: [` then each
