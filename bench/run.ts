@@ -24,6 +24,16 @@ import {
   type IngestSummary,
 } from './ingest.js';
 import { registerUsers, type BenchUser } from './lib/api-client.js';
+import {
+  deviceBench,
+  exportBench,
+  loadHistory,
+  LOGBOOK_SHAPE,
+  statsBench,
+  type DeviceFigures,
+  type ExportFigures,
+  type StatsFigures,
+} from './logbook.js';
 import { cleanupAll, onCleanup } from './lib/cleanup.js';
 import { createScratchDatabase } from './lib/postgres.js';
 import { fmt, formatTable, machine, type Row } from './lib/report.js';
@@ -38,8 +48,18 @@ const CONFIG = {
   loadSeconds: env('BENCH_LOAD_SECONDS', 15),
   loadWarmupSeconds: env('BENCH_LOAD_WARMUP_SECONDS', 3),
   engineRepeats: env('BENCH_ENGINE_REPEATS', 3),
+  statsRepeats: env('BENCH_STATS_REPEATS', 3),
 };
-const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
+/** `BENCH_PARTS=7,8,9` runs those parts alone (1–3 run together); unset runs every part. */
+const PARTS = process.env.BENCH_PARTS?.split(',').map((p) => Number(p.trim())) ?? null;
+const want = (...parts: number[]) => PARTS === null || parts.some((p) => PARTS.includes(p));
+// A run of some parts must not overwrite the figures of the last full run.
+const RESULTS_FILE = fileURLToPath(
+  new URL(
+    PARTS === null ? './results/latest.json' : `./results/parts-${PARTS.join('-')}.json`,
+    import.meta.url,
+  ),
+);
 
 const rows: Row[] = [];
 const phaseSeconds: Record<string, number> = {};
@@ -175,6 +195,85 @@ function engineRows(e: EngineFigures) {
   });
 }
 
+function logbookRows(stats: StatsFigures | null, exports: ExportFigures[]) {
+  const shape = `${LOGBOOK_SHAPE.sessions.toLocaleString('en-US')} sessions × ${LOGBOOK_SHAPE.routes} routes`;
+  if (stats !== null) {
+    const sqlMs = median(stats.sqlMs);
+    const nodeMs = median(stats.nodeMs);
+    rows.push(
+      {
+        part: '7 stats (postgres)',
+        metric: `GET /stats by SQL, ${shape}, 5-year period, own grades, Europe/Berlin`,
+        value: `${fmt(sqlMs, 0)} ms`,
+        goal: '',
+        met: null,
+      },
+      {
+        part: '7 stats (postgres)',
+        metric: `in Node: ${stats.pages} × GET /sessions?limit=200 (${fmt(median(stats.pagingMs), 0)} ms), then computeStats`,
+        value: `${fmt(nodeMs, 0)} ms`,
+        goal: '',
+        met: null,
+      },
+      {
+        part: '7 stats (postgres)',
+        metric: 'Node from pages ÷ SQL',
+        value: times(stats.ratio),
+        goal: '≥ 10×',
+        met: stats.ratio >= 10,
+      },
+    );
+  }
+  for (const e of exports) {
+    rows.push({
+      part: '8 export (postgres)',
+      metric: `peak RSS growth of the server streaming ${shape} as ${e.format} (${fmt(e.bytes / 2 ** 20, 0)} MiB in ${fmt(e.ms / 1000, 1)} s; idle ${fmt(e.idleMiB, 0)} MiB)`,
+      value: `${fmt(e.growthMiB, 1)} MiB`,
+      goal: '≤ 50 MiB',
+      met: e.growthMiB <= 50,
+    });
+  }
+}
+
+function deviceRows(d: DeviceFigures) {
+  rows.push({
+    part: '9 device stats',
+    metric: `computeStats, ${d.sessions.toLocaleString('en-US')} sessions × ${LOGBOOK_SHAPE.routes} routes (CPU ${fmt(d.cpuMedianMs, 1)} ms, wall ${fmt(d.medianMs, 1)} ms), CPU per 1,000 sessions ÷ one 16 ms frame (fastest run ${fmt(d.minPerThousandMs, 1)} ms)`,
+    value: `${fmt(d.perThousandMs, 1)} ms = ${fmt(d.perThousandMs / 16, 2)} frame`,
+    goal: '≤ 1 frame',
+    met: d.perThousandMs <= 16,
+  });
+}
+
+/** Parts 7 and 8 on one user holding the whole history. */
+async function logbookOnPostgres(server: ServerProcess, dbUrl: string) {
+  const api = await apiTarget(server.url);
+  const user = await phase('parts 7–8: loading 10,000 sessions', () =>
+    loadHistory(server.url, api.catalogue),
+  );
+  let stats: StatsFigures | null = null;
+  if (want(7)) {
+    stats = await phase('part 7: GET /stats vs Node', () =>
+      statsBench(server.url, dbUrl, user, CONFIG.statsRepeats),
+    );
+    console.log(`EXPLAIN ANALYZE of GET /stats:\n${stats.explain}`);
+  }
+  const exports: ExportFigures[] = [];
+  if (want(8)) {
+    const pid = server.child.pid;
+    if (pid === undefined) throw new Error('the API process has no pid');
+    for (const format of ['csv', 'json'] as const) {
+      exports.push(
+        await phase(`part 8: export as ${format}`, () =>
+          exportBench(server.url, pid, user, format),
+        ),
+      );
+    }
+  }
+  figures.logbookPostgres = { shape: LOGBOOK_SHAPE, stats, exports };
+  logbookRows(stats, exports);
+}
+
 async function ingestOnPostgres(api: ApiTarget, conn: pg.PoolClient, logFile: string) {
   const t = emptyTimings();
   await ingestRounds(api, conn, CONFIG, t);
@@ -259,21 +358,27 @@ async function postgresParts(work: string, secret: string) {
   onCleanup('limit pool', () => pool.end());
   const conn = await pool.connect();
   try {
-    await phase('parts 1–3 on PostgreSQL', async () =>
-      ingestOnPostgres(await apiTarget(server.url), conn, logFile),
-    );
+    if (want(1, 2, 3)) {
+      await phase('parts 1–3 on PostgreSQL', async () =>
+        ingestOnPostgres(await apiTarget(server.url), conn, logFile),
+      );
+    }
   } finally {
     conn.release();
   }
-  await phase('part 6: sync engine against the PostgreSQL API', async () => {
-    const api = await apiTarget(server.url);
-    const engine = await syncEngineBench(api.url, api.catalogue, CONFIG.engineRepeats);
-    figures.syncEngine = { shape: ENGINE_SHAPE, ...engine };
-    engineRows(engine);
-  });
-  await phase('part 4 on PostgreSQL (autocannon)', () =>
-    concurrencyOnPostgres(server, db.url, work, secret),
-  );
+  if (want(7, 8)) await logbookOnPostgres(server, db.url);
+  if (want(6))
+    await phase('part 6: sync engine against the PostgreSQL API', async () => {
+      const api = await apiTarget(server.url);
+      const engine = await syncEngineBench(api.url, api.catalogue, CONFIG.engineRepeats);
+      figures.syncEngine = { shape: ENGINE_SHAPE, ...engine };
+      engineRows(engine);
+    });
+  if (want(4)) {
+    await phase('part 4 on PostgreSQL (autocannon)', () =>
+      concurrencyOnPostgres(server, db.url, work, secret),
+    );
+  }
   await server.stop();
 }
 
@@ -307,13 +412,22 @@ async function main() {
   else onCleanup('temp dir', () => rm(work, { recursive: true, force: true }));
   const secret = randomBytes(32).toString('hex');
   try {
-    await postgresParts(work, secret);
-    await phase('parts 1–3 on PGlite', () => pgliteParts(work, secret));
-    await phase('part 5: client store', async () => {
-      const store = await clientStoreBench();
-      figures.clientStore = store;
-      storeRows(store);
-    });
+    if (want(1, 2, 3, 4, 6, 7, 8)) await postgresParts(work, secret);
+    if (want(1, 2, 3)) await phase('parts 1–3 on PGlite', () => pgliteParts(work, secret));
+    if (want(5)) {
+      await phase('part 5: client store', async () => {
+        const store = await clientStoreBench();
+        figures.clientStore = store;
+        storeRows(store);
+      });
+    }
+    if (want(9)) {
+      await phase('part 9: computeStats on the device', async () => {
+        const device = deviceBench(CONFIG.repeats * 3);
+        figures.device = device;
+        deviceRows(device);
+      });
+    }
   } finally {
     await cleanupAll();
   }
@@ -335,7 +449,7 @@ async function main() {
   await writeFile(RESULTS_FILE, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n${table}\n`);
   console.log(
-    `machine: ${m.nproc} cores (${m.cpuModel}), Node ${m.node}; ${result.durationS} s; written to bench/results/latest.json`,
+    `machine: ${m.nproc} cores (${m.cpuModel}), Node ${m.node}; ${result.durationS} s; written to ${RESULTS_FILE}`,
   );
 }
 

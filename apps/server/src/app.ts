@@ -22,6 +22,7 @@ import { layoutManagementRoutes } from './routes/layouts/layout-management-route
 import { layoutRoutes } from './routes/layouts/layout-routes.js';
 import { userRoutes } from './routes/users/user-routes.js';
 import { wallPictureRoutes } from './routes/wall-pictures/wall-picture-routes.js';
+import { logbookRoutes } from './routes/logbook/logbook-routes.js';
 import { sessionRoutes } from './routes/sessions/session-routes.js';
 
 export interface BuildAppOptions {
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
       requireRole(admins, ADMINS);
       await admins.register(userRoutes, { ctx });
     });
+    await scope.register(logbookRoutes, { ctx });
   });
   return app;
 }

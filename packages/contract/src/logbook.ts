@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateTime } from './session.js';
+import { userSchema } from './auth.js';
+import { isoDateTime, sessionSchema } from './session.js';
 
 /** The numbers of the logbook endpoints, named once so client and server agree on them. */
 export const LOGBOOK_LIMITS = {
@@ -153,3 +154,25 @@ export const climbHistoryResponseSchema = z.object({
   tries: z.array(climbHistoryTrySchema),
 });
 export type ClimbHistoryResponse = z.infer<typeof climbHistoryResponseSchema>;
+
+export const EXPORT_FORMATS = ['csv', 'json'] as const;
+
+/** `GET /sessions/export` query; `tz` names the zone of the CSV's `date` column. */
+export const sessionsExportQuerySchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { error: "must be 'csv' or 'json'" }).default('json'),
+  tz: timeZoneSchema.default('UTC'),
+});
+export type SessionsExportQuery = z.infer<typeof sessionsExportQuerySchema>;
+
+/**
+ * `GET /sessions/export?format=json`: the whole history as a backup, every session (deleted ones
+ * left out) in the shape `GET /sessions` answers, oldest first.
+ */
+export const sessionsBackupSchema = z.object({
+  format: z.literal('sendlog-backup'),
+  version: z.literal(1),
+  exportedAt: isoDateTime,
+  user: userSchema,
+  sessions: z.array(sessionSchema),
+});
+export type SessionsBackup = z.infer<typeof sessionsBackupSchema>;

@@ -179,8 +179,9 @@ export const sessionRoutes = pgTable(
   },
   (t) => [
     unique('session_routes_client_id_uq').on(t.sessionId, t.clientRouteId),
-    // The community view of a climb and a climber's history of one climb read routes by climb.
-    index('session_routes_climb_idx').on(t.climbId),
+    // Routes by climb: the community view, a climb's history, and GET /stats finding a climb's
+    // first try and first send by their moment (one probe per climb).
+    index('session_routes_climb_logged_idx').on(t.climbId, t.loggedAt),
     check('session_routes_attempts_ck', sql`${t.attempts} between 1 and 999`),
   ],
 );

@@ -37,3 +37,19 @@ export { resolveStatsPeriod, type ResolvedStatsPeriod } from './period.js';
 export { summarizeSession, type SessionSummary } from './session-summary.js';
 export { climbStory, climbHistory, type ClimbStoryTry } from './climb-story.js';
 export { parseInstant } from './instant.js';
+export {
+  EXPORT_CSV_COLUMNS,
+  EXPORT_CSV_HEADER,
+  ascentTypeFromFirsts,
+  ascentTypeOf,
+  compareTryKeys,
+  csvField,
+  csvText,
+  exportCsv,
+  exportCsvLine,
+  type AscentType,
+  type ClimbFirsts,
+  type ExportSession,
+  type ExportTry,
+  type TryKey,
+} from './export.js';

@@ -1,0 +1,111 @@
+import type { User } from '@sendlog/contract';
+import {
+  ascentTypeFromFirsts,
+  EXPORT_CSV_HEADER,
+  exportCsvLine,
+  type AscentType,
+  type ClimbFirsts,
+} from '@sendlog/rules';
+import type { Db } from '../db/connection.js';
+import {
+  loadClimbFirsts,
+  loadSessionJsonPage,
+  loadTryPage,
+  type ExportKey,
+  type ExportTryRow,
+} from './export-repository.js';
+
+/**
+ * Sessions per page: a page of 20-route sessions is a few hundred kB, written out before the
+ * next is read, so the server's memory stays flat however long the history is.
+ */
+export const EXPORT_PAGE_SESSIONS = 50;
+
+/**
+ * The JSON backup, chunk by chunk: `{ format, version, exportedAt, user, sessions: [` then each
+ * session as the database rendered it (never parsed here), then `]}`.
+ */
+export async function* jsonBackup(
+  db: Db,
+  user: User,
+  exportedAt: string,
+  pageSize = EXPORT_PAGE_SESSIONS,
+): AsyncGenerator<string> {
+  const head = { format: 'sendlog-backup', version: 1, exportedAt, user };
+  yield `${JSON.stringify(head).slice(0, -1)},"sessions":[`;
+  let after: ExportKey | null = null;
+  let first = true;
+  for (;;) {
+    const page = await loadSessionJsonPage(db, user.id, after, pageSize);
+    if (page.length === 0) break;
+    const docs = page.map((p) => p.doc).join(',');
+    yield first ? docs : `,${docs}`;
+    first = false;
+    after = page[page.length - 1]!.key;
+    if (page.length < pageSize) break;
+  }
+  yield ']}';
+}
+
+function ascentType(row: ExportTryRow, firsts: ReadonlyMap<string, ClimbFirsts>): AscentType {
+  const f = firsts.get(row.climb_id);
+  // Unreachable unless the climb's first try was written after the firsts were read.
+  if (f === undefined) return row.is_success ? 'send' : 'attempt';
+  return ascentTypeFromFirsts(
+    {
+      atMs: Number(row.at_ms),
+      sessionStartMs: Number(row.start_ms),
+      sessionId: row.id_key,
+      routeId: row.route_id!,
+      isSuccess: row.is_success,
+      attempts: Number(row.attempts),
+    },
+    f,
+  );
+}
+
+/** The CSV export (see `exportCsvLine` of @sendlog/rules), one page of sessions per chunk. */
+export async function* csvExport(
+  db: Db,
+  userId: string,
+  tz: string,
+  pageSize = EXPORT_PAGE_SESSIONS,
+): AsyncGenerator<string> {
+  const firsts = await loadClimbFirsts(db, userId);
+  yield EXPORT_CSV_HEADER;
+  let after: ExportKey | null = null;
+  for (;;) {
+    const rows = await loadTryPage(db, userId, after, pageSize);
+    if (rows.length === 0) break;
+    let chunk = '';
+    let sessions = 0;
+    for (const row of rows) {
+      if (after === null || after.id !== row.id_key) sessions += 1;
+      after = { startTime: row.start_key, id: row.id_key };
+      if (row.route_id === null) continue;
+      chunk += exportCsvLine(
+        {
+          route: {
+            id: row.route_id,
+            climbId: row.climb_id,
+            climbName: row.climb_name,
+            grade: row.grade,
+            gradeOpinion: row.grade_opinion,
+            isSuccess: row.is_success,
+            attempts: Number(row.attempts),
+            notes: row.notes,
+            rating: row.rating === null ? null : Number(row.rating),
+            loggedAt: row.logged_at,
+            updatedAt: row.updated_at,
+          },
+          session: { id: row.id_key, startTime: row.start_key, notes: row.session_notes },
+          wall: row.wall,
+          ascentType: ascentType(row, firsts),
+        },
+        tz,
+      );
+    }
+    if (chunk !== '') yield chunk;
+    if (sessions < pageSize) break;
+  }
+}

@@ -1,0 +1,105 @@
+import { Readable } from 'node:stream';
+import {
+  climbHistoryResponseSchema,
+  errorBodySchema,
+  sessionsBackupSchema,
+  type SessionsBackup,
+  sessionsExportQuerySchema,
+  statsQuerySchema,
+  statsResponseSchema,
+} from '@sendlog/contract';
+import { resolveStatsPeriod } from '@sendlog/rules';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.js';
+import { SECURED } from '../../http/docs.js';
+import { ApiError } from '../../http/errors.js';
+import { idParams } from '../../http/route-schemas.js';
+import { loadClimbHistory } from '../../logbook/climb-history-repository.js';
+import { csvExport, jsonBackup } from '../../logbook/export-stream.js';
+import { loadStats } from '../../logbook/stats-repository.js';
+
+/** The climber's logbook: numbers, a climb's story, the export. In the authenticated scope. */
+export const logbookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/stats',
+    {
+      schema: {
+        operationId: 'getStats',
+        summary: 'Logbook numbers of a period: totals, grade pyramid, weeks',
+        tags: ['logbook'],
+        ...SECURED,
+        querystring: statsQuerySchema,
+        response: { 200: statsResponseSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const { tz, grades } = request.query;
+      const period = resolveStatsPeriod(request.query, ctx.now());
+      if (!period.ok) {
+        throw ApiError.validation(
+          period.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        );
+      }
+      return loadStats(ctx.db, {
+        userId: request.user.id,
+        from: period.from,
+        to: period.to,
+        tz,
+        grades,
+      });
+    },
+  );
+
+  app.get(
+    '/climbs/:id/history',
+    {
+      schema: {
+        operationId: 'getClimbHistory',
+        summary: "The signed-in climber's tries at one climb, newest first",
+        tags: ['logbook'],
+        ...SECURED,
+        params: idParams('climb', 'id'),
+        response: { 200: climbHistoryResponseSchema, 401: errorBodySchema, 404: errorBodySchema },
+      },
+    },
+    async (request) => {
+      const history = await loadClimbHistory(ctx.db, request.user.id, request.params.id);
+      if (!history) throw ApiError.notFound('climb');
+      return history;
+    },
+  );
+
+  app.get(
+    '/sessions/export',
+    {
+      schema: {
+        operationId: 'exportSessions',
+        summary: 'The whole history as a CSV file (one row per try) or a JSON backup, streamed',
+        tags: ['logbook'],
+        ...SECURED,
+        querystring: sessionsExportQuerySchema,
+        response: { 200: sessionsBackupSchema, 400: errorBodySchema, 401: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const { format, tz } = request.query;
+      const exportedAt = new Date(ctx.now()).toISOString();
+      const day = exportedAt.slice(0, 10);
+      const chunks =
+        format === 'csv'
+          ? csvExport(ctx.db, request.user.id, tz)
+          : jsonBackup(ctx.db, request.user, exportedAt);
+      // Pulled chunk by chunk as the socket drains, so a slow client never piles up pages.
+      const body = Readable.from(chunks, { objectMode: false });
+      body.on('error', (error) => request.log.error({ err: error }, 'export failed mid-stream'));
+      return (
+        reply
+          .header('content-disposition', `attachment; filename="sendlog-${day}.${format}"`)
+          .header('cache-control', 'no-store')
+          .type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8')
+          // The 200 schema documents the JSON file; the typed reply cannot know a stream is one.
+          .send(body as unknown as SessionsBackup)
+      );
+    },
+  );
+};
