@@ -10,6 +10,7 @@ import { requireAuthentication } from './http/authenticated.js';
 import { registerDocs } from './http/docs.js';
 import { ApiError, installErrorHandling, notFoundBody, sendError } from './http/errors.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
+import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { installRouteSchemas } from './http/route-schemas.js';
 import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
 import { accountRoutes } from './routes/auth/account-routes.js';
@@ -21,6 +22,8 @@ import { sessionRoutes } from './routes/sessions/session-routes.js';
 export interface BuildAppOptions {
   logger: FastifyServerOptions['logger'];
   webRoot?: string | undefined;
+  /** `GET /metrics` and what it reads (absent: counted, never published). */
+  metrics?: MetricsOptions;
 }
 
 /** Passwords and tokens never reach the logs. */
@@ -71,6 +74,8 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   });
   installErrorHandling(app);
   drainOnClose(app);
+  // First, so its timing hook sees every route declared after it.
+  registerMetrics(app, o.metrics ?? {});
   // JSON only: Fastify also parses text/plain by default, which API.md answers with 415.
   app.removeContentTypeParser('text/plain');
   await registerDocs(app);

@@ -19,6 +19,7 @@ const SERVER_ENV = [
   'SENDLOG_WEB_ROOT',
   'PORT',
   'HOST',
+  'SENDLOG_METRICS_TOKEN',
   'LOG_LEVEL',
 ];
 
