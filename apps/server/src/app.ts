@@ -12,6 +12,7 @@ import { ApiError, installErrorHandling, notFoundBody, sendError } from './http/
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { installRouteSchemas } from './http/route-schemas.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
 import { accountRoutes } from './routes/auth/account-routes.js';
 import { authRoutes } from './routes/auth/auth-routes.js';
@@ -76,6 +77,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   drainOnClose(app);
   // First, so its timing hook sees every route declared after it.
   registerMetrics(app, o.metrics ?? {});
+  await registerSecurityHeaders(app);
   // JSON only: Fastify also parses text/plain by default, which API.md answers with 415.
   app.removeContentTypeParser('text/plain');
   await registerDocs(app);
