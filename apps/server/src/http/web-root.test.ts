@@ -143,6 +143,7 @@ describe('cacheControlFor', () => {
     ['_expo/static/js/web/index-1f2e3d4c5b6a79881f2e3d4c5b6a7988.js.br', IMMUTABLE],
     ['_expo/static/css/web-0123456789abcdef.css.gz', IMMUTABLE],
     ['assets/node_modules/x/back-icon.35ba0eaec5a4f5ed12ca16fabeae451d.png', IMMUTABLE],
+    ['assets/__node_modules/x/close-icon.808e1b1b9b53114ec2838071a7e6daa7@3x.png', IMMUTABLE],
     ['index.html', REVALIDATE],
     ['index.html.br', REVALIDATE],
     ['sw.js', REVALIDATE],

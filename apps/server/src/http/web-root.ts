@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /** A content hash in a file name, as `expo export` writes them (`index-<32 hex>.js`, `x.<hex>.png`). */
-const CONTENT_HASH = /[.-][0-9a-f]{16,}\.[a-z0-9]+$/i;
+const CONTENT_HASH = /[.-][0-9a-f]{16,}(?:@\d+(?:\.\d+)?x)?\.[a-z0-9]+$/i;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const REVALIDATE = 'no-cache';
