@@ -23,6 +23,8 @@ import { sessionRoutes } from './routes/sessions/session-routes.js';
 export interface BuildAppOptions {
   logger: FastifyServerOptions['logger'];
   webRoot?: string | undefined;
+  /** Fastify's trustProxy (hops or addresses); default false: the socket's address is the client. */
+  trustProxy?: number | string | undefined;
   /** `GET /metrics` and what it reads (absent: counted, never published). */
   metrics?: MetricsOptions;
 }
@@ -51,6 +53,13 @@ function drainOnClose(app: FastifyInstance): void {
   });
 }
 
+/** Hops as Fastify counts them at run time (its types take only addresses or a function). */
+function trustedProxies(given: number | string | undefined): string | false | TrustProxyHops {
+  if (given === undefined || given === 0) return false;
+  return typeof given === 'number' ? (_address, hop) => hop < given : given;
+}
+type TrustProxyHops = (address: string, hop: number) => boolean;
+
 export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: o.logger,
@@ -59,7 +68,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
     // still served (then their connection closes, see drainOnClose) rather than answered 503.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
-    trustProxy: false,
+    trustProxy: trustedProxies(o.trustProxy),
     // Malformed or overlong path parameters never name a stored id: answer API.md's 404 rather
     // than Fastify's own 400/414 bodies.
     frameworkErrors: (error, request, reply) => {

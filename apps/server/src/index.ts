@@ -33,6 +33,11 @@ export interface StartOptions {
   registerRateLimit?: RateLimit;
   /** SENDLOG_METRICS_TOKEN: `GET /metrics` answers only to `Authorization: Bearer <it>` */
   metricsToken?: string;
+  /**
+   * SENDLOG_TRUST_PROXY: the proxies whose X-Forwarded-For names the client (hops, or their
+   * addresses), so rate limits count climbers and not the proxy; default none
+   */
+  trustProxy?: number | string;
   /** the server's clock in ms (tests move it); default Date.now */
   now?: () => number;
 }
@@ -69,6 +74,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     const app = await buildApp(ctx, {
       logger,
       webRoot: o.webRoot,
+      trustProxy: o.trustProxy,
       metrics: { token: o.metricsToken, pool: database.poolStats },
     });
     await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });

@@ -30,6 +30,7 @@ describe('the environment, checked at start', () => {
       SENDLOG_REGISTER_LIMIT: '5',
       SENDLOG_METRICS_TOKEN: 'm'.repeat(16),
       LOG_LEVEL: 'warn',
+      SENDLOG_TRUST_PROXY: '1',
       UNRELATED: 'ignored',
     });
     if (!parsed.ok) throw new Error(parsed.message);
@@ -42,7 +43,12 @@ describe('the environment, checked at start', () => {
       metricsToken: 'm'.repeat(16),
       registerRateLimit: { max: 5, timeWindowMs: 600_000 },
       logger: { level: 'warn' },
+      trustProxy: 1,
     });
+    const addresses = parseEnvironment({ SENDLOG_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' });
+    expect(addresses.ok && startOptionsOf(addresses.environment).trustProxy).toBe(
+      '127.0.0.1,10.0.0.0/8',
+    );
   });
 
   it.each([
@@ -57,6 +63,7 @@ describe('the environment, checked at start', () => {
     [{ SENDLOG_METRICS_TOKEN: 'short' }, 'SENDLOG_METRICS_TOKEN must be at least 16 characters'],
     [{ SENDLOG_WEB_ROOT: '/nowhere' }, 'SENDLOG_WEB_ROOT must be a folder holding the web export'],
     [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info'],
+    [{ SENDLOG_TRUST_PROXY: 'yes please' }, 'SENDLOG_TRUST_PROXY must be a number of proxy hops'],
     [{ HOST: 'http://x' }, 'HOST must be a host name or an address'],
   ])('refuses %j with one line naming it', (env, words) => {
     const message = problem(env);

@@ -50,6 +50,14 @@ export const environmentSchema = z.object({
   SENDLOG_METRICS_TOKEN: optional(
     z.string().min(16, { error: 'must be at least 16 characters (openssl rand -hex 16)' }),
   ),
+  SENDLOG_TRUST_PROXY: optional(
+    z
+      .string()
+      .regex(/^(?:\d{1,2}|[0-9a-f.:/]+(?:,[0-9a-f.:/]+)*|loopback|linklocal|uniquelocal)$/i, {
+        error: 'must be a number of proxy hops (1) or proxy addresses/CIDRs separated by commas',
+      })
+      .transform((v): number | string => (/^\d+$/.test(v) ? Number(v) : v)),
+  ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
@@ -83,6 +91,7 @@ export function startOptionsOf(e: Environment): StartOptions {
     ...(e.SENDLOG_WEB_ROOT ? { webRoot: e.SENDLOG_WEB_ROOT } : {}),
     ...(e.SENDLOG_TOKEN_SECRET ? { tokenSecret: e.SENDLOG_TOKEN_SECRET } : {}),
     ...(e.SENDLOG_METRICS_TOKEN ? { metricsToken: e.SENDLOG_METRICS_TOKEN } : {}),
+    ...(e.SENDLOG_TRUST_PROXY !== undefined ? { trustProxy: e.SENDLOG_TRUST_PROXY } : {}),
     logger: { level: e.LOG_LEVEL ?? 'info' },
     ...(e.SENDLOG_REGISTER_LIMIT
       ? { registerRateLimit: { ...DEFAULT_REGISTER_RATE_LIMIT, max: e.SENDLOG_REGISTER_LIMIT } }

@@ -20,6 +20,7 @@ const SERVER_ENV = [
   'PORT',
   'HOST',
   'SENDLOG_METRICS_TOKEN',
+  'SENDLOG_TRUST_PROXY',
   'LOG_LEVEL',
 ];
 
