@@ -40,6 +40,7 @@ import { fmt, formatTable, machine, type Row } from './lib/report.js';
 import { statementsPerRequest, type StatementCounts } from './lib/server-log.js';
 import { median } from './lib/stats.js';
 import { ENGINE_SHAPE, syncEngineBench, type EngineFigures } from './sync-engine.js';
+import { webDeliveryBench, type WebDeliveryFigures } from './web-delivery.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CONFIG = {
@@ -76,6 +77,11 @@ async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 const figures: Record<string, unknown> = {};
+/**
+ * Part 2's goal: no API can beat 100 singles ÷ the database's own limit for the same rows (the
+ * ceiling, measured in the same run), so its goal is a share of that ceiling.
+ */
+const PART2_OF_CEILING = 0.7;
 const pct = (ratio: number) => `${fmt(ratio * 100, 0)} %`;
 const times = (ratio: number) => `${fmt(ratio, 1)}×`;
 const perS = (value: number) => `${fmt(value, 0)} sessions/s`;
@@ -108,15 +114,15 @@ function ingestRows(db: string, s: IngestSummary, statements: StatementCounts) {
     {
       part: `2 bulk vs single (${db})`,
       metric: `100 × POST /sessions/offline (${fmt(s.singlesMs, 0)} ms${sql(statements.single)} each) ÷ 1 bulk; per request ${fmt(s.perRequestMs)} ms + rows ${fmt(s.rowWorkMs, 0)} ms`,
-      value: times(s.bulkVsSingles),
-      goal: '≥ 20×',
-      met: s.bulkVsSingles >= 20,
+      value: `${times(s.bulkVsSingles)} (${fmt(s.bulkVsCeiling, 2)} of the ceiling)`,
+      goal: `≥ 0.7 × ceiling = ${times(PART2_OF_CEILING * s.singlesVsLimit)}`,
+      met: s.bulkVsCeiling >= PART2_OF_CEILING,
     },
     {
       part: `2 bulk vs single (${db})`,
       metric: `ceiling: 100 single calls ÷ the limit alone (${fmt(s.limitMs)} ms), i.e. a bulk costing nothing above its rows`,
       value: times(s.singlesVsLimit),
-      goal: 'shown',
+      goal: 'measured',
       met: null,
     },
     {
@@ -274,6 +280,45 @@ async function logbookOnPostgres(server: ServerProcess, dbUrl: string) {
   logbookRows(stats, exports);
 }
 
+function webRows(w: WebDeliveryFigures | null) {
+  const part = '10 web app (Chromium)';
+  if (!w) {
+    rows.push({
+      part,
+      metric: 'skipped: no Chromium at /usr/bin/chromium',
+      value: '',
+      goal: '',
+      met: null,
+    });
+    return;
+  }
+  const kB = (bytes: number) => `${fmt(bytes / 1024, 1)} kB`;
+  const { first, repeat } = w.httpCache;
+  rows.push(
+    {
+      part,
+      metric: `first load over the wire, empty cache (${first.requests} requests, brotli)`,
+      value: kB(first.bytes),
+      goal: '≤ 400 KB',
+      met: first.bytes <= 400 * 1024,
+    },
+    {
+      part,
+      metric: `repeat load over the wire, HTTP cache alone (${repeat.requests} requests)`,
+      value: `${kB(repeat.bytes)}, ${repeat.scriptsFromNetwork.length} scripts fetched`,
+      goal: '0 scripts',
+      met: repeat.scriptsFromNetwork.length === 0,
+    },
+    {
+      part,
+      metric: 'repeat load with the service worker: scripts fetched from the network',
+      value: `${w.serviceWorker.repeat.scriptsFromNetwork.length} scripts`,
+      goal: '0 scripts',
+      met: w.serviceWorker.repeat.scriptsFromNetwork.length === 0,
+    },
+  );
+}
+
 async function ingestOnPostgres(api: ApiTarget, conn: pg.PoolClient, logFile: string) {
   const t = emptyTimings();
   await ingestRounds(api, conn, CONFIG, t);
@@ -426,6 +471,13 @@ async function main() {
         const device = deviceBench(CONFIG.repeats * 3);
         figures.device = device;
         deviceRows(device);
+      });
+    }
+    if (want(10)) {
+      await phase('part 10: web app delivery in Chromium', async () => {
+        const web = await webDeliveryBench();
+        figures.webDelivery = web ?? 'skipped: no Chromium';
+        webRows(web);
       });
     }
   } finally {

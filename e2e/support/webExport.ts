@@ -15,6 +15,7 @@ const SOURCES = [
   'apps/mobile/app.json',
   'apps/mobile/public',
   'apps/mobile/metro.config.js',
+  'apps/mobile/scripts',
   'apps/mobile/package.json',
   'packages/sync/src',
   'packages/contract/src',

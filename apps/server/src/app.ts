@@ -11,7 +11,9 @@ import { ADMINS, CATALOGUE_MANAGERS, requireRole } from './http/roles.js';
 import { registerDocs } from './http/docs.js';
 import { ApiError, installErrorHandling, notFoundBody, sendError } from './http/errors.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
+import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { installRouteSchemas } from './http/route-schemas.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
 import { accountRoutes } from './routes/auth/account-routes.js';
 import { authRoutes } from './routes/auth/auth-routes.js';
@@ -28,6 +30,10 @@ import { sessionRoutes } from './routes/sessions/session-routes.js';
 export interface BuildAppOptions {
   logger: FastifyServerOptions['logger'];
   webRoot?: string | undefined;
+  /** Fastify's trustProxy (hops or addresses); default false: the socket's address is the client. */
+  trustProxy?: number | string | undefined;
+  /** `GET /metrics` and what it reads (absent: counted, never published). */
+  metrics?: MetricsOptions;
 }
 
 /** Passwords and tokens never reach the logs. */
@@ -54,6 +60,13 @@ function drainOnClose(app: FastifyInstance): void {
   });
 }
 
+/** Hops as Fastify counts them at run time (its types take only addresses or a function). */
+function trustedProxies(given: number | string | undefined): string | false | TrustProxyHops {
+  if (given === undefined || given === 0) return false;
+  return typeof given === 'number' ? (_address, hop) => hop < given : given;
+}
+type TrustProxyHops = (address: string, hop: number) => boolean;
+
 export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: o.logger,
@@ -62,7 +75,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
     // still served (then their connection closes, see drainOnClose) rather than answered 503.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
-    trustProxy: false,
+    trustProxy: trustedProxies(o.trustProxy),
     // Malformed or overlong path parameters never name a stored id: answer API.md's 404 rather
     // than Fastify's own 400/414 bodies.
     frameworkErrors: (error, request, reply) => {
@@ -78,6 +91,9 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   });
   installErrorHandling(app);
   drainOnClose(app);
+  // First, so its timing hook sees every route declared after it.
+  registerMetrics(app, o.metrics ?? {});
+  await registerSecurityHeaders(app);
   // JSON only: Fastify also parses text/plain by default, which API.md answers with 415.
   app.removeContentTypeParser('text/plain');
   await registerDocs(app);

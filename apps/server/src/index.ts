@@ -31,6 +31,13 @@ export interface StartOptions {
    * Wi-Fi full of new members passes, a script burning scrypt time does not)
    */
   registerRateLimit?: RateLimit;
+  /** SENDLOG_METRICS_TOKEN: `GET /metrics` answers only to `Authorization: Bearer <it>` */
+  metricsToken?: string;
+  /**
+   * SENDLOG_TRUST_PROXY: the proxies whose X-Forwarded-For names the client (hops, or their
+   * addresses), so rate limits count climbers and not the proxy; default none
+   */
+  trustProxy?: number | string;
   /** the server's clock in ms (tests move it); default Date.now */
   now?: () => number;
 }
@@ -64,7 +71,12 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       o.logger === undefined || o.logger === false
         ? false
         : { redact: LOG_REDACT, ...(o.logger === true ? {} : o.logger) };
-    const app = await buildApp(ctx, { logger, webRoot: o.webRoot });
+    const app = await buildApp(ctx, {
+      logger,
+      webRoot: o.webRoot,
+      trustProxy: o.trustProxy,
+      metrics: { token: o.metricsToken, pool: database.poolStats },
+    });
     await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : o.port;

@@ -16,7 +16,16 @@ export interface Database {
   db: Db;
   /** Runs `fn` with one connection held for its whole duration (advisory locks are per session). */
   withConnection<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** Connections in use, for the metrics. */
+  poolStats(): PoolStats;
   close(): Promise<void>;
+}
+
+/** A pg pool's figures; PGlite is one embedded connection and knows no idle or waiting count. */
+export interface PoolStats {
+  total: number;
+  idle?: number;
+  waiting?: number;
 }
 
 export interface DatabaseOptions {
@@ -43,6 +52,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     // PGlite is a single connection already.
     withConnection: (fn) => fn(db),
+    poolStats: () => ({ total: 1 }),
     close: () => client.close(),
   };
 }
@@ -67,6 +77,11 @@ async function openPostgres(url: string): Promise<Database> {
         conn.release();
       }
     },
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+    }),
     close: () => pool.end(),
   };
 }

@@ -8,6 +8,7 @@ import {
 } from '@sendlog/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { drainRequestBody } from './request-drain.js';
 
 /** An error the client caused (or may see): it carries API.md's code and field paths. */
 export class ApiError extends Error {
@@ -84,10 +85,12 @@ function fromFastify(error: FastifyError, request: FastifyRequest): ApiError | u
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const known = error instanceof ApiError ? error : fromFastify(error, request);
     if (known) {
       if (known.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+      // The client is likely still sending: read its body out so that it reads this answer.
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') await drainRequestBody(request.raw);
       return sendError(reply, known);
     }
     // A bug: log everything, answer nothing of it (no stack, no SQL).

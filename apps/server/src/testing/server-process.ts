@@ -19,6 +19,8 @@ const SERVER_ENV = [
   'SENDLOG_WEB_ROOT',
   'PORT',
   'HOST',
+  'SENDLOG_METRICS_TOKEN',
+  'SENDLOG_TRUST_PROXY',
   'LOG_LEVEL',
 ];
 
@@ -57,6 +59,11 @@ export interface SpawnOptions {
    * on a port of its own choosing, read from its ready log line.
    */
   logFile?: string;
+  /**
+   * What node runs (default: main.ts through tsx, as `npm run server`); the build's test gives
+   * dist/main.js here, so the process never loads tsx.
+   */
+  nodeArgs?: string[];
 }
 
 function freePort(): Promise<number> {
@@ -89,7 +96,7 @@ export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
   for (const name of SERVER_ENV) delete env[name];
   const port = o.logFile ? await freePort() : 0;
   const log = o.logFile ? openSync(o.logFile, 'a') : undefined;
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
+  const child = spawn(process.execPath, o.nodeArgs ?? ['--import', 'tsx', SERVER_MAIN], {
     env: {
       ...env,
       PORT: String(port),

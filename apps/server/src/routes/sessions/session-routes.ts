@@ -32,6 +32,7 @@ import {
   toApiSession,
 } from '../../sessions/session-repository.js';
 import { bulkItems, toBulkResult } from './bulk-body.js';
+import { countSync } from './sync-metrics.js';
 
 const idempotencyKeyRule = `must be 1–${LIMITS.maxClientIdLength} chars`;
 const singleHeaders = z.looseObject({
@@ -80,6 +81,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         );
         const r = results[0]!;
         request.log.info({ sessions: 1, statements, status: r.status }, 'session ingested');
+        countSync(app, 'single', [request.body], results);
         if (!r.success) throw new ApiError(400, r.error.code, r.error.message, r.error.details);
         if (r.status === 'created') {
           return reply.code(201).send({
@@ -127,6 +129,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       const summary = { created: 0, duplicate: 0, updated: 0, merged: 0, rejected: 0 };
       for (const r of results) summary[r.status] += 1;
       request.log.info({ sessions: items.length, statements, summary }, 'bulk ingested');
+      countSync(app, 'bulk', items, results);
       return { results: results.map(toBulkResult), summary };
     },
   );
