@@ -76,7 +76,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     trustProxy: trustedProxies(o.trustProxy),
-    // Malformed or overlong path parameters never name a stored id: answer API.md's 404 rather
+    // Malformed or overlong path parameters never name a stored id: answer docs/api.md's 404 rather
     // than Fastify's own 400/414 bodies.
     frameworkErrors: (error, request, reply) => {
       const pathError =
@@ -94,7 +94,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   // First, so its timing hook sees every route declared after it.
   registerMetrics(app, o.metrics ?? {});
   await registerSecurityHeaders(app);
-  // JSON only: Fastify also parses text/plain by default, which API.md answers with 415.
+  // JSON only: Fastify also parses text/plain by default, which docs/api.md answers with 415.
   app.removeContentTypeParser('text/plain');
   await registerDocs(app);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(ctx.db) });

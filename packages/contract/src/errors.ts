@@ -34,7 +34,7 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 export const errorBodySchema = z.object({ error: apiErrorSchema });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-/** Turns zod issues into the `details` of API.md: one entry per broken field, dotted path. */
+/** Turns zod issues into the `details` of docs/api.md: one entry per broken field, dotted path. */
 export function issuesToDetails(issues: readonly z.core.$ZodIssue[], prefix = ''): ErrorDetail[] {
   const join = (parts: readonly PropertyKey[]) =>
     [prefix, ...parts.map((p) => String(p))].filter((p) => p !== '').join('.');
@@ -49,7 +49,7 @@ export function issuesToDetails(issues: readonly z.core.$ZodIssue[], prefix = ''
   );
 }
 
-/** A one-line message that names the first broken field, as in API.md's example. */
+/** A one-line message that names the first broken field, as in docs/api.md's example. */
 export function summarizeDetails(details: readonly ErrorDetail[]): string {
   const first = details[0];
   if (!first) return 'the request is invalid';

@@ -1,4 +1,4 @@
-/** The numeric rules of API.md, named once so client and server agree on them. */
+/** The numeric rules of docs/api.md, named once so client and server agree on them. */
 export const LIMITS = {
   /** Largest request body the server reads; anything bigger is `413 payload_too_large`. */
   maxBodyBytes: 2 * 1024 * 1024,

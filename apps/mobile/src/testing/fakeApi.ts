@@ -59,7 +59,7 @@ interface Request {
 }
 
 /**
- * A scripted stand-in for the Sendlog API in component tests: enough of API.md for the app's
+ * A scripted stand-in for the Sendlog API in component tests: enough of docs/api.md for the app's
  * calls (auth, catalogue with ETags, bulk sync, pull), with switches for offline and refusals.
  * The sync rules themselves are tested against the real server in packages/sync and e2e/.
  */

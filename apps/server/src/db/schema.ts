@@ -122,7 +122,7 @@ export const climbingSessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    /** `c:<clientSessionId>`, `h:<Idempotency-Key>` or `t:<startTime>`: see API.md. */
+    /** `c:<clientSessionId>`, `h:<Idempotency-Key>` or `t:<startTime>`: see docs/api.md. */
     idempotencyKey: text('idempotency_key').notNull(),
     clientSessionId: text('client_session_id'),
     layoutId: uuid('layout_id').references(() => layouts.id),

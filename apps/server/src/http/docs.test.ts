@@ -12,7 +12,7 @@ describe('OpenAPI', () => {
   });
   afterAll(() => app.close());
 
-  it('publishes every endpoint of API.md at /docs/json', async () => {
+  it('publishes every endpoint of docs/api.md at /docs/json', async () => {
     const res = await app.inject({ method: 'GET', url: '/docs/json' });
     expect(res.statusCode).toBe(200);
     const doc = JSON.parse(res.body) as {

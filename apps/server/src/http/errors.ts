@@ -10,7 +10,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { z } from 'zod';
 import { drainRequestBody } from './request-drain.js';
 
-/** An error the client caused (or may see): it carries API.md's code and field paths. */
+/** An error the client caused (or may see): it carries docs/api.md's code and field paths. */
 export class ApiError extends Error {
   constructor(
     readonly statusCode: number,
@@ -55,7 +55,7 @@ export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
 /** `2 MiB`: body limits are whole mebibytes. */
 const mebibytes = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
 
-/** Fastify's own failures (body parsing, limits, routing) mapped onto API.md's codes. */
+/** Fastify's own failures (body parsing, limits, routing) mapped onto docs/api.md's codes. */
 function fromFastify(error: FastifyError, request: FastifyRequest): ApiError | undefined {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

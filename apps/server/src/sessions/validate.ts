@@ -12,7 +12,7 @@ import { repeatedRouteIdPaths } from '@sendlog/rules';
 import type { CatalogueLookup } from './catalogue-lookup.js';
 
 /**
- * Every rule of API.md a snapshot must pass on its own, answered as `validation_failed` with
+ * Every rule of docs/api.md a snapshot must pass on its own, answered as `validation_failed` with
  * each broken field's path: the contract schema, the server's clock, ids repeated once positions
  * stand in for missing ones, text the database cannot store, and times it cannot represent.
  */

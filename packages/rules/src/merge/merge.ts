@@ -8,7 +8,7 @@ import type {
 } from './model.js';
 
 /*
- * The exactly-once / merge table of API.md as pure functions. The merge is a join: fields and each
+ * The exactly-once / merge table of docs/api.md as pure functions. The merge is a join: fields and each
  * route take the greater (updatedAt, JSON text) pair, tombstones only grow, and a deleted session
  * sits above every live one (deletes among themselves take the greater pair too). A join is
  * commutative, associative and idempotent, so devices that sync the same edits in any order end
@@ -160,7 +160,7 @@ export interface Decision {
 }
 
 /**
- * One row of API.md's table: what the server does with `incoming` given what it holds.
+ * One row of docs/api.md's table: what the server does with `incoming` given what it holds.
  *
  * Both `updated` and `merged` are the same last-writer-wins join, so the result never depends on
  * arrival order. A device that edited the current revision normally wins every field it touched

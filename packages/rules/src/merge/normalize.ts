@@ -19,7 +19,7 @@ function clamped(value: string, now: { ms: number; iso: string }): string {
   return Date.parse(value) > now.ms ? now.iso : iso(value);
 }
 
-/** The idempotency key of API.md, in order of preference; prefixes keep the three kinds apart. */
+/** The idempotency key of docs/api.md, in order of preference; prefixes keep the three kinds apart. */
 export function idempotencyKey(s: SessionSnapshot, headerKey: string | undefined): string {
   if (s.clientSessionId != null) return `c:${s.clientSessionId}`;
   if (headerKey !== undefined) return `h:${headerKey}`;

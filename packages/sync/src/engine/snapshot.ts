@@ -10,7 +10,7 @@ export interface OutgoingSession {
   readonly json: string;
 }
 
-/** The snapshot API.md describes, plus what the answer needs to be applied safely. */
+/** The snapshot docs/api.md describes, plus what the answer needs to be applied safely. */
 export function toOutgoing(s: LocalSession): OutgoingSession {
   const snapshot: SessionSnapshotInput = s.deletion ? tombstoneSnapshot(s) : liveSnapshot(s);
   const json = JSON.stringify(snapshot);

@@ -7,7 +7,7 @@ import type { WorldBackend } from '../testing/sync-world.js';
 
 /**
  * Model-based test: two devices of one user make random edits and syncs against a server (the
- * in-memory fake of API.md's merge table) that loses requests and answers. Whatever happens, no
+ * in-memory fake of docs/api.md's merge table) that loses requests and answers. Whatever happens, no
  * route is ever lost, a removed route never comes back, and once the network heals every session
  * is synced once on the server and both devices agree with it.
  */

@@ -1,4 +1,4 @@
-/** The LocalSession model of ARCHITECTURE.md: what the phone keeps of each climbing session. */
+/** The LocalSession model of docs/architecture.md: what the phone keeps of each climbing session. */
 
 export type LocalSessionStatus = 'active' | 'completed' | 'synced' | 'sync_failed';
 

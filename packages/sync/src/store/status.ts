@@ -1,7 +1,7 @@
 import type { LocalSession, LocalSessionStatus } from './model.js';
 
 /**
- * The status machine of ARCHITECTURE.md:
+ * The status machine of docs/architecture.md:
  * active → completed (ended) → synced (confirmed) ; any edit of an ended session → completed;
  * completed → sync_failed (rejected) → completed (edited or retried).
  */

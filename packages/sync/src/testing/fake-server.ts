@@ -15,7 +15,7 @@ import {
 import type { FetchLike, ResponseLike } from '../engine/http.js';
 
 /**
- * An in-memory stand-in for the server (API.md, "Exactly-once and conflicts"), for model-based
+ * An in-memory stand-in for the server (docs/api.md, "Exactly-once and conflicts"), for model-based
  * tests that need thousands of fast, fault-injected runs. It decides and merges with the server's
  * own rules (`@sendlog/rules`), so it cannot disagree with it; only storage, the catalogue (a set
  * of known climb ids) and faults are its own. The real server runs in the integration tests.
@@ -126,7 +126,7 @@ export class FakeServer {
     return jsonResponse(200, { results, summary });
   }
 
-  /** One snapshot through validate → dedupe → merge → write, as API.md's table says. */
+  /** One snapshot through validate → dedupe → merge → write, as docs/api.md's table says. */
   ingest(item: unknown, index: number): BulkResult {
     const parsed = sessionSnapshotSchema.safeParse(item);
     if (!parsed.success) {

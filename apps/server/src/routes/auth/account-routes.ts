@@ -43,7 +43,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
   );
 
-  // Not in API.md v1: signs out everywhere by revoking every token issued so far.
+  // Our addition (see docs/api.md): signs out everywhere by revoking every token issued so far.
   app.post(
     '/auth/logout',
     {
