@@ -2,10 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/connection.js';
+import type { Database } from '../db/connection.js';
 import { DEMO_CLIMBS, DEMO_GYM_DIR, DEMO_LAYOUTS } from '../db/demo-gym.js';
-import { migrateUnderLock } from '../db/migrate.js';
-import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
+import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { climbIdOf, GymFileError, readGymFile } from './gym-file.js';
 import { importGym } from './gym-import.js';
 
@@ -56,17 +55,12 @@ describe('reading a gym file', () => {
 
 describe.each(BACKENDS)('importing a gym on $name', (backend) => {
   let database: Database;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
+
   beforeAll(async () => {
-    const created = await backend.createDatabase();
-    drop = created.drop;
-    database = await openDatabase(created.options);
-    await migrateUnderLock(database, async () => undefined);
+    ({ database, close } = await openMigratedDatabase(backend, { seed: false }));
   }, SERVER_START_TIMEOUT);
-  afterAll(async () => {
-    await database.close();
-    await drop();
-  });
+  afterAll(() => close?.());
 
   it('imports once; a second run changes nothing; an edit changes only itself', async () => {
     const first = await importGym(database.db, await readGymFile(DEMO_GYM_DIR));

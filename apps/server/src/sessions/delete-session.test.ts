@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { SessionSnapshotInput } from '@sendlog/contract';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/connection.js';
-import { migrateUnderLock } from '../db/migrate.js';
-import { seedDemo } from '../db/seed.js';
+import type { Database } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
-import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
+import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { snapshot } from '../test-support/fixtures.js';
 import { deleteSession } from './delete-session.js';
 import { ingestSnapshots } from './ingest.js';
@@ -19,18 +17,12 @@ const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 
 describe.each(BACKENDS)('a deleted session in the database, on $name', (backend) => {
   let database: Database;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await backend.createDatabase();
-    drop = created.drop;
-    database = await openDatabase(created.options);
-    await migrateUnderLock(database, seedDemo);
+    ({ database, close } = await openMigratedDatabase(backend));
   }, SERVER_START_TIMEOUT);
-  afterAll(async () => {
-    await database?.close();
-    await drop?.();
-  });
+  afterAll(() => close?.());
 
   async function newUserId(): Promise<string> {
     const [user] = await queryRows<{ id: string }>(

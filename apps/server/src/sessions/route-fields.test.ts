@@ -3,11 +3,9 @@ import type { RouteContent } from '@sendlog/contract';
 import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/connection.js';
-import { migrateUnderLock } from '../db/migrate.js';
-import { seedDemo } from '../db/seed.js';
+import type { Database } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
-import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
+import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { climbId } from '../test-support/fixtures.js';
 import { ingestSnapshots } from './ingest.js';
 import { loadById, toApiSession, type StoredSession } from './session-repository.js';
@@ -56,18 +54,12 @@ describe('every declared route field, stored → API', () => {
 
 describe.each(BACKENDS)('every declared route field through the database, on $name', (backend) => {
   let database: Database;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await backend.createDatabase();
-    drop = created.drop;
-    database = await openDatabase(created.options);
-    await migrateUnderLock(database, seedDemo);
+    ({ database, close } = await openMigratedDatabase(backend));
   }, SERVER_START_TIMEOUT);
-  afterAll(async () => {
-    await database?.close();
-    await drop?.();
-  });
+  afterAll(() => close?.());
 
   const send = async (userId: string, content: RouteContent, baseRevision: number | null) => {
     const snapshot = {

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/connection.js';
-import { migrateUnderLock } from '../db/migrate.js';
-import { seedDemo } from '../db/seed.js';
+import type { Database } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
-import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
+import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { snapshot } from '../test-support/fixtures.js';
 import { ingestSnapshots } from './ingest.js';
 
@@ -19,13 +17,10 @@ const POISON = 'refused by the database';
 
 describe.each(BACKENDS)('a session the database refuses, on $name', (backend) => {
   let database: Database;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await backend.createDatabase();
-    drop = created.drop;
-    database = await openDatabase(created.options);
-    await migrateUnderLock(database, seedDemo);
+    ({ database, close } = await openMigratedDatabase(backend));
     await database.db.execute(
       sql.raw(`create function refuse_marked_route() returns trigger language plpgsql as $$
         begin
@@ -38,10 +33,7 @@ describe.each(BACKENDS)('a session the database refuses, on $name', (backend) =>
         for each row execute function refuse_marked_route()`),
     );
   }, SERVER_START_TIMEOUT);
-  afterAll(async () => {
-    await database?.close();
-    await drop?.();
-  });
+  afterAll(() => close?.());
 
   const newUser = async () => {
     const [row] = await queryRows<{ id: string }>(

@@ -10,5 +10,6 @@ export {
   type InProcessDatabase,
   type TestDatabase,
 } from './databases.js';
+export { openMigratedDatabase, type MigratedDatabase } from './migrated-database.js';
 export { spawnServer, type Exit, type ServerProcess, type SpawnOptions } from './server-process.js';
 export { SERVER_START_TIMEOUT, startTestServer, type TestServer } from './test-server.js';
