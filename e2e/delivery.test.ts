@@ -1,11 +1,11 @@
 import { DEMO_ACCOUNT } from '@sendlog/contract';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../apps/server/src/index.js';
+import type { RunningServer } from '../apps/server/src/index.js';
 import { climber } from './support/app.js';
 import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
 import { kB, measureDelivery } from './support/delivery.js';
-import { ensureWebExport, WEB_ROOT } from './support/webExport.js';
+import { startWebApp } from './support/webExport.js';
 
 /*
  * How the web app reaches a phone on gym Wi-Fi: compressed, cached for good once loaded, and
@@ -23,18 +23,11 @@ if (!hasChromium) {
 const FIRST_LOAD_BUDGET = 400 * 1024;
 
 describe.skipIf(!hasChromium)('delivery of the web app', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: RunningServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    await ensureWebExport();
-    server = await startServer({
-      dataDir: 'memory://',
-      demo: true,
-      port: 0,
-      logger: false,
-      webRoot: WEB_ROOT,
-    });
+    server = await startWebApp();
     browser = await launchChromium();
   }, 300_000);
 

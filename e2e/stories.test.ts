@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNT } from '@sendlog/contract';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../apps/server/src/index.js';
+import type { RunningServer } from '../apps/server/src/index.js';
 import { apiClient } from './support/api.js';
 import { checkAccessibility } from './support/axe.js';
 import { climber, screenshot } from './support/app.js';
 import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
 import { pngSize } from './support/png.js';
-import { ensureWebExport, WEB_ROOT } from './support/webExport.js';
+import { startWebApp } from './support/webExport.js';
 
 /*
  * Browser stories: the Expo web export served by the real server (in-process, embedded database,
@@ -29,7 +29,7 @@ const STORY_TIMEOUT = 120_000;
 const SYNC_WAIT = { timeout: 45_000 };
 
 describe.skipIf(!hasChromium)('browser stories', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: RunningServer;
   let browser: Browser;
   let api: ReturnType<typeof apiClient>;
   let layout: { id: string; name: string };
@@ -37,14 +37,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    await ensureWebExport();
-    server = await startServer({
-      dataDir: 'memory://',
-      demo: true,
-      port: 0,
-      logger: false,
-      webRoot: WEB_ROOT,
-    });
+    server = await startWebApp();
     api = apiClient(server.url);
     browser = await launchChromium();
     const first = (await api.layouts())[0];

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startServer, type RunningServer } from '../../apps/server/src/index.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_ROOT = path.join(REPO_ROOT, 'apps/mobile/dist');
@@ -40,5 +41,20 @@ export async function ensureWebExport(): Promise<void> {
   await promisify(execFile)('npm', ['run', 'export:web', '-w', '@sendlog/mobile'], {
     cwd: REPO_ROOT,
     maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/**
+ * The product as `npm start` serves it, in this process: the web export (built when stale) on
+ * the API with an in-memory database and the demo gym.
+ */
+export async function startWebApp(): Promise<RunningServer> {
+  await ensureWebExport();
+  return startServer({
+    dataDir: 'memory://',
+    demo: true,
+    port: 0,
+    logger: false,
+    webRoot: WEB_ROOT,
   });
 }

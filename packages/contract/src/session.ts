@@ -166,6 +166,22 @@ export type SessionTombstone = z.infer<typeof sessionTombstoneSchema>;
 export const sessionOrTombstoneSchema = z.union([sessionSchema, sessionTombstoneSchema]);
 export type SessionOrTombstone = Session | SessionTombstone;
 
+/** The tombstone a deleted session is answered as: its identity and the time of the delete. */
+export function tombstoneOf(s: {
+  id: string;
+  clientSessionId: string | null;
+  revision: number;
+  updatedAt: string;
+}): SessionTombstone {
+  return {
+    id: s.id,
+    clientSessionId: s.clientSessionId,
+    revision: s.revision,
+    deleted: true,
+    updatedAt: s.updatedAt,
+  };
+}
+
 export function isTombstone(s: SessionOrTombstone): s is SessionTombstone {
   return 'deleted' in s && s.deleted === true;
 }

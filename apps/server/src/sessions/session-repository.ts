@@ -1,4 +1,4 @@
-import type { Session, SessionOrTombstone } from '@sendlog/contract';
+import { tombstoneOf, type Session, type SessionOrTombstone } from '@sendlog/contract';
 import type { RouteVersion, SessionState } from '@sendlog/rules';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
@@ -91,13 +91,7 @@ function fromJson(text: string): StoredSession {
 /** A session as a change answers it: a deleted one as its tombstone. */
 export function toApiChange(s: StoredSession): SessionOrTombstone {
   if (!s.state.deleted) return toApiSession(s);
-  return {
-    id: s.id,
-    clientSessionId: s.clientSessionId,
-    revision: s.revision,
-    deleted: true,
-    updatedAt: s.state.updatedAt,
-  };
+  return tombstoneOf({ ...s, updatedAt: s.state.updatedAt });
 }
 
 /** The API shape of a stored (live) session. */

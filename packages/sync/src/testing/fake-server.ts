@@ -1,4 +1,9 @@
-import { bulkRequestSchema, issuesToDetails, sessionSnapshotSchema } from '@sendlog/contract';
+import {
+  bulkRequestSchema,
+  issuesToDetails,
+  sessionSnapshotSchema,
+  tombstoneOf,
+} from '@sendlog/contract';
 import {
   withRouteContent,
   type BulkResult,
@@ -191,13 +196,7 @@ export class FakeServer {
 
 function toApiChange(s: StoredSession): SessionOrTombstone {
   if (!s.state.deleted) return toApi(s);
-  return {
-    id: s.id,
-    clientSessionId: s.clientSessionId,
-    revision: s.revision,
-    deleted: true,
-    updatedAt: s.state.updatedAt,
-  };
+  return tombstoneOf({ ...s, updatedAt: s.state.updatedAt });
 }
 
 function toApi(s: StoredSession): Session {
