@@ -1,10 +1,17 @@
-import { authResponseSchema, climbsResponseSchema, layoutsResponseSchema } from '@sendlog/contract';
+import {
+  authResponseSchema,
+  climbsResponseSchema,
+  layoutsResponseSchema,
+  meResponseSchema,
+} from '@sendlog/contract';
 import type {
   AuthResponse,
   ClimbsResponse,
   LayoutsResponse,
   LoginBody,
+  MeResponse,
   RegisterBody,
+  UpdateMeBody,
 } from '@sendlog/contract';
 import type { HttpClient } from '@sendlog/sync';
 import { z } from 'zod';
@@ -17,6 +24,9 @@ export interface SendlogApi {
   register(body: RegisterBody): Promise<ApiResult<AuthResponse>>;
   /** Revokes every token of the account. */
   logout(token: string): Promise<ApiResult<unknown>>;
+  /** The account as the server has it now (a role granted since sign-in, say). */
+  me(token: string): Promise<ApiResult<MeResponse>>;
+  updateMe(token: string, body: UpdateMeBody): Promise<ApiResult<MeResponse>>;
   layouts(token: string | null): Promise<ApiResult<LayoutsResponse>>;
   /** `etag` of the cached list: an unchanged list answers 304. */
   climbs(
@@ -41,6 +51,13 @@ export function createSendlogApi(http: HttpClient): SendlogApi {
       ),
     logout: async (token) =>
       resultOf(await http.send({ method: 'POST', path: '/auth/logout', token }), z.unknown()),
+    me: async (token) =>
+      resultOf(await http.send({ method: 'GET', path: '/me', token }), meResponseSchema),
+    updateMe: async (token, body) =>
+      resultOf(
+        await http.send({ method: 'PATCH', path: '/me', token, body: JSON.stringify(body) }),
+        meResponseSchema,
+      ),
     layouts: async (token) =>
       resultOf(await http.send({ method: 'GET', path: '/layouts', token }), layoutsResponseSchema),
     climbs: async (layoutId, token, etag) =>

@@ -1,7 +1,9 @@
 import { createHttpClient, createMemoryStorage } from '@sendlog/sync';
 import type { FetchLike } from '@sendlog/sync';
 import { createSendlogApi } from '../api/sendlogApi';
+import { createFakeApi, TEST_PASSWORD, TEST_USER } from '../testing/fakeApi';
 import { createAuthStore } from './authStore';
+import type { AuthStore } from './authStore';
 
 const NOW = Date.parse('2026-11-20T18:00:00Z');
 
@@ -89,5 +91,55 @@ describe('auth store messages', () => {
       ok: false,
       message: 'The Sendlog server did not answer in time.',
     });
+  });
+});
+
+describe('the account kept up to date', () => {
+  async function signedIn(api: ReturnType<typeof createFakeApi>) {
+    const storage = createMemoryStorage();
+    const http = createHttpClient({ baseUrl: 'http://sendlog.test', fetch: api.fetch });
+    const auth = createAuthStore({ storage, api: createSendlogApi(http) });
+    await auth.load();
+    expect(await auth.signIn(TEST_USER.email, TEST_PASSWORD)).toEqual({ ok: true });
+    return { auth, storage, http };
+  }
+  const user = (auth: AuthStore) => {
+    const state = auth.getState();
+    if (state.status !== 'signedIn') throw new Error('signed out');
+    return state.user;
+  };
+
+  it('picks up a role granted since sign-in, and keeps it for the next start', async () => {
+    const api = createFakeApi();
+    const { auth, storage, http } = await signedIn(api);
+    api.updateUser({ role: 'setter' });
+    await auth.refreshUser();
+    expect(user(auth).role).toBe('setter');
+    const again = createAuthStore({ storage, api: createSendlogApi(http) });
+    await again.load();
+    expect(user(again).role).toBe('setter');
+  });
+
+  it('shows a grade system chosen offline at once and sends it when back online', async () => {
+    const api = createFakeApi();
+    const { auth, storage, http } = await signedIn(api);
+    api.setOnline(false);
+    await auth.setGradeSystem('Font');
+    expect(user(auth).gradeSystem).toBe('Font');
+    expect(api.user().gradeSystem).toBe('V');
+
+    // The app restarts offline: the choice is still there, and still owed to the server.
+    const restarted = createAuthStore({ storage, api: createSendlogApi(http) });
+    await restarted.load();
+    expect(user(restarted).gradeSystem).toBe('Font');
+    api.setOnline(true);
+    await restarted.refreshUser();
+    expect(api.user().gradeSystem).toBe('Font');
+    expect(user(restarted).gradeSystem).toBe('Font');
+
+    // Chosen on another device later: this one follows at its next refresh.
+    api.updateUser({ gradeSystem: 'V' });
+    await restarted.refreshUser();
+    expect(user(restarted).gradeSystem).toBe('V');
   });
 });

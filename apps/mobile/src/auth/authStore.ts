@@ -1,11 +1,21 @@
-import { authResponseSchema } from '@sendlog/contract';
-import type { AuthResponse, User } from '@sendlog/contract';
+import { authResponseSchema, gradeSystemSchema } from '@sendlog/contract';
+import type { AuthResponse, GradeSystem, User } from '@sendlog/contract';
 import type { KeyValueStorage } from '@sendlog/sync';
 import type { ApiResult } from '../api/apiResult';
 import type { SendlogApi } from '../api/sendlogApi';
 import { createEmitter } from '../services/emitter';
 
 const AUTH_KEY = 'sendlog.auth';
+
+/** What is kept: the sign-in, and a grade system chosen offline that the server has not heard of. */
+const storedAuthSchema = authResponseSchema.extend({
+  pendingGradeSystem: gradeSystemSchema.optional(),
+});
+type StoredAuth = {
+  token: string;
+  user: User;
+  pendingGradeSystem?: GradeSystem | undefined;
+};
 
 export type AuthState =
   | { status: 'loading' }
@@ -31,6 +41,16 @@ export interface AuthStore {
   signOutEverywhere(): Promise<AuthResult>;
   markExpired(): void;
   getToken(): string | null;
+  /**
+   * Asks the server for the account as it is now (a role granted since sign-in), after sending a
+   * grade system chosen offline. Quiet when offline: the kept account stays.
+   */
+  refreshUser(): Promise<void>;
+  /**
+   * Shows grades in `system` from now on, on this device at once (offline too); the server hears
+   * of it now or at the next `refreshUser`, so the climber's other devices follow.
+   */
+  setGradeSystem(system: GradeSystem): Promise<void>;
 }
 
 export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogApi }): AuthStore {
@@ -66,12 +86,51 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
     }
     if (result.data === null) return { ok: false, message: 'Unexpected answer from the server.' };
     const { token, user } = result.data;
-    await deps.storage.setItem(AUTH_KEY, JSON.stringify({ token, user }));
+    pendingGradeSystem = undefined;
+    await keep({ token, user });
     set({ status: 'signedIn', token, user, expired: false });
     return { ok: true };
   }
 
+  let pendingGradeSystem: GradeSystem | undefined;
+
+  async function keep(stored: StoredAuth): Promise<void> {
+    await deps.storage.setItem(AUTH_KEY, JSON.stringify(stored));
+  }
+
+  /** Takes `user` from the server unless the climber signed out or in as someone else meanwhile. */
+  async function adopt(token: string, user: User): Promise<void> {
+    const now = state;
+    if (now.status !== 'signedIn' || now.token !== token || now.user.id !== user.id) return;
+    const shown = pendingGradeSystem ? { ...user, gradeSystem: pendingGradeSystem } : user;
+    await keep({ token, user: shown, pendingGradeSystem });
+    set({ ...now, user: shown });
+  }
+
+  async function refreshUser(): Promise<void> {
+    const now = state;
+    if (now.status !== 'signedIn' || now.expired) return;
+    const { token } = now;
+    const wanted = pendingGradeSystem;
+    const result = wanted
+      ? await deps.api.updateMe(token, { gradeSystem: wanted })
+      : await deps.api.me(token);
+    if (!result.ok) {
+      if (result.kind === 'http' && result.status === 401) markExpired();
+      return;
+    }
+    if (result.data === null) return;
+    // Sent: unless the climber changed it again while the request was out.
+    if (wanted && pendingGradeSystem === wanted) pendingGradeSystem = undefined;
+    await adopt(token, result.data.user);
+  }
+
+  function markExpired(): void {
+    if (state.status === 'signedIn' && !state.expired) set({ ...state, expired: true });
+  }
+
   async function signOut(): Promise<void> {
+    pendingGradeSystem = undefined;
     await deps.storage.removeItem(AUTH_KEY);
     set({ status: 'signedOut' });
   }
@@ -81,7 +140,8 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
     subscribe: emitter.subscribe,
     async load() {
       const raw = await deps.storage.getItem(AUTH_KEY);
-      const parsed = raw === null ? null : authResponseSchema.safeParse(safeJson(raw));
+      const parsed = raw === null ? null : storedAuthSchema.safeParse(safeJson(raw));
+      pendingGradeSystem = parsed?.success ? parsed.data.pendingGradeSystem : undefined;
       set(
         parsed?.success
           ? { status: 'signedIn', token: parsed.data.token, user: parsed.data.user, expired: false }
@@ -114,10 +174,18 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
       await signOut();
       return { ok: true };
     },
-    markExpired() {
-      if (state.status === 'signedIn' && !state.expired) set({ ...state, expired: true });
-    },
+    markExpired,
     getToken: () => (state.status === 'signedIn' && !state.expired ? state.token : null),
+    refreshUser,
+    async setGradeSystem(system) {
+      const now = state;
+      if (now.status !== 'signedIn' || now.user.gradeSystem === system) return;
+      pendingGradeSystem = system;
+      const user = { ...now.user, gradeSystem: system };
+      await keep({ token: now.token, user, pendingGradeSystem });
+      set({ ...now, user });
+      await refreshUser();
+    },
   };
 }
 

@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext } from 'react';
+import { convertGrade } from '@sendlog/contract';
+import type { GradeSystem, User } from '@sendlog/contract';
 import type { ReactNode } from 'react';
 import type { Account, AppServices } from '../services/appServices';
 import { useExternalValue } from './useExternalValue';
@@ -44,4 +46,24 @@ export function useOnline(): boolean | null {
   const { connectivity } = useServices();
   const read = useCallback(() => connectivity.isOnline(), [connectivity]);
   return useExternalValue(connectivity.subscribe, read);
+}
+
+/** The signed-in user (role, grade system); null while signed out. */
+export function useUser(): User | null {
+  const state = useAuthState();
+  return state.status === 'signedIn' ? state.user : null;
+}
+
+/** The climber's grade system: V until they choose Font on Profile. */
+export function useGradeSystem(): GradeSystem {
+  return useUser()?.gradeSystem ?? 'V';
+}
+
+/**
+ * Shows a grade in the climber's system (a Font climber sees "6A" for a V3 climb); a grade the
+ * table does not know (a gym's own "blue circuit") is shown as it was written.
+ */
+export function useGradeDisplay(): (grade: string) => string {
+  const system = useGradeSystem();
+  return useCallback((grade: string) => convertGrade(grade, system) ?? grade, [system]);
 }

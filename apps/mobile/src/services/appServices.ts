@@ -77,6 +77,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const refreshCatalogue = () => {
     if (connectivity.isOnline() === false) return;
     void catalogue.refresh(auth.getToken());
+    // The role and grade system ride along: a setter made today sees "Manage" at the next refresh.
+    void auth.refreshUser();
   };
 
   function closeAccount(): void {

@@ -1,4 +1,12 @@
-import type { BulkResult, Climb, Layout, Session, SessionSnapshotInput } from '@sendlog/contract';
+import type {
+  BulkResult,
+  Climb,
+  Layout,
+  Session,
+  SessionSnapshotInput,
+  UpdateMeBody,
+  User,
+} from '@sendlog/contract';
 import type { FetchLike, ResponseLike } from '@sendlog/sync';
 
 export const TEST_USER = {
@@ -71,6 +79,8 @@ export function createFakeApi() {
   const deletedSessions: (string | null)[] = [];
   let online = true;
   let tokensRevoked = false;
+  /** The account as the server holds it: roles are granted and grade systems chosen here. */
+  let user: User = { ...TEST_USER };
   let nextId = 1;
 
   const respond = (
@@ -167,7 +177,7 @@ export function createFakeApi() {
       const body = req.body as { email?: string; password?: string };
       if (body.email === TEST_USER.email && body.password === TEST_PASSWORD) tokensRevoked = false;
       return body.email === TEST_USER.email && body.password === TEST_PASSWORD
-        ? respond(200, { token: 'token-1', user: TEST_USER })
+        ? respond(200, { token: 'token-1', user })
         : error(401, 'unauthorized', 'wrong email or password');
     }
     if (req.method === 'GET' && req.path === '/layouts') return respond(200, { layouts: LAYOUTS });
@@ -181,6 +191,11 @@ export function createFakeApi() {
     if (req.method === 'POST' && req.path === '/auth/logout') {
       tokensRevoked = true;
       return respond(204, undefined);
+    }
+    if (req.method === 'GET' && req.path === '/me') return respond(200, { user });
+    if (req.method === 'PATCH' && req.path === '/me') {
+      user = { ...user, ...(req.body as UpdateMeBody) };
+      return respond(200, { user });
     }
     if (req.method === 'POST' && req.path === '/sessions/sync/bulk') {
       const results = bulk((req.body as { sessions: SessionSnapshotInput[] }).sessions);
@@ -210,7 +225,7 @@ export function createFakeApi() {
       headers: Object.fromEntries(
         Object.entries(init.headers).map(([k, v]) => [k.toLowerCase(), v]),
       ),
-      body: init.body === undefined ? undefined : JSON.parse(init.body),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : init.body,
     };
     requests.push(request);
     if (!online) throw new TypeError('Network request failed');
@@ -224,6 +239,12 @@ export function createFakeApi() {
     deletedSessions,
     rejectClimb: (id: string) => rejectClimbIds.add(id),
     acceptAll: () => rejectClimbIds.clear(),
+    /** The account as the server holds it now. */
+    user: () => user,
+    /** An admin grants a role (or the climber picks a grade system on another device). */
+    updateUser: (patch: Partial<User>) => {
+      user = { ...user, ...patch };
+    },
     /** The server stops accepting the token the app holds (expired or revoked). */
     revokeTokens: () => {
       tokensRevoked = true;

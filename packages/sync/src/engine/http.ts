@@ -13,7 +13,7 @@ export type FetchLike = (
   init: {
     method: string;
     headers: Record<string, string>;
-    body?: string;
+    body?: string | Uint8Array<ArrayBuffer>;
     signal?: AbortSignal;
   },
 ) => Promise<ResponseLike>;
@@ -31,13 +31,15 @@ export interface Timers {
 
 /** One request to the API. */
 export interface HttpRequest {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** From the base URL on: `/layouts`. */
   readonly path: string;
   /** Sent as `Authorization: Bearer …` when given. */
   readonly token?: string | null;
-  /** JSON text. */
-  readonly body?: string;
+  /** JSON text, or bytes (a wall picture) sent as `contentType`. */
+  readonly body?: string | Uint8Array<ArrayBuffer>;
+  /** The body's type when it is bytes; text is always `application/json`. */
+  readonly contentType?: string;
   readonly ifNoneMatch?: string | null;
 }
 
@@ -107,7 +109,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const { body } = request;
     const controller = typeof AbortController === 'function' ? new AbortController() : null;
     // A big upload on a slow link is not a dead server: allow it time at 128 kbit/s.
-    const uploadMs = body === undefined ? 0 : utf8Length(body) / SLOW_LINK_BYTES_PER_MS;
+    const bytes =
+      body === undefined ? 0 : typeof body === 'string' ? utf8Length(body) : body.length;
+    const uploadMs = bytes / SLOW_LINK_BYTES_PER_MS;
     const timer = timers.setTimeout(() => controller?.abort(), timeoutMs + uploadMs);
     let response: ResponseLike;
     let text: string;
@@ -153,7 +157,14 @@ function headersOf(request: HttpRequest): Record<string, string> {
   return {
     accept: 'application/json',
     ...(request.token != null ? { authorization: `Bearer ${request.token}` } : {}),
-    ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...(request.body !== undefined
+      ? {
+          'content-type':
+            typeof request.body === 'string'
+              ? 'application/json'
+              : (request.contentType ?? 'application/octet-stream'),
+        }
+      : {}),
     ...(request.ifNoneMatch ? { 'if-none-match': request.ifNoneMatch } : {}),
   };
 }

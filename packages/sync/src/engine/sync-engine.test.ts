@@ -353,7 +353,7 @@ describe('sync engine', () => {
       baseUrl: 'http://sendlog.test',
       getToken: () => server.token,
       fetch: async (url, init) => {
-        if (init.body)
+        if (typeof init.body === 'string')
           bodies.push((JSON.parse(init.body) as { sessions: unknown[] }).sessions.length);
         return server.fetch(url, init);
       },
@@ -428,7 +428,7 @@ describe('sync engine', () => {
       baseUrl: 'http://sendlog.test',
       getToken: () => server.token,
       fetch: async (url, init) => {
-        if (init.body?.includes(tooBig)) {
+        if (typeof init.body === 'string' && init.body.includes(tooBig)) {
           const text = JSON.stringify({ error: { code: 'payload_too_large', message: 'too big' } });
           return { status: 413, headers: { get: () => null }, text: async () => text };
         }

@@ -85,7 +85,9 @@ export class FakeServer {
     if (fault === 'http_429') {
       return jsonResponse(429, { error: { code: 'rate_limited', message: 'slow down' } }, '7');
     }
-    const answer = this.handle(url, init.method, init.headers, init.body);
+    // The sync engine sends JSON text only; bytes (wall pictures) are the app's, not its.
+    const body = typeof init.body === 'string' ? init.body : undefined;
+    const answer = this.handle(url, init.method, init.headers, body);
     const hook = this.beforeAnswer;
     this.beforeAnswer = null;
     hook?.();
