@@ -142,4 +142,24 @@ describe('the account kept up to date', () => {
     await restarted.refreshUser();
     expect(user(restarted).gradeSystem).toBe('V');
   });
+
+  it('stays signed out when an answer from /me lands after the sign-out', async () => {
+    const api = createFakeApi();
+    let answerMe: () => void = () => undefined;
+    const slowMe: typeof api.fetch = async (url, init) => {
+      if (url.endsWith('/me')) await new Promise<void>((resolve) => (answerMe = resolve));
+      return api.fetch(url, init);
+    };
+    const storage = createMemoryStorage();
+    const http = createHttpClient({ baseUrl: 'http://sendlog.test', fetch: slowMe });
+    const auth = createAuthStore({ storage, api: createSendlogApi(http) });
+    await auth.load();
+    await auth.signIn(TEST_USER.email, TEST_PASSWORD);
+    const refreshing = auth.refreshUser();
+    await auth.signOut();
+    answerMe();
+    await refreshing;
+    expect(auth.getState()).toEqual({ status: 'signedOut' });
+    expect(await storage.getItem('sendlog.auth')).toBeNull();
+  });
 });

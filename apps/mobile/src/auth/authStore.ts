@@ -94,8 +94,19 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
 
   let pendingGradeSystem: GradeSystem | undefined;
 
-  async function keep(stored: StoredAuth): Promise<void> {
-    await deps.storage.setItem(AUTH_KEY, JSON.stringify(stored));
+  let persisting: Promise<void> = Promise.resolve();
+  /**
+   * Writes (or with null, forgets) the kept sign-in, one write after the other in the order they
+   * were asked for: an answer from `/me` landing after a sign-out must not put the token back.
+   */
+  function keep(stored: StoredAuth | null): Promise<void> {
+    const write = persisting.then(() =>
+      stored === null
+        ? deps.storage.removeItem(AUTH_KEY)
+        : deps.storage.setItem(AUTH_KEY, JSON.stringify(stored)),
+    );
+    persisting = write.catch(() => undefined);
+    return write;
   }
 
   /** Takes `user` from the server unless the climber signed out or in as someone else meanwhile. */
@@ -103,8 +114,8 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
     const now = state;
     if (now.status !== 'signedIn' || now.token !== token || now.user.id !== user.id) return;
     const shown = pendingGradeSystem ? { ...user, gradeSystem: pendingGradeSystem } : user;
-    await keep({ token, user: shown, pendingGradeSystem });
     set({ ...now, user: shown });
+    await keep({ token, user: shown, pendingGradeSystem });
   }
 
   async function refreshUser(): Promise<void> {
@@ -115,11 +126,9 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
     const result = wanted
       ? await deps.api.updateMe(token, { gradeSystem: wanted })
       : await deps.api.me(token);
-    if (!result.ok) {
-      if (result.kind === 'http' && result.status === 401) markExpired();
-      return;
-    }
-    if (result.data === null) return;
+    // A refusal (a 401 included) changes nothing here: the sync engine tells an expired sign-in
+    // apart from a sign-out racing this request, and asks for a new sign-in itself.
+    if (!result.ok || result.data === null) return;
     // Sent: unless the climber changed it again while the request was out.
     if (wanted && pendingGradeSystem === wanted) pendingGradeSystem = undefined;
     await adopt(token, result.data.user);
@@ -131,8 +140,8 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
 
   async function signOut(): Promise<void> {
     pendingGradeSystem = undefined;
-    await deps.storage.removeItem(AUTH_KEY);
     set({ status: 'signedOut' });
+    await keep(null);
   }
 
   return {
@@ -182,8 +191,8 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
       if (now.status !== 'signedIn' || now.user.gradeSystem === system) return;
       pendingGradeSystem = system;
       const user = { ...now.user, gradeSystem: system };
-      await keep({ token: now.token, user, pendingGradeSystem });
       set({ ...now, user });
+      await keep({ token: now.token, user, pendingGradeSystem });
       await refreshUser();
     },
   };

@@ -1,0 +1,51 @@
+import { useMemo } from 'react';
+import type { Climb } from '@sendlog/contract';
+import type { LogbookSession } from '@sendlog/rules';
+import { useCatalogue } from '../hooks/services';
+import { useSessions } from '../hooks/sessions';
+import type { LocalSession } from '../sync/types';
+
+/** Name shown for a climb the catalogue on this device does not know (yet). */
+export const UNKNOWN_CLIMB = 'Unknown climb';
+
+/**
+ * The device's sessions as the logbook module reads them: every session in the store, synced or
+ * still pending (a deleted one is already gone from the store's reads), each route named and graded
+ * by the catalogue kept on the device, so Progress and a climb's story work offline and include
+ * what was logged a minute ago.
+ */
+export function toLogbookSessions(
+  sessions: readonly LocalSession[],
+  climbsById: ReadonlyMap<string, Climb>,
+): LogbookSession[] {
+  return sessions.map((session) => ({
+    id: session.id,
+    startTime: session.startTime,
+    endTime: session.endTime,
+    routes: session.routes.map((route) => {
+      const climb = climbsById.get(route.climbId);
+      return {
+        id: route.id,
+        climbId: route.climbId,
+        climbName: climb?.name ?? UNKNOWN_CLIMB,
+        grade: climb?.grade ?? '',
+        gradeOpinion: route.gradeOpinion,
+        isSuccess: route.isSuccess,
+        attempts: route.attempts,
+        notes: route.notes,
+        rating: route.rating,
+        loggedAt: route.loggedAt,
+      };
+    }),
+  }));
+}
+
+/**
+ * The logbook input for this account, rebuilt only when a session or the catalogue changes: a
+ * keystroke in a form that has not saved yet recomputes nothing downstream.
+ */
+export function useLogbookSessions(): readonly LogbookSession[] {
+  const sessions = useSessions();
+  const { climbsById } = useCatalogue();
+  return useMemo(() => toLogbookSessions(sessions, climbsById), [sessions, climbsById]);
+}
