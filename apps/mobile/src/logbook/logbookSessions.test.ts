@@ -38,7 +38,13 @@ describe('toLogbookSessions', () => {
   it('names and grades each route from the catalogue, and keeps what the climber logged', () => {
     const climbs = new Map(CLIMBS.map((c) => [c.id, c]));
     const [mapped] = toLogbookSessions(
-      [session([route('r1', 'c-crimp'), route('r2', 'gone')])],
+      [
+        session([
+          route('r1', 'c-crimp'),
+          route('r2', 'gone'),
+          { ...route('r3', 'c-crimp'), grade: 'V1' },
+        ]),
+      ],
       climbs,
     );
     expect(mapped).toEqual({
@@ -59,6 +65,8 @@ describe('toLogbookSessions', () => {
           loggedAt: '2026-11-20T18:10:00.000Z',
         },
         expect.objectContaining({ id: 'r2', climbName: UNKNOWN_CLIMB, grade: '' }),
+        // Synced before Crimp School went from V1 to V2: the grade it was logged at stays.
+        expect.objectContaining({ id: 'r3', climbName: 'Crimp School', grade: 'V1' }),
       ],
     });
   });

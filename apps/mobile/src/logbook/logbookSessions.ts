@@ -12,7 +12,7 @@ export const UNKNOWN_CLIMB = 'Unknown climb';
  * The device's sessions as the logbook module reads them: every session in the store, synced or
  * still pending (a deleted one is already gone from the store's reads), each route named and graded
  * by the catalogue kept on the device, so Progress and a climb's story work offline and include
- * what was logged a minute ago.
+ * what was logged a minute ago. A route keeps the grade the server recorded for it when it has one.
  */
 export function toLogbookSessions(
   sessions: readonly LocalSession[],
@@ -28,7 +28,8 @@ export function toLogbookSessions(
         id: route.id,
         climbId: route.climbId,
         climbName: climb?.name ?? UNKNOWN_CLIMB,
-        grade: climb?.grade ?? '',
+        // The server's record once synced, so a regrade since leaves the numbers as GET /stats has them.
+        grade: route.grade ?? climb?.grade ?? '',
         gradeOpinion: route.gradeOpinion,
         isSuccess: route.isSuccess,
         attempts: route.attempts,

@@ -15,6 +15,12 @@ export interface LocalRoute {
   readonly gradeOpinion: string | null;
   readonly loggedAt: string;
   readonly updatedAt: string;
+  /**
+   * The climb's grade as the server recorded it for this route, which a later regrade of the climb
+   * leaves alone; absent until the server's copy of the session reached this device (the
+   * catalogue's grade stands in until then, as the server takes it when the route arrives).
+   */
+  readonly grade?: string;
 }
 
 export interface SyncErrorInfo {

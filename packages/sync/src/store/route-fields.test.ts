@@ -42,6 +42,10 @@ describe('every declared route field', () => {
     });
     expect(route.id).toBe('r1');
     expect(routeFieldsLost(content, route)).toEqual([]);
+    // The grade the server recorded is kept (a regrade later leaves the logbook alone)…
+    expect(route.grade).toBe('V3');
+    // …but never sent back: the server takes it from the climb itself.
+    expect(toOutgoing(localSession(route)).snapshot.routes[0]).not.toHaveProperty('grade');
   });
 
   it('goes from the local route into the snapshot sent, and passes the local check', () => {

@@ -9,7 +9,7 @@ import { clearedRetryState } from './status.js';
 
 /** The local route a server route stands for: its `clientRouteId` is the local id. */
 export function routeFromServer(r: Session['routes'][number]): LocalRoute {
-  return withRouteContent({ id: r.clientRouteId, updatedAt: r.updatedAt }, r);
+  return withRouteContent({ id: r.clientRouteId, updatedAt: r.updatedAt, grade: r.grade }, r);
 }
 
 /**

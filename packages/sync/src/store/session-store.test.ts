@@ -237,4 +237,41 @@ describe('session store', () => {
     const reopened = await createSessionStore({ storage, now: clock.now });
     expect(reopened.getSession(s.id)?.routes).toHaveLength(5);
   });
+
+  it('keeps the grade the server recorded through edits, and drops it when the climb changes', async () => {
+    const { store } = await open();
+    const at = '2026-11-24T18:00:00.000Z';
+    syncPortOf(store).applyServerSessions([
+      {
+        id: 'srv-1',
+        clientSessionId: 'other-device',
+        layoutId: 'L1',
+        startTime: at,
+        endTime: at,
+        notes: null,
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+        routes: [
+          {
+            id: 'route-1',
+            clientRouteId: 'r1',
+            climbId: 'c1',
+            climbName: 'Crimp',
+            grade: 'V3',
+            isSuccess: false,
+            attempts: 1,
+            notes: null,
+            rating: null,
+            gradeOpinion: null,
+            loggedAt: at,
+            updatedAt: at,
+          },
+        ],
+      },
+    ]);
+    const id = store.getSessions()[0]!.id;
+    expect(store.updateRoute(id, 'r1', { attempts: 2 }).grade).toBe('V3');
+    expect(store.updateRoute(id, 'r1', { climbId: 'c2' })).not.toHaveProperty('grade');
+  });
 });

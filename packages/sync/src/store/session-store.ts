@@ -295,8 +295,12 @@ export async function createSessionStore(options: SessionStoreOptions): Promise<
       const index = s.routes.findIndex((r) => r.id === routeId);
       const current = s.routes[index];
       if (!current) throw new SessionStoreError('not_found', `no route ${routeId} in ${sessionId}`);
+      // Another climb: the grade the server recorded was the old climb's.
+      const { grade, ...kept } = current;
+      const sameClimb = patch.climbId === undefined || patch.climbId === current.climbId;
       const route: LocalRoute = Object.freeze({
-        ...current,
+        ...kept,
+        ...(sameClimb && grade !== undefined ? { grade } : {}),
         ...editableFields(patch),
         updatedAt: editTime(current.updatedAt),
       });
