@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -32,16 +33,49 @@ function newestMtime(p: string): number {
   );
 }
 
-/** Builds the Expo web export (as `npm start` does) unless dist/ is newer than every source. */
-export async function ensureWebExport(): Promise<void> {
+const isStale = (): boolean => {
   const index = path.join(WEB_ROOT, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  if (built > Math.max(...SOURCES.map(newestMtime))) return;
-  console.log('[e2e] building the web export (apps/mobile/dist)…');
-  await promisify(execFile)('npm', ['run', 'export:web', '-w', '@sendlog/mobile'], {
-    cwd: REPO_ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  return built <= Math.max(...SOURCES.map(newestMtime));
+};
+
+/** Held while one test process builds; the browser suites run in parallel processes. */
+const BUILD_LOCK = path.join(REPO_ROOT, 'apps/mobile/.web-export.lock');
+/** A lock older than this was left by a killed run (an export takes about a minute). */
+const STALE_LOCK_MS = 10 * 60_000;
+
+async function takeBuildLock(): Promise<void> {
+  for (;;) {
+    try {
+      await mkdir(BUILD_LOCK);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (existsSync(BUILD_LOCK) ? statSync(BUILD_LOCK).mtimeMs : 0);
+      if (age > STALE_LOCK_MS) await rm(BUILD_LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+/**
+ * Builds the Expo web export (as `npm start` does) unless dist/ is newer than every source. One
+ * process builds while the others wait for it, then find it fresh: two exports writing one
+ * dist/ at once would leave a mix of both.
+ */
+export async function ensureWebExport(): Promise<void> {
+  if (!isStale()) return;
+  await takeBuildLock();
+  try {
+    if (!isStale()) return;
+    console.log('[e2e] building the web export (apps/mobile/dist)…');
+    await promisify(execFile)('npm', ['run', 'export:web', '-w', '@sendlog/mobile'], {
+      cwd: REPO_ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } finally {
+    await rm(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 /**
