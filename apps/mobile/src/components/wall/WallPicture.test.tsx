@@ -152,7 +152,8 @@ describe('WallPicture', () => {
 
   it('shows the picture from the server, resolved against the API', async () => {
     await renderPicture();
-    const image = screen.getByRole('img', { name: 'Main Wall picture' });
+    expect(screen.getByRole('img', { name: 'Main Wall picture' })).toBeTruthy();
+    const image = screen.getByTestId('wall-picture-image');
     expect(image.props.source).toEqual({ uri: 'http://sendlog.test/wall-pictures/abc' });
   });
 });

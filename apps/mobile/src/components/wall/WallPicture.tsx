@@ -61,12 +61,14 @@ export function WallPicture(props: WallPictureProps) {
     if (position && onPressWall) onPressWall(position);
   };
 
+  // No label on the image itself: on the web it would name a second, hidden <img> too, and a
+  // screen reader would announce the picture twice. Its frame carries the name.
   const picture = (
     <Image
       source={{ uri: source }}
       style={StyleSheet.absoluteFill}
       resizeMode="stretch"
-      {...(onPressWall ? {} : { accessible: true, role: 'img' as const, 'aria-label': label })}
+      testID="wall-picture-image"
     />
   );
 
@@ -89,7 +91,9 @@ export function WallPicture(props: WallPictureProps) {
                 {picture}
               </Pressable>
             ) : (
-              picture
+              <View style={StyleSheet.absoluteFill} accessible role="img" aria-label={label}>
+                {picture}
+              </View>
             )}
             {props.climbs.filter(isPlaced).map((climb) => (
               <ClimbDot
