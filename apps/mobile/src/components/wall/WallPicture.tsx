@@ -45,6 +45,8 @@ export function WallPicture(props: WallPictureProps) {
   const [available, setAvailable] = useState(0);
   const [zoom, setZoom] = useState<number>(MIN_ZOOM);
   const onPinchEnd = useCallback((next: number) => setZoom(clampZoom(next)), []);
+  // The source that failed to load (offline, never kept): said in words over the grey frame.
+  const [failedSource, setFailedSource] = useState<string | null>(null);
 
   const drawn = fittedSize(image, available * zoom);
   // Until the first layout, the aspect ratio alone sizes it (no flash of a zero-height picture).
@@ -69,6 +71,8 @@ export function WallPicture(props: WallPictureProps) {
       style={StyleSheet.absoluteFill}
       resizeMode="stretch"
       testID="wall-picture-image"
+      onError={() => setFailedSource(source)}
+      onLoad={() => setFailedSource(null)}
     />
   );
 
@@ -95,6 +99,11 @@ export function WallPicture(props: WallPictureProps) {
                 {picture}
               </View>
             )}
+            {failedSource === source ? (
+              <Text style={[common.muted, styles.missing]} pointerEvents="none">
+                The picture is not on this device yet. It downloads once you are online.
+              </Text>
+            ) : null}
             {props.climbs.filter(isPlaced).map((climb) => (
               <ClimbDot
                 key={climb.id}
@@ -142,6 +151,7 @@ const styles = StyleSheet.create({
   root: { gap: spacing.sm },
   measure: { width: '100%' },
   picture: { backgroundColor: colors.border, overflow: 'hidden' },
+  missing: { margin: spacing.md },
   controls: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   zoomText: { minWidth: 80, textAlign: 'center' },
 });
