@@ -57,11 +57,11 @@ export function ClimbStoryScreen({ route }: { route: { params: { climbId: string
               <>
                 <Text
                   style={common.body}
-                >{`First tried ${formatDateTime(headline.firstTried)}`}</Text>
+                >{`First tried on ${formatDateTime(headline.firstTried)}`}</Text>
                 <Text style={[common.body, headline.firstSent !== null && styles.sent]}>
                   {headline.firstSent === null
                     ? 'Not sent yet'
-                    : `Sent ${formatDateTime(headline.firstSent)}`}
+                    : `Sent on ${formatDateTime(headline.firstSent)}`}
                 </Text>
                 <Text style={common.muted}>
                   {`${plural(headline.tries, 'try', 'tries')} · ${plural(headline.attempts, 'attempt', 'attempts')} in all · ${plural(headline.sends, 'send', 'sends')}`}
