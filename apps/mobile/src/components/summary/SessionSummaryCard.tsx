@@ -23,7 +23,7 @@ export function EndedSessionCard(props: {
       <SessionSummaryView summary={summary} />
       <View style={common.row}>
         <Button label="Open session" variant="primary" onPress={props.onOpen} />
-        <Button label="Done" name="Dismiss summary" onPress={props.onDismiss} />
+        <Button label="Dismiss summary" onPress={props.onDismiss} />
       </View>
     </View>
   );

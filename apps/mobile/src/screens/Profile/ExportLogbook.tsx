@@ -62,13 +62,13 @@ export function ExportLogbook() {
       </Text>
       <View style={styles.actions}>
         <Button
-          label="Export CSV"
+          label="CSV"
           name="Export my logbook as CSV"
           disabled={state.kind === 'working'}
           onPress={() => void run('csv')}
         />
         <Button
-          label="Export JSON"
+          label="JSON"
           name="Export my logbook as JSON"
           disabled={state.kind === 'working'}
           onPress={() => void run('json')}
