@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
-import { compareGrades } from '@sendlog/contract';
+import { compareGrades, parseGrade } from '@sendlog/contract';
 import { Button } from '../components/Button';
 import { EndedSessionCard } from '../components/summary/SessionSummaryCard';
 import { formatDateTime, formatDuration } from '../format/time';
@@ -20,7 +20,10 @@ import { colors, common, spacing } from '../theme/theme';
 
 type Props = NativeStackScreenProps<HistoryStackParams, 'History'>;
 
-/** The hardest grade sent in a session (by the grade table), null when nothing was sent. */
+/**
+ * The hardest grade sent in a session by the grade table, null when nothing in the table was sent
+ * (a gym's own "blue circuit" has no rank to compare).
+ */
 function hardestSent(
   session: LocalSession,
   climbsById: ReadonlyMap<string, { grade: string }>,
@@ -28,7 +31,8 @@ function hardestSent(
   let hardest: string | null = null;
   for (const route of session.routes) {
     const grade = route.isSuccess ? climbsById.get(route.climbId)?.grade : undefined;
-    if (grade && (hardest === null || compareGrades(grade, hardest) > 0)) hardest = grade;
+    if (grade === undefined || parseGrade(grade) === null) continue;
+    if (hardest === null || compareGrades(grade, hardest) > 0) hardest = grade;
   }
   return hardest;
 }
