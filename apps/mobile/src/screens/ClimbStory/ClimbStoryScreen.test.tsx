@@ -52,5 +52,10 @@ describe('ClimbStoryScreen', () => {
     expect(await screen.findByText('V5 · Dyno Mite')).toBeTruthy();
     expect(screen.getByText('Not sent yet')).toBeTruthy();
     expect(screen.getByText('1 try · 7 attempts in all · 0 sends')).toBeTruthy();
+
+    // And back to the session the try belongs to.
+    fireEvent.press(screen.getByRole('button', { name: /^Open session of / }));
+    expect(await screen.findByText('Summary')).toBeTruthy();
+    expect(screen.getByLabelText('Route Dyno Mite')).toBeTruthy();
   });
 });
