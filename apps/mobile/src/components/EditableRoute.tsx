@@ -14,6 +14,7 @@ export interface EditableRouteProps {
   onSave: (values: RouteValues) => void;
   onCancel: () => void;
   onRemove: () => void;
+  onOpenStory?: () => void;
 }
 
 /** A logged route as a row, or as its form while the climber edits it. */
@@ -37,6 +38,7 @@ export function EditableRoute(props: EditableRouteProps) {
       grade={grade}
       onEdit={props.onEdit}
       onRemove={props.onRemove}
+      onOpenStory={props.onOpenStory}
     />
   );
 }

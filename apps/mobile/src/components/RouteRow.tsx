@@ -4,6 +4,7 @@ import type { LocalRoute } from '../sync/types';
 import { colors, common, spacing } from '../theme/theme';
 import { Button } from './Button';
 import { plural } from '../format/plural';
+import { useGradeDisplay } from '../hooks/services';
 
 export interface RouteRowProps {
   route: LocalRoute;
@@ -13,6 +14,8 @@ export interface RouteRowProps {
   grade: string | null;
   onEdit?: () => void;
   onRemove?: () => void;
+  /** Opens the climber's story with this route's climb. */
+  onOpenStory?: () => void;
 }
 
 /**
@@ -20,8 +23,10 @@ export interface RouteRowProps {
  * first, with "Keep" where "Remove" was: a double tap (or a tap landing on the row that moved up)
  * can never remove a second route.
  */
-export function RouteRow({ route, flash, climbName, grade, onEdit, onRemove }: RouteRowProps) {
+export function RouteRow(props: RouteRowProps) {
+  const { route, flash, climbName, grade, onEdit, onRemove, onOpenStory } = props;
   const [confirming, setConfirming] = useState(false);
+  const display = useGradeDisplay();
   const result = route.isSuccess ? (flash ? 'Flash' : 'Sent') : 'Not sent';
   if (confirming && onRemove) {
     return (
@@ -51,14 +56,23 @@ export function RouteRow({ route, flash, climbName, grade, onEdit, onRemove }: R
       <View style={styles.main}>
         <Text style={common.body}>
           {climbName}
-          {grade ? <Text style={common.muted}>{`  ${grade}`}</Text> : null}
+          {grade ? <Text style={common.muted}>{`  ${display(grade)}`}</Text> : null}
         </Text>
         <Text style={[common.muted, route.isSuccess && styles.sent]}>
           {result} · {plural(route.attempts, 'attempt', 'attempts')}
           {route.rating ? ` · ${'★'.repeat(route.rating)}` : ''}
-          {route.gradeOpinion ? ` · felt ${route.gradeOpinion}` : ''}
+          {route.gradeOpinion ? ` · felt ${display(route.gradeOpinion)}` : ''}
         </Text>
         {route.notes ? <Text style={common.muted}>{route.notes}</Text> : null}
+        {onOpenStory ? (
+          <Button
+            label="Story"
+            name={`Story of ${climbName}`}
+            small
+            variant="link"
+            onPress={onOpenStory}
+          />
+        ) : null}
       </View>
       {onEdit ? <Button label="Edit" name={`Edit ${climbName}`} small onPress={onEdit} /> : null}
       {onRemove ? (

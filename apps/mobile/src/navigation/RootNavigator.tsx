@@ -10,6 +10,7 @@ import type {
   NativeStackNavigationOptions,
 } from '@react-navigation/native-stack';
 import { Button } from '../components/Button';
+import { ClimbStoryScreen } from '../screens/ClimbStory/ClimbStoryScreen';
 import { LayoutDetailScreen } from '../screens/LayoutDetail/LayoutDetailScreen';
 import { LayoutsScreen } from '../screens/LayoutsScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
@@ -74,6 +75,11 @@ function LayoutsNavigator() {
         component={LayoutDetailScreen}
         options={{ title: 'Layout' }}
       />
+      <LayoutsStack.Screen
+        name="ClimbStory"
+        component={ClimbStoryScreen}
+        options={{ title: 'Climb story' }}
+      />
     </LayoutsStack.Navigator>
   );
 }
@@ -86,6 +92,11 @@ function HistoryNavigator() {
         name="SessionDetail"
         component={SessionDetailScreen}
         options={{ title: 'Session' }}
+      />
+      <HistoryStack.Screen
+        name="ClimbStory"
+        component={ClimbStoryScreen}
+        options={{ title: 'Climb story' }}
       />
     </HistoryStack.Navigator>
   );
@@ -120,11 +131,15 @@ const linking: LinkingOptions<TabParams> = {
     screens: {
       LayoutsTab: {
         initialRouteName: 'Layouts',
-        screens: { Layouts: '', LayoutDetail: 'layout/:layoutId' },
+        screens: { Layouts: '', LayoutDetail: 'layout/:layoutId', ClimbStory: 'climb/:climbId' },
       },
       HistoryTab: {
         initialRouteName: 'History',
-        screens: { History: 'history', SessionDetail: 'session/:sessionId' },
+        screens: {
+          History: 'history',
+          SessionDetail: 'session/:sessionId',
+          ClimbStory: 'history/climb/:climbId',
+        },
       },
       Profile: { screens: { ProfileHome: 'profile' } },
     },

@@ -3,11 +3,14 @@ import type { NavigatorScreenParams } from '@react-navigation/native';
 export type LayoutsStackParams = {
   Layouts: undefined;
   LayoutDetail: { layoutId: string };
+  ClimbStory: { climbId: string };
 };
 
 export type HistoryStackParams = {
-  History: undefined;
+  /** `endedSessionId`: the session just ended, whose summary History shows until dismissed. */
+  History: { endedSessionId?: string } | undefined;
   SessionDetail: { sessionId: string };
+  ClimbStory: { climbId: string };
 };
 
 export type ProfileStackParams = {

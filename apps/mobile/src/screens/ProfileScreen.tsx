@@ -9,6 +9,8 @@ import { useAuthState, useServices } from '../hooks/services';
 import { useSessions, useSyncState } from '../hooks/sessions';
 import { viewSyncState } from '../sync/syncStateView';
 import { colors, common } from '../theme/theme';
+import { ExportLogbook } from './Profile/ExportLogbook';
+import { GradeSystemSetting } from './Profile/GradeSystemSetting';
 
 /** The account, what waits to sync, and signing out (which keeps unsynced sessions). */
 export function ProfileScreen() {
@@ -53,6 +55,8 @@ export function ProfileScreen() {
           </Text>
           <SyncNowButton />
         </View>
+        <GradeSystemSetting />
+        <ExportLogbook />
         <View style={common.card}>
           {confirmSignOut ? (
             <>

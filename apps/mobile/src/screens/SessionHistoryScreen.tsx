@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
+import { compareGrades, parseGrade } from '@sendlog/contract';
 import { Button } from '../components/Button';
+import { EndedSessionCard } from '../components/summary/SessionSummaryCard';
 import { formatDateTime, formatDuration } from '../format/time';
 import { plural } from '../format/plural';
 import { SyncBanner } from '../components/SyncBanner';
@@ -9,7 +11,7 @@ import { SyncNowButton } from '../components/SyncNowButton';
 import { SyncStatusTag } from '../components/SyncStatusTag';
 import { UndoDeleteStrip } from '../components/UndoDeleteStrip';
 import { syncErrorText } from '../format/syncErrorText';
-import { useCatalogue, useRequiredAccount } from '../hooks/services';
+import { useCatalogue, useGradeDisplay, useRequiredAccount } from '../hooks/services';
 import { useSessions } from '../hooks/sessions';
 import { useStoreAction } from '../hooks/useStoreAction';
 import type { HistoryStackParams } from '../navigation/types';
@@ -18,8 +20,26 @@ import { colors, common, spacing } from '../theme/theme';
 
 type Props = NativeStackScreenProps<HistoryStackParams, 'History'>;
 
+/**
+ * The hardest grade sent in a session by the grade table, null when nothing in the table was sent
+ * (a gym's own "blue circuit" has no rank to compare).
+ */
+function hardestSent(
+  session: LocalSession,
+  climbsById: ReadonlyMap<string, { grade: string }>,
+): string | null {
+  let hardest: string | null = null;
+  for (const route of session.routes) {
+    const grade = route.isSuccess ? climbsById.get(route.climbId)?.grade : undefined;
+    if (grade === undefined || parseGrade(grade) === null) continue;
+    if (hardest === null || compareGrades(grade, hardest) > 0) hardest = grade;
+  }
+  return hardest;
+}
+
 /** Every session, logged here or pulled from another device, newest first, with its sync state. */
-export function SessionHistoryScreen({ navigation }: Props) {
+export function SessionHistoryScreen({ navigation, route }: Props) {
+  const endedSessionId = route.params?.endedSessionId;
   const sessions = useSessions();
   const { error, run } = useStoreAction();
   const { store, engine, deletes } = useRequiredAccount();
@@ -35,6 +55,13 @@ export function SessionHistoryScreen({ navigation }: Props) {
         keyExtractor={(s) => s.id}
         ListHeaderComponent={
           <View style={styles.header}>
+            {endedSessionId ? (
+              <EndedSessionCard
+                sessionId={endedSessionId}
+                onOpen={() => navigation.navigate('SessionDetail', { sessionId: endedSessionId })}
+                onDismiss={() => navigation.setParams({ endedSessionId: undefined })}
+              />
+            ) : null}
             <SyncNowButton />
             {error ? (
               <Text role="alert" style={common.error}>
@@ -83,6 +110,8 @@ function HistoryRow(props: {
   const catalogue = useCatalogue();
   const layoutName = catalogue.layouts?.find((l) => l.id === session.layoutId)?.name ?? 'Session';
   const sends = session.routes.filter((r) => r.isSuccess).length;
+  const display = useGradeDisplay();
+  const hardest = hardestSent(session, catalogue.climbsById);
   const duration = formatDuration(session.startTime, session.endTime);
   const label = `${layoutName}, ${formatDateTime(session.startTime)}`;
   return (
@@ -102,6 +131,7 @@ function HistoryRow(props: {
           {formatDateTime(session.startTime)}
           {duration ? ` · ${duration}` : ''} · {plural(session.routes.length, 'route', 'routes')} ·{' '}
           {plural(sends, 'send', 'sends')}
+          {hardest ? ` · hardest ${display(hardest)}` : ''}
         </Text>
       </Pressable>
       {session.status === 'sync_failed' ? (

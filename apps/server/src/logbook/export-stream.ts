@@ -1,6 +1,7 @@
 import type { User } from '@sendlog/contract';
 import {
   ascentTypeFromFirsts,
+  backupHead,
   EXPORT_CSV_HEADER,
   exportCsvLine,
   type AscentType,
@@ -31,8 +32,7 @@ export async function* jsonBackup(
   exportedAt: string,
   pageSize = EXPORT_PAGE_SESSIONS,
 ): AsyncGenerator<string> {
-  const head = { format: 'sendlog-backup', version: 1, exportedAt, user };
-  yield `${JSON.stringify(head).slice(0, -1)},"sessions":[`;
+  yield `${JSON.stringify(backupHead(user, exportedAt)).slice(0, -1)},"sessions":[`;
   let after: ExportKey | null = null;
   let first = true;
   for (;;) {

@@ -1,4 +1,5 @@
 import { parseGrade } from '@sendlog/contract';
+import { compareExportOrder } from './backup.js';
 import { parseInstant } from './instant.js';
 import { clockFor, dayToDate } from './local-time.js';
 import { orderTries, type OrderedTry } from './tries.js';
@@ -156,11 +157,7 @@ export function exportCsv(
 ): string {
   const types = new Map<LogbookRoute, AscentType>();
   for (const t of orderTries(sessions)) types.set(t.route, ascentTypeOf(t));
-  const kept = sessions
-    .filter((s) => s.deleted !== true)
-    .sort(
-      (a, b) => parseInstant(a.startTime) - parseInstant(b.startTime) || compareText(a.id, b.id),
-    );
+  const kept = sessions.filter((s) => s.deleted !== true).sort(compareExportOrder);
   let csv = EXPORT_CSV_HEADER;
   for (const session of kept) {
     const wall = session.layoutId === null ? null : (walls.get(session.layoutId) ?? null);

@@ -38,6 +38,14 @@ export { summarizeSession, type SessionSummary } from './session-summary.js';
 export { climbStory, climbHistory, type ClimbStoryTry } from './climb-story.js';
 export { parseInstant } from './instant.js';
 export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupHead,
+  compareExportOrder,
+  sessionsBackup,
+  type BackupHead,
+} from './backup.js';
+export {
   EXPORT_CSV_COLUMNS,
   EXPORT_CSV_HEADER,
   ascentTypeFromFirsts,

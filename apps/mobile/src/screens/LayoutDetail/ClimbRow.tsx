@@ -29,6 +29,8 @@ export function ClimbRow(props: {
   climb: Climb;
   badge: 'Sent' | 'Flash' | null;
   session: ClimbRowSession | null;
+  /** Opens the climber's story with this climb (every try, across sessions). */
+  onOpenStory?: () => void;
 }) {
   const { climb, badge, session } = props;
   const display = useGradeDisplay();
@@ -39,6 +41,15 @@ export function ClimbRow(props: {
         <Text style={[common.body, styles.grow]}>{climb.name}</Text>
         {badge ? (
           <Text style={[styles.badge, badge === 'Flash' && styles.flash]}>{badge}</Text>
+        ) : null}
+        {props.onOpenStory ? (
+          <Button
+            label="Story"
+            name={`Story of ${climb.name}`}
+            small
+            variant="link"
+            onPress={props.onOpenStory}
+          />
         ) : null}
       </View>
       <View style={styles.details}>

@@ -120,13 +120,17 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
               }
             : null
         }
+        onOpenStory={() => navigation.navigate('ClimbStory', { climbId: item.id })}
       />
     );
   };
   const end = (notes: string) => {
     const empty = session?.routes.length === 0;
-    // An empty session is discarded, not kept: nothing for History to show.
-    if (live.end(notes) && !empty) navigation.navigate('HistoryTab', { screen: 'History' });
+    const endedSessionId = session?.id;
+    // An empty session is discarded, not kept: nothing for History to show. Otherwise History
+    // opens with the session's summary on top.
+    if (live.end(notes) && !empty)
+      navigation.navigate('HistoryTab', { screen: 'History', params: { endedSessionId } });
   };
 
   const wall = image ? (

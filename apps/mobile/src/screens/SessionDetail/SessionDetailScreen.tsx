@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { EditableRoute } from '../../components/EditableRoute';
 import { SyncBanner } from '../../components/SyncBanner';
 import { SyncStatusTag } from '../../components/SyncStatusTag';
+import { SessionSummaryCard } from '../../components/summary/SessionSummaryCard';
 import { UndoDeleteStrip } from '../../components/UndoDeleteStrip';
 import { syncErrorText } from '../../format/syncErrorText';
 import { formatDateTime, formatDuration } from '../../format/time';
@@ -84,6 +85,8 @@ export function SessionDetailScreen({ route, navigation }: Props) {
           ) : null}
         </View>
 
+        <SessionSummaryCard sessionId={session.id} />
+
         {error ? (
           <Text role="alert" style={common.error}>
             {error}
@@ -106,6 +109,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
               }}
               onCancel={() => setEditing(null)}
               onRemove={() => void run(() => store.removeRoute(session.id, r.id))}
+              onOpenStory={() => navigation.navigate('ClimbStory', { climbId: r.climbId })}
             />
           ))}
         </View>

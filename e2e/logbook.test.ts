@@ -1,0 +1,185 @@
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { convertGrade, DEMO_ACCOUNT } from '@sendlog/contract';
+import { EXPORT_CSV_COLUMNS } from '@sendlog/rules';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../apps/server/src/index.js';
+import { apiClient } from './support/api.js';
+import { checkAccessibility } from './support/axe.js';
+import { climber, screenshot } from './support/app.js';
+import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
+import { startWebApp } from './support/webExport.js';
+
+/*
+ * The logbook in the browser (the web export on the real server, as in e2e/stories.test.ts): a
+ * session's summary, a climb's story, delete with Undo, the grade system and the export, all
+ * read from the device, so offline too.
+ */
+
+const hasChromium = chromiumAvailable();
+if (!hasChromium && process.env.CI) {
+  throw new Error('CI needs Chromium at /usr/bin/chromium for the browser stories');
+}
+
+const STORY_TIMEOUT = 180_000;
+const SYNC_WAIT = { timeout: 45_000 };
+
+describe.skipIf(!hasChromium)('logbook stories', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let api: ReturnType<typeof apiClient>;
+  let layout: { id: string; name: string };
+  let climbs: { name: string; id: string; grade: string }[];
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startWebApp();
+    api = apiClient(server.url);
+    browser = await launchChromium();
+    const first = (await api.layouts())[0];
+    if (!first) throw new Error('the demo gym has no layout');
+    layout = first;
+    climbs = await api.climbs(layout.id);
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  const climb = (i: number) => {
+    const c = climbs[i];
+    if (!c) throw new Error(`the layout has no climb #${i}`);
+    return c;
+  };
+
+  it(
+    'summary, story, delete with Undo, Font grades and the CSV export, offline first',
+    async () => {
+      const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(server.url);
+      const app = climber(page);
+      await app.signIn(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const token = await api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      const before = await api.sessions(token);
+      const [worked, flashed] = [climb(0), climb(1)];
+      const notes = 'crux, "sharp" crimp — Überhang 頂上 🧗';
+
+      // Two sessions logged offline; the first one's summary shows as it ends.
+      await context.setOffline(true);
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await app.logRoute(worked.name, { sent: false, attempts: 3, notes });
+      await app.logRoute(flashed.name, { sent: true, attempts: 1, quality: 5 });
+      await page.getByRole('button', { name: 'End session' }).click();
+      const summary = page.getByRole('heading', { name: 'Session summary' });
+      await summary.waitFor();
+      for (const text of ['2 climbs', '1 send', '1 flash', '4 attempts']) {
+        await page.getByText(text, { exact: true }).waitFor();
+      }
+      await page
+        .getByText(`Hardest send: ${flashed.grade} · ${flashed.name}`, { exact: true })
+        .waitFor();
+      await screenshot(page, 'summary');
+      await checkAccessibility(page, 'session summary');
+      await page.getByRole('button', { name: 'Dismiss summary' }).click();
+      await summary.waitFor({ state: 'detached' });
+
+      await app.openTab('Layouts');
+      await page.getByRole('button', { name: 'Start session' }).click();
+      await app.logRoute(worked.name, { sent: true, attempts: 2 });
+      await page.getByRole('button', { name: 'End session' }).click();
+      await summary.waitFor();
+      for (const text of ['1 climb', '1 send', '0 flashes', '2 attempts']) {
+        await page.getByText(text, { exact: true }).waitFor();
+      }
+      await page.getByRole('button', { name: 'Dismiss summary' }).click();
+
+      // The climb's story, offline: both tries, newest first.
+      await app.openTab('Layouts');
+      await page.getByRole('button', { name: `Story of ${worked.name}`, exact: true }).click();
+      await page.getByText(/^First tried on /).waitFor();
+      const tries = page.getByRole('group', { name: /^Try on / });
+      await expect.poll(() => tries.count()).toBe(2);
+      await tries.nth(0).getByText('Sent · 2 attempts').waitFor();
+      await tries.nth(1).getByText('Not sent · 3 attempts').waitFor();
+      await tries.nth(1).getByText(notes).waitFor();
+      await page.getByText(/^Sent on /).waitFor();
+      await screenshot(page, 'climb-story');
+      await checkAccessibility(page, 'climb story');
+      expect(await api.sessions(token)).toHaveLength(before.length);
+
+      // Online, both sync; the newer one is deleted, brought back by Undo, then deleted for good.
+      await context.setOffline(false);
+      await expect
+        .poll(async () => (await api.sessions(token)).length, SYNC_WAIT)
+        .toBe(before.length + 2);
+      await app.openTab('History');
+      const deleteButtons = page.getByRole('button', { name: `Delete ${layout.name}, ` });
+      await expect.poll(() => deleteButtons.count(), SYNC_WAIT).toBe(2);
+      await deleteButtons.first().click();
+      await page.getByText(/^Deleted /).waitFor();
+      await expect.poll(() => deleteButtons.count()).toBe(1);
+      await page.getByRole('button', { name: 'Undo', exact: true }).click();
+      await expect.poll(() => deleteButtons.count()).toBe(2);
+      await page
+        .getByRole('link', { name: /hardest/ })
+        .first()
+        .waitFor();
+      await deleteButtons.first().click();
+      await expect.poll(() => deleteButtons.count()).toBe(1);
+      await expect
+        .poll(async () => (await api.sessions(token)).length, SYNC_WAIT)
+        .toBe(before.length + 1);
+      const kept = (await api.sessions(token)).filter((s) => !before.some((b) => b.id === s.id));
+      expect(kept[0]?.routes.map((r) => [r.climbName, r.isSuccess, r.attempts])).toEqual([
+        [worked.name, false, 3],
+        [flashed.name, true, 1],
+      ]);
+
+      // Font on Profile: History shows Font grades at once.
+      const fontGrade = convertGrade(flashed.grade, 'Font') ?? flashed.grade;
+      await page.getByText(`hardest ${flashed.grade}`, { exact: false }).first().waitFor();
+      await app.openTab('Profile');
+      await page.getByRole('radio', { name: 'Font (6A)' }).click();
+      await expect
+        .poll(() => page.getByRole('radio', { name: 'Font (6A)' }).isChecked())
+        .toBe(true);
+      await checkAccessibility(page, 'profile with grades and export');
+      await app.openTab('History');
+      await page.getByText(`hardest ${fontGrade}`, { exact: false }).first().waitFor();
+
+      // The CSV export, built on the device, matches what was logged.
+      await app.openTab('Profile');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export my logbook as CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^sendlog-\d{4}-\d\d-\d\d\.csv$/);
+      await page
+        .getByText(/2 tries from 1 session\.$/)
+        .first()
+        .waitFor();
+      const csv = await readFile(await download.path(), 'utf8');
+      expect(csv.split('\r\n')[0]).toBe(EXPORT_CSV_COLUMNS.join(','));
+      const rows = parse(csv, { columns: true }) as Record<string, string>[];
+      expect(
+        rows.map((r) => [r.wall, r.climb_name, r.route_grade, r.ascent_type, r.attempts, r.notes]),
+      ).toEqual([
+        [layout.name, worked.name, worked.grade, 'attempt', '3', notes],
+        [layout.name, flashed.name, flashed.grade, 'flash', '1', ''],
+      ]);
+      expect(rows[1]?.stars).toBe('5');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+});
