@@ -13,6 +13,7 @@ import { Button } from '../components/Button';
 import { LayoutDetailScreen } from '../screens/LayoutDetail/LayoutDetailScreen';
 import { LayoutsScreen } from '../screens/LayoutsScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
+import { ProgressScreen } from '../screens/Progress/ProgressScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
 import { SessionHistoryScreen } from '../screens/SessionHistoryScreen';
 import { colors } from '../theme/theme';
@@ -20,6 +21,7 @@ import type {
   HistoryStackParams,
   LayoutsStackParams,
   ProfileStackParams,
+  ProgressStackParams,
   TabParams,
 } from './types';
 
@@ -30,6 +32,7 @@ if (Platform.OS === 'web') enableScreens(true);
 const LayoutsStack = createNativeStackNavigator<LayoutsStackParams>();
 const HistoryStack = createNativeStackNavigator<HistoryStackParams>();
 const ProfileStack = createNativeStackNavigator<ProfileStackParams>();
+const ProgressStack = createNativeStackNavigator<ProgressStackParams>();
 const Tabs = createBottomTabNavigator<TabParams>();
 
 /**
@@ -91,6 +94,19 @@ function HistoryNavigator() {
   );
 }
 
+/** Progress, in a stack like the other tabs for the same header inside the same landmark. */
+function ProgressNavigator() {
+  return (
+    <ProgressStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
+      <ProgressStack.Screen
+        name="ProgressHome"
+        component={ProgressScreen}
+        options={{ title: 'Progress' }}
+      />
+    </ProgressStack.Navigator>
+  );
+}
+
 /** Profile sits in a stack like the other tabs, for the same header inside the same landmark. */
 function ProfileNavigator() {
   return (
@@ -126,6 +142,7 @@ const linking: LinkingOptions<TabParams> = {
         initialRouteName: 'History',
         screens: { History: 'history', SessionDetail: 'session/:sessionId' },
       },
+      Progress: { screens: { ProgressHome: 'progress' } },
       Profile: { screens: { ProfileHome: 'profile' } },
     },
   },
@@ -155,6 +172,11 @@ export function SignedInNavigator() {
           name="HistoryTab"
           component={HistoryNavigator}
           options={{ title: 'History', tabBarIcon: icon('☰') }}
+        />
+        <Tabs.Screen
+          name="Progress"
+          component={ProgressNavigator}
+          options={{ title: 'Progress', tabBarIcon: icon('◢') }}
         />
         <Tabs.Screen
           name="Profile"

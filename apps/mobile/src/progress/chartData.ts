@@ -14,6 +14,12 @@ export interface ProgressNumbers {
 }
 
 /**
+ * The expensive functions, called through this object so a test can count the calls
+ * (`jest.spyOn(progressCompute, 'computeStats')`): the screen must compute once per real change.
+ */
+export const progressCompute = { computeStats, tallyTries };
+
+/**
  * The expensive step, over the whole history (earlier tries decide flashes and repeats): done
  * once per change of sessions, period, grade source or zone, never per keystroke or redraw.
  */
@@ -21,7 +27,10 @@ export function computeProgress(
   sessions: readonly LogbookSession[],
   options: StatsOptions,
 ): ProgressNumbers {
-  return { stats: computeStats(sessions, options), tally: tallyTries(sessions, options) };
+  return {
+    stats: progressCompute.computeStats(sessions, options),
+    tally: progressCompute.tallyTries(sessions, options),
+  };
 }
 
 export interface Headline {
