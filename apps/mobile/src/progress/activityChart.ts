@@ -46,9 +46,9 @@ export const ACTIVITY_LAYOUT = {
   axisWidth: 34,
   rightPadding: 8,
   climbingHeight: 120,
-  gap: 14,
+  gap: 24,
   sessionsHeight: 44,
-  labelHeight: 22,
+  labelHeight: 24,
   /** The bar's share of its week's slot. */
   barShare: 0.7,
   maxLabels: 6,
@@ -111,7 +111,7 @@ export function activityChart(weeks: readonly StatsWeek[], width: number): Activ
       })),
     },
     xLabels,
-    labelY: sessionsBottom + 15,
+    labelY: sessionsBottom + 17,
     columns,
     summary: activitySummary(weeks),
   };

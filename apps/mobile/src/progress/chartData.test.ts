@@ -142,10 +142,11 @@ describe('the Progress charts of a hand-built history (V climber)', () => {
       ['2026-01-05', 'V2'],
       ['2026-01-19', 'V4'],
     ]);
-    // Grades V2 … V5 on the axis (one above the hardest), V2 at the bottom of the plot.
-    expect(h.yTicks.map((t) => t.grade)).toEqual(['V2', 'V3', 'V4', 'V5']);
+    // Grades V1 … V5 on the axis (one below the easiest, one above the hardest send).
+    expect(h.yTicks.map((t) => t.grade)).toEqual(['V1', 'V2', 'V3', 'V4', 'V5']);
     expect(h.yTicks[0]!.y).toBe(h.plotBottom);
-    expect(h.points[0]!.y).toBe(h.plotBottom);
+    expect(h.points[0]!.y).toBe(h.yTicks[1]!.y);
+    expect(h.points[1]!.y).toBe(h.yTicks[3]!.y);
     expect(h.points[1]!.y).toBeLessThan(h.points[0]!.y);
     const [first, second] = h.points;
     const x3 = h.plotLeft + 3.5 * ((h.plotRight - h.plotLeft) / 4);
@@ -310,7 +311,9 @@ describe('scales', () => {
 
   it('labels at most a few of many weeks, and dates without a clock', () => {
     expect(labelledIndexes(4, 6)).toEqual([0, 1, 2, 3]);
-    expect(labelledIndexes(52, 6)).toEqual([0, 9, 18, 27, 36, 45]);
+    // Counted back from the current week, which always has its label.
+    expect(labelledIndexes(52, 6)).toEqual([6, 15, 24, 33, 42, 51]);
+    expect(labelledIndexes(12, 6)).toEqual([1, 3, 5, 7, 9, 11]);
     expect(shortDate('2026-11-02')).toBe('2 Nov');
     expect(shortDate('2026-01-05', true)).toBe('5 Jan 2026');
   });

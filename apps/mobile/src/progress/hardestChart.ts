@@ -40,7 +40,7 @@ export const HARDEST_LAYOUT = {
   gradeStep: 22,
   minPlotHeight: 66,
   maxPlotHeight: 176,
-  labelHeight: 22,
+  labelHeight: 26,
   maxGradeLabels: 8,
   maxLabels: 6,
 } as const;
@@ -64,8 +64,8 @@ export function hardestChart(
     const index = scale.indexOf(shown as never);
     return index < 0 ? [] : [{ i, weekStart: week.weekStart, grade: shown, index }];
   });
-  const low = sent.length > 0 ? Math.min(...sent.map((s) => s.index)) : 0;
-  // One grade above the hardest, so the top point is not drawn on the frame.
+  // One grade below the easiest and one above the hardest, so no point sits on the frame.
+  const low = sent.length > 0 ? Math.min(...sent.map((s) => s.index)) - 1 : 0;
   const high =
     sent.length > 0 ? Math.min(scale.length - 1, Math.max(...sent.map((s) => s.index)) + 1) : 1;
   const bottomIndex = Math.max(0, Math.min(low, high - 1));
@@ -112,7 +112,7 @@ export function hardestChart(
       text: shortDate(weeks[i]?.weekStart ?? '', spansYears && weeks.length > 26),
       x: xOf(i),
     })),
-    labelY: plotBottom + 15,
+    labelY: plotBottom + 20,
     points,
     bestSoFarPath: path,
     summary: hardestSummary(points),

@@ -26,12 +26,15 @@ export function scaleTo(value: number, max: number, length: number): number {
   return max <= 0 ? 0 : (value / max) * length;
 }
 
-/** Every `step`-th index of `count` items so that at most `maxLabels` are labelled (first included). */
+/**
+ * Every `step`-th index of `count` items so that at most `maxLabels` are labelled, counted back
+ * from the last (the current week is always labelled), in ascending order.
+ */
 export function labelledIndexes(count: number, maxLabels: number): number[] {
   if (count <= 0) return [];
   const step = Math.max(1, Math.ceil(count / Math.max(1, maxLabels)));
   const indexes: number[] = [];
-  for (let i = 0; i < count; i += step) indexes.push(i);
+  for (let i = count - 1; i >= 0; i -= step) indexes.unshift(i);
   return indexes;
 }
 

@@ -1,7 +1,7 @@
 import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
 import type { ActivityChart } from '../activityChart';
-import { AXIS, ChartCard } from './ChartCard';
+import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 
 const ATTEMPTS = { fill: colors.primaryBackground, stroke: colors.primary };
 const SENDS = { fill: colors.success, stroke: colors.success };
@@ -19,7 +19,7 @@ export function ActivityChartView({ chart }: { chart: ActivityChart }) {
       ]}
       summary={chart.summary}
     >
-      <Svg width={chart.width} height={chart.height}>
+      <Svg width={chart.width} height={chart.height} fontFamily={CHART_FONT}>
         {[climbing, sessionsPanel].flatMap((panel, p) =>
           panel.ticks.map((tick) => [
             <Line

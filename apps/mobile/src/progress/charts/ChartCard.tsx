@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { StyleSheet, Text, View } from 'react-native';
+import { Platform, StyleSheet, Text, View } from 'react-native';
 import { colors, common, spacing } from '../../theme/theme';
 
 export interface LegendItem {
@@ -67,6 +67,13 @@ export const AXIS = {
   text: colors.muted,
   fontSize: 11,
 } as const;
+
+/**
+ * The font of the app's own text for the charts' labels: an SVG <text> on the web falls back to
+ * the browser's serif otherwise. Phones draw SVG text in the system font already.
+ */
+export const CHART_FONT =
+  Platform.OS === 'web' ? 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' : undefined;
 
 const styles = StyleSheet.create({
   legend: { flexDirection: 'row', flexWrap: 'wrap', columnGap: spacing.lg, rowGap: spacing.xs },

@@ -1,7 +1,7 @@
 import Svg, { Circle, Line, Path, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
 import type { HardestChart } from '../hardestChart';
-import { AXIS, ChartCard } from './ChartCard';
+import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 
 export function HardestChartView({ chart }: { chart: HardestChart }) {
   return (
@@ -14,7 +14,7 @@ export function HardestChartView({ chart }: { chart: HardestChart }) {
       summary={chart.summary}
       emptyText={chart.points.length === 0 ? 'No sends in this period yet.' : null}
     >
-      <Svg width={chart.width} height={chart.height}>
+      <Svg width={chart.width} height={chart.height} fontFamily={CHART_FONT}>
         {chart.yTicks.map((tick) => [
           <Line
             key={`grid-${tick.grade}`}

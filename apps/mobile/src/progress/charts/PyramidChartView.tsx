@@ -2,7 +2,7 @@ import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
 import type { PyramidChart, PyramidKind } from '../pyramidChart';
 import { PYRAMID_KINDS } from '../pyramidChart';
-import { AXIS, ChartCard } from './ChartCard';
+import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 
 /** Flashed and sent are solid; tried only is hollow, so it reads as "not (yet) done". */
 export const PYRAMID_COLORS: Record<PyramidKind, { fill: string; stroke: string }> = {
@@ -19,7 +19,7 @@ export function PyramidChartView({ chart }: { chart: PyramidChart }) {
       summary={chart.summary}
       emptyText={chart.bars.length === 0 ? 'No climbs in this period.' : null}
     >
-      <Svg width={chart.width} height={chart.height}>
+      <Svg width={chart.width} height={chart.height} fontFamily={CHART_FONT}>
         {chart.xTicks.map((tick) => (
           <Line
             key={tick.value}

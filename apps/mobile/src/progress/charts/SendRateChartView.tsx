@@ -1,7 +1,7 @@
 import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
 import type { SendRateChart } from '../sendRateChart';
-import { AXIS, ChartCard } from './ChartCard';
+import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 
 export function SendRateChartView({ chart }: { chart: SendRateChart }) {
   return (
@@ -11,7 +11,7 @@ export function SendRateChartView({ chart }: { chart: SendRateChart }) {
       summary={chart.summary}
       emptyText={chart.bars.length === 0 ? 'No tries in this period.' : null}
     >
-      <Svg width={chart.width} height={chart.height}>
+      <Svg width={chart.width} height={chart.height} fontFamily={CHART_FONT}>
         {chart.bars.map((bar) => [
           <SvgText
             key={`label-${bar.label}`}
