@@ -193,6 +193,7 @@ describe('grades in the climber’s system', () => {
       // A gym's own grade is no grade of the table: last, as written.
       ['blue circuit', 1, 0, 0],
     ]);
+    expect(charts.pyramid.bars.at(-1)?.axisLabel).toBe('blue …');
     expect(charts.sendRate.bars.map((b) => [b.label, b.sends, b.tries])).toEqual([
       ['7A', 0, 1],
       ['6A+', 0, 1],

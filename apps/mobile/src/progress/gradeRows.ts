@@ -53,3 +53,11 @@ export function rowsInSystem<T extends { grade: string }>(
 export function gradeLabel(grade: string): string {
   return grade.trim() === '' ? NO_GRADE : grade;
 }
+
+/**
+ * A row label short enough for the chart's label column (six characters: `V10`, `6C+`); a gym's
+ * own longer grade is cut with an ellipsis there, and read in full in the chart's text.
+ */
+export function axisLabel(label: string, max = 6): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1)}…`;
+}

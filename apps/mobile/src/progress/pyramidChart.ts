@@ -1,5 +1,5 @@
 import type { GradeSystem, PyramidRow } from '@sendlog/contract';
-import { gradeLabel, rowsInSystem } from './gradeRows.js';
+import { axisLabel, gradeLabel, rowsInSystem } from './gradeRows.js';
 import { countAxis, scaleTo, type CountAxis } from './scale.js';
 
 export type PyramidKind = 'flashed' | 'sent' | 'triedOnly';
@@ -19,8 +19,10 @@ export interface PyramidSegment {
 }
 
 export interface PyramidBar {
-  /** The row's grade in the climber's system, as shown. */
+  /** The row's grade in the climber's system, in full (the text equivalent reads it). */
   label: string;
+  /** The same, cut to fit the label column. */
+  axisLabel: string;
   flashed: number;
   sent: number;
   triedOnly: number;
@@ -100,6 +102,7 @@ export function pyramidChart(
     }
     return {
       label: gradeLabel(row.grade),
+      axisLabel: axisLabel(gradeLabel(row.grade)),
       flashed: row.flashed,
       sent: row.sent,
       triedOnly: row.triedOnly,

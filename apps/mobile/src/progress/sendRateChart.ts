@@ -1,10 +1,12 @@
 import type { GradeSystem } from '@sendlog/contract';
-import { gradeLabel, rowsInSystem } from './gradeRows.js';
+import { axisLabel, gradeLabel, rowsInSystem } from './gradeRows.js';
 import { scaleTo } from './scale.js';
 import type { GradeTries } from './tryTally.js';
 
 export interface SendRateBar {
+  /** The grade in full, and cut to fit the label column. */
   label: string;
+  axisLabel: string;
   tries: number;
   sends: number;
   /** Whole percent, rounded. */
@@ -63,6 +65,7 @@ export function sendRateChart(
     const rate = row.sends / row.tries;
     return {
       label: gradeLabel(row.grade),
+      axisLabel: axisLabel(gradeLabel(row.grade)),
       tries: row.tries,
       sends: row.sends,
       percent: Math.round(rate * 100),

@@ -41,7 +41,7 @@ export function PyramidChartView({ chart }: { chart: PyramidChart }) {
             fontWeight="600"
             fill={colors.text}
           >
-            {bar.label}
+            {bar.axisLabel}
           </SvgText>
         ))}
         {chart.bars.flatMap((bar) =>

@@ -22,7 +22,7 @@ export function SendRateChartView({ chart }: { chart: SendRateChart }) {
             fontWeight="600"
             fill={colors.text}
           >
-            {bar.label}
+            {bar.axisLabel}
           </SvgText>,
           <Rect
             key={`track-${bar.label}`}
