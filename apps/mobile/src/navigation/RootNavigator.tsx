@@ -14,6 +14,7 @@ import { ClimbStoryScreen } from '../screens/ClimbStory/ClimbStoryScreen';
 import { LayoutDetailScreen } from '../screens/LayoutDetail/LayoutDetailScreen';
 import { LayoutsScreen } from '../screens/LayoutsScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
+import { ProgressScreen } from '../screens/Progress/ProgressScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
 import { SessionHistoryScreen } from '../screens/SessionHistoryScreen';
 import { colors } from '../theme/theme';
@@ -21,6 +22,7 @@ import type {
   HistoryStackParams,
   LayoutsStackParams,
   ProfileStackParams,
+  ProgressStackParams,
   TabParams,
 } from './types';
 
@@ -31,6 +33,7 @@ if (Platform.OS === 'web') enableScreens(true);
 const LayoutsStack = createNativeStackNavigator<LayoutsStackParams>();
 const HistoryStack = createNativeStackNavigator<HistoryStackParams>();
 const ProfileStack = createNativeStackNavigator<ProfileStackParams>();
+const ProgressStack = createNativeStackNavigator<ProgressStackParams>();
 const Tabs = createBottomTabNavigator<TabParams>();
 
 /**
@@ -102,6 +105,19 @@ function HistoryNavigator() {
   );
 }
 
+/** Progress, in a stack like the other tabs for the same header inside the same landmark. */
+function ProgressNavigator() {
+  return (
+    <ProgressStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
+      <ProgressStack.Screen
+        name="ProgressHome"
+        component={ProgressScreen}
+        options={{ title: 'Progress' }}
+      />
+    </ProgressStack.Navigator>
+  );
+}
+
 /** Profile sits in a stack like the other tabs, for the same header inside the same landmark. */
 function ProfileNavigator() {
   return (
@@ -141,6 +157,7 @@ const linking: LinkingOptions<TabParams> = {
           ClimbStory: 'history/climb/:climbId',
         },
       },
+      Progress: { screens: { ProgressHome: 'progress' } },
       Profile: { screens: { ProfileHome: 'profile' } },
     },
   },
@@ -170,6 +187,11 @@ export function SignedInNavigator() {
           name="HistoryTab"
           component={HistoryNavigator}
           options={{ title: 'History', tabBarIcon: icon('☰') }}
+        />
+        <Tabs.Screen
+          name="Progress"
+          component={ProgressNavigator}
+          options={{ title: 'Progress', tabBarIcon: icon('◢') }}
         />
         <Tabs.Screen
           name="Profile"

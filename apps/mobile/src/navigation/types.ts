@@ -17,8 +17,13 @@ export type ProfileStackParams = {
   ProfileHome: undefined;
 };
 
+export type ProgressStackParams = {
+  ProgressHome: undefined;
+};
+
 export type TabParams = {
   LayoutsTab: NavigatorScreenParams<LayoutsStackParams>;
   HistoryTab: NavigatorScreenParams<HistoryStackParams>;
+  Progress: NavigatorScreenParams<ProgressStackParams>;
   Profile: NavigatorScreenParams<ProfileStackParams>;
 };

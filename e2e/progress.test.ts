@@ -1,0 +1,186 @@
+import { DEMO_ACCOUNT } from '@sendlog/contract';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../apps/server/src/index.js';
+import { apiClient } from './support/api.js';
+import { checkAccessibility } from './support/axe.js';
+import { climber, screenshot } from './support/app.js';
+import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
+import { startWebApp } from './support/webExport.js';
+
+/*
+ * The Progress tab in the browser: computed on the phone from its own sessions, so it shows what
+ * was logged offline a minute ago, with the numbers readable as text.
+ */
+
+const hasChromium = chromiumAvailable();
+if (!hasChromium) {
+  if (process.env.CI) throw new Error('CI needs Chromium at /usr/bin/chromium for the stories');
+  console.log('[e2e] progress story skipped: no Chromium at /usr/bin/chromium');
+}
+
+const STORY_TIMEOUT = 180_000;
+
+describe.skipIf(!hasChromium)('the Progress tab', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let api: ReturnType<typeof apiClient>;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startWebApp();
+    api = apiClient(server.url);
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPhone(): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+    const context = await browser.newContext({ ...PHONE });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.url);
+    return { page, context, errors };
+  }
+
+  const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(name) });
+  const chart = (page: Page, name: string) =>
+    page.getByRole('img', { name: new RegExp(`^${name}`) });
+
+  /** A layout's climb row buttons, named as a screen reader hears them. */
+  async function tap(page: Page, button: string): Promise<void> {
+    await page.getByRole('button', { name: button, exact: true }).click();
+  }
+
+  /** Starts a session on `layout`, from wherever the Layouts tab was left. */
+  async function startSession(page: Page, layout: string): Promise<void> {
+    await tab(page, 'Layouts').click();
+    const start = page.getByRole('button', { name: 'Start session', exact: true });
+    const link = page.getByRole('link', { name: layout, exact: true });
+    await start.or(link).first().waitFor();
+    if (!(await start.isVisible())) await link.click();
+    await start.click();
+    await page.getByText('Offline · saved on this phone').waitFor();
+  }
+
+  async function endSession(page: Page): Promise<void> {
+    await tap(page, 'End session');
+    await page.getByText('⏳ Pending sync').first().waitFor();
+  }
+
+  it(
+    'shows two sessions logged offline a minute ago: pyramid, period and grade source',
+    async () => {
+      const { page, context, errors } = await openPhone();
+      const app = climber(page);
+      await app.signIn(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      const layout = (await api.layouts()).find((l) => l.name === 'Main Wall');
+      if (!layout) throw new Error('the demo gym has no Main Wall');
+      await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
+      // As a phone that had the app open a moment: its service worker keeps the app offline.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await context.setOffline(true);
+
+      // Session 1: Crimp School (V2) flashed; Blue Moon (V4) tried twice; Dyno Mite (V5) tried.
+      await startSession(page, layout.name);
+      await tap(page, 'Sent: Crimp School');
+      await tap(page, 'Try: Blue Moon');
+      await tap(page, 'Try: Blue Moon');
+      await tap(page, 'Try: Dyno Mite');
+      await page.getByLabel('Route Dyno Mite', { exact: true }).waitFor();
+      await endSession(page);
+
+      // Session 2: Blue Moon sent (tried before: a send, not a flash); Pinch Me (V3) sent after
+      // two tries; Slab Happy (V2) flashed, which the climber grades V3.
+      await startSession(page, layout.name);
+      await tap(page, 'Sent: Blue Moon');
+      await tap(page, 'Try: Pinch Me');
+      await tap(page, 'Try: Pinch Me');
+      await tap(page, 'Sent: Pinch Me');
+      await tap(page, 'Log Slab Happy');
+      await page.getByRole('radio', { name: 'Sent', exact: true }).click();
+      await page.getByLabel('Attempts', { exact: true }).fill('1');
+      await page.getByLabel('Your grade', { exact: true }).fill('V3');
+      await tap(page, 'Save route');
+      await page.getByLabel('Route Slab Happy', { exact: true }).waitFor();
+      await endSession(page);
+
+      // Still offline: Progress reads the phone's own sessions.
+      await tab(page, 'Progress').click();
+      const pyramid = chart(page, 'Grade pyramid');
+      await pyramid.waitFor();
+      expect(await pyramid.getAttribute('aria-label')).toBe(
+        'Grade pyramid, climbs by best result, hardest first. ' +
+          'V5: 0 flashed, 0 sent, 1 tried only; V4: 0 flashed, 1 sent, 0 tried only; ' +
+          'V3: 0 flashed, 1 sent, 0 tried only; V2: 2 flashed, 0 sent, 0 tried only.',
+      );
+      const main = page.getByRole('main').filter({ visible: true });
+      await expect.poll(() => main.getByText('Hardest send', { exact: true }).count()).toBe(1);
+      expect(await chart(page, 'Activity per week').getAttribute('aria-label')).toMatch(
+        /: 2 sessions, 9 attempts, 4 sends\. No sessions in the other 11 weeks\.$/,
+      );
+      expect(await chart(page, 'Hardest send per week').getAttribute('aria-label')).toMatch(
+        /: V4\.$/,
+      );
+      expect(await chart(page, 'Send rate per grade').getAttribute('aria-label')).toBe(
+        'Send rate per grade, hardest first. V5: 0 of 1 tries sent, 0%; ' +
+          'V4: 1 of 2 tries sent, 50%; V3: 1 of 1 tries sent, 100%; V2: 2 of 2 tries sent, 100%.',
+      );
+      await screenshot(page, 'progress');
+      await checkAccessibility(page, 'progress');
+
+      // Four weeks: this week is in it too. The radios say which is chosen.
+      await page.getByRole('radio', { name: '4 weeks', exact: true }).click();
+      expect(
+        await page
+          .getByRole('radio', { name: '4 weeks', exact: true })
+          .getAttribute('aria-checked'),
+      ).toBe('true');
+      expect(
+        await page
+          .getByRole('radio', { name: '12 weeks', exact: true })
+          .getAttribute('aria-checked'),
+      ).toBe('false');
+      expect(await chart(page, 'Activity per week').getAttribute('aria-label')).toMatch(
+        /^Activity per week, 4 weeks\./,
+      );
+      expect(await pyramid.getAttribute('aria-label')).toMatch(/V2: 2 flashed, 0 sent/);
+
+      // Own grades: Slab Happy counts at V3, where the climber put it.
+      await page.getByRole('radio', { name: 'My grade', exact: true }).click();
+      await expect
+        .poll(() => pyramid.getAttribute('aria-label'))
+        .toBe(
+          'Grade pyramid, climbs by best result, hardest first. ' +
+            'V5: 0 flashed, 0 sent, 1 tried only; V4: 0 flashed, 1 sent, 0 tried only; ' +
+            'V3: 1 flashed, 1 sent, 0 tried only; V2: 1 flashed, 0 sent, 0 tried only.',
+        );
+      await checkAccessibility(page, 'progress, own grades');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    'a new climber gets a way to start instead of a wall of zeros',
+    async () => {
+      const account = await api.register();
+      const { page, errors } = await openPhone();
+      await climber(page).signIn(account.email, account.password);
+      await tab(page, 'Progress').click();
+      await page.getByRole('heading', { name: 'Your progress starts here' }).waitFor();
+      expect(await chart(page, 'Grade pyramid').count()).toBe(0);
+      await checkAccessibility(page, 'progress, empty');
+      await page.getByRole('button', { name: 'Go to layouts', exact: true }).click();
+      await page.getByRole('link', { name: 'Main Wall', exact: true }).waitFor();
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+});
