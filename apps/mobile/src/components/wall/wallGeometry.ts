@@ -12,7 +12,8 @@ export const MAX_ZOOM = ZOOM_STEPS[ZOOM_STEPS.length - 1] ?? 4;
 
 /** The picture at `width`, its aspect ratio kept (a zero-sized picture is treated as square). */
 export function fittedSize(picture: Size, width: number): Size {
-  const ratio = picture.width > 0 && picture.height > 0 ? picture.height / picture.width : 1;
+  const square = picture.width <= 0 || picture.height <= 0;
+  const ratio = square ? 1 : picture.height / picture.width;
   return { width, height: width * ratio };
 }
 

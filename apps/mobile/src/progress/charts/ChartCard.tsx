@@ -77,7 +77,7 @@ export const CHART_FONT =
 
 const styles = StyleSheet.create({
   legend: { flexDirection: 'row', flexWrap: 'wrap', columnGap: spacing.lg, rowGap: spacing.xs },
-  swatch: { width: 14, height: 14, borderRadius: 3, borderWidth: 1.5 },
-  line: { width: 18, height: 0, borderTopWidth: 2.5, borderStyle: 'dashed' },
+  swatch: { width: 14, height: 14, borderRadius: 3, borderWidth: 1.5 }, // holds no text
+  line: { width: 18, height: 0, borderTopWidth: 2.5, borderStyle: 'dashed' }, // holds no text
   legendLabel: { fontSize: 13, color: colors.text },
 });
