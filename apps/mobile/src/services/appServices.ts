@@ -1,6 +1,8 @@
 import { AppState } from 'react-native';
 import { createHttpClient, createSessionStore, createSyncEngine } from '@sendlog/sync';
 import type { FetchLike } from '@sendlog/sync';
+import { createCatalogueAdminApi } from '../api/catalogueAdminApi';
+import type { CatalogueAdminApi } from '../api/catalogueAdminApi';
 import { createSendlogApi } from '../api/sendlogApi';
 import { createAuthStore } from '../auth/authStore';
 import type { AuthResult, AuthStore } from '../auth/authStore';
@@ -25,6 +27,8 @@ export interface Account {
 export interface AppServices {
   auth: AuthStore;
   catalogue: CatalogueStore;
+  /** A setter's catalogue changes (the Manage screens); they need the server there and then. */
+  catalogueAdmin: CatalogueAdminApi;
   connectivity: Connectivity;
   /** null while signed out or while the account's storage is being opened. */
   getAccount(): Account | null;
@@ -65,7 +69,9 @@ function onAppStateActive(listener: () => void): () => void {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { storage, baseUrl, connectivity } = options;
   const fetchFn = options.fetch;
-  const api = createSendlogApi(createHttpClient({ baseUrl, fetch: fetchFn }));
+  const http = createHttpClient({ baseUrl, fetch: fetchFn });
+  const api = createSendlogApi(http);
+  const catalogueAdmin = createCatalogueAdminApi(http);
   const auth = createAuthStore({ storage, api });
   const catalogue = createCatalogueStore({ storage, api });
   const accountEmitter = createEmitter();
@@ -147,6 +153,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     auth,
     catalogue,
+    catalogueAdmin,
     connectivity,
     getAccount: () => account,
     subscribeAccount: accountEmitter.subscribe,
