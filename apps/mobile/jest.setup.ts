@@ -1,3 +1,6 @@
+// Gesture handler's native module (the wall picture's pinch) under Jest: its maintainers' mock.
+import 'react-native-gesture-handler/jestSetup';
+
 // Native modules have no implementation under Jest: their maintainers' mocks stand in.
 jest.mock('@react-native-async-storage/async-storage', () =>
   jest.requireActual('@react-native-async-storage/async-storage/jest/async-storage-mock'),

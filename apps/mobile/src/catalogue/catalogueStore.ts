@@ -4,6 +4,7 @@ import type { KeyValueStorage } from '@sendlog/sync';
 import { z } from 'zod';
 import type { SendlogApi } from '../api/sendlogApi';
 import { createEmitter } from '../services/emitter';
+import type { WallPictures } from '../wallPictures/wallPictures';
 
 const LAYOUTS_KEY = 'sendlog.catalogue.layouts';
 const climbsKey = (layoutId: string) => `sendlog.catalogue.climbs.${layoutId}`;
@@ -36,6 +37,8 @@ export interface CatalogueStore {
 export function createCatalogueStore(deps: {
   storage: KeyValueStorage;
   api: SendlogApi;
+  /** Told every layout's picture after each refresh, to keep them for offline sessions. */
+  pictures?: Pick<WallPictures, 'keep'>;
 }): CatalogueStore {
   const emitter = createEmitter();
   let state: CatalogueState = {
@@ -104,6 +107,11 @@ export function createCatalogueStore(deps: {
     }
     await deps.storage.multiSet(writes);
     set({ layouts, climbsByLayout, refreshing: false, lastError });
+    // Every open layout's picture, looked at or not: a climber who never opened a wall online
+    // still sees it offline. Not awaited: the lists are usable before the pictures arrive.
+    deps.pictures
+      ?.keep(layouts.flatMap((l) => (l.image && !l.archived ? [l.image.url] : [])))
+      .catch(() => undefined);
   }
 
   return {

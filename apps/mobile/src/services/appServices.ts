@@ -13,6 +13,8 @@ import { scopedStorage } from '../storage/keyValueStorage';
 import { createRecentDeletes } from '../sync/recentDelete';
 import type { RecentDeletes } from '../sync/recentDelete';
 import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
+import { createRemoteWallPictures } from '../wallPictures/wallPictures';
+import type { WallPictures } from '../wallPictures/wallPictures';
 import { createEmitter } from './emitter';
 
 /** The signed-in climber's sessions and the engine that syncs them. */
@@ -30,6 +32,8 @@ export interface AppServices {
   /** A setter's catalogue changes (the Manage screens); they need the server there and then. */
   catalogueAdmin: CatalogueAdminApi;
   connectivity: Connectivity;
+  /** The layouts' wall pictures, kept on the device for offline sessions. */
+  pictures: WallPictures;
   /** null while signed out or while the account's storage is being opened. */
   getAccount(): Account | null;
   subscribeAccount(listener: () => void): () => void;
@@ -53,6 +57,8 @@ export interface AppServicesOptions {
   uuid?: () => string;
   /** Calls back when the app comes to the foreground; React Native's AppState by default. */
   onForeground?: (listener: () => void) => () => void;
+  /** Where wall pictures are kept (the platform's cache); from the server alone by default. */
+  pictures?: WallPictures;
 }
 
 function onAppStateActive(listener: () => void): () => void {
@@ -73,7 +79,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const api = createSendlogApi(http);
   const catalogueAdmin = createCatalogueAdminApi(http);
   const auth = createAuthStore({ storage, api });
-  const catalogue = createCatalogueStore({ storage, api });
+  const pictures = options.pictures ?? createRemoteWallPictures(baseUrl);
+  const catalogue = createCatalogueStore({ storage, api, pictures });
   const accountEmitter = createEmitter();
   let account: Account | null = null;
   let opening: { userId: string; done: Promise<void> } | null = null;
@@ -135,7 +142,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   }
 
   async function startOnce(): Promise<void> {
-    await Promise.all([auth.load(), catalogue.load()]);
+    await Promise.all([auth.load(), catalogue.load(), pictures.load()]);
     cleanups.push(auth.subscribe(followAuth));
     followAuth();
     await opening?.done;
@@ -155,6 +162,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     catalogue,
     catalogueAdmin,
     connectivity,
+    pictures,
     getAccount: () => account,
     subscribeAccount: accountEmitter.subscribe,
     start() {

@@ -1,0 +1,143 @@
+import { useCallback, useState } from 'react';
+import { Image, Pressable, StyleSheet, Text, View } from 'react-native';
+import type { GestureResponderEvent, LayoutChangeEvent } from 'react-native';
+import type { Climb } from '@sendlog/contract';
+import { useGradeDisplay } from '../../hooks/services';
+import { useWallPictureSource } from '../../hooks/useWallPictureSource';
+import { colors, common, spacing } from '../../theme/theme';
+import { Button } from '../Button';
+import { ClimbDot } from './ClimbDot';
+import {
+  clampZoom,
+  fittedSize,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  positionOfPress,
+  zoomIn,
+  zoomOut,
+} from './wallGeometry';
+import { ZoomableArea } from './ZoomableArea';
+
+export interface WallPictureProps {
+  image: { url: string; width: number; height: number };
+  /** The layout's climbs; those with a `position` are drawn. */
+  climbs: readonly Climb[];
+  onPressClimb?: (climb: Climb) => void;
+  /** A tap on the picture itself, in 0–1 of its width and height (placing a climb). */
+  onPressWall?: (position: { x: number; y: number }) => void;
+  selectedClimbId?: string | null;
+  /** The picture's accessible name, e.g. "Main Wall picture". */
+  label: string;
+}
+
+type PlacedClimb = Climb & { position: { x: number; y: number } };
+const isPlaced = (climb: Climb): climb is PlacedClimb => climb.position !== null;
+
+/**
+ * A layout's wall picture with its placed climbs as dots in their hold colours, grades in the
+ * climber's system. It fits the available width, keeps its aspect ratio, and zooms with buttons
+ * everywhere (keyboard, screen reader, mouse) and a pinch on phones.
+ */
+export function WallPicture(props: WallPictureProps) {
+  const { image, onPressClimb, onPressWall, selectedClimbId, label } = props;
+  const display = useGradeDisplay();
+  const source = useWallPictureSource(image.url);
+  const [available, setAvailable] = useState(0);
+  const [zoom, setZoom] = useState<number>(MIN_ZOOM);
+  const onPinchEnd = useCallback((next: number) => setZoom(clampZoom(next)), []);
+
+  const drawn = fittedSize(image, available * zoom);
+  // Until the first layout, the aspect ratio alone sizes it (no flash of a zero-height picture).
+  const size =
+    available > 0
+      ? { width: drawn.width, height: drawn.height }
+      : { width: '100%' as const, aspectRatio: image.width / Math.max(1, image.height) };
+
+  const pressWall = (event: GestureResponderEvent) => {
+    const position = positionOfPress(
+      { x: event.nativeEvent.locationX, y: event.nativeEvent.locationY },
+      drawn,
+    );
+    if (position && onPressWall) onPressWall(position);
+  };
+
+  const picture = (
+    <Image
+      source={{ uri: source }}
+      style={StyleSheet.absoluteFill}
+      resizeMode="stretch"
+      {...(onPressWall ? {} : { accessible: true, role: 'img' as const, 'aria-label': label })}
+    />
+  );
+
+  return (
+    <View style={styles.root}>
+      <View
+        onLayout={(event: LayoutChangeEvent) => setAvailable(event.nativeEvent.layout.width)}
+        style={styles.measure}
+        testID="wall-picture-frame"
+      >
+        <ZoomableArea zoom={zoom} onPinchEnd={onPinchEnd}>
+          <View style={[styles.picture, size]} testID="wall-picture">
+            {onPressWall ? (
+              <Pressable
+                role="button"
+                aria-label={label}
+                onPress={pressWall}
+                style={StyleSheet.absoluteFill}
+              >
+                {picture}
+              </Pressable>
+            ) : (
+              picture
+            )}
+            {props.climbs.filter(isPlaced).map((climb) => (
+              <ClimbDot
+                key={climb.id}
+                climb={climb}
+                grade={display(climb.grade)}
+                selected={climb.id === selectedClimbId}
+                onPress={onPressClimb ? () => onPressClimb(climb) : undefined}
+              />
+            ))}
+          </View>
+        </ZoomableArea>
+      </View>
+      <View style={styles.controls}>
+        <Button
+          label="−"
+          name="Zoom out"
+          small
+          disabled={zoom <= MIN_ZOOM}
+          onPress={() => setZoom(zoomOut(zoom))}
+        />
+        <Text style={[common.muted, styles.zoomText]} aria-live="polite">
+          {`Zoom ${Math.round(zoom * 100)}%`}
+        </Text>
+        <Button
+          label="+"
+          name="Zoom in"
+          small
+          disabled={zoom >= MAX_ZOOM}
+          onPress={() => setZoom(zoomIn(zoom))}
+        />
+        <Button
+          label="Reset"
+          name="Reset zoom"
+          small
+          variant="link"
+          disabled={zoom === MIN_ZOOM}
+          onPress={() => setZoom(MIN_ZOOM)}
+        />
+      </View>
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  root: { gap: spacing.sm },
+  measure: { width: '100%' },
+  picture: { backgroundColor: colors.border, overflow: 'hidden' },
+  controls: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
+  zoomText: { minWidth: 80, textAlign: 'center' },
+});
