@@ -12,6 +12,10 @@ import type {
 import { Button } from '../components/Button';
 import { LayoutDetailScreen } from '../screens/LayoutDetail/LayoutDetailScreen';
 import { LayoutsScreen } from '../screens/LayoutsScreen';
+import { ManageEntry } from '../screens/Manage/ManageEntry';
+import { ManageWallScreen } from '../screens/Manage/ManageWallScreen';
+import { ManageWallsScreen } from '../screens/Manage/ManageWallsScreen';
+import { NewWallScreen } from '../screens/Manage/NewWallScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
 import { SessionHistoryScreen } from '../screens/SessionHistoryScreen';
@@ -68,11 +72,30 @@ const stackScreenOptions = ({
 function LayoutsNavigator() {
   return (
     <LayoutsStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
-      <LayoutsStack.Screen name="Layouts" component={LayoutsScreen} />
+      <LayoutsStack.Screen
+        name="Layouts"
+        component={LayoutsScreen}
+        options={{ headerRight: () => <ManageEntry /> }}
+      />
       <LayoutsStack.Screen
         name="LayoutDetail"
         component={LayoutDetailScreen}
         options={{ title: 'Layout' }}
+      />
+      <LayoutsStack.Screen
+        name="ManageWalls"
+        component={ManageWallsScreen}
+        options={{ title: 'Manage walls' }}
+      />
+      <LayoutsStack.Screen
+        name="NewWall"
+        component={NewWallScreen}
+        options={{ title: 'New wall' }}
+      />
+      <LayoutsStack.Screen
+        name="ManageWall"
+        component={ManageWallScreen}
+        options={{ title: 'Manage wall' }}
       />
     </LayoutsStack.Navigator>
   );
@@ -120,7 +143,13 @@ const linking: LinkingOptions<TabParams> = {
     screens: {
       LayoutsTab: {
         initialRouteName: 'Layouts',
-        screens: { Layouts: '', LayoutDetail: 'layout/:layoutId' },
+        screens: {
+          Layouts: '',
+          LayoutDetail: 'layout/:layoutId',
+          ManageWalls: 'manage',
+          NewWall: 'manage/new-wall',
+          ManageWall: 'manage/wall/:layoutId',
+        },
       },
       HistoryTab: {
         initialRouteName: 'History',

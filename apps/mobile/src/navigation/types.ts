@@ -3,6 +3,10 @@ import type { NavigatorScreenParams } from '@react-navigation/native';
 export type LayoutsStackParams = {
   Layouts: undefined;
   LayoutDetail: { layoutId: string };
+  // A setter's screens (screens/Manage), under Layouts: after a change, "back" shows the result.
+  ManageWalls: undefined;
+  NewWall: undefined;
+  ManageWall: { layoutId: string };
 };
 
 export type HistoryStackParams = {
