@@ -5,6 +5,7 @@ import { apiBaseUrl } from './src/config/apiBaseUrl';
 import { createNetInfoConnectivity } from './src/connectivity/netInfoConnectivity';
 import { createAppServices } from './src/services/appServices';
 import { createDeviceStorage } from './src/storage/deviceStorage';
+import { createWallPictureCache } from './src/wallPictures/wallPictureCache';
 import { registerServiceWorker } from './src/web/registerServiceWorker';
 
 registerServiceWorker();
@@ -17,6 +18,7 @@ function createServices() {
     fetch: (url, init) => fetch(url, init),
     connectivity: createNetInfoConnectivity(baseUrl),
     uuid: randomUUID,
+    pictures: createWallPictureCache(baseUrl),
   });
 }
 

@@ -2,6 +2,10 @@
 // app opens with no network, as the phone app does. API calls are never cached: the app's own
 // storage holds the data.
 const CACHE = 'sendlog-shell';
+// Wall pictures, filled by the page after each catalogue refresh (src/wallPictures/
+// wallPictureCache.ts, WALL_PICTURE_CACHE) and by the pictures the page shows. A picture's url
+// is the hash of its bytes: a kept copy is good forever, so it is served cache-first.
+const PICTURES = 'sendlog-wall-pictures';
 
 /** Hashed files never change: fetch only those not kept yet. */
 async function addMissing(cache, urls) {
@@ -82,6 +86,19 @@ self.addEventListener('fetch', (event) => {
           return response;
         })
         .catch(async () => (await caches.match('/')) ?? Response.error()),
+    );
+    return;
+  }
+  if (url.pathname.startsWith('/wall-pictures/')) {
+    event.respondWith(
+      caches.open(PICTURES).then(async (cache) => {
+        // The page's prefetch asked with other headers than an <img> does: match on the url.
+        const hit = await cache.match(request, { ignoreVary: true });
+        if (hit) return hit;
+        const response = await fetch(request);
+        if (response.ok) event.waitUntil(cache.put(request, response.clone()));
+        return response;
+      }),
     );
     return;
   }

@@ -1,11 +1,14 @@
 import { StyleSheet, TextInput, View } from 'react-native';
 import { Button } from '../../components/Button';
+import { useGradeDisplay } from '../../hooks/services';
 import { common, spacing } from '../../theme/theme';
 import type { ClimbFilterState } from './useClimbFilter';
 
 /** Search by name and one grade at a time ("All grades" or a tap on the chosen one clears it). */
 export function ClimbFilters({ filter }: { filter: ClimbFilterState }) {
   const { grade, setGrade } = filter;
+  // Filters by the climbs' own grades, labelled in the climber's system.
+  const display = useGradeDisplay();
   return (
     <>
       <TextInput
@@ -20,7 +23,7 @@ export function ClimbFilters({ filter }: { filter: ClimbFilterState }) {
         {filter.grades.map((g) => (
           <Button
             key={g}
-            label={g}
+            label={display(g)}
             small
             checked={grade === g}
             onPress={() => setGrade(grade === g ? null : g)}

@@ -1,7 +1,9 @@
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Climb } from '@sendlog/contract';
 import { Button } from '../../components/Button';
+import { ColorSwatch } from '../../components/ColorSwatch';
 import { plural } from '../../format/plural';
+import { useGradeDisplay } from '../../hooks/services';
 import type { LocalRoute } from '../../sync/types';
 import { colors, common, spacing } from '../../theme/theme';
 
@@ -29,18 +31,39 @@ export function ClimbRow(props: {
   session: ClimbRowSession | null;
 }) {
   const { climb, badge, session } = props;
+  const display = useGradeDisplay();
   return (
     <View style={styles.climb}>
       <View style={styles.line}>
-        <Text style={styles.grade}>{climb.grade}</Text>
+        <Text style={styles.grade}>{display(climb.grade)}</Text>
         <Text style={[common.body, styles.grow]}>{climb.name}</Text>
         {badge ? (
           <Text style={[styles.badge, badge === 'Flash' && styles.flash]}>{badge}</Text>
         ) : null}
       </View>
+      <View style={styles.details}>
+        <ColorSwatch color={climb.color} />
+        <CommunityLine community={climb.community} display={display} />
+      </View>
       {session ? <SessionActions climb={climb} session={session} /> : null}
     </View>
   );
+}
+
+/**
+ * What other climbers' logs say, once someone logged the climb: "Community V5 · 4.2 stars ·
+ * by 3 climbers". In words, not glyphs: a screen reader reads it as it is shown.
+ */
+function CommunityLine(props: { community: Climb['community']; display: (g: string) => string }) {
+  const { grade, rating, climbers } = props.community;
+  if (climbers === 0) return null;
+  const opinions = [
+    grade === null ? null : `Community ${props.display(grade)}`,
+    rating === null ? null : `${rating.toFixed(1)} ${rating === 1 ? 'star' : 'stars'}`,
+  ].filter((part) => part !== null);
+  const who = plural(climbers, 'climber', 'climbers');
+  const text = opinions.length > 0 ? `${opinions.join(' · ')} · by ${who}` : `Logged by ${who}`;
+  return <Text style={common.muted}>{text}</Text>;
 }
 
 function SessionActions({ climb, session }: { climb: Climb; session: ClimbRowSession }) {
@@ -112,6 +135,7 @@ const styles = StyleSheet.create({
     marginBottom: spacing.xs,
   },
   line: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },
+  details: { flexDirection: 'row', alignItems: 'center', flexWrap: 'wrap', gap: spacing.md },
   grow: { flex: 1 },
   // A minimum, not a width: "V10" at twice the font size must not clip.
   grade: { minWidth: 44, fontWeight: '700', color: colors.text },

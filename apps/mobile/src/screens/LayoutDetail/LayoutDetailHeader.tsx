@@ -1,4 +1,5 @@
 import { StyleSheet, Text, View } from 'react-native';
+import type { ReactNode } from 'react';
 import type { Climb } from '@sendlog/contract';
 import type { RouteValues } from '../../components/RouteForm';
 import { common, spacing } from '../../theme/theme';
@@ -10,8 +11,12 @@ import { StartSessionCard } from './StartSessionCard';
 import type { ClimbFilterState } from './useClimbFilter';
 import type { LayoutSession } from './useLayoutSession';
 
-/** Above the climb list: the session (start, run, end), its routes, and the list's filters. */
+/**
+ * Above the climb list: the wall picture (on a phone; beside the list on a wide window), the
+ * session (start, run, end), its routes, and the list's filters.
+ */
 export function LayoutDetailHeader(props: {
+  wall: ReactNode;
   live: LayoutSession;
   elsewhereLayoutName: string | null;
   climbsById: ReadonlyMap<string, Climb>;
@@ -27,6 +32,7 @@ export function LayoutDetailHeader(props: {
   const { session, elsewhere } = live;
   return (
     <View style={styles.header}>
+      {props.wall}
       {elsewhere ? (
         <SessionElsewhereCard
           layoutName={props.elsewhereLayoutName}

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Climb } from '@sendlog/contract';
-import { FlatList, Text, View } from 'react-native';
+import { FlatList, ScrollView, StyleSheet, Text, View } from 'react-native';
 import type { CompositeScreenProps } from '@react-navigation/native';
 import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
@@ -9,11 +9,13 @@ import type { RouteValues } from '../../components/RouteForm';
 import { SyncBanner } from '../../components/SyncBanner';
 import { useCatalogue } from '../../hooks/services';
 import { useSendRecord } from '../../hooks/sessions';
+import { useWideWindow } from '../../hooks/useWideWindow';
 import { openRouteOf } from '../../logbook/quickLog';
 import type { LayoutsStackParams, TabParams } from '../../navigation/types';
-import { common } from '../../theme/theme';
+import { common, spacing } from '../../theme/theme';
 import { ClimbRow } from './ClimbRow';
 import { LayoutDetailHeader } from './LayoutDetailHeader';
+import { LayoutWall } from './LayoutWall';
 import { useClimbFilter } from './useClimbFilter';
 import { useLayoutSession } from './useLayoutSession';
 import { useQuickLog } from './useQuickLog';
@@ -46,6 +48,11 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
   const quick = useQuickLog(live);
   const layoutName = (id: string | null) => catalogue.layouts?.find((l) => l.id === id)?.name;
   const title = layoutName(layoutId);
+  const image = catalogue.layouts?.find((l) => l.id === layoutId)?.image ?? null;
+  const wide = useWideWindow();
+  // The climb tapped on the wall picture: its row shows under the picture, not in the list.
+  const [pickedId, setPickedId] = useState<string | null>(null);
+  const picked = (pickedId && catalogue.climbsById.get(pickedId)) || null;
 
   useEffect(() => {
     navigation.setOptions({ title: title ?? 'Layout' });
@@ -122,41 +129,83 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
     if (live.end(notes) && !empty) navigation.navigate('HistoryTab', { screen: 'History' });
   };
 
+  const wall = image ? (
+    <LayoutWall
+      image={image}
+      layoutName={title ?? 'Layout'}
+      climbs={filter.shown}
+      selected={picked}
+      onSelect={(climb) => setPickedId(climb.id)}
+      onClose={() => setPickedId(null)}
+      renderSelected={renderClimb}
+      inSession={session !== null}
+    />
+  ) : null;
+  const listed = picked ? filter.shown.filter((c) => c.id !== picked.id) : filter.shown;
+  // A wide window has the picture beside the list, each scrolling on its own.
+  const besideList = wide && wall !== null;
+
+  const list = (
+    <FlatList
+      style={besideList ? styles.listColumn : undefined}
+      contentContainerStyle={common.content}
+      data={listed}
+      keyExtractor={(c) => c.id}
+      initialNumToRender={30}
+      extraData={rowState}
+      keyboardShouldPersistTaps="handled"
+      ListHeaderComponent={
+        <LayoutDetailHeader
+          wall={besideList ? null : wall}
+          live={live}
+          elsewhereLayoutName={elsewhere ? (layoutName(elsewhere.layoutId) ?? null) : null}
+          climbsById={catalogue.climbsById}
+          flashes={flashes}
+          editingRouteId={form?.kind === 'edit' && !form.inRowOf ? form.routeId : null}
+          onEditRoute={(routeId) => openForm(routeId === null ? null : { kind: 'edit', routeId })}
+          onSaveRoute={updateRoute}
+          onOpenElsewhere={() =>
+            navigation.navigate('LayoutDetail', { layoutId: elsewhere?.layoutId ?? '' })
+          }
+          onEnd={end}
+          filter={filter}
+        />
+      }
+      ListEmptyComponent={
+        <Text style={common.muted}>
+          {climbs === undefined
+            ? 'The climbs of this layout are not on this device yet. They download once you are online.'
+            : 'No climb matches.'}
+        </Text>
+      }
+      renderItem={({ item }) => renderClimb(item)}
+    />
+  );
+
   return (
     <View style={common.screen}>
       <SyncBanner />
-      <FlatList
-        contentContainerStyle={common.content}
-        data={filter.shown}
-        keyExtractor={(c) => c.id}
-        initialNumToRender={30}
-        extraData={rowState}
-        keyboardShouldPersistTaps="handled"
-        ListHeaderComponent={
-          <LayoutDetailHeader
-            live={live}
-            elsewhereLayoutName={elsewhere ? (layoutName(elsewhere.layoutId) ?? null) : null}
-            climbsById={catalogue.climbsById}
-            flashes={flashes}
-            editingRouteId={form?.kind === 'edit' && !form.inRowOf ? form.routeId : null}
-            onEditRoute={(routeId) => openForm(routeId === null ? null : { kind: 'edit', routeId })}
-            onSaveRoute={updateRoute}
-            onOpenElsewhere={() =>
-              navigation.navigate('LayoutDetail', { layoutId: elsewhere?.layoutId ?? '' })
-            }
-            onEnd={end}
-            filter={filter}
-          />
-        }
-        ListEmptyComponent={
-          <Text style={common.muted}>
-            {climbs === undefined
-              ? 'The climbs of this layout are not on this device yet. They download once you are online.'
-              : 'No climb matches.'}
-          </Text>
-        }
-        renderItem={({ item }) => renderClimb(item)}
-      />
+      {besideList ? (
+        <View style={styles.columns}>
+          <ScrollView
+            style={styles.wallColumn}
+            contentContainerStyle={common.content}
+            keyboardShouldPersistTaps="handled"
+          >
+            {wall}
+          </ScrollView>
+          {list}
+        </View>
+      ) : (
+        list
+      )}
     </View>
   );
 }
+
+const styles = StyleSheet.create({
+  columns: { flex: 1, flexDirection: 'row', gap: spacing.sm },
+  // The picture gets the larger share: it is what the climber looks at on a tablet.
+  wallColumn: { flex: 3 },
+  listColumn: { flex: 2 },
+});
