@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Text, View } from 'react-native';
 import type { GradeSystem } from '@sendlog/contract';
 import { Button } from '../../components/Button';
@@ -5,6 +6,7 @@ import { common } from '../../theme/theme';
 import type { ClimbDraft } from './climbForm';
 import { HoldColorPicker } from './HoldColorPicker';
 import { LabeledField } from './LabeledField';
+import { SpotFields } from './SpotFields';
 
 /** Where a spot is, in words: the picture's dots are not everyone's way in. */
 export function positionText(position: ClimbDraft['position']): string {
@@ -37,6 +39,7 @@ interface Props {
 export function ClimbEditor(props: Props) {
   const { draft, onChange, fields } = props;
   const set = (patch: Partial<ClimbDraft>) => onChange({ ...draft, ...patch });
+  const [spotValid, setSpotValid] = useState(true);
   return (
     <View style={common.card} role="group" aria-label={props.title}>
       <Text role="heading" aria-level={2} style={common.title}>
@@ -44,7 +47,16 @@ export function ClimbEditor(props: Props) {
       </Text>
       <Text style={common.body}>{positionText(draft.position)}</Text>
       {props.hasPicture ? (
-        <Text style={common.muted}>Tap the picture where the climb starts to move its spot.</Text>
+        <>
+          <Text style={common.muted}>
+            Tap the picture where the climb starts to move its spot, or give it in numbers.
+          </Text>
+          <SpotFields
+            position={draft.position}
+            onChange={(position) => set({ position })}
+            onValid={setSpotValid}
+          />
+        </>
       ) : null}
       {fields.position ? (
         <Text role="alert" style={common.error}>
@@ -88,7 +100,7 @@ export function ClimbEditor(props: Props) {
         <Button
           label={props.saveLabel}
           variant="primary"
-          disabled={props.disabled}
+          disabled={props.disabled || !spotValid}
           onPress={props.onSave}
         />
         <Button label="Cancel" onPress={props.onCancel} />

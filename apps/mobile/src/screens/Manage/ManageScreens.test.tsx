@@ -146,6 +146,26 @@ describe('Manage (setters)', () => {
     expect(app.api.catalogue.climbs.find((c) => c.id === 'c-dyno')?.archived).toBe(false);
   });
 
+  it('places a climb without a pointer: its spot in numbers, checked at the field', async () => {
+    const app = await openAsSetter((api) => {
+      const wall = api.catalogue.layouts.find((l) => l.id === 'wall');
+      if (wall) wall.image = { url: '/wall-pictures/main', width: 800, height: 600 };
+    });
+    fireEvent.press(screen.getByRole('link', { name: 'Main Wall' }));
+    fireEvent.press(await screen.findByRole('button', { name: 'Add a climb without a spot' }));
+    fireEvent.changeText(screen.getByLabelText('Climb name'), 'Keyboard line');
+    fireEvent.changeText(screen.getByLabelText('Grade'), 'V2');
+    fireEvent.changeText(screen.getByLabelText('Across (%)'), '140');
+    expect(screen.getByText('A number from 0 to 100')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Add climb' })).toBeDisabled();
+    fireEvent.changeText(screen.getByLabelText('Across (%)'), '40');
+    fireEvent.changeText(screen.getByLabelText('Down (%)'), '62.5');
+    expect(screen.getByText('Starts 40% across, 63% down the picture.')).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Add climb' }));
+    expect(await screen.findByText('Added Keyboard line.')).toBeTruthy();
+    expect(lastRequest(app.api, 'POST')?.body).toMatchObject({ position: { x: 0.4, y: 0.625 } });
+  });
+
   it('offline: says so, disables the actions and keeps what was typed', async () => {
     const app = await openAsSetter();
     fireEvent.press(screen.getByRole('link', { name: 'Main Wall' }));

@@ -148,6 +148,8 @@ function ManageWall({ route, navigation }: Props) {
   );
   const editor = editing ? (
     <ClimbEditor
+      // A fresh form per climb: what one climb's spot fields said does not carry to the next.
+      key={editing.kind === 'edit' ? editing.climb.id : 'new'}
       title={editing.kind === 'new' ? 'New climb' : `Edit ${editing.climb.name}`}
       draft={draft}
       onChange={setDraft}
