@@ -166,6 +166,33 @@ describe('Manage (setters)', () => {
     expect(lastRequest(app.api, 'POST')?.body).toMatchObject({ position: { x: 0.4, y: 0.625 } });
   });
 
+  it('renames a wall, archives it and brings it back', async () => {
+    const app = await openAsSetter();
+    fireEvent.press(screen.getByRole('link', { name: 'The Cave' }));
+    fireEvent.press(await screen.findByRole('button', { name: 'Rename or describe' }));
+    fireEvent.changeText(screen.getByLabelText('Wall name'), '');
+    fireEvent.press(screen.getByRole('button', { name: 'Save wall' }));
+    expect(await screen.findByText('Must not be empty')).toBeTruthy();
+    fireEvent.changeText(screen.getByLabelText('Wall name'), 'The Roof');
+    fireEvent.press(screen.getByRole('button', { name: 'Save wall' }));
+    await screen.findByRole('button', { name: 'Archive wall' });
+    expect(lastRequest(app.api, 'PATCH')?.body).toEqual({
+      name: 'The Roof',
+      description: 'Steep roof',
+    });
+    fireEvent.press(screen.getByRole('button', { name: 'Archive wall' }));
+    fireEvent.press(await screen.findByRole('button', { name: 'Unarchive wall' }));
+    await screen.findByRole('button', { name: 'Archive wall' });
+    expect(app.api.catalogue.layouts.find((l) => l.id === 'cave')).toMatchObject({
+      name: 'The Roof',
+      archived: false,
+    });
+    // Back on the list, the setter's catalogue already says so.
+    expect(app.services.catalogue.getState().layouts?.find((l) => l.id === 'cave')?.name).toBe(
+      'The Roof',
+    );
+  });
+
   it('offline: says so, disables the actions and keeps what was typed', async () => {
     const app = await openAsSetter();
     fireEvent.press(screen.getByRole('link', { name: 'Main Wall' }));

@@ -16,6 +16,8 @@ import { OfflineNotice } from './OfflineNotice';
 import { ResetWallPanel } from './ResetWallPanel';
 import { SettersOnly } from './SettersOnly';
 import { useManageCall } from './useManageCall';
+import { WallDetailsCard } from './WallDetailsCard';
+import type { WallDetailsDraft } from './WallDetailsCard';
 import { WallPictureUpload } from './WallPictureUpload';
 
 type Props = NativeStackScreenProps<LayoutsStackParams, 'ManageWall'>;
@@ -48,6 +50,7 @@ function ManageWall({ route, navigation }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ climbId: string; message: string } | null>(null);
+  const [wallDraft, setWallDraft] = useState<WallDetailsDraft | null>(null);
 
   useEffect(() => {
     navigation.setOptions({ title: layout ? `Manage ${layout.name}` : 'Manage wall' });
@@ -194,6 +197,7 @@ function ManageWall({ route, navigation }: Props) {
         problem={problem}
       />
       <ResetWallPanel layout={layout} climbs={climbs} manage={manage} />
+      <WallDetailsCard layout={layout} manage={manage} draft={wallDraft} onDraft={setWallDraft} />
     </>
   );
 
