@@ -111,6 +111,7 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
         await page.getByLabel('Grade', { exact: true }).fill(climb.grade);
         await page.getByRole('radio', { name: climb.colour, exact: true }).click();
         await page.getByLabel('Setter', { exact: true }).fill('Story setter');
+        if (climb === climbs[0]) await checkAccessibility(page, 'manage wall, new climb form');
         await page.getByRole('button', { name: 'Add climb', exact: true }).click();
         await page.getByText(`Added ${climb.name}.`, { exact: true }).waitFor(WAIT);
       }
@@ -207,6 +208,16 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       });
       await page.getByText(/^This file is not a JPEG, PNG or WebP picture/).waitFor(WAIT);
       expect((await api.layouts()).find((l) => l.id === first.id)?.image).toEqual(first.image);
+
+      // The reset's choice and confirm steps, checked too; cancelled, so the demo wall stays.
+      await page.getByRole('button', { name: 'Reset wall', exact: true }).click();
+      await page.getByRole('checkbox').first().click();
+      await checkAccessibility(page, 'reset wall, choosing the climbs that stay');
+      await page.getByRole('button', { name: 'Continue', exact: true }).click();
+      await page.getByRole('button', { name: /^Archive \d+ and reset$/ }).waitFor();
+      await checkAccessibility(page, 'reset wall, confirm step');
+      await page.getByRole('button', { name: 'Back', exact: true }).click();
+      await page.getByRole('button', { name: 'Cancel', exact: true }).click();
       expect(laptop.errors).toEqual([]);
     },
     STORY_TIMEOUT,

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Text, View } from 'react-native';
 import type { GradeSystem } from '@sendlog/contract';
 import { Button } from '../../components/Button';
+import { BusyLine } from './BusyLine';
 import { common } from '../../theme/theme';
 import type { ClimbDraft } from './climbForm';
 import { HoldColorPicker } from './HoldColorPicker';
@@ -27,6 +28,8 @@ interface Props {
   fields: Readonly<Record<string, string>>;
   message: string | null;
   saveLabel: string;
+  /** The save is on its way: said beside the button, whose name stays what it shows. */
+  busy: boolean;
   onSave: () => void;
   onCancel: () => void;
   disabled: boolean;
@@ -105,6 +108,7 @@ export function ClimbEditor(props: Props) {
         />
         <Button label="Cancel" onPress={props.onCancel} />
       </View>
+      <BusyLine busy={props.busy} text="Saving…" />
     </View>
   );
 }

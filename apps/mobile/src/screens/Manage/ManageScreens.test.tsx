@@ -222,7 +222,7 @@ describe('Manage (setters)', () => {
     fireEvent.press(screen.getByRole('checkbox', { name: 'Keep Dyno Mite' }));
     fireEvent.press(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.getByText(/Archive 2 climbs of Main Wall and keep 1 up\?/)).toBeTruthy();
-    fireEvent.press(screen.getByRole('button', { name: 'Confirm the reset' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Archive 2 and reset' }));
     expect(await screen.findByText('Wall reset: 2 archived, 1 kept up.')).toBeTruthy();
     expect(
       app.api.catalogue.climbs.filter((c) => c.layoutId === 'wall' && !c.archived).map((c) => c.id),

@@ -161,7 +161,8 @@ function ManageWall({ route, navigation }: Props) {
       showSetter={editing.kind === 'new'}
       fields={fields}
       message={message}
-      saveLabel={manage.busy ? 'Saving…' : editing.kind === 'new' ? 'Add climb' : 'Save climb'}
+      saveLabel={editing.kind === 'new' ? 'Add climb' : 'Save climb'}
+      busy={manage.busy}
       onSave={() => void save()}
       onCancel={close}
       disabled={manage.offline || manage.busy}

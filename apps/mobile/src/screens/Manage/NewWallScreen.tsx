@@ -4,6 +4,7 @@ import { GRADE_SYSTEMS } from '@sendlog/contract';
 import type { GradeSystem } from '@sendlog/contract';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../../components/Button';
+import { BusyLine } from './BusyLine';
 import type { LayoutsStackParams } from '../../navigation/types';
 import { common, spacing } from '../../theme/theme';
 import { LabeledField } from './LabeledField';
@@ -96,12 +97,12 @@ function NewWallForm({ navigation }: Props) {
             </Text>
           ) : null}
           <Button
-            label={busy ? 'Creating…' : 'Create wall'}
-            name="Create wall"
+            label="Create wall"
             variant="primary"
             disabled={offline || busy}
             onPress={() => void create()}
           />
+          <BusyLine busy={busy} text="Creating the wall…" />
         </View>
       </ScrollView>
     </View>

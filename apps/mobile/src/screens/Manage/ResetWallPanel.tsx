@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Climb, Layout } from '@sendlog/contract';
 import { Button } from '../../components/Button';
+import { BusyLine } from './BusyLine';
 import { colors, common, spacing } from '../../theme/theme';
 import { resetWall } from './resetWall';
 import type { useManageCall } from './useManageCall';
@@ -110,14 +111,14 @@ export function ResetWallPanel({
           </Text>
           <View style={common.row}>
             <Button
-              label={manage.busy ? 'Resetting…' : `Archive ${goes} and reset`}
-              name="Confirm the reset"
+              label={`Archive ${goes} and reset`}
               variant="danger"
               disabled={manage.offline || manage.busy}
               onPress={() => void reset()}
             />
             <Button label="Back" onPress={() => setStep({ kind: 'choosing' })} />
           </View>
+          <BusyLine busy={manage.busy} text="Resetting the wall…" />
         </>
       ) : null}
       {result ? (

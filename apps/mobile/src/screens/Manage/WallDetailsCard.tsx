@@ -3,6 +3,7 @@ import { Text, View } from 'react-native';
 import { updateLayoutBodySchema, issuesToDetails } from '@sendlog/contract';
 import type { Layout } from '@sendlog/contract';
 import { Button } from '../../components/Button';
+import { BusyLine } from './BusyLine';
 import { common } from '../../theme/theme';
 import { LabeledField } from './LabeledField';
 import type { useManageCall } from './useManageCall';
@@ -73,14 +74,14 @@ export function WallDetailsCard({
           />
           <View style={common.row}>
             <Button
-              label={manage.busy ? 'Saving…' : 'Save wall'}
-              name="Save wall"
+              label="Save wall"
               variant="primary"
               disabled={manage.offline || manage.busy}
               onPress={() => void save(draft)}
             />
             <Button label="Cancel" onPress={() => onDraft(null)} />
           </View>
+          <BusyLine busy={manage.busy} text="Saving…" />
         </>
       ) : (
         <>

@@ -76,8 +76,7 @@ export function WallPictureUpload({
           : 'No picture yet: climbers see a list only. A JPEG, PNG or WebP photo of the whole wall, up to 8 MiB.'}
       </Text>
       <Button
-        label={working ? 'Uploading…' : layout.image ? 'Replace picture' : 'Upload a picture'}
-        name={layout.image ? 'Replace picture' : 'Upload a picture'}
+        label={layout.image ? 'Replace picture' : 'Upload a picture'}
         variant={layout.image ? 'secondary' : 'primary'}
         disabled={manage.offline || working || manage.busy}
         onPress={() => void choose()}
