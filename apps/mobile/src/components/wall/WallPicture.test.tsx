@@ -152,7 +152,19 @@ describe('WallPicture', () => {
 
   it('shows the picture from the server, resolved against the API', async () => {
     await renderPicture();
-    const image = screen.getByRole('img', { name: 'Main Wall picture' });
+    expect(screen.getByRole('img', { name: 'Main Wall picture' })).toBeTruthy();
+    const image = screen.getByTestId('wall-picture-image');
     expect(image.props.source).toEqual({ uri: 'http://sendlog.test/wall-pictures/abc' });
+  });
+
+  it('says so in words when the picture cannot load (offline, never kept)', async () => {
+    await renderPicture({ onPressClimb: () => undefined });
+    expect(screen.queryByText(/not on this device yet/)).toBeNull();
+    fireEvent(screen.getByTestId('wall-picture-image'), 'error', {
+      nativeEvent: { error: 'offline' },
+    });
+    expect(screen.getByText(/The picture is not on this device yet/)).toBeTruthy();
+    // The dots still work: the climbs are on the device.
+    expect(screen.getByRole('button', { name: 'Blue Moon, V4, blue' })).toBeTruthy();
   });
 });

@@ -64,6 +64,8 @@ export function WallPicture(props: WallPictureProps) {
   const [available, setAvailable] = useState(0);
   const [zoom, setZoom] = useState<number>(MIN_ZOOM);
   const onPinchEnd = useCallback((next: number) => setZoom(clampZoom(next)), []);
+  // The source that failed to load (offline, never kept): said in words over the grey frame.
+  const [failedSource, setFailedSource] = useState<string | null>(null);
 
   const drawn = fittedSize(image, available * zoom);
   // Until the first layout, the aspect ratio alone sizes it (no flash of a zero-height picture).
@@ -77,12 +79,16 @@ export function WallPicture(props: WallPictureProps) {
     if (position && onPressWall) onPressWall(position);
   };
 
+  // No label on the image itself: on the web it would name a second, hidden <img> too, and a
+  // screen reader would announce the picture twice. Its frame carries the name.
   const picture = (
     <Image
       source={{ uri: source }}
       style={StyleSheet.absoluteFill}
       resizeMode="stretch"
-      {...(onPressWall ? {} : { accessible: true, role: 'img' as const, 'aria-label': label })}
+      testID="wall-picture-image"
+      onError={() => setFailedSource(source)}
+      onLoad={() => setFailedSource(null)}
     />
   );
 
@@ -105,8 +111,15 @@ export function WallPicture(props: WallPictureProps) {
                 {picture}
               </Pressable>
             ) : (
-              picture
+              <View style={StyleSheet.absoluteFill} accessible role="img" aria-label={label}>
+                {picture}
+              </View>
             )}
+            {failedSource === source ? (
+              <Text style={[common.muted, styles.missing]} pointerEvents="none">
+                The picture is not on this device yet. It downloads once you are online.
+              </Text>
+            ) : null}
             {props.climbs.filter(isPlaced).map((climb) => (
               <ClimbDot
                 key={climb.id}
@@ -154,6 +167,7 @@ const styles = StyleSheet.create({
   root: { gap: spacing.sm },
   measure: { width: '100%' },
   picture: { backgroundColor: colors.border, overflow: 'hidden' },
+  missing: { margin: spacing.md },
   controls: { flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   zoomText: { minWidth: 80, textAlign: 'center' },
 });
