@@ -13,6 +13,7 @@ import { ClimbEditor } from './ClimbEditor';
 import { ManageClimbList } from './ManageClimbList';
 import { ManagePicture } from './ManagePicture';
 import { OfflineNotice } from './OfflineNotice';
+import { messageFor } from './refusal';
 import { ResetWallPanel } from './ResetWallPanel';
 import { SettersOnly } from './SettersOnly';
 import { useManageCall } from './useManageCall';
@@ -32,6 +33,9 @@ export function ManageWallScreen(props: Props) {
 
 /** The climb being added (at a spot tapped on the picture) or edited; null when neither. */
 type Editing = { kind: 'new' } | { kind: 'edit'; climb: Climb };
+
+/** The fields the climb form shows a refusal at. */
+const CLIMB_FIELDS = ['name', 'grade', 'color', 'setter', 'position'] as const;
 
 const EMPTY_DRAFT: ClimbDraft = { name: '', grade: '', color: null, setter: '', position: null };
 
@@ -118,7 +122,7 @@ function ManageWall({ route, navigation }: Props) {
           );
     if (!outcome.ok) {
       setFields({ ...outcome.refusal.fields });
-      setMessage(outcome.refusal.message);
+      setMessage(messageFor(outcome.refusal, CLIMB_FIELDS));
       return;
     }
     close();

@@ -9,6 +9,7 @@ import type { LayoutsStackParams } from '../../navigation/types';
 import { common, spacing } from '../../theme/theme';
 import { LabeledField } from './LabeledField';
 import { OfflineNotice } from './OfflineNotice';
+import { messageFor } from './refusal';
 import { SettersOnly } from './SettersOnly';
 import { useManageCall } from './useManageCall';
 import { checkWallDraft } from './wallForm';
@@ -48,7 +49,7 @@ function NewWallForm({ navigation }: Props) {
     const outcome = await run((api, token) => api.createLayout(token, checked.body));
     if (!outcome.ok) {
       setFields({ ...outcome.refusal.fields });
-      setMessage(outcome.refusal.message);
+      setMessage(messageFor(outcome.refusal, ['name', 'description', 'gradeSystem']));
       return;
     }
     // The new wall's own screen, with "back" leading to the list rather than this empty form.

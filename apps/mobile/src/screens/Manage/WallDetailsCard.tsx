@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { BusyLine } from './BusyLine';
 import { common } from '../../theme/theme';
 import { LabeledField } from './LabeledField';
+import { messageFor } from './refusal';
 import type { useManageCall } from './useManageCall';
 import { fieldsOf } from './wallForm';
 
@@ -46,7 +47,7 @@ export function WallDetailsCard({
     );
     if (!outcome.ok) {
       setFields({ ...outcome.refusal.fields });
-      setMessage(outcome.refusal.message);
+      setMessage(messageFor(outcome.refusal, ['name', 'description']));
     } else if (body.archived === undefined) {
       onDraft(null);
     }

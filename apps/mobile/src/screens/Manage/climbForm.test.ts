@@ -1,4 +1,5 @@
 import { checkClimbDraft } from './climbForm';
+import { messageFor } from './refusal';
 import { checkWallDraft } from './wallForm';
 
 const draft = { name: 'Blue Moon', grade: 'v4', color: '#1E88E5', setter: ' Ana ', position: null };
@@ -49,5 +50,19 @@ describe('checkWallDraft', () => {
       ok: false,
       fields: { name: 'Must not be empty' },
     });
+  });
+});
+
+describe('messageFor', () => {
+  it('names the refused fields a form has no place for', () => {
+    const refusal = {
+      fields: { name: 'Must not be empty', 'position.x': 'Must be ≤ 1' },
+      message: 'Check the fields marked below.',
+      forbidden: false,
+    };
+    expect(messageFor(refusal, ['name', 'grade'])).toBe(
+      'Check the fields marked below. position.x: Must be ≤ 1',
+    );
+    expect(messageFor(refusal, ['name', 'position.x'])).toBe('Check the fields marked below.');
   });
 });

@@ -50,3 +50,14 @@ export function refusalOf(failure: Failure): Refusal {
         : failure.message;
   return { fields, message, forbidden: failure.code === 'forbidden' };
 }
+
+/**
+ * The refusal's line for a form that shows `shown` fields at their place: any other refused
+ * field (`position.x`, a field the form has no input for) is named in the line itself, so no
+ * reason goes unsaid behind "Check the fields marked below".
+ */
+export function messageFor(refusal: Refusal, shown: readonly string[]): string {
+  const elsewhere = Object.entries(refusal.fields).filter(([path]) => !shown.includes(path));
+  if (elsewhere.length === 0) return refusal.message;
+  return [refusal.message, ...elsewhere.map(([path, reason]) => `${path}: ${reason}`)].join(' ');
+}
