@@ -13,6 +13,10 @@ import { Button } from '../components/Button';
 import { ClimbStoryScreen } from '../screens/ClimbStory/ClimbStoryScreen';
 import { LayoutDetailScreen } from '../screens/LayoutDetail/LayoutDetailScreen';
 import { LayoutsScreen } from '../screens/LayoutsScreen';
+import { ManageEntry } from '../screens/Manage/ManageEntry';
+import { ManageWallScreen } from '../screens/Manage/ManageWallScreen';
+import { ManageWallsScreen } from '../screens/Manage/ManageWallsScreen';
+import { NewWallScreen } from '../screens/Manage/NewWallScreen';
 import { ProfileScreen } from '../screens/ProfileScreen';
 import { ProgressScreen } from '../screens/Progress/ProgressScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
@@ -72,7 +76,11 @@ const stackScreenOptions = ({
 function LayoutsNavigator() {
   return (
     <LayoutsStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
-      <LayoutsStack.Screen name="Layouts" component={LayoutsScreen} />
+      <LayoutsStack.Screen
+        name="Layouts"
+        component={LayoutsScreen}
+        options={{ headerRight: () => <ManageEntry /> }}
+      />
       <LayoutsStack.Screen
         name="LayoutDetail"
         component={LayoutDetailScreen}
@@ -82,6 +90,21 @@ function LayoutsNavigator() {
         name="ClimbStory"
         component={ClimbStoryScreen}
         options={{ title: 'Climb story' }}
+      />
+      <LayoutsStack.Screen
+        name="ManageWalls"
+        component={ManageWallsScreen}
+        options={{ title: 'Manage walls' }}
+      />
+      <LayoutsStack.Screen
+        name="NewWall"
+        component={NewWallScreen}
+        options={{ title: 'New wall' }}
+      />
+      <LayoutsStack.Screen
+        name="ManageWall"
+        component={ManageWallScreen}
+        options={{ title: 'Manage wall' }}
       />
     </LayoutsStack.Navigator>
   );
@@ -147,7 +170,14 @@ const linking: LinkingOptions<TabParams> = {
     screens: {
       LayoutsTab: {
         initialRouteName: 'Layouts',
-        screens: { Layouts: '', LayoutDetail: 'layout/:layoutId', ClimbStory: 'climb/:climbId' },
+        screens: {
+          Layouts: '',
+          LayoutDetail: 'layout/:layoutId',
+          ClimbStory: 'climb/:climbId',
+          ManageWalls: 'manage',
+          NewWall: 'manage/new-wall',
+          ManageWall: 'manage/wall/:layoutId',
+        },
       },
       HistoryTab: {
         initialRouteName: 'History',

@@ -4,6 +4,10 @@ export type LayoutsStackParams = {
   Layouts: undefined;
   LayoutDetail: { layoutId: string };
   ClimbStory: { climbId: string };
+  // A setter's screens (screens/Manage), under Layouts: after a change, "back" shows the result.
+  ManageWalls: undefined;
+  NewWall: undefined;
+  ManageWall: { layoutId: string };
 };
 
 export type HistoryStackParams = {

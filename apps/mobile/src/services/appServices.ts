@@ -1,6 +1,8 @@
 import { AppState } from 'react-native';
 import { createHttpClient, createSessionStore, createSyncEngine } from '@sendlog/sync';
 import type { FetchLike } from '@sendlog/sync';
+import { createCatalogueAdminApi } from '../api/catalogueAdminApi';
+import type { CatalogueAdminApi } from '../api/catalogueAdminApi';
 import { createSendlogApi } from '../api/sendlogApi';
 import { createAuthStore } from '../auth/authStore';
 import type { AuthResult, AuthStore } from '../auth/authStore';
@@ -27,6 +29,8 @@ export interface Account {
 export interface AppServices {
   auth: AuthStore;
   catalogue: CatalogueStore;
+  /** A setter's catalogue changes (the Manage screens); they need the server there and then. */
+  catalogueAdmin: CatalogueAdminApi;
   connectivity: Connectivity;
   /** The layouts' wall pictures, kept on the device for offline sessions. */
   pictures: WallPictures;
@@ -71,7 +75,9 @@ function onAppStateActive(listener: () => void): () => void {
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { storage, baseUrl, connectivity } = options;
   const fetchFn = options.fetch;
-  const api = createSendlogApi(createHttpClient({ baseUrl, fetch: fetchFn }));
+  const http = createHttpClient({ baseUrl, fetch: fetchFn });
+  const api = createSendlogApi(http);
+  const catalogueAdmin = createCatalogueAdminApi(http);
   const auth = createAuthStore({ storage, api });
   const pictures = options.pictures ?? createRemoteWallPictures(baseUrl);
   const catalogue = createCatalogueStore({ storage, api, pictures });
@@ -154,6 +160,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     auth,
     catalogue,
+    catalogueAdmin,
     connectivity,
     pictures,
     getAccount: () => account,

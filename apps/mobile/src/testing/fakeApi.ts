@@ -8,6 +8,8 @@ import type {
   User,
 } from '@sendlog/contract';
 import type { FetchLike, ResponseLike } from '@sendlog/sync';
+import { handleCatalogueAdmin } from './fakeCatalogueAdmin';
+import type { FakeCatalogue } from './fakeCatalogueAdmin';
 
 export const TEST_USER = {
   id: 'user-1',
@@ -82,6 +84,12 @@ export function createFakeApi() {
   /** The account as the server holds it: roles are granted and grade systems chosen here. */
   let user: User = { ...TEST_USER };
   let nextId = 1;
+  /** This fake server's own copy: setters change it through the management endpoints. */
+  const catalogue: FakeCatalogue = {
+    layouts: LAYOUTS.map((l) => ({ ...l })),
+    climbs: CLIMBS.map((c) => ({ ...c })),
+    climbsVersion: new Map(),
+  };
 
   const respond = (
     status: number,
@@ -140,7 +148,7 @@ export function createFakeApi() {
         createdAt: snapshot.startTime,
         updatedAt: snapshot.updatedAt ?? snapshot.startTime,
         routes: snapshot.routes.map((r, i) => {
-          const climb = CLIMBS.find((c) => c.id === r.climbId);
+          const climb = catalogue.climbs.find((c) => c.id === r.climbId);
           return {
             id: `r-${i}`,
             clientRouteId: r.clientRouteId ?? `pos-${i}`,
@@ -180,18 +188,24 @@ export function createFakeApi() {
         ? respond(200, { token: 'token-1', user })
         : error(401, 'unauthorized', 'wrong email or password');
     }
-    if (req.method === 'GET' && req.path === '/layouts') return respond(200, { layouts: LAYOUTS });
+    if (req.method === 'GET' && req.path === '/layouts') {
+      return respond(200, { layouts: catalogue.layouts });
+    }
     const climbs = /^\/layouts\/([^/]+)\/climbs$/.exec(req.path);
     if (req.method === 'GET' && climbs) {
-      const etag = `"climbs-${climbs[1]}-v1"`;
+      const layoutId = climbs[1] ?? '';
+      const etag = `"climbs-${layoutId}-v${catalogue.climbsVersion.get(layoutId) ?? 1}"`;
       if (req.headers['if-none-match'] === etag) return respond(304, undefined, { etag });
-      return respond(200, { climbs: CLIMBS.filter((c) => c.layoutId === climbs[1]) }, { etag });
+      const list = catalogue.climbs.filter((c) => c.layoutId === layoutId);
+      return respond(200, { climbs: list }, { etag });
     }
     if (!authorized) return error(401, 'unauthorized', 'sign in first');
     if (req.method === 'POST' && req.path === '/auth/logout') {
       tokensRevoked = true;
       return respond(204, undefined);
     }
+    const managed = handleCatalogueAdmin(req, user, catalogue, () => `id-${nextId++}`);
+    if (managed) return respond(managed.status, managed.body);
     if (req.method === 'GET' && req.path === '/me') return respond(200, { user });
     if (req.method === 'PATCH' && req.path === '/me') {
       user = { ...user, ...(req.body as UpdateMeBody) };
@@ -237,6 +251,8 @@ export function createFakeApi() {
     requests,
     serverSessions,
     deletedSessions,
+    /** The server's layouts and climbs as they are now (setters change them). */
+    catalogue,
     rejectClimb: (id: string) => rejectClimbIds.add(id),
     acceptAll: () => rejectClimbIds.clear(),
     /** The account as the server holds it now. */

@@ -30,6 +30,25 @@ export interface WallPictureProps {
   label: string;
 }
 
+/**
+ * Where a press landed in the picture. react-native-web hands a mouse click over as the DOM's
+ * MouseEvent (offsetX/offsetY, no locationX); a click made by the keyboard (`detail` 0) has no
+ * place at all.
+ */
+function pressPoint(event: GestureResponderEvent): {
+  x: number | undefined;
+  y: number | undefined;
+} {
+  const native = event.nativeEvent as GestureResponderEvent['nativeEvent'] & {
+    offsetX?: number;
+    offsetY?: number;
+    detail?: number;
+  };
+  if (native.locationX !== undefined) return { x: native.locationX, y: native.locationY };
+  if (native.detail === 0) return { x: undefined, y: undefined };
+  return { x: native.offsetX, y: native.offsetY };
+}
+
 type PlacedClimb = Climb & { position: { x: number; y: number } };
 const isPlaced = (climb: Climb): climb is PlacedClimb => climb.position !== null;
 
@@ -56,10 +75,7 @@ export function WallPicture(props: WallPictureProps) {
       : { width: '100%' as const, aspectRatio: image.width / Math.max(1, image.height) };
 
   const pressWall = (event: GestureResponderEvent) => {
-    const position = positionOfPress(
-      { x: event.nativeEvent.locationX, y: event.nativeEvent.locationY },
-      drawn,
-    );
+    const position = positionOfPress(pressPoint(event), drawn);
     if (position && onPressWall) onPressWall(position);
   };
 
