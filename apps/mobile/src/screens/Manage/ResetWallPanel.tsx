@@ -133,8 +133,8 @@ export function ResetWallPanel({
 const styles = StyleSheet.create({
   check: { minHeight: 44, flexDirection: 'row', alignItems: 'center', gap: spacing.sm },
   box: {
-    width: 24,
-    height: 24,
+    minWidth: 24,
+    minHeight: 24,
     borderRadius: 4,
     borderWidth: 2,
     borderColor: colors.muted,
