@@ -1,4 +1,5 @@
 import { compareRoutes, sameRoute, type RouteVersion, type SessionState } from '@sendlog/rules';
+import type { TouchedClimbs } from '../catalogue/community-aggregate.js';
 import type { StoredRoute, StoredSession } from './session-repository.js';
 
 // What one batch must write: the difference between the stored sessions and where the batch's
@@ -27,6 +28,8 @@ export interface WriteSet {
   routeUpserts: RouteWrite[];
   routeDeletes: { sessionId: string; clientRouteId: string }[];
   tombstones: { sessionId: string; clientRouteId: string }[];
+  /** The (session, climb) pairs whose routes this write changes: their community rows follow. */
+  community: TouchedClimbs;
   changeSeq: number | null;
 }
 
@@ -96,7 +99,12 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     routeUpserts: [],
     routeDeletes: [],
     tombstones: [],
+    community: { sessionIds: [], climbIds: [] },
     changeSeq: null,
+  };
+  const touch = (sessionId: string, climbId: string) => {
+    set.community.sessionIds.push(sessionId);
+    set.community.climbIds.push(climbId);
   };
   let seq = baseSeq;
   for (const w of sessions) {
@@ -116,14 +124,24 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     (before ? set.updates : set.inserts).push(row);
     // Row order does not matter to the insert: no sorting, no intermediate copies.
     const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
+    // Deleting a session hides its routes from the community whether or not they are removed.
+    const deletedNow = w.state.deleted !== (before?.state.deleted ?? false);
     for (const route of w.state.routes.values()) {
       const prior = old.get(route.clientRouteId);
-      if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) continue;
+      if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) {
+        if (deletedNow) touch(w.id, route.climbId);
+        continue;
+      }
       const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
       (before ? set.routeUpserts : set.routeInserts).push(write);
+      touch(w.id, route.climbId);
+      // A route moved to another climb leaves the old one.
+      if (prior && prior.climbId !== route.climbId) touch(w.id, prior.climbId);
     }
-    for (const id of old.keys()) {
-      if (!w.state.routes.has(id)) set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
+    for (const [id, prior] of old) {
+      if (w.state.routes.has(id)) continue;
+      set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
+      touch(w.id, prior.climbId);
     }
     for (const id of w.state.tombstones) {
       if (!before?.state.tombstones.has(id))

@@ -1,0 +1,156 @@
+import { GRADES_BY_SYSTEM, type GradeSystem } from '@sendlog/contract';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/connection.js';
+import { arrayParam } from '../db/sql.js';
+
+/**
+ * Keeps `climb_session_stats` and `climb_climber_stats` (see db/schema.ts) equal to what the
+ * routes say, inside the transaction that writes them.
+ *
+ * Why a targeted recompute and not +/- deltas: a row touched by a write is computed again from
+ * the rows below it, by the same expressions the full rebuild uses, so after the write it equals
+ * the rebuild whatever the edit was (a route moved to another climb, its stars cleared, the
+ * latest opinion removed: a "latest" cannot be undone by a delta). Level 1 reads only the routes
+ * of the sessions written; level 2 only the touched climbers' level-1 rows of the touched climbs.
+ *
+ * Why it is exact under concurrency: every row belongs to one climber, and every write of a
+ * climber's routes runs after taking that climber's row lock (`lockUserChanges`) in the same
+ * transaction. So one climber's recomputes take turns and each reads the previous one's commit
+ * (READ COMMITTED takes a new snapshot per statement), while two climbers logging the same climb
+ * write different rows: nothing to lose, nothing to deadlock on.
+ */
+
+/** The column of each system's latest grade key: the Record makes a new system a type error. */
+export const GRADE_KEY_COLUMN: Record<GradeSystem, string> = {
+  V: 'grade_key_v',
+  Font: 'grade_key_font',
+};
+const SYSTEMS = Object.keys(GRADE_KEY_COLUMN) as GradeSystem[];
+const VALUE_COLUMNS = ['sends', ...SYSTEMS.map((s) => GRADE_KEY_COLUMN[s]), 'rating_key'];
+
+/** One system's grades as SQL rows `(grade, idx)`, from the contract's one table. */
+function gradeRows(system: GradeSystem): SQL {
+  return sql.raw(
+    `(values ${GRADES_BY_SYSTEM[system].map((grade, idx) => `('${grade}', ${idx})`).join(', ')})`,
+  );
+}
+
+/**
+ * Level-1 rows `(session_id, climb_id, user_id, sends, <keys>)` of the routes `routes` names as
+ * `r` (their sessions are `s`), kept by `where`. Opinions are read as the community view always
+ * read them: `upper(btrim(…))`, looked up in each system's table on its own.
+ */
+function sessionStatsOf(routes: SQL, where: SQL): SQL {
+  const second = sql`floor(date_part('epoch', r.logged_at))::bigint * 64`;
+  const gradeKeys = SYSTEMS.map(
+    (system, i) =>
+      sql`max(${second} + ${sql.raw(`g${i}.idx`)}) as ${sql.raw(GRADE_KEY_COLUMN[system])}`,
+  );
+  const gradeJoins = SYSTEMS.map(
+    (system, i) =>
+      sql`left join ${gradeRows(system)} as ${sql.raw(`g${i}(grade, idx)`)}
+            on ${sql.raw(`g${i}.grade`)} = upper(btrim(r.grade_opinion))`,
+  );
+  return sql`
+    select r.session_id, r.climb_id, s.user_id,
+           (count(*) filter (where r.is_success))::int as sends,
+           ${sql.join(gradeKeys, sql`, `)},
+           max(${second} + r.rating) as rating_key
+    from ${routes}
+    -- A deleted session keeps no routes; the filter states it where the rule is read.
+    join climbing_sessions s on s.id = r.session_id and s.deleted_at is null
+    ${sql.join(gradeJoins, sql` `)}
+    where ${where}
+    group by r.session_id, r.climb_id, s.user_id`;
+}
+
+/** Level-2 rows `(climb_id, user_id, sends, <keys>)` from the level-1 rows `rows` names as `x`. */
+function climberStatsOf(rows: SQL): SQL {
+  const maxima = VALUE_COLUMNS.filter((c) => c !== 'sends').map((c) =>
+    sql.raw(`max(x.${c}) as ${c}`),
+  );
+  return sql`
+    select x.climb_id, x.user_id, sum(x.sends)::int as sends, ${sql.join(maxima, sql`, `)}
+    from ${rows}
+    group by x.climb_id, x.user_id`;
+}
+
+const VALUES = sql.raw(VALUE_COLUMNS.join(', '));
+/** Writes only rows whose values changed: an unchanged row keeps its tuple. */
+const UPSERT_VALUES = (table: string) =>
+  sql.raw(
+    `do update set ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
+     where (${VALUE_COLUMNS.map((c) => `${table}.${c}`).join(', ')})
+       is distinct from (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
+  );
+
+/** The climbs (with their sessions) one write of `userId` may have changed the routes of. */
+export interface TouchedClimbs {
+  sessionIds: string[];
+  climbIds: string[];
+}
+
+/**
+ * Recomputes the community rows of `userId` for the (session, climb) pairs a write touched, then
+ * that climber's view of those climbs. Two statements, each a delete of rows no route backs any
+ * more and an upsert of the rest. Call it after the routes and sessions are written, in their
+ * transaction, holding the user's lock.
+ */
+export async function refreshCommunity(
+  db: Db,
+  userId: string,
+  touched: TouchedClimbs,
+): Promise<void> {
+  if (touched.climbIds.length === 0) return;
+  const pairs = sql`(select distinct * from unnest(${arrayParam(touched.sessionIds, 'uuid')},
+      ${arrayParam(touched.climbIds, 'uuid')}) as t(session_id, climb_id))`;
+  await db.execute(sql`
+    with touched as ${pairs},
+    -- Joined from the pairs, so the routes are found by session (the unique key's first column).
+    fresh as (${sessionStatsOf(
+      sql`touched t join session_routes r on r.session_id = t.session_id and r.climb_id = t.climb_id`,
+      sql`s.user_id = ${userId}`,
+    )}),
+    gone as (
+      delete from climb_session_stats x using touched t
+      where x.climb_id = t.climb_id and x.user_id = ${userId} and x.session_id = t.session_id
+        and not exists (select 1 from fresh f where f.session_id = t.session_id and f.climb_id = t.climb_id))
+    insert into climb_session_stats (climb_id, user_id, session_id, ${VALUES})
+    select climb_id, user_id, session_id, ${VALUES} from fresh
+    on conflict (climb_id, user_id, session_id) ${UPSERT_VALUES('climb_session_stats')}`);
+  const climbs = sql`(select distinct climb_id from unnest(${arrayParam(touched.climbIds, 'uuid')}) as t(climb_id))`;
+  await db.execute(sql`
+    with touched as ${climbs},
+    fresh as (${climberStatsOf(
+      sql`touched t join climb_session_stats x on x.climb_id = t.climb_id and x.user_id = ${userId}`,
+    )}),
+    gone as (
+      delete from climb_climber_stats y using touched t
+      where y.climb_id = t.climb_id and y.user_id = ${userId}
+        and not exists (select 1 from fresh f where f.climb_id = t.climb_id))
+    insert into climb_climber_stats (climb_id, user_id, ${VALUES})
+    select climb_id, user_id, ${VALUES} from fresh
+    on conflict (climb_id, user_id) ${UPSERT_VALUES('climb_climber_stats')}`);
+}
+
+/**
+ * Both levels computed from every route, replacing what was there: the migration's backfill
+ * (0005_community_aggregate.sql holds this text) and data loaded around the API (the bench).
+ * Parameterless, so its text runs anywhere as it is.
+ */
+export function rebuildCommunityStatements(): SQL[] {
+  return [
+    sql`delete from climb_climber_stats`,
+    sql`delete from climb_session_stats`,
+    sql`insert into climb_session_stats (climb_id, user_id, session_id, ${VALUES})
+        select climb_id, user_id, session_id, ${VALUES} from (${sessionStatsOf(sql`session_routes r`, sql`true`)}) l1`,
+    sql`insert into climb_climber_stats (climb_id, user_id, ${VALUES})
+        select climb_id, user_id, ${VALUES} from (${climberStatsOf(sql`climb_session_stats x`)}) l2`,
+  ];
+}
+
+export async function rebuildCommunity(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const statement of rebuildCommunityStatements()) await tx.execute(statement);
+  });
+}
