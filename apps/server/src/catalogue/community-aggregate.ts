@@ -84,53 +84,64 @@ const UPSERT_VALUES = (table: string) =>
        is distinct from (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
   );
 
-/** The climbs (with their sessions) one write of `userId` may have changed the routes of. */
+/** What one write of a climber changed, as `writeSetOf` (sessions/write-set.ts) finds it. */
 export interface TouchedClimbs {
+  /** Sessions whose routes changed (or that were deleted): all their level-1 rows are recomputed. */
   sessionIds: string[];
+  /** Climbs whose routes changed: the climber's level-2 row of each is recomputed. */
   climbIds: string[];
+  /** (session, climb) pairs whose session has no route of the climb any more. */
+  gone: { sessionIds: string[]; climbIds: string[] };
 }
 
 /**
- * Recomputes the community rows of `userId` for the (session, climb) pairs a write touched, then
- * that climber's view of those climbs. Two statements, each a delete of rows no route backs any
- * more and an upsert of the rest. Call it after the routes and sessions are written, in their
- * transaction, holding the user's lock.
+ * Recomputes the community rows of `userId` a write touched: two statements for new or edited
+ * routes, four when a session lost every route of a climb. Call it after the routes and sessions
+ * are written, in their transaction, holding the user's lock.
+ *
+ * Every statement drives from the write's own keys into a primary key or the routes' unique key
+ * (session first): a write reads its sessions' routes and the climber's rows of its climbs,
+ * never a climb's routes (which grow with the gym; a first version joined (session, climb)
+ * pairs and the planner chose the routes-by-climb index, 7× the ingest's time).
  */
 export async function refreshCommunity(
   db: Db,
   userId: string,
   touched: TouchedClimbs,
 ): Promise<void> {
-  if (touched.climbIds.length === 0) return;
-  const pairs = sql`(select distinct * from unnest(${arrayParam(touched.sessionIds, 'uuid')},
-      ${arrayParam(touched.climbIds, 'uuid')}) as t(session_id, climb_id))`;
+  if (touched.sessionIds.length === 0) return;
+  const gone = touched.gone.sessionIds.length > 0;
+  if (gone) {
+    // Pairs the write set knows are empty now; the rows it keeps are recomputed below.
+    await db.execute(sql`
+      delete from climb_session_stats x
+      using unnest(${arrayParam(touched.gone.sessionIds, 'uuid')},
+                   ${arrayParam(touched.gone.climbIds, 'uuid')}) as t(session_id, climb_id)
+      where x.climb_id = t.climb_id and x.user_id = ${userId} and x.session_id = t.session_id`);
+  }
   await db.execute(sql`
-    with touched as ${pairs},
-    -- Joined from the pairs, so the routes are found by session (the unique key's first column).
-    fresh as (${sessionStatsOf(
-      sql`touched t join session_routes r on r.session_id = t.session_id and r.climb_id = t.climb_id`,
-      sql`s.user_id = ${userId}`,
-    )}),
-    gone as (
-      delete from climb_session_stats x using touched t
-      where x.climb_id = t.climb_id and x.user_id = ${userId} and x.session_id = t.session_id
-        and not exists (select 1 from fresh f where f.session_id = t.session_id and f.climb_id = t.climb_id))
     insert into climb_session_stats (climb_id, user_id, session_id, ${VALUES})
-    select climb_id, user_id, session_id, ${VALUES} from fresh
+    select climb_id, user_id, session_id, ${VALUES} from (${sessionStatsOf(
+      sql`(select distinct session_id from unnest(${arrayParam(touched.sessionIds, 'uuid')}) as u(session_id)) t
+          join session_routes r on r.session_id = t.session_id`,
+      sql`s.user_id = ${userId}`,
+    )}) l1
     on conflict (climb_id, user_id, session_id) ${UPSERT_VALUES('climb_session_stats')}`);
-  const climbs = sql`(select distinct climb_id from unnest(${arrayParam(touched.climbIds, 'uuid')}) as t(climb_id))`;
+  const climbs = sql`(select distinct climb_id from unnest(${arrayParam(touched.climbIds, 'uuid')}) as u(climb_id)) t`;
   await db.execute(sql`
-    with touched as ${climbs},
-    fresh as (${climberStatsOf(
-      sql`touched t join climb_session_stats x on x.climb_id = t.climb_id and x.user_id = ${userId}`,
-    )}),
-    gone as (
-      delete from climb_climber_stats y using touched t
-      where y.climb_id = t.climb_id and y.user_id = ${userId}
-        and not exists (select 1 from fresh f where f.climb_id = t.climb_id))
     insert into climb_climber_stats (climb_id, user_id, ${VALUES})
-    select climb_id, user_id, ${VALUES} from fresh
+    select climb_id, user_id, ${VALUES} from (${climberStatsOf(
+      sql`${climbs} join climb_session_stats x on x.climb_id = t.climb_id and x.user_id = ${userId}`,
+    )}) l2
     on conflict (climb_id, user_id) ${UPSERT_VALUES('climb_climber_stats')}`);
+  if (gone) {
+    // A climber with no session of a climb left is no longer one of its climbers.
+    await db.execute(sql`
+      delete from climb_climber_stats y using ${climbs}
+      where y.climb_id = t.climb_id and y.user_id = ${userId}
+        and not exists (select 1 from climb_session_stats x
+                        where x.climb_id = t.climb_id and x.user_id = ${userId})`);
+  }
 }
 
 /**

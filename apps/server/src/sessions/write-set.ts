@@ -28,7 +28,7 @@ export interface WriteSet {
   routeUpserts: RouteWrite[];
   routeDeletes: { sessionId: string; clientRouteId: string }[];
   tombstones: { sessionId: string; clientRouteId: string }[];
-  /** The (session, climb) pairs whose routes this write changes: their community rows follow. */
+  /** The sessions and climbs whose routes this write changes: their community rows follow. */
   community: TouchedClimbs;
   changeSeq: number | null;
 }
@@ -99,13 +99,10 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     routeUpserts: [],
     routeDeletes: [],
     tombstones: [],
-    community: { sessionIds: [], climbIds: [] },
+    community: { sessionIds: [], climbIds: [], gone: { sessionIds: [], climbIds: [] } },
     changeSeq: null,
   };
-  const touch = (sessionId: string, climbId: string) => {
-    set.community.sessionIds.push(sessionId);
-    set.community.climbIds.push(climbId);
-  };
+  const touchedClimbs = new Set<string>();
   let seq = baseSeq;
   for (const w of sessions) {
     const before = w.stored;
@@ -126,28 +123,49 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
     // Deleting a session hides its routes from the community whether or not they are removed.
     const deletedNow = w.state.deleted !== (before?.state.deleted ?? false);
+    let routesChanged = deletedNow;
     for (const route of w.state.routes.values()) {
       const prior = old.get(route.clientRouteId);
       if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) {
-        if (deletedNow) touch(w.id, route.climbId);
+        if (deletedNow) touchedClimbs.add(route.climbId);
         continue;
       }
       const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
       (before ? set.routeUpserts : set.routeInserts).push(write);
-      touch(w.id, route.climbId);
+      routesChanged = true;
+      touchedClimbs.add(route.climbId);
       // A route moved to another climb leaves the old one.
-      if (prior && prior.climbId !== route.climbId) touch(w.id, prior.climbId);
+      if (prior) touchedClimbs.add(prior.climbId);
     }
     for (const [id, prior] of old) {
       if (w.state.routes.has(id)) continue;
       set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
-      touch(w.id, prior.climbId);
+      routesChanged = true;
+      touchedClimbs.add(prior.climbId);
     }
+    if (routesChanged) communityOf(set.community, w, old.values());
     for (const id of w.state.tombstones) {
       if (!before?.state.tombstones.has(id))
         set.tombstones.push({ sessionId: w.id, clientRouteId: id });
     }
   }
   if (seq !== baseSeq) set.changeSeq = seq;
+  set.community.climbIds = [...touchedClimbs];
   return set;
+}
+
+/**
+ * A session whose routes changed: all of its community rows are recomputed, and the climbs it
+ * no longer has a route of (every climb, once it is deleted) lose theirs.
+ */
+function communityOf(c: TouchedClimbs, w: Working, oldRoutes: Iterable<StoredRoute>): void {
+  c.sessionIds.push(w.id);
+  const now = new Set<string>();
+  if (!w.state.deleted) for (const r of w.state.routes.values()) now.add(r.climbId);
+  const gone = new Set<string>();
+  for (const r of oldRoutes) if (!now.has(r.climbId)) gone.add(r.climbId);
+  for (const climbId of gone) {
+    c.gone.sessionIds.push(w.id);
+    c.gone.climbIds.push(climbId);
+  }
 }
