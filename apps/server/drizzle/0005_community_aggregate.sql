@@ -16,7 +16,7 @@ CREATE TABLE "climb_session_stats" (
 	"grade_key_v" bigint,
 	"grade_key_font" bigint,
 	"rating_key" bigint,
-	CONSTRAINT "climb_session_stats_climb_id_user_id_session_id_pk" PRIMARY KEY("climb_id","user_id","session_id")
+	CONSTRAINT "climb_session_stats_user_id_climb_id_session_id_pk" PRIMARY KEY("user_id","climb_id","session_id")
 );
 
 --> statement-breakpoint

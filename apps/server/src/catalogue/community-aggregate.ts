@@ -126,7 +126,7 @@ export async function refreshCommunity(
           join session_routes r on r.session_id = t.session_id`,
       sql`s.user_id = ${userId}`,
     )}) l1
-    on conflict (climb_id, user_id, session_id) ${UPSERT_VALUES('climb_session_stats')}`);
+    on conflict (user_id, climb_id, session_id) ${UPSERT_VALUES('climb_session_stats')}`);
   const climbs = sql`(select distinct climb_id from unnest(${arrayParam(touched.climbIds, 'uuid')}) as u(climb_id)) t`;
   await db.execute(sql`
     insert into climb_climber_stats (climb_id, user_id, ${VALUES})

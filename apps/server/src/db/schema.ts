@@ -229,8 +229,9 @@ export const climbSessionStats = pgTable(
     gradeKeyFont: bigint('grade_key_font', { mode: 'number' }),
     ratingKey: bigint('rating_key', { mode: 'number' }),
   },
-  // (climb, user) first: level 2 reads one climber's sessions of a climb from here.
-  (t) => [primaryKey({ columns: [t.climbId, t.userId, t.sessionId] })],
+  // User first: one write's rows are one climber's, so they land in neighbouring index pages
+  // rather than all over it; level 2 reads a climber's sessions of a climb by (user, climb).
+  (t) => [primaryKey({ columns: [t.userId, t.climbId, t.sessionId] })],
 );
 
 /**
