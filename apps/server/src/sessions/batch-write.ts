@@ -52,8 +52,8 @@ const insertRoutes = (routes: RouteWrite[]) =>
 
 /**
  * Writes a whole batch with set-based statements (each column travels as one array parameter):
- * at most nine statements, whatever the number of sessions and routes; the last two keep the
- * community view of the climbs whose routes changed (see catalogue/community-aggregate.ts).
+ * at most eleven statements, whatever the number of sessions and routes; the last two to four
+ * keep the community view of the climbs whose routes changed (catalogue/community-aggregate.ts).
  */
 export async function writeBatch(
   db: Db,
