@@ -25,14 +25,11 @@ insert into climb_session_stats (climb_id, user_id, session_id, sends, grade_key
         select climb_id, user_id, session_id, sends, grade_key_v, grade_key_font, rating_key from (
     select r.session_id, r.climb_id, s.user_id,
            (count(*) filter (where r.is_success))::int as sends,
-           max(floor(date_part('epoch', r.logged_at))::bigint * 64 + g0.idx) as grade_key_v, max(floor(date_part('epoch', r.logged_at))::bigint * 64 + g1.idx) as grade_key_font,
+           max(floor(date_part('epoch', r.logged_at))::bigint * 64 + (array_position(array['VB', 'V0', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'V11', 'V12', 'V13', 'V14', 'V15', 'V16', 'V17']::text[], upper(btrim(r.grade_opinion))) - 1)) as grade_key_v, max(floor(date_part('epoch', r.logged_at))::bigint * 64 + (array_position(array['3', '4', '4+', '5', '5+', '6A', '6A+', '6B', '6B+', '6C', '6C+', '7A', '7A+', '7B', '7B+', '7C', '7C+', '8A', '8A+', '8B', '8B+', '8C', '8C+', '9A']::text[], upper(btrim(r.grade_opinion))) - 1)) as grade_key_font,
            max(floor(date_part('epoch', r.logged_at))::bigint * 64 + r.rating) as rating_key
     from session_routes r
     -- A deleted session keeps no routes; the filter states it where the rule is read.
     join climbing_sessions s on s.id = r.session_id and s.deleted_at is null
-    left join (values ('VB', 0), ('V0', 1), ('V1', 2), ('V2', 3), ('V3', 4), ('V4', 5), ('V5', 6), ('V6', 7), ('V7', 8), ('V8', 9), ('V9', 10), ('V10', 11), ('V11', 12), ('V12', 13), ('V13', 14), ('V14', 15), ('V15', 16), ('V16', 17), ('V17', 18)) as g0(grade, idx)
-            on g0.grade = upper(btrim(r.grade_opinion)) left join (values ('3', 0), ('4', 1), ('4+', 2), ('5', 3), ('5+', 4), ('6A', 5), ('6A+', 6), ('6B', 7), ('6B+', 8), ('6C', 9), ('6C+', 10), ('7A', 11), ('7A+', 12), ('7B', 13), ('7B+', 14), ('7C', 15), ('7C+', 16), ('8A', 17), ('8A+', 18), ('8B', 19), ('8B+', 20), ('8C', 21), ('8C+', 22), ('9A', 23)) as g1(grade, idx)
-            on g1.grade = upper(btrim(r.grade_opinion))
     where true
     group by r.session_id, r.climb_id, s.user_id) l1;
 --> statement-breakpoint

@@ -52,7 +52,7 @@ const insertRoutes = (routes: RouteWrite[]) =>
 
 /**
  * Writes a whole batch with set-based statements (each column travels as one array parameter):
- * at most eleven statements, whatever the number of sessions and routes; the last two to four
+ * at most twelve statements, whatever the number of sessions and routes; the last two to five
  * keep the community view of the climbs whose routes changed (catalogue/community-aggregate.ts).
  */
 export async function writeBatch(

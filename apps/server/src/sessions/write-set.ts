@@ -99,10 +99,18 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     routeUpserts: [],
     routeDeletes: [],
     tombstones: [],
-    community: { sessionIds: [], climbIds: [], gone: { sessionIds: [], climbIds: [] } },
+    community: {
+      sessionIds: [],
+      climbIds: [],
+      added: { sessionIds: [], climbIds: [] },
+      gone: { sessionIds: [], climbIds: [] },
+    },
     changeSeq: null,
   };
+  /** Climbs a stored session's routes changed on: the climber's row of each is recomputed. */
   const touchedClimbs = new Set<string>();
+  /** (new session, climb) pairs: merged into the climber's row unless that is recomputed. */
+  const added: { sessionId: string; climbId: string }[] = [];
   let seq = baseSeq;
   for (const w of sessions) {
     const before = w.stored;
@@ -124,26 +132,29 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     // Deleting a session hides its routes from the community whether or not they are removed.
     const deletedNow = w.state.deleted !== (before?.state.deleted ?? false);
     let routesChanged = deletedNow;
+    // A new session's climbs are additions only; a stored one's changes need a recompute.
+    const climbs = before ? touchedClimbs : new Set<string>();
     for (const route of w.state.routes.values()) {
       const prior = old.get(route.clientRouteId);
       if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) {
-        if (deletedNow) touchedClimbs.add(route.climbId);
+        if (deletedNow) climbs.add(route.climbId);
         continue;
       }
       const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
       (before ? set.routeUpserts : set.routeInserts).push(write);
       routesChanged = true;
-      touchedClimbs.add(route.climbId);
+      climbs.add(route.climbId);
       // A route moved to another climb leaves the old one.
-      if (prior) touchedClimbs.add(prior.climbId);
+      if (prior) climbs.add(prior.climbId);
     }
     for (const [id, prior] of old) {
       if (w.state.routes.has(id)) continue;
       set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
       routesChanged = true;
-      touchedClimbs.add(prior.climbId);
+      climbs.add(prior.climbId);
     }
     if (routesChanged) communityOf(set.community, w, old.values());
+    if (!before) for (const climbId of climbs) added.push({ sessionId: w.id, climbId });
     for (const id of w.state.tombstones) {
       if (!before?.state.tombstones.has(id))
         set.tombstones.push({ sessionId: w.id, clientRouteId: id });
@@ -151,6 +162,11 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
   }
   if (seq !== baseSeq) set.changeSeq = seq;
   set.community.climbIds = [...touchedClimbs];
+  for (const a of added) {
+    if (touchedClimbs.has(a.climbId)) continue;
+    set.community.added.sessionIds.push(a.sessionId);
+    set.community.added.climbIds.push(a.climbId);
+  }
   return set;
 }
 
