@@ -12,6 +12,7 @@ import pg from 'pg';
 // The spawner alone: the rest of the test kit chooses test databases, which the bench does not use.
 import { spawnServer, type ServerProcess } from '@sendlog/server/testing/server-process';
 import { clientStoreBench, type StoreFigures } from './client-store.js';
+import { COMMUNITY_SHAPE, communityBench, type CommunityFigures } from './community.js';
 import { loadRun, LOAD_SHAPE, type LoadFigures } from './concurrency.js';
 import {
   apiTarget,
@@ -287,6 +288,28 @@ async function logbookOnPostgres(server: ServerProcess, dbUrl: string) {
   logbookRows(stats, exports);
 }
 
+function communityRows(db: string, f: CommunityFigures) {
+  const part = `11 community (${db})`;
+  const ratio = f.oldSqlMs / f.newSqlMs;
+  rows.push(
+    {
+      part,
+      metric: `community view of ${COMMUNITY_SHAPE.routes.toLocaleString('en-US')} routes on one layout (${f.climbs} climbs): computed from every route (the old query)`,
+      value: `${fmt(f.oldSqlMs, 1)} ms`,
+      goal: '',
+      met: null,
+    },
+    {
+      part,
+      metric: `read from the aggregate kept on ingest (${f.climberRows.toLocaleString('en-US')} climber rows; GET /layouts/:id/climbs ${fmt(f.httpMs, 1)} ms; rebuilt in ${fmt(f.rebuildMs, 0)} ms)`,
+      value: `${fmt(f.newSqlMs, 1)} ms`,
+      goal: '',
+      met: null,
+    },
+    { part, metric: 'old query ÷ aggregate', value: times(ratio), goal: '≥ 10×', met: ratio >= 10 },
+  );
+}
+
 function webRows(w: WebDeliveryFigures | null) {
   const part = '10 web app (Chromium)';
   if (!w) {
@@ -478,6 +501,14 @@ async function main() {
         const device = deviceBench(CONFIG.repeats * 3);
         figures.device = device;
         deviceRows(device);
+      });
+    }
+    if (want(11)) {
+      await phase('part 11: the community view at 100,000 routes', async () => {
+        const community = await communityBench(CONFIG.repeats);
+        figures.community = { shape: COMMUNITY_SHAPE, ...community };
+        communityRows('pglite', community.pglite);
+        if (community.postgres) communityRows('postgres', community.postgres);
       });
     }
     if (want(10)) {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { refreshCommunity } from '../catalogue/community-aggregate.js';
 import type { Db } from '../db/connection.js';
 import { queryRows, unnestRows, type Column } from '../db/sql.js';
 import { routeContentColumns } from './route-columns.js';
@@ -51,7 +52,8 @@ const insertRoutes = (routes: RouteWrite[]) =>
 
 /**
  * Writes a whole batch with set-based statements (each column travels as one array parameter):
- * at most seven statements, whatever the number of sessions and routes.
+ * at most twelve statements, whatever the number of sessions and routes; the last two to five
+ * keep the community view of the climbs whose routes changed (catalogue/community-aggregate.ts).
  */
 export async function writeBatch(
   db: Db,
@@ -109,6 +111,8 @@ export async function writeBatch(
   if (w.changeSeq !== null) {
     await db.execute(sql`update users set change_seq = ${w.changeSeq} where id = ${userId}`);
   }
+  // After the sessions and routes: the recompute reads them as this transaction left them.
+  await refreshCommunity(db, userId, w.community);
 }
 
 export class ConcurrentWriteError extends Error {

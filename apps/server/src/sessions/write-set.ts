@@ -1,4 +1,5 @@
 import { compareRoutes, sameRoute, type RouteVersion, type SessionState } from '@sendlog/rules';
+import type { TouchedClimbs } from '../catalogue/community-aggregate.js';
 import type { StoredRoute, StoredSession } from './session-repository.js';
 
 // What one batch must write: the difference between the stored sessions and where the batch's
@@ -27,6 +28,8 @@ export interface WriteSet {
   routeUpserts: RouteWrite[];
   routeDeletes: { sessionId: string; clientRouteId: string }[];
   tombstones: { sessionId: string; clientRouteId: string }[];
+  /** The sessions and climbs whose routes this write changes: their community rows follow. */
+  community: TouchedClimbs;
   changeSeq: number | null;
 }
 
@@ -96,8 +99,18 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     routeUpserts: [],
     routeDeletes: [],
     tombstones: [],
+    community: {
+      sessionIds: [],
+      climbIds: [],
+      added: { sessionIds: [], climbIds: [] },
+      gone: { sessionIds: [], climbIds: [] },
+    },
     changeSeq: null,
   };
+  /** Climbs a stored session's routes changed on: the climber's row of each is recomputed. */
+  const touchedClimbs = new Set<string>();
+  /** (new session, climb) pairs: merged into the climber's row unless that is recomputed. */
+  const added: { sessionId: string; climbId: string }[] = [];
   let seq = baseSeq;
   for (const w of sessions) {
     const before = w.stored;
@@ -116,20 +129,59 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     (before ? set.updates : set.inserts).push(row);
     // Row order does not matter to the insert: no sorting, no intermediate copies.
     const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
+    // Deleting a session hides its routes from the community whether or not they are removed.
+    const deletedNow = w.state.deleted !== (before?.state.deleted ?? false);
+    let routesChanged = deletedNow;
+    // A new session's climbs are additions only; a stored one's changes need a recompute.
+    const climbs = before ? touchedClimbs : new Set<string>();
     for (const route of w.state.routes.values()) {
       const prior = old.get(route.clientRouteId);
-      if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) continue;
+      if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) {
+        if (deletedNow) climbs.add(route.climbId);
+        continue;
+      }
       const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
       (before ? set.routeUpserts : set.routeInserts).push(write);
+      routesChanged = true;
+      climbs.add(route.climbId);
+      // A route moved to another climb leaves the old one.
+      if (prior) climbs.add(prior.climbId);
     }
-    for (const id of old.keys()) {
-      if (!w.state.routes.has(id)) set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
+    for (const [id, prior] of old) {
+      if (w.state.routes.has(id)) continue;
+      set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
+      routesChanged = true;
+      climbs.add(prior.climbId);
     }
+    if (routesChanged) communityOf(set.community, w, old.values());
+    if (!before) for (const climbId of climbs) added.push({ sessionId: w.id, climbId });
     for (const id of w.state.tombstones) {
       if (!before?.state.tombstones.has(id))
         set.tombstones.push({ sessionId: w.id, clientRouteId: id });
     }
   }
   if (seq !== baseSeq) set.changeSeq = seq;
+  set.community.climbIds = [...touchedClimbs];
+  for (const a of added) {
+    if (touchedClimbs.has(a.climbId)) continue;
+    set.community.added.sessionIds.push(a.sessionId);
+    set.community.added.climbIds.push(a.climbId);
+  }
   return set;
+}
+
+/**
+ * A session whose routes changed: all of its community rows are recomputed, and the climbs it
+ * no longer has a route of (every climb, once it is deleted) lose theirs.
+ */
+function communityOf(c: TouchedClimbs, w: Working, oldRoutes: Iterable<StoredRoute>): void {
+  c.sessionIds.push(w.id);
+  const now = new Set<string>();
+  if (!w.state.deleted) for (const r of w.state.routes.values()) now.add(r.climbId);
+  const gone = new Set<string>();
+  for (const r of oldRoutes) if (!now.has(r.climbId)) gone.add(r.climbId);
+  for (const climbId of gone) {
+    c.gone.sessionIds.push(w.id);
+    c.gone.climbIds.push(climbId);
+  }
 }
