@@ -1,7 +1,7 @@
 import { isIanaTimeZone } from '@sendlog/contract';
 import type { Climb, Layout, Session, SessionsBackup, User } from '@sendlog/contract';
 import { exportCsv, sessionsBackup } from '@sendlog/rules';
-import { UNKNOWN_CLIMB } from '../logbook/logbookSessions';
+import { climbOfRoute } from '../logbook/logbookSessions';
 import type { LocalSession } from '../sync/types';
 
 /**
@@ -15,8 +15,9 @@ import type { LocalSession } from '../sync/types';
  * A local session in the shape of `GET /sessions`. The device does not keep what only the server
  * knows, so: a session not on the server yet has its client id as `id` and revision 0 (the
  * server's start at 1); `createdAt` is its start (a session is created when it starts; the phone
- * does not keep the server's own moment); a route's `id` is its client id. Climb names and grades
- * come from the catalogue on the device, as the server joins them from its own.
+ * does not keep the server's own moment); a route's `id` is its client id. Climb names come from
+ * the catalogue on the device, grades as `climbOfRoute` reads them (the server's record once
+ * synced), as the server joins them from its own.
  */
 export function backupSessionOf(
   session: LocalSession,
@@ -32,23 +33,19 @@ export function backupSessionOf(
     revision: session.serverRevision ?? 0,
     createdAt: session.startTime,
     updatedAt: session.updatedAt,
-    routes: session.routes.map((route) => {
-      const climb = climbsById.get(route.climbId);
-      return {
-        id: route.id,
-        clientRouteId: route.id,
-        climbId: route.climbId,
-        climbName: climb?.name ?? UNKNOWN_CLIMB,
-        grade: climb?.grade ?? '',
-        isSuccess: route.isSuccess,
-        attempts: route.attempts,
-        notes: route.notes,
-        rating: route.rating,
-        gradeOpinion: route.gradeOpinion,
-        loggedAt: route.loggedAt,
-        updatedAt: route.updatedAt,
-      };
-    }),
+    routes: session.routes.map((route) => ({
+      id: route.id,
+      clientRouteId: route.id,
+      climbId: route.climbId,
+      ...climbOfRoute(route, climbsById),
+      isSuccess: route.isSuccess,
+      attempts: route.attempts,
+      notes: route.notes,
+      rating: route.rating,
+      gradeOpinion: route.gradeOpinion,
+      loggedAt: route.loggedAt,
+      updatedAt: route.updatedAt,
+    })),
   };
 }
 
