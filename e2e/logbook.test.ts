@@ -2,14 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { convertGrade, DEMO_ACCOUNT } from '@sendlog/contract';
 import { EXPORT_CSV_COLUMNS } from '@sendlog/rules';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../apps/server/src/index.js';
-import { apiClient } from './support/api.js';
 import { checkAccessibility } from './support/axe.js';
 import { climber, screenshot } from './support/app.js';
-import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
-import { startWebApp } from './support/webExport.js';
+import { chromiumForStories, startStoryStage, type StoryStage } from './support/stage.js';
 
 /*
  * The logbook in the browser (the web export on the real server, as in e2e/stories.test.ts): a
@@ -17,37 +13,25 @@ import { startWebApp } from './support/webExport.js';
  * read from the device, so offline too.
  */
 
-const hasChromium = chromiumAvailable();
-if (!hasChromium && process.env.CI) {
-  throw new Error('CI needs Chromium at /usr/bin/chromium for the browser stories');
-}
+const hasChromium = chromiumForStories('the logbook story');
 
 const STORY_TIMEOUT = 180_000;
 const SYNC_WAIT = { timeout: 45_000 };
 
 describe.skipIf(!hasChromium)('logbook stories', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ReturnType<typeof apiClient>;
+  let stage: StoryStage;
   let layout: { id: string; name: string };
   let climbs: { name: string; id: string; grade: string }[];
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startWebApp();
-    api = apiClient(server.url);
-    browser = await launchChromium();
-    const first = (await api.layouts())[0];
+    stage = await startStoryStage();
+    const first = (await stage.api.layouts())[0];
     if (!first) throw new Error('the demo gym has no layout');
     layout = first;
-    climbs = await api.climbs(layout.id);
+    climbs = await stage.api.climbs(layout.id);
   }, 300_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   const climb = (i: number) => {
     const c = climbs[i];
@@ -58,18 +42,13 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
   it(
     'summary, story, delete with Undo, Font grades and the CSV export, offline first',
     async () => {
-      const context = await browser.newContext({ ...PHONE, acceptDownloads: true });
-      contexts.push(context);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(server.url);
+      const { page, context, errors } = await stage.open({ acceptDownloads: true });
       const app = climber(page);
       await app.signIn(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      const token = await api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
-      const before = await api.sessions(token);
+      const token = await stage.api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      const before = await stage.api.sessions(token);
       const [worked, flashed] = [climb(0), climb(1)];
       const notes = 'crux, "sharp" crimp — Überhang 頂上 🧗';
 
@@ -115,12 +94,12 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       await page.getByText(/^Sent on /).waitFor();
       await screenshot(page, 'climb-story');
       await checkAccessibility(page, 'climb story');
-      expect(await api.sessions(token)).toHaveLength(before.length);
+      expect(await stage.api.sessions(token)).toHaveLength(before.length);
 
       // Online, both sync; the newer one is deleted, brought back by Undo, then deleted for good.
       await context.setOffline(false);
       await expect
-        .poll(async () => (await api.sessions(token)).length, SYNC_WAIT)
+        .poll(async () => (await stage.api.sessions(token)).length, SYNC_WAIT)
         .toBe(before.length + 2);
       await app.openTab('History');
       const deleteButtons = page.getByRole('button', { name: `Delete ${layout.name}, ` });
@@ -137,9 +116,11 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       await deleteButtons.first().click();
       await expect.poll(() => deleteButtons.count()).toBe(1);
       await expect
-        .poll(async () => (await api.sessions(token)).length, SYNC_WAIT)
+        .poll(async () => (await stage.api.sessions(token)).length, SYNC_WAIT)
         .toBe(before.length + 1);
-      const kept = (await api.sessions(token)).filter((s) => !before.some((b) => b.id === s.id));
+      const kept = (await stage.api.sessions(token)).filter(
+        (s) => !before.some((b) => b.id === s.id),
+      );
       expect(kept[0]?.routes.map((r) => [r.climbName, r.isSuccess, r.attempts])).toEqual([
         [worked.name, false, 3],
         [flashed.name, true, 1],

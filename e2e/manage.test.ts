@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { climbsResponseSchema, DEMO_SETTER } from '@sendlog/contract';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../apps/server/src/index.js';
-import { apiClient } from './support/api.js';
 import { checkAccessibility } from './support/axe.js';
 import { climber, screenshot } from './support/app.js';
-import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
-import { REPO_ROOT, startWebApp } from './support/webExport.js';
+import { PHONE } from './support/browser.js';
+import { chromiumForStories, startStoryStage, type StoryStage } from './support/stage.js';
+import { REPO_ROOT } from './support/webExport.js';
 
 /*
  * The setter's story (issue 11): walls managed from the app, in a laptop-wide window, reaching a
@@ -17,7 +15,7 @@ import { REPO_ROOT, startWebApp } from './support/webExport.js';
  * real server (embedded database, demo gym), Debian's Chromium.
  */
 
-const hasChromium = chromiumAvailable();
+const hasChromium = chromiumForStories('the setter stories');
 const STORY_TIMEOUT = 240_000;
 const WAIT = { timeout: 45_000 };
 /** A setter's laptop: the README's screenshot of the Manage screen is taken at this size. */
@@ -25,36 +23,16 @@ const LAPTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } 
 const WALL_PHOTO = path.join(REPO_ROOT, 'apps/server/gym/demo/main-wall.jpg');
 
 describe.skipIf(!hasChromium)('setters manage walls', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ReturnType<typeof apiClient>;
-  const contexts: BrowserContext[] = [];
+  let stage: StoryStage;
 
   beforeAll(async () => {
-    server = await startWebApp();
-    api = apiClient(server.url);
-    browser = await launchChromium();
+    stage = await startStoryStage();
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(
-    size: typeof LAPTOP | typeof PHONE,
-  ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-    const context = await browser.newContext({ ...size });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
-    return { page, context, errors };
-  }
+  afterAll(() => stage?.close());
 
   async function climbsOf(layoutId: string) {
-    const response = await fetch(`${server.url}/layouts/${layoutId}/climbs`);
+    const response = await fetch(`${stage.server.url}/layouts/${layoutId}/climbs`);
     return climbsResponseSchema.parse(await response.json()).climbs;
   }
 
@@ -62,14 +40,14 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
     'a setter creates a wall, uploads its picture, places three climbs; a climber sees them',
     async () => {
       // The climber's phone is open first: the new wall reaches it at its next refresh.
-      const { email, password, token } = await api.register();
-      const phone = await open(PHONE);
+      const { email, password, token } = await stage.api.register();
+      const phone = await stage.open(PHONE);
       const climberApp = climber(phone.page);
       await climberApp.signIn(email, password);
       await phone.page.getByRole('link').first().waitFor();
       expect(await phone.page.getByRole('button', { name: 'Manage walls' }).count()).toBe(0);
 
-      const laptop = await open(LAPTOP);
+      const laptop = await stage.open(LAPTOP);
       const { page } = laptop;
       await climber(page).signIn(DEMO_SETTER.email, DEMO_SETTER.password);
       await page.getByRole('button', { name: 'Manage walls', exact: true }).click();
@@ -88,7 +66,7 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), upload.click()]);
       await chooser.setFiles(WALL_PHOTO);
       await page.getByText(/^Picture uploaded/).waitFor(WAIT);
-      const layout = (await api.layouts()).find((l) => l.name === wallName);
+      const layout = (await stage.api.layouts()).find((l) => l.name === wallName);
       expect(layout?.image?.url).toMatch(/^\/wall-pictures\//);
       if (!layout) throw new Error('the wall was not created');
 
@@ -167,17 +145,17 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       await phone.page.getByLabel('Route Story red', { exact: true }).first().waitFor();
       await phone.page.getByRole('button', { name: 'End session', exact: true }).click();
       await phone.page.getByText('⏳ Pending sync').waitFor();
-      expect(await api.sessions(token)).toHaveLength(0);
+      expect(await stage.api.sessions(token)).toHaveLength(0);
       await phone.context.setOffline(false);
-      await expect.poll(async () => (await api.sessions(token)).length, WAIT).toBe(1);
-      const [session] = await api.sessions(token);
+      await expect.poll(async () => (await stage.api.sessions(token)).length, WAIT).toBe(1);
+      const [session] = await stage.api.sessions(token);
       expect(session?.layoutId).toBe(layout.id);
       expect(session?.routes.map((r) => [r.climbName, r.grade, r.isSuccess])).toEqual([
         ['Story red', 'V5', true],
       ]);
 
       // A link to Manage is closed to a climber, without a crash.
-      await phone.page.goto(`${server.url}/manage`);
+      await phone.page.goto(`${stage.server.url}/manage`);
       await phone.page.getByText('Setters only', { exact: true }).waitFor();
       await checkAccessibility(phone.page, 'manage as a climber');
 
@@ -190,10 +168,10 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
   it(
     'a picture that is not one is refused with the server saying why',
     async () => {
-      const laptop = await open(LAPTOP);
+      const laptop = await stage.open(LAPTOP);
       const { page } = laptop;
       await climber(page).signIn(DEMO_SETTER.email, DEMO_SETTER.password);
-      const [first] = await api.layouts();
+      const [first] = await stage.api.layouts();
       if (!first) throw new Error('the demo gym has no layout');
       await page.getByRole('button', { name: 'Manage walls', exact: true }).click();
       await page.getByRole('link', { name: first.name, exact: true }).click();
@@ -207,7 +185,9 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
         ),
       });
       await page.getByText(/^This file is not a JPEG, PNG or WebP picture/).waitFor(WAIT);
-      expect((await api.layouts()).find((l) => l.id === first.id)?.image).toEqual(first.image);
+      expect((await stage.api.layouts()).find((l) => l.id === first.id)?.image).toEqual(
+        first.image,
+      );
 
       // The reset's choice and confirm steps, checked too; cancelled, so the demo wall stays.
       await page.getByRole('button', { name: 'Reset wall', exact: true }).click();

@@ -1,53 +1,27 @@
 import { DEMO_ACCOUNT } from '@sendlog/contract';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../apps/server/src/index.js';
-import { apiClient } from './support/api.js';
 import { checkAccessibility } from './support/axe.js';
 import { climber, screenshot } from './support/app.js';
-import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
-import { startWebApp } from './support/webExport.js';
+import { chromiumForStories, startStoryStage, type StoryStage } from './support/stage.js';
 
 /*
  * The Progress tab in the browser: computed on the phone from its own sessions, so it shows what
  * was logged offline a minute ago, with the numbers readable as text.
  */
 
-const hasChromium = chromiumAvailable();
-if (!hasChromium) {
-  if (process.env.CI) throw new Error('CI needs Chromium at /usr/bin/chromium for the stories');
-  console.log('[e2e] progress story skipped: no Chromium at /usr/bin/chromium');
-}
+const hasChromium = chromiumForStories('the Progress story');
 
 const STORY_TIMEOUT = 180_000;
 
 describe.skipIf(!hasChromium)('the Progress tab', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ReturnType<typeof apiClient>;
-  const contexts: BrowserContext[] = [];
+  let stage: StoryStage;
 
   beforeAll(async () => {
-    server = await startWebApp();
-    api = apiClient(server.url);
-    browser = await launchChromium();
+    stage = await startStoryStage();
   }, 300_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openPhone(): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-    const context = await browser.newContext({ ...PHONE });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
-    return { page, context, errors };
-  }
+  afterAll(() => stage?.close());
 
   const tab = (page: Page, name: string) => page.getByRole('tab', { name: new RegExp(name) });
   const chart = (page: Page, name: string) =>
@@ -77,10 +51,10 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
   it(
     'shows two sessions logged offline a minute ago: pyramid, period and grade source',
     async () => {
-      const { page, context, errors } = await openPhone();
+      const { page, context, errors } = await stage.open();
       const app = climber(page);
       await app.signIn(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
-      const layout = (await api.layouts()).find((l) => l.name === 'Main Wall');
+      const layout = (await stage.api.layouts()).find((l) => l.name === 'Main Wall');
       if (!layout) throw new Error('the demo gym has no Main Wall');
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
       // As a phone that had the app open a moment: its service worker keeps the app offline.
@@ -170,8 +144,8 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
   it(
     'a new climber gets a way to start instead of a wall of zeros',
     async () => {
-      const account = await api.register();
-      const { page, errors } = await openPhone();
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open();
       await climber(page).signIn(account.email, account.password);
       await tab(page, 'Progress').click();
       await page.getByRole('heading', { name: 'Your progress starts here' }).waitFor();

@@ -1,68 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNT } from '@sendlog/contract';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../apps/server/src/index.js';
-import { apiClient } from './support/api.js';
 import { checkAccessibility } from './support/axe.js';
 import { climber, screenshot } from './support/app.js';
-import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
+import { chromiumForStories, startStoryStage, type StoryStage } from './support/stage.js';
 import { pngSize } from './support/png.js';
-import { startWebApp } from './support/webExport.js';
 
 /*
  * Browser stories: the Expo web export served by the real server (in-process, embedded database,
  * demo mode, as `npm start` runs it), driven in Debian's Chromium through playwright-core.
  */
 
-const hasChromium = chromiumAvailable();
-if (!hasChromium) {
-  if (process.env.CI)
-    throw new Error('CI needs Chromium at /usr/bin/chromium for the browser stories');
-  console.log(
-    '[e2e] browser stories skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)',
-  );
-}
+const hasChromium = chromiumForStories('the browser stories');
 
 const STORY_TIMEOUT = 120_000;
 /** The app syncs by itself: NetInfo notices the network, the engine pushes. */
 const SYNC_WAIT = { timeout: 45_000 };
 
 describe.skipIf(!hasChromium)('browser stories', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ReturnType<typeof apiClient>;
+  let stage: StoryStage;
   let layout: { id: string; name: string };
   let climbs: { name: string; id: string }[];
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startWebApp();
-    api = apiClient(server.url);
-    browser = await launchChromium();
-    const first = (await api.layouts())[0];
+    stage = await startStoryStage();
+    const first = (await stage.api.layouts())[0];
     if (!first) throw new Error('the demo gym has no layout');
     layout = first;
-    climbs = await api.climbs(layout.id);
+    climbs = await stage.api.climbs(layout.id);
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A fresh phone: its own storage; fails the story on any uncaught error in the page. */
-  async function openPhone(
-    options: { serviceWorkers?: 'allow' | 'block' } = {},
-  ): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-    const context = await browser.newContext({ ...PHONE, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
-    return { page, context, errors };
-  }
+  afterAll(() => stage?.close());
 
   const climbName = (i: number) => {
     const climb = climbs[i];
@@ -73,7 +41,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   it(
     '(1) logs a whole session offline, which syncs by itself when the network returns',
     async () => {
-      const { page, context, errors } = await openPhone();
+      const { page, context, errors } = await stage.open();
       const app = climber(page);
       await page.getByLabel('Email', { exact: true }).waitFor();
       await checkAccessibility(page, 'sign in');
@@ -81,8 +49,8 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
       await screenshot(page, 'layouts');
       await checkAccessibility(page, 'layouts');
-      const token = await api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
-      const before = (await api.sessions(token)).length;
+      const token = await stage.api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      const before = (await stage.api.sessions(token)).length;
       // As on a phone that had the app open for a moment: its service worker keeps the app.
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -102,7 +70,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await page.getByText('⏳ Pending sync').waitFor();
       await screenshot(page, 'history-pending');
       await checkAccessibility(page, 'history');
-      expect(await api.sessions(token)).toHaveLength(before);
+      expect(await stage.api.sessions(token)).toHaveLength(before);
 
       await context.setOffline(false);
       await page
@@ -110,8 +78,10 @@ describe.skipIf(!hasChromium)('browser stories', () => {
         .filter({ visible: true })
         .first()
         .waitFor(SYNC_WAIT);
-      await expect.poll(async () => (await api.sessions(token)).length, SYNC_WAIT).toBe(before + 1);
-      const stored = (await api.sessions(token)).find(
+      await expect
+        .poll(async () => (await stage.api.sessions(token)).length, SYNC_WAIT)
+        .toBe(before + 1);
+      const stored = (await stage.api.sessions(token)).find(
         (s) => s.notes === 'evening session, fingers ok',
       );
       expect(
@@ -134,9 +104,9 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   it(
     '(2) a session the server rejects shows "Sync failed" with the reason, is edited, then syncs',
     async () => {
-      const account = await api.register();
+      const account = await stage.api.register();
       // page.route sees every request only while no service worker stands between.
-      const { page, errors } = await openPhone({ serviceWorkers: 'block' });
+      const { page, errors } = await stage.open({ serviceWorkers: 'block' });
       const app = climber(page);
       // The first upload names a climb the server does not know (as a catalogue from another gym
       // would): the real server rejects it. Later uploads leave the device unchanged.
@@ -163,7 +133,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
         .waitFor();
       await screenshot(page, 'history-sync-failed');
       await checkAccessibility(page, 'history with a failed sync');
-      expect(await api.sessions(account.token)).toHaveLength(0);
+      expect(await stage.api.sessions(account.token)).toHaveLength(0);
 
       await page.getByRole('button', { name: 'Edit', exact: true }).click();
       await page.getByRole('button', { name: `Edit ${climbName(2)}`, exact: true }).click();
@@ -175,7 +145,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
         .filter({ visible: true })
         .first()
         .waitFor(SYNC_WAIT);
-      const [stored] = await api.sessions(account.token);
+      const [stored] = await stage.api.sessions(account.token);
       expect(stored?.routes.map((r) => [r.climbName, r.attempts])).toEqual([[climbName(2), 3]]);
       expect(errors).toEqual([]);
     },
@@ -185,8 +155,8 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   it(
     '(3) a reload in the middle of a session keeps the active session, online and offline',
     async () => {
-      const account = await api.register();
-      const { page, context, errors } = await openPhone();
+      const account = await stage.api.register();
+      const { page, context, errors } = await stage.open();
       const app = climber(page);
       await app.signIn(account.email, account.password);
       await app.openLayout(layout.name);
@@ -215,7 +185,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
         .filter({ visible: true })
         .first()
         .waitFor(SYNC_WAIT);
-      const [stored] = await api.sessions(account.token);
+      const [stored] = await stage.api.sessions(account.token);
       expect(stored?.routes.map((r) => [r.climbName, r.attempts])).toEqual([
         [climbName(0), 5],
         [climbName(1), 1],
@@ -228,8 +198,8 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   it(
     '(4) two browsers of one climber converge after both log',
     async () => {
-      const account = await api.register();
-      const phones = [await openPhone(), await openPhone()];
+      const account = await stage.api.register();
+      const phones = [await stage.open(), await stage.open()];
       for (const [i, phone] of phones.entries()) {
         const app = climber(phone.page);
         await app.signIn(account.email, account.password);
@@ -261,7 +231,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await phones[1]?.page.getByRole('heading', { name: layout.name }).waitFor();
       if (phones[1]) await screenshot(phones[1].page, 'session-detail');
       if (phones[1]) await checkAccessibility(phones[1].page, 'session detail');
-      expect(await api.sessions(account.token)).toHaveLength(2);
+      expect(await stage.api.sessions(account.token)).toHaveLength(2);
     },
     STORY_TIMEOUT,
   );
@@ -269,8 +239,8 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   it(
     '(5) at the wall, offline: a flash and a try cost one click each, a send after tries one more',
     async () => {
-      const account = await api.register();
-      const { page, context, errors } = await openPhone();
+      const account = await stage.api.register();
+      const { page, context, errors } = await stage.open();
       const app = climber(page);
       await app.signIn(account.email, account.password);
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -327,14 +297,14 @@ describe.skipIf(!hasChromium)('browser stories', () => {
 
       await page.getByRole('button', { name: 'End session' }).click();
       await page.getByText('⏳ Pending sync').waitFor();
-      expect(await api.sessions(account.token)).toHaveLength(0);
+      expect(await stage.api.sessions(account.token)).toHaveLength(0);
       await context.setOffline(false);
       await page
         .getByText('Synced', { exact: true })
         .filter({ visible: true })
         .first()
         .waitFor(SYNC_WAIT);
-      const stored = await api.sessions(account.token);
+      const stored = await stage.api.sessions(account.token);
       expect(stored).toHaveLength(1);
       expect(stored[0]?.routes.map((r) => [r.climbName, r.isSuccess, r.attempts])).toEqual([
         [flashed, true, 1],
@@ -349,10 +319,10 @@ describe.skipIf(!hasChromium)('browser stories', () => {
   it(
     '(6) installs: a valid web app manifest with its icons, and the app opens offline',
     async () => {
-      const { page, context, errors } = await openPhone();
+      const { page, context, errors } = await stage.open();
       const href = await page.locator('link[rel="manifest"]').getAttribute('href');
       expect(href).toBe('/manifest.webmanifest');
-      const response = await fetch(new URL(href ?? '', server.url));
+      const response = await fetch(new URL(href ?? '', stage.server.url));
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
       const manifest = (await response.json()) as {
@@ -374,7 +344,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       });
       expect(manifest.icons?.map((i) => i.sizes).sort()).toEqual(['192x192', '512x512']);
       for (const icon of manifest.icons ?? []) {
-        const image = await fetch(new URL(icon.src, server.url));
+        const image = await fetch(new URL(icon.src, stage.server.url));
         expect(image.headers.get('content-type')).toBe(icon.type);
         const size = pngSize(Buffer.from(await image.arrayBuffer()));
         expect(size && `${size.width}x${size.height}`).toBe(icon.sizes);

@@ -1,24 +1,17 @@
 import { DEMO_ACCOUNT } from '@sendlog/contract';
 import type { Climb, Layout } from '@sendlog/contract';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../apps/server/src/index.js';
-import { apiClient } from './support/api.js';
 import { checkAccessibility } from './support/axe.js';
 import { climber, screenshot } from './support/app.js';
-import { chromiumAvailable, launchChromium, PHONE } from './support/browser.js';
-import { startWebApp } from './support/webExport.js';
+import { chromiumForStories, startStoryStage, type StoryStage } from './support/stage.js';
 
 /*
  * The wall picture in the browser: the web export served by the real server (demo gym, embedded
  * database), in Debian's Chromium, as e2e/stories.test.ts runs it.
  */
 
-const hasChromium = chromiumAvailable();
-if (!hasChromium) {
-  if (process.env.CI) throw new Error('CI needs Chromium at /usr/bin/chromium for the wall story');
-  console.log('[e2e] wall story skipped: no Chromium at /usr/bin/chromium');
-}
+const hasChromium = chromiumForStories('the wall story');
 
 const STORY_TIMEOUT = 180_000;
 const SYNC_WAIT = { timeout: 45_000 };
@@ -26,42 +19,23 @@ const SYNC_WAIT = { timeout: 45_000 };
 const PICTURE_CACHE = 'sendlog-wall-pictures';
 
 describe.skipIf(!hasChromium)('the wall picture', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let api: ReturnType<typeof apiClient>;
+  let stage: StoryStage;
   /** A layout with a picture that the story never opens online. */
   let layout: Layout;
   let climb: Climb;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startWebApp();
-    api = apiClient(server.url);
-    browser = await launchChromium();
-    const layouts = (await api.layouts()).filter((l) => l.image && !l.archived);
+    stage = await startStoryStage();
+    const layouts = (await stage.api.layouts()).filter((l) => l.image && !l.archived);
     const last = layouts[layouts.length - 1];
     if (!last || layouts.length < 2) throw new Error('the demo gym needs two walls with pictures');
     layout = last;
-    const placed = (await api.climbs(layout.id)).find((c) => c.position !== null);
+    const placed = (await stage.api.climbs(layout.id)).find((c) => c.position !== null);
     if (!placed) throw new Error(`${layout.name} has no climb placed on its picture`);
     climb = placed;
   }, 300_000);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(viewport: { width: number; height: number }) {
-    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url);
-    return { page, context, errors };
-  }
+  afterAll(() => stage?.close());
 
   /** The wall picture's own <img> (react-native-web adds it once the picture has loaded). */
   const pictureWidth = (page: Page, label: string) =>
@@ -73,14 +47,14 @@ describe.skipIf(!hasChromium)('the wall picture', () => {
   it(
     'a wall never opened online shows offline, its dot logs a send, which syncs',
     async () => {
-      const { page, context, errors } = await open(PHONE.viewport);
+      const { page, context, errors } = await stage.open();
       const app = climber(page);
       await app.signIn(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
-      const token = await api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
-      const before = (await api.sessions(token)).length;
+      const token = await stage.api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      const before = (await stage.api.sessions(token)).length;
       // After the catalogue refresh the app keeps every wall's picture, opened or not.
-      const pictures = (await api.layouts()).filter((l) => l.image && !l.archived).length;
+      const pictures = (await stage.api.layouts()).filter((l) => l.image && !l.archived).length;
       await page.waitForFunction(
         async ({ cache, count }) => (await (await caches.open(cache)).keys()).length === count,
         { cache: PICTURE_CACHE, count: pictures },
@@ -134,8 +108,10 @@ describe.skipIf(!hasChromium)('the wall picture', () => {
       await page.getByText('⏳ Pending sync').waitFor();
 
       await context.setOffline(false);
-      await expect.poll(async () => (await api.sessions(token)).length, SYNC_WAIT).toBe(before + 1);
-      const stored = (await api.sessions(token)).find((s) =>
+      await expect
+        .poll(async () => (await stage.api.sessions(token)).length, SYNC_WAIT)
+        .toBe(before + 1);
+      const stored = (await stage.api.sessions(token)).find((s) =>
         s.routes.some((r) => r.climbName === climb.name),
       );
       expect(stored?.routes.map((r) => [r.climbName, r.isSuccess, r.attempts])).toEqual([
@@ -149,7 +125,7 @@ describe.skipIf(!hasChromium)('the wall picture', () => {
   it(
     'on a wide window the picture stands beside the list',
     async () => {
-      const { page, errors } = await open({ width: 1280, height: 800 });
+      const { page, errors } = await stage.open({ viewport: { width: 1280, height: 800 } });
       const app = climber(page);
       await app.signIn(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
       await app.openLayout(layout.name);

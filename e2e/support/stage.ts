@@ -1,0 +1,60 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { RunningServer } from '../../apps/server/src/index.js';
+import { apiClient } from './api.js';
+import { chromiumAvailable, launchChromium, PHONE } from './browser.js';
+import { startWebApp } from './webExport.js';
+
+/**
+ * Whether a browser suite can run: in CI a missing Chromium fails loudly (a skipped story proves
+ * nothing); on a developer's machine the suite is skipped with a line saying why.
+ */
+export function chromiumForStories(suite: string): boolean {
+  if (chromiumAvailable()) return true;
+  if (process.env.CI) throw new Error(`CI needs Chromium at /usr/bin/chromium for ${suite}`);
+  console.log(
+    `[e2e] ${suite} skipped: no Chromium at /usr/bin/chromium (apt-get install chromium)`,
+  );
+  return false;
+}
+
+export interface OpenedApp {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors in the page: a story fails on any. */
+  errors: string[];
+}
+
+/** What every browser story stands on: the product as `npm start` serves it, and Chromium. */
+export interface StoryStage {
+  server: RunningServer;
+  api: ReturnType<typeof apiClient>;
+  browser: Browser;
+  /** A fresh browser profile (a phone unless told otherwise) with the app open in it. */
+  open(options?: BrowserContextOptions): Promise<OpenedApp>;
+  close(): Promise<void>;
+}
+
+export async function startStoryStage(): Promise<StoryStage> {
+  const server = await startWebApp();
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    api: apiClient(server.url),
+    browser,
+    async open(options = {}) {
+      const context = await browser.newContext({ ...PHONE, ...options });
+      contexts.push(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(server.url);
+      return { page, context, errors };
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await server.close();
+    },
+  };
+}
