@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT } from '@sendlog/contract';
+import { compareGrades, DEMO_ACCOUNT } from '@sendlog/contract';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe.js';
@@ -13,6 +13,7 @@ import { chromiumForStories, startStoryStage, type StoryStage } from './support/
 const hasChromium = chromiumForStories('the Progress story');
 
 const STORY_TIMEOUT = 180_000;
+const SYNC_WAIT = { timeout: 45_000 };
 
 describe.skipIf(!hasChromium)('the Progress tab', () => {
   let stage: StoryStage;
@@ -47,6 +48,17 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
     await tap(page, 'End session');
     await page.getByText('⏳ Pending sync').first().waitFor();
   }
+
+  /** The pyramid as its text equivalent reads, in the shape of `GET /stats`. */
+  const pyramidOf = (label: string) =>
+    [...label.matchAll(/(\w+): (\d+) flashed, (\d+) sent, (\d+) tried only/g)].map(
+      ([, grade, flashed, sent, triedOnly]) => ({
+        grade: grade ?? '',
+        flashed: Number(flashed),
+        sent: Number(sent),
+        triedOnly: Number(triedOnly),
+      }),
+    );
 
   it(
     'shows two sessions logged offline a minute ago: pyramid, period and grade source',
@@ -136,6 +148,20 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
             'V3: 1 flashed, 1 sent, 0 tried only; V2: 1 flashed, 0 sent, 0 tried only.',
         );
       await checkAccessibility(page, 'progress, own grades');
+
+      // Online, the sessions sync, and the server's GET /stats says what the phone said.
+      const token = await stage.api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+      await context.setOffline(false);
+      await expect.poll(async () => (await stage.api.sessions(token)).length, SYNC_WAIT).toBe(2);
+      const tz = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      const server = await stage.api.stats(token, { tz, grades: 'own' });
+      const byGrade = (a: { grade: string }, b: { grade: string }) =>
+        compareGrades(a.grade, b.grade);
+      expect([...server.pyramid].sort(byGrade)).toEqual(
+        pyramidOf((await pyramid.getAttribute('aria-label')) ?? '').sort(byGrade),
+      );
+      expect(server).toMatchObject({ sessions: 2, attempts: 9, sends: 4, flashes: 2 });
+      expect(server.hardestSend?.climbName).toBe('Blue Moon');
       expect(errors).toEqual([]);
     },
     STORY_TIMEOUT,

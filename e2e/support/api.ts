@@ -4,8 +4,9 @@ import {
   climbsResponseSchema,
   layoutsResponseSchema,
   sessionsPageSchema,
+  statsResponseSchema,
 } from '@sendlog/contract';
-import type { Climb, Layout, Session } from '@sendlog/contract';
+import type { Climb, Layout, Session, StatsResponse } from '@sendlog/contract';
 
 /** Talks to the server the stories run against, to set up accounts and check what it stored. */
 export function apiClient(baseUrl: string) {
@@ -47,6 +48,14 @@ export function apiClient(baseUrl: string) {
         await call('/sessions?limit=200', { headers: { authorization: `Bearer ${token}` } }),
       );
       return page.sessions;
+    },
+    /** `GET /stats` with these query parameters (`from`, `to`, `tz`, `grades`). */
+    async stats(token: string, query: Record<string, string>): Promise<StatsResponse> {
+      return statsResponseSchema.parse(
+        await call(`/stats?${new URLSearchParams(query).toString()}`, {
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      );
     },
   };
 }
