@@ -77,6 +77,19 @@ describe.each(BACKENDS)('a deleted session in the database, on $name', (backend)
     expect(change?.state.updatedAt).toBe('2026-11-24T20:00:00.000Z');
   });
 
+  it('two deletes of one session at once bump its revision once', async () => {
+    const userId = await newUserId();
+    const [created] = (await ingest(userId, [snapshot({}, 2)])).results;
+    if (!created?.success) throw new Error('refused');
+    const answers = await Promise.all([
+      deleteSession(database.db, userId, created.sessionId, NOW),
+      deleteSession(database.db, userId, created.sessionId, NOW + 1),
+    ]);
+    expect(answers.map((a) => a?.revision)).toEqual([2, 2]);
+    const [change] = await loadChangesPage(database.db, userId, 0, 10);
+    expect(change?.revision).toBe(2);
+  });
+
   it('a non-deleting bulk costs the same statements as before', async () => {
     const userId = await newUserId();
     const { statements } = await ingest(userId, [snapshot({}, 2), snapshot({}, 2)]);

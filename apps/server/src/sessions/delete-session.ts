@@ -1,7 +1,9 @@
 import { tombstoneOf, type IncomingSnapshot } from '@sendlog/rules';
 import type { Db } from '../db/connection.js';
+import { writeAccepted } from './batch-transaction.js';
 import { loadById } from './session-repository.js';
-import { writeIsolating } from './write-isolation.js';
+import { lockUserChanges } from './user-changes.js';
+import { withWriteRetry } from './write-isolation.js';
 
 /**
  * `DELETE /sessions/:id`: the same tombstone a snapshot with `deleted: true` makes, through the
@@ -15,25 +17,33 @@ export async function deleteSession(
   id: string,
   nowMs: number,
 ): Promise<{ sessionId: string; revision: number } | undefined> {
-  const stored = await loadById(db, userId, id, true);
-  if (!stored) return undefined;
-  if (stored.state.deleted) return { sessionId: stored.id, revision: stored.revision };
-  const incoming: IncomingSnapshot = {
-    key: stored.idempotencyKey,
-    clientSessionId: stored.clientSessionId,
-    baseRevision: stored.revision,
-    routeOrder: [],
-    state: tombstoneOf({ ...stored.state, updatedAt: new Date(nowMs).toISOString() }),
-  };
-  // No device can replay a server-side delete: the replay fingerprint is cleared (null), so a
-  // device resending its last snapshot is answered `merged` with the tombstone, not `duplicate`.
-  const [result] = await writeIsolating(
-    db,
-    userId,
-    [{ index: 0, incoming, hash: null }],
-    { climbs: new Map(), layouts: new Set() },
-    { nowMs },
+  return withWriteRetry(() =>
+    db.transaction(async (tx) => {
+      // The user's lock before the read: of two deletes at once, the second finds the first's
+      // tombstone and answers it, instead of joining a later tombstone onto it (a new revision).
+      await lockUserChanges(tx, userId);
+      const stored = await loadById(tx, userId, id, true);
+      if (!stored) return undefined;
+      if (stored.state.deleted) return { sessionId: stored.id, revision: stored.revision };
+      const incoming: IncomingSnapshot = {
+        key: stored.idempotencyKey,
+        clientSessionId: stored.clientSessionId,
+        baseRevision: stored.revision,
+        routeOrder: [],
+        state: tombstoneOf({ ...stored.state, updatedAt: new Date(nowMs).toISOString() }),
+      };
+      // No device can replay a server-side delete: the replay fingerprint is cleared (null), so
+      // a device resending its last snapshot is answered `merged` with the tombstone, not
+      // `duplicate`.
+      const [result] = await writeAccepted(
+        tx,
+        userId,
+        [{ index: 0, incoming, hash: null }],
+        { climbs: new Map(), layouts: new Set() },
+        new Date(nowMs).toISOString(),
+      );
+      if (!result?.success) throw new Error('deleting a session was refused');
+      return { sessionId: result.sessionId, revision: result.revision };
+    }),
   );
-  if (!result?.success) throw new Error('deleting a session was refused');
-  return { sessionId: result.sessionId, revision: result.revision };
 }

@@ -104,7 +104,7 @@ function isRetryable(error: unknown): boolean {
 }
 
 /** A race the user lock should prevent is retried from a fresh read rather than surfaced. */
-async function withWriteRetry<T>(fn: () => Promise<T>): Promise<T> {
+export async function withWriteRetry<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await fn();
