@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseOptions } from '../db/connection.js';
 import { users } from '../db/schema.js';
+import { queryRows } from '../db/sql.js';
 import { startServer } from '../index.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { newUser } from '../test-support/client.js';
@@ -44,6 +45,29 @@ async function roleOf(db: DatabaseOptions, email: string): Promise<string | unde
   }
 }
 
+/** The per-climber rows of the community view, in a stable order. */
+async function communityRows(db: DatabaseOptions): Promise<unknown[]> {
+  const database = await openDatabase(db);
+  try {
+    return await queryRows<unknown>(
+      database.db,
+      sql`select * from climb_climber_stats order by climb_id, user_id`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function wipeCommunity(db: DatabaseOptions): Promise<void> {
+  const database = await openDatabase(db);
+  try {
+    await database.db.execute(sql`delete from climb_climber_stats`);
+    await database.db.execute(sql`delete from climb_session_stats`);
+  } finally {
+    await database.close();
+  }
+}
+
 describe.each(BACKENDS)('npm run admin on $name', (backend) => {
   const cleanups: (() => Promise<void>)[] = [];
   afterAll(async () => {
@@ -74,6 +98,50 @@ describe.each(BACKENDS)('npm run admin on $name', (backend) => {
       expect(badRole.code).toBe(2);
       expect(badRole.stderr).toContain('role must be climber, setter or admin');
       expect(await roleOf(db, climber.email)).toBe('admin');
+    },
+    SERVER_START_TIMEOUT,
+  );
+
+  it(
+    'rebuilds the community view from the routes, as the API had kept it',
+    async () => {
+      const created = await backend.createSharedDatabase('admin_cli_community');
+      cleanups.push(created.drop);
+      const db: DatabaseOptions = created.options;
+      const server = await startServer({ ...db, demo: true, logger: false });
+      const climber = await newUser(server.app);
+      const [layout] = (await climber.api.get<{ layouts: { id: string }[] }>('/layouts')).body
+        .layouts;
+      const climbs = (
+        await climber.api.get<{ climbs: { id: string }[] }>(`/layouts/${layout!.id}/climbs`)
+      ).body.climbs;
+      const logged = await climber.api.post('/sessions/offline', {
+        startTime: '2026-11-20T18:00:00.000Z',
+        endTime: '2026-11-20T19:00:00.000Z',
+        routes: climbs.slice(0, 3).map((c, i) => ({
+          climbId: c.id,
+          isSuccess: i !== 1,
+          attempts: i + 1,
+          rating: 4,
+          gradeOpinion: null,
+        })),
+      });
+      expect(logged.status).toBeLessThan(300);
+      await server.close();
+
+      const kept = await communityRows(db);
+      expect(kept).toHaveLength(3);
+      await wipeCommunity(db);
+      expect(await communityRows(db)).toEqual([]);
+
+      const rebuilt = await admin(['rebuild-community'], db);
+      expect(rebuilt.code).toBe(0);
+      expect(rebuilt.stdout).toMatch(/^community view rebuilt from every route in \d+ ms\n$/);
+      expect(await communityRows(db)).toEqual(kept);
+
+      const wrong = await admin(['rebuild-community', 'now'], db);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain('npm run admin -- rebuild-community');
     },
     SERVER_START_TIMEOUT,
   );
