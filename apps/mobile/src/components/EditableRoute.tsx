@@ -1,4 +1,5 @@
 import type { Climb } from '@sendlog/contract';
+import { UNKNOWN_CLIMB } from '../logbook/logbookSessions';
 import type { LocalRoute } from '../sync/types';
 import { RouteForm } from './RouteForm';
 import type { RouteValues } from './RouteForm';
@@ -20,8 +21,9 @@ export interface EditableRouteProps {
 /** A logged route as a row, or as its form while the climber edits it. */
 export function EditableRoute(props: EditableRouteProps) {
   const { route, climb, editing } = props;
-  const climbName = climb?.name ?? 'Unknown climb';
-  const grade = climb?.grade ?? null;
+  const climbName = climb?.name ?? UNKNOWN_CLIMB;
+  // The grade it was logged at once synced (a regrade since leaves it), as the logbook counts it.
+  const grade = route.grade ?? climb?.grade ?? null;
   return editing ? (
     <RouteForm
       climbName={climbName}
@@ -36,6 +38,7 @@ export function EditableRoute(props: EditableRouteProps) {
       flash={props.flash}
       climbName={climbName}
       grade={grade}
+      color={climb?.color ?? null}
       onEdit={props.onEdit}
       onRemove={props.onRemove}
       onOpenStory={props.onOpenStory}

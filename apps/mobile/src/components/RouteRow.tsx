@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from 'react-native';
 import type { LocalRoute } from '../sync/types';
 import { colors, common, spacing } from '../theme/theme';
 import { Button } from './Button';
+import { ColorSwatch } from './ColorSwatch';
 import { plural } from '../format/plural';
 import { useGradeDisplay } from '../hooks/services';
 
@@ -12,6 +13,8 @@ export interface RouteRowProps {
   flash: boolean;
   climbName: string;
   grade: string | null;
+  /** The climb's hold colour: "the blue V4" is how a gym names a problem. */
+  color?: string | null;
   onEdit?: () => void;
   onRemove?: () => void;
   /** Opens the climber's story with this route's climb. */
@@ -54,10 +57,13 @@ export function RouteRow(props: RouteRowProps) {
   return (
     <View style={styles.row} aria-label={`Route ${climbName}`}>
       <View style={styles.main}>
-        <Text style={common.body}>
-          {climbName}
-          {grade ? <Text style={common.muted}>{`  ${display(grade)}`}</Text> : null}
-        </Text>
+        <View style={styles.title}>
+          {props.color !== undefined ? <ColorSwatch color={props.color} nameHidden /> : null}
+          <Text style={[common.body, styles.name]}>
+            {climbName}
+            {grade ? <Text style={common.muted}>{`  ${display(grade)}`}</Text> : null}
+          </Text>
+        </View>
         <Text style={[common.muted, route.isSuccess && styles.sent]}>
           {result} · {plural(route.attempts, 'attempt', 'attempts')}
           {route.rating ? ` · ${'★'.repeat(route.rating)}` : ''}
@@ -98,5 +104,7 @@ const styles = StyleSheet.create({
     borderTopColor: colors.border,
   },
   main: { flex: 1, gap: 2 },
+  title: { flexDirection: 'row', alignItems: 'center', gap: spacing.xs },
+  name: { flexShrink: 1 },
   sent: { color: colors.success },
 });
