@@ -4,21 +4,26 @@ import type { Db } from '../db/connection.js';
 import { arrayParam } from '../db/sql.js';
 
 /**
- * Keeps `climb_session_stats` and `climb_climber_stats` (see db/schema.ts) equal to what the
- * routes say, inside the transaction that writes them.
+ * Keeps `climb_climber_stats` (see db/schema.ts) equal to what the routes say, inside the
+ * transaction that writes them: one row per climber and climb.
  *
- * Why a targeted recompute and not +/- deltas: a row touched by a write is computed again from
- * the rows below it, by the same expressions the full rebuild uses, so after the write it equals
- * the rebuild whatever the edit was (a route moved to another climb, its stars cleared, the
- * latest opinion removed: a "latest" cannot be undone by a delta). Level 1 reads only the routes
- * of the sessions written; level 2 only the touched climbers' level-1 rows of the touched climbs.
- * The one exception is the common case of new sessions only, which can only add: see `added`.
+ * New sessions, the common write, can only add: their routes are read back by session (the
+ * routes' unique key) and merged into the climber's rows (sends add up, keys take the greatest),
+ * which is exact. Any other change of a climb's routes (an edit, a route moved or removed, a
+ * session deleted) recomputes the climber's rows of those climbs from the climber's own routes,
+ * by the expressions the full rebuild uses, so the row equals the rebuild whatever the edit was (a
+ * "latest" cannot be undone by a delta). That read goes from the climber's sessions to their
+ * routes, never from a climb to its routes, which grow with the gym.
  *
  * Why it is exact under concurrency: every row belongs to one climber, and every write of a
  * climber's routes runs after taking that climber's row lock (`lockUserChanges`) in the same
- * transaction. So one climber's recomputes take turns and each reads the previous one's commit
+ * transaction. So one climber's writes take turns and each reads the previous one's commit
  * (READ COMMITTED takes a new snapshot per statement), while two climbers logging the same climb
  * write different rows: nothing to lose, nothing to deadlock on.
+ *
+ * An earlier version kept a second level, one row per climber, climb and session, so an edit read
+ * only its session's routes; it was almost a second copy of the routes and cost a bulk 1.5× its
+ * time (bench part 1). An edit now reads the climber's routes of the climbs it touched instead.
  */
 
 /** The column of each system's latest grade key: the Record makes a new system a type error. */
@@ -39,42 +44,29 @@ function gradeIndex(system: GradeSystem): SQL {
 }
 
 /**
- * Level-1 rows `(session_id, climb_id, user_id, sends, <keys>)` of the routes `routes` names as
- * `r` (their sessions are `s`), kept by `where`. Opinions are read as the community view always
- * read them: `upper(btrim(…))`, looked up in each system's table on its own (the grades of one
- * system are distinct, so at most one index each).
+ * Rows `(climb_id, user_id, sends, <keys>)` of the routes `routes` names as `r` (their sessions are
+ * `s`, joined by the caller), kept by `where`. Opinions are read as the community view always read
+ * them: `upper(btrim(…))`, looked up in each system's table on its own (the grades of one system
+ * are distinct, so at most one index each).
  */
-function sessionStatsOf(routes: SQL, where: SQL): SQL {
+function climberStatsOf(routes: SQL, where: SQL): SQL {
   const second = sql`floor(date_part('epoch', r.logged_at))::bigint * 64`;
   const gradeKeys = SYSTEMS.map(
     (system) =>
       sql`max(${second} + (${gradeIndex(system)})) as ${sql.raw(GRADE_KEY_COLUMN[system])}`,
   );
   return sql`
-    select r.session_id, r.climb_id, s.user_id,
+    select r.climb_id, s.user_id,
            (count(*) filter (where r.is_success))::int as sends,
            ${sql.join(gradeKeys, sql`, `)},
            max(${second} + r.rating) as rating_key
     from ${routes}
-    -- A deleted session keeps no routes; the filter states it where the rule is read.
-    join climbing_sessions s on s.id = r.session_id and s.deleted_at is null
     where ${where}
-    group by r.session_id, r.climb_id, s.user_id`;
-}
-
-/** Level-2 rows `(climb_id, user_id, sends, <keys>)` from the level-1 rows `rows` names as `x`. */
-function climberStatsOf(rows: SQL): SQL {
-  const maxima = VALUE_COLUMNS.filter((c) => c !== 'sends').map((c) =>
-    sql.raw(`max(x.${c}) as ${c}`),
-  );
-  return sql`
-    select x.climb_id, x.user_id, sum(x.sends)::int as sends, ${sql.join(maxima, sql`, `)}
-    from ${rows}
-    group by x.climb_id, x.user_id`;
+    group by r.climb_id, s.user_id`;
 }
 
 const VALUES = sql.raw(VALUE_COLUMNS.join(', '));
-/** A level-2 row merged with new sessions' level-1 rows: sends add up, keys take the greatest. */
+/** A climber's row merged with new sessions' routes: sends add up, keys take the greatest. */
 const MERGE_VALUES = sql.raw(
   VALUE_COLUMNS.map((c) =>
     c === 'sends'
@@ -83,111 +75,80 @@ const MERGE_VALUES = sql.raw(
   ).join(', '),
 );
 
-/** Writes only rows whose values changed: an unchanged row keeps its tuple. */
-const UPSERT_VALUES = (table: string) =>
-  sql.raw(
-    `do update set ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}
-     where (${VALUE_COLUMNS.map((c) => `${table}.${c}`).join(', ')})
-       is distinct from (${VALUE_COLUMNS.map((c) => `excluded.${c}`).join(', ')})`,
-  );
-
 /** What one write of a climber changed, as `writeSetOf` (sessions/write-set.ts) finds it. */
 export interface TouchedClimbs {
-  /** Sessions whose routes changed (or that were deleted): all their level-1 rows are recomputed. */
-  sessionIds: string[];
-  /** Climbs whose stored routes changed: the climber's level-2 row of each is recomputed. */
+  /** Climbs whose stored routes changed (or whose session was deleted): recomputed. */
   climbIds: string[];
   /**
    * (session, climb) pairs of sessions new in this write, on climbs not in `climbIds`: their
-   * level-1 rows are merged into the climber's level-2 row (a sum and a greatest).
+   * routes are merged into the climber's row (a sum and a greatest).
    */
   added: { sessionIds: string[]; climbIds: string[] };
-  /** (session, climb) pairs whose session has no route of the climb any more. */
-  gone: { sessionIds: string[]; climbIds: string[] };
 }
 
 /**
- * Brings the community rows of `userId` a write touched up to date: two statements for a write
- * of new sessions or of edits, three for both, two more when a session lost every route of a
- * climb. Call it after the routes and sessions are written, in their transaction, holding the
- * user's lock.
- *
- * Every statement drives from the write's own keys into a primary key or the routes' unique key
- * (session first): a write reads its sessions' routes and the climber's rows of its climbs,
- * never a climb's routes (which grow with the gym; a first version joined (session, climb)
- * pairs and the planner chose the routes-by-climb index, 7× the ingest's time).
+ * Brings the community rows of `userId` a write touched up to date: one statement for a write of
+ * new sessions, two for edits, three for both. Call it after the routes and sessions are written,
+ * in their transaction, holding the user's lock.
  */
 export async function refreshCommunity(
   db: Db,
   userId: string,
   touched: TouchedClimbs,
 ): Promise<void> {
-  if (touched.sessionIds.length === 0) return;
-  const gone = touched.gone.sessionIds.length > 0;
-  if (gone) {
-    // Pairs the write set knows are empty now; the rows it keeps are recomputed below.
-    await db.execute(sql`
-      delete from climb_session_stats x
-      using unnest(${arrayParam(touched.gone.sessionIds, 'uuid')},
-                   ${arrayParam(touched.gone.climbIds, 'uuid')}) as t(session_id, climb_id)
-      where x.climb_id = t.climb_id and x.user_id = ${userId} and x.session_id = t.session_id`);
-  }
-  await db.execute(sql`
-    insert into climb_session_stats (climb_id, user_id, session_id, ${VALUES})
-    select climb_id, user_id, session_id, ${VALUES} from (${sessionStatsOf(
-      sql`(select distinct session_id from unnest(${arrayParam(touched.sessionIds, 'uuid')}) as u(session_id)) t
-          join session_routes r on r.session_id = t.session_id`,
-      sql`s.user_id = ${userId}`,
-    )}) l1
-    on conflict (user_id, climb_id, session_id) ${UPSERT_VALUES('climb_session_stats')}`);
-  const climbs = sql`(select distinct climb_id from unnest(${arrayParam(touched.climbIds, 'uuid')}) as u(climb_id)) t`;
-  if (touched.climbIds.length > 0) {
-    await db.execute(sql`
-      insert into climb_climber_stats (climb_id, user_id, ${VALUES})
-      select climb_id, user_id, ${VALUES} from (${climberStatsOf(
-        sql`${climbs} join climb_session_stats x on x.climb_id = t.climb_id and x.user_id = ${userId}`,
-      )}) l2
-      on conflict (climb_id, user_id) ${UPSERT_VALUES('climb_climber_stats')}`);
-  }
+  const climbs = arrayParam(touched.climbIds, 'uuid');
   if (touched.added.climbIds.length > 0) {
-    // Only new sessions touched these climbs: their level-1 rows did not exist before this
-    // transaction (a session's id is new with it), and the climber's other rows of the climbs
-    // are unchanged, so level 2 (a sum and a greatest over level 1) is the old row merged with
-    // the new ones, exactly. A recompute would read every session the climber logged the climb
-    // in: a regular's single session cost 1.6× the ingest that way.
+    // Only new sessions touched these climbs: their routes did not exist before this transaction
+    // (a session's id is new with it) and the climber's other routes of the climbs are unchanged,
+    // so the row (a sum and a greatest over the climber's routes) is the old one merged with them.
+    // The new sessions' routes are read by session (the routes' unique key, laterally, so the
+    // planner cannot go through a climb's routes); those on climbs recomputed below are left out.
     await db.execute(sql`
       insert into climb_climber_stats (climb_id, user_id, ${VALUES})
       select climb_id, user_id, ${VALUES} from (${climberStatsOf(
-        sql`unnest(${arrayParam(touched.added.sessionIds, 'uuid')},
-                   ${arrayParam(touched.added.climbIds, 'uuid')}) as t(session_id, climb_id)
-            join climb_session_stats x
-              on x.user_id = ${userId} and x.climb_id = t.climb_id and x.session_id = t.session_id`,
-      )}) l2
+        sql`(select distinct session_id from unnest(${arrayParam(touched.added.sessionIds, 'uuid')})
+               as u(session_id)) t
+            cross join lateral (
+              select * from session_routes r where r.session_id = t.session_id
+            ) r
+            join climbing_sessions s on s.id = r.session_id and s.deleted_at is null`,
+        sql`s.user_id = ${userId} and not (r.climb_id = any(${climbs}))`,
+      )}) merged
       on conflict (climb_id, user_id) do update set ${MERGE_VALUES}`);
   }
-  if (gone) {
-    // A climber with no session of a climb left is no longer one of its climbers.
-    await db.execute(sql`
-      delete from climb_climber_stats y using ${climbs}
-      where y.climb_id = t.climb_id and y.user_id = ${userId}
-        and not exists (select 1 from climb_session_stats x
-                        where x.climb_id = t.climb_id and x.user_id = ${userId})`);
-  }
+  if (touched.climbIds.length === 0) return;
+  // The rows are computed again from scratch: a climber with no route of a climb left is no
+  // longer one of its climbers, so the old rows go first.
+  await db.execute(sql`
+    delete from climb_climber_stats
+    where user_id = ${userId} and climb_id = any(${climbs})`);
+  // From the climber's sessions to their routes of these climbs (a lateral lookup by session, the
+  // routes' unique key), never through the climbs' own index, whose routes grow with the gym.
+  await db.execute(sql`
+    insert into climb_climber_stats (climb_id, user_id, ${VALUES})
+    select climb_id, user_id, ${VALUES} from (${climberStatsOf(
+      sql`climbing_sessions s
+          cross join lateral (
+            select * from session_routes r
+            where r.session_id = s.id and r.climb_id = any(${climbs})
+          ) r`,
+      sql`s.user_id = ${userId} and s.deleted_at is null`,
+    )}) recomputed`);
 }
 
 /**
- * Both levels computed from every route, replacing what was there: the migration's backfill
- * (0005_community_aggregate.sql holds this text) and data loaded around the API (the bench).
- * Parameterless, so its text runs anywhere as it is.
+ * Every row computed from every route, replacing what was there: for data loaded around the API
+ * (`npm run admin -- rebuild-community`, the bench). Parameterless, so its text runs anywhere as
+ * it is.
  */
 export function rebuildCommunityStatements(): SQL[] {
   return [
     sql`delete from climb_climber_stats`,
-    sql`delete from climb_session_stats`,
-    sql`insert into climb_session_stats (climb_id, user_id, session_id, ${VALUES})
-        select climb_id, user_id, session_id, ${VALUES} from (${sessionStatsOf(sql`session_routes r`, sql`true`)}) l1`,
     sql`insert into climb_climber_stats (climb_id, user_id, ${VALUES})
-        select climb_id, user_id, ${VALUES} from (${climberStatsOf(sql`climb_session_stats x`)}) l2`,
+        select climb_id, user_id, ${VALUES} from (${climberStatsOf(
+          sql`session_routes r join climbing_sessions s on s.id = r.session_id`,
+          sql`s.deleted_at is null`,
+        )}) l`,
   ];
 }
 

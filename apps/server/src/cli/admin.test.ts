@@ -62,7 +62,6 @@ async function wipeCommunity(db: DatabaseOptions): Promise<void> {
   const database = await openDatabase(db);
   try {
     await database.db.execute(sql`delete from climb_climber_stats`);
-    await database.db.execute(sql`delete from climb_session_stats`);
   } finally {
     await database.close();
   }

@@ -207,37 +207,14 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 /**
- * The community view kept on ingest (see catalogue/community-aggregate.ts), in two levels that
- * are both recomputed, never adjusted by deltas, inside the transaction that writes the routes.
- * A "key" is `whole second logged × 64 + value` (values are below 64): the greatest key is the
- * latest value, and the greatest of greatest keys is the greatest key, so the levels combine.
- * Derived rows, so no foreign keys: they would only add checks to every ingest, and sessions,
- * climbs and users are never deleted.
- *
- * Level 1: one climber's routes of one climb in one session, recomputed from that session's
- * routes, so a write reads only the routes it wrote.
- */
-export const climbSessionStats = pgTable(
-  'climb_session_stats',
-  {
-    climbId: uuid('climb_id').notNull(),
-    userId: uuid('user_id').notNull(),
-    sessionId: uuid('session_id').notNull(),
-    sends: integer('sends').notNull(),
-    /** Latest grade opinion that is a grade of each system: its index in that system's table. */
-    gradeKeyV: bigint('grade_key_v', { mode: 'number' }),
-    gradeKeyFont: bigint('grade_key_font', { mode: 'number' }),
-    ratingKey: bigint('rating_key', { mode: 'number' }),
-  },
-  // User first: one write's rows are one climber's, so they land in neighbouring index pages
-  // rather than all over it; level 2 reads a climber's sessions of a climb by (user, climb).
-  (t) => [primaryKey({ columns: [t.userId, t.climbId, t.sessionId] })],
-);
-
-/**
- * Level 2: one climber's view of one climb (sends, latest opinion and stars), recomputed from
- * level 1. A row exists exactly when the climber logged the climb in a session not deleted, so
- * `GET /layouts/:id/climbs` counts climbers and takes medians over these rows alone.
+ * The community view kept on ingest (see catalogue/community-aggregate.ts): one climber's view of
+ * one climb (sends, latest opinion and stars), brought up to date inside the transaction that
+ * writes the climber's routes. A "key" is `whole second logged × 64 + value` (values are below
+ * 64): the greatest key is the latest value, and the greatest of greatest keys is the greatest
+ * key, so new sessions merge into a row exactly. A row exists exactly when the climber logged the
+ * climb in a session not deleted, so `GET /layouts/:id/climbs` counts climbers and takes medians
+ * over these rows alone. Derived rows, so no foreign keys: they would only add checks to every
+ * ingest, and sessions, climbs and users are never deleted.
  */
 export const climbClimberStats = pgTable(
   'climb_climber_stats',

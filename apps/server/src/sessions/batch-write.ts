@@ -52,8 +52,8 @@ const insertRoutes = (routes: RouteWrite[]) =>
 
 /**
  * Writes a whole batch with set-based statements (each column travels as one array parameter):
- * at most twelve statements, whatever the number of sessions and routes; the last two to five
- * keep the community view of the climbs whose routes changed (catalogue/community-aggregate.ts).
+ * at most ten statements, whatever the number of sessions and routes; the last one to three keep
+ * the community view of the climbs whose routes changed (catalogue/community-aggregate.ts).
  */
 export async function writeBatch(
   db: Db,

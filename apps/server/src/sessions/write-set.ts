@@ -99,12 +99,7 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     routeUpserts: [],
     routeDeletes: [],
     tombstones: [],
-    community: {
-      sessionIds: [],
-      climbIds: [],
-      added: { sessionIds: [], climbIds: [] },
-      gone: { sessionIds: [], climbIds: [] },
-    },
+    community: { climbIds: [], added: { sessionIds: [], climbIds: [] } },
     changeSeq: null,
   };
   /** Climbs a stored session's routes changed on: the climber's row of each is recomputed. */
@@ -131,7 +126,6 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
     // Deleting a session hides its routes from the community whether or not they are removed.
     const deletedNow = w.state.deleted !== (before?.state.deleted ?? false);
-    let routesChanged = deletedNow;
     // A new session's climbs are additions only; a stored one's changes need a recompute.
     const climbs = before ? touchedClimbs : new Set<string>();
     for (const route of w.state.routes.values()) {
@@ -142,7 +136,6 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
       }
       const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
       (before ? set.routeUpserts : set.routeInserts).push(write);
-      routesChanged = true;
       climbs.add(route.climbId);
       // A route moved to another climb leaves the old one.
       if (prior) climbs.add(prior.climbId);
@@ -150,10 +143,8 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     for (const [id, prior] of old) {
       if (w.state.routes.has(id)) continue;
       set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
-      routesChanged = true;
       climbs.add(prior.climbId);
     }
-    if (routesChanged) communityOf(set.community, w, old.values());
     if (!before) for (const climbId of climbs) added.push({ sessionId: w.id, climbId });
     for (const id of w.state.tombstones) {
       if (!before?.state.tombstones.has(id))
@@ -168,20 +159,4 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     set.community.added.climbIds.push(a.climbId);
   }
   return set;
-}
-
-/**
- * A session whose routes changed: all of its community rows are recomputed, and the climbs it
- * no longer has a route of (every climb, once it is deleted) lose theirs.
- */
-function communityOf(c: TouchedClimbs, w: Working, oldRoutes: Iterable<StoredRoute>): void {
-  c.sessionIds.push(w.id);
-  const now = new Set<string>();
-  if (!w.state.deleted) for (const r of w.state.routes.values()) now.add(r.climbId);
-  const gone = new Set<string>();
-  for (const r of oldRoutes) if (!now.has(r.climbId)) gone.add(r.climbId);
-  for (const climbId of gone) {
-    c.gone.sessionIds.push(w.id);
-    c.gone.climbIds.push(climbId);
-  }
 }
