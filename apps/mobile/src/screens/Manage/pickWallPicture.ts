@@ -1,4 +1,7 @@
-import { launchImageLibraryAsync } from 'expo-image-picker';
+import {
+  launchImageLibraryAsync,
+  UIImagePickerPreferredAssetRepresentationMode,
+} from 'expo-image-picker';
 
 /** A picture the setter chose, read whole, with the type the picker gave it. */
 export interface PickedPicture {
@@ -28,6 +31,9 @@ export async function pickWallPicture(): Promise<PickedPicture | null> {
     allowsEditing: false,
     quality: 1,
     exif: false,
+    // An iPhone keeps photos as HEIC, which the server does not take: asked for the most
+    // compatible form, iOS hands over a JPEG instead.
+    preferredAssetRepresentationMode: UIImagePickerPreferredAssetRepresentationMode.Compatible,
   });
   const asset = result.canceled ? undefined : result.assets[0];
   if (!asset) return null;
