@@ -21,23 +21,15 @@ const SYNC_WAIT = { timeout: 45_000 };
 describe.skipIf(!hasChromium)('logbook stories', () => {
   let stage: StoryStage;
   let layout: { id: string; name: string };
-  let climbs: { name: string; id: string; grade: string }[];
 
   beforeAll(async () => {
     stage = await startStoryStage();
-    const first = (await stage.api.layouts())[0];
-    if (!first) throw new Error('the demo gym has no layout');
-    layout = first;
-    climbs = await stage.api.climbs(layout.id);
+    layout = stage.demoWall.layout;
   }, 300_000);
 
   afterAll(() => stage?.close());
 
-  const climb = (i: number) => {
-    const c = climbs[i];
-    if (!c) throw new Error(`the layout has no climb #${i}`);
-    return c;
-  };
+  const climb = (i: number) => stage.demoClimb(i);
 
   it(
     'summary, story, delete with Undo, Font grades and the CSV export, offline first',

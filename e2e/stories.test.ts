@@ -20,23 +20,15 @@ const SYNC_WAIT = { timeout: 45_000 };
 describe.skipIf(!hasChromium)('browser stories', () => {
   let stage: StoryStage;
   let layout: { id: string; name: string };
-  let climbs: { name: string; id: string }[];
 
   beforeAll(async () => {
     stage = await startStoryStage();
-    const first = (await stage.api.layouts())[0];
-    if (!first) throw new Error('the demo gym has no layout');
-    layout = first;
-    climbs = await stage.api.climbs(layout.id);
+    layout = stage.demoWall.layout;
   }, 300_000);
 
   afterAll(() => stage?.close());
 
-  const climbName = (i: number) => {
-    const climb = climbs[i];
-    if (!climb) throw new Error(`the layout has no climb #${i}`);
-    return climb.name;
-  };
+  const climbName = (i: number) => stage.demoClimb(i).name;
 
   it(
     '(1) logs a whole session offline, which syncs by itself when the network returns',

@@ -1,3 +1,4 @@
+import type { Climb, Layout } from '@sendlog/contract';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { RunningServer } from '../../apps/server/src/index.js';
 import { apiClient } from './api.js';
@@ -29,6 +30,10 @@ export interface StoryStage {
   server: RunningServer;
   api: ReturnType<typeof apiClient>;
   browser: Browser;
+  /** The demo gym's first wall and its climbs up, as the stories log on them. */
+  demoWall: { layout: Layout; climbs: Climb[] };
+  /** The demo wall's climb #i; fails the story when there is none. */
+  demoClimb(i: number): Climb;
   /** A fresh browser profile (a phone unless told otherwise) with the app open in it. */
   open(options?: BrowserContextOptions): Promise<OpenedApp>;
   close(): Promise<void>;
@@ -38,10 +43,20 @@ export async function startStoryStage(): Promise<StoryStage> {
   const server = await startWebApp();
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
+  const api = apiClient(server.url);
+  const layout = (await api.layouts())[0];
+  if (!layout) throw new Error('the demo gym has no layout');
+  const demoWall = { layout, climbs: await api.climbs(layout.id) };
   return {
     server,
-    api: apiClient(server.url),
+    api,
     browser,
+    demoWall,
+    demoClimb(i) {
+      const climb = demoWall.climbs[i];
+      if (!climb) throw new Error(`the demo wall has no climb #${i}`);
+      return climb;
+    },
     async open(options = {}) {
       const context = await browser.newContext({ ...PHONE, ...options });
       contexts.push(context);

@@ -13,6 +13,7 @@ import { rebuildCommunity } from './community-aggregate.js';
 import { communityFromRoutesQuery } from './community-from-routes.js';
 import { communityQuery, type CommunityRow } from './community.js';
 import { createClimbs, createLayout } from './catalogue-writes.js';
+import { insertUser } from '../test-support/users.js';
 
 // The community view read from the aggregate kept on ingest must equal the view computed from
 // every route (the old query, kept as the oracle) after any mix of logs, edits, moves,
@@ -96,14 +97,7 @@ describe.each(BACKENDS)('the community aggregate on $name', (backend) => {
   }, SERVER_START_TIMEOUT);
   afterAll(() => close?.());
 
-  async function newUserId(): Promise<string> {
-    const [user] = await queryRows<{ id: string }>(
-      database.db,
-      sql`insert into users (email, password_hash) values (${`${randomUUID()}@sendlog.test`}, 'x')
-          returning id::text as id`,
-    );
-    return user!.id;
-  }
+  const newUserId = () => insertUser(database.db);
 
   /** One new session of `routes` (filled out as a phone sends them); refused is a failure. */
   async function logNew(

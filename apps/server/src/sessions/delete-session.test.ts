@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { SessionSnapshotInput } from '@sendlog/contract';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { snapshot } from '../test-support/fixtures.js';
 import { deleteSession } from './delete-session.js';
 import { ingestSnapshots } from './ingest.js';
 import { loadById, loadChangesPage, loadHistoryPage } from './session-repository.js';
+import { insertUser } from '../test-support/users.js';
 
 // What a deleted session leaves in the database: the row as a tombstone (deleted_at, no notes,
 // no layout), none of its routes.
@@ -24,14 +24,7 @@ describe.each(BACKENDS)('a deleted session in the database, on $name', (backend)
   }, SERVER_START_TIMEOUT);
   afterAll(() => close?.());
 
-  async function newUserId(): Promise<string> {
-    const [user] = await queryRows<{ id: string }>(
-      database.db,
-      sql`insert into users (email, password_hash) values (${`${randomUUID()}@sendlog.test`}, 'x')
-          returning id::text as id`,
-    );
-    return user!.id;
-  }
+  const newUserId = () => insertUser(database.db);
 
   async function ingest(userId: string, items: SessionSnapshotInput[]) {
     const { results, statements } = await ingestSnapshots(database.db, userId, items, {

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { RouteContent } from '@sendlog/contract';
 import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.js';
-import { queryRows } from '../db/sql.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { climbId } from '../test-support/fixtures.js';
 import { ingestSnapshots } from './ingest.js';
 import { loadById, toApiSession, type StoredSession } from './session-repository.js';
+import { insertUser } from '../test-support/users.js';
 
 // Every route field the contract declares must survive each hop of the server: a mapper or a
 // column list that drops one fails here (the sample sets every declared field, new ones too).
@@ -84,12 +82,7 @@ describe.each(BACKENDS)('every declared route field through the database, on $na
   };
 
   it('is written on insert and on update, and read back into the model and the answer', async () => {
-    const [user] = await queryRows<{ id: string }>(
-      database.db,
-      sql`insert into users (email, password_hash) values (${`${randomUUID()}@sendlog.test`}, 'x')
-          returning id::text as id`,
-    );
-    const userId = user!.id;
+    const userId = await insertUser(database.db);
     for (const [variant, base] of [
       [0, null],
       [1, 1],

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.js';
@@ -6,6 +5,7 @@ import { queryRows } from '../db/sql.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { snapshot } from '../test-support/fixtures.js';
 import { ingestSnapshots } from './ingest.js';
+import { insertUser } from '../test-support/users.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 
@@ -35,14 +35,7 @@ describe.each(BACKENDS)('a session the database refuses, on $name', (backend) =>
   }, SERVER_START_TIMEOUT);
   afterAll(() => close?.());
 
-  const newUser = async () => {
-    const [row] = await queryRows<{ id: string }>(
-      database.db,
-      sql`insert into users (email, password_hash) values (${`${randomUUID()}@sendlog.test`}, 'x')
-          returning id::text as id`,
-    );
-    return row!.id;
-  };
+  const newUser = () => insertUser(database.db);
   const storedKeys = async (userId: string) =>
     (
       await queryRows<{ key: string; routes: number }>(

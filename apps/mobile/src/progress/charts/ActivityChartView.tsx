@@ -1,6 +1,7 @@
 import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
 import type { ActivityChart } from '../activityChart';
+import { WeekLabels } from './axes';
 import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 
 const ATTEMPTS = { fill: colors.primaryBackground, stroke: colors.primary };
@@ -71,18 +72,7 @@ export function ActivityChartView({ chart }: { chart: ActivityChart }) {
             fill={SESSIONS.fill}
           />,
         ])}
-        {chart.xLabels.map((label) => (
-          <SvgText
-            key={`week-${label.x}`}
-            x={label.x}
-            y={chart.labelY}
-            textAnchor="middle"
-            fontSize={AXIS.fontSize}
-            fill={AXIS.text}
-          >
-            {label.text}
-          </SvgText>
-        ))}
+        <WeekLabels labels={chart.xLabels} y={chart.labelY} />
       </Svg>
     </ChartCard>
   );

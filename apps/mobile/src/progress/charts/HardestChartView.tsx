@@ -1,6 +1,7 @@
 import Svg, { Circle, Line, Path, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
 import type { HardestChart } from '../hardestChart';
+import { WeekLabels } from './axes';
 import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 
 export function HardestChartView({ chart }: { chart: HardestChart }) {
@@ -54,18 +55,7 @@ export function HardestChartView({ chart }: { chart: HardestChart }) {
             strokeWidth={1.5}
           />
         ))}
-        {chart.xLabels.map((label) => (
-          <SvgText
-            key={`week-${label.x}`}
-            x={label.x}
-            y={chart.labelY}
-            textAnchor="middle"
-            fontSize={AXIS.fontSize}
-            fill={AXIS.text}
-          >
-            {label.text}
-          </SvgText>
-        ))}
+        <WeekLabels labels={chart.xLabels} y={chart.labelY} />
       </Svg>
     </ChartCard>
   );

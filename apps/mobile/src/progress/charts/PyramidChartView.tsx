@@ -2,6 +2,7 @@ import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
 import type { PyramidChart, PyramidKind } from '../pyramidChart';
 import { PYRAMID_KINDS } from '../pyramidChart';
+import { BottomValueAxis } from './axes';
 import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 
 /** Flashed and sent are solid; tried only is hollow, so it reads as "not (yet) done". */
@@ -73,26 +74,7 @@ export function PyramidChartView({ chart }: { chart: PyramidChart }) {
             </SvgText>
           ) : null,
         )}
-        <Line
-          x1={chart.plotLeft}
-          x2={chart.plotRight}
-          y1={chart.axisY}
-          y2={chart.axisY}
-          stroke={colors.muted}
-          strokeWidth={1}
-        />
-        {chart.xTicks.map((tick) => (
-          <SvgText
-            key={`tick-${tick.value}`}
-            x={tick.x}
-            y={chart.axisY + 15}
-            textAnchor="middle"
-            fontSize={AXIS.fontSize}
-            fill={AXIS.text}
-          >
-            {tick.value}
-          </SvgText>
-        ))}
+        <BottomValueAxis chart={chart} />
       </Svg>
     </ChartCard>
   );

@@ -1,6 +1,7 @@
-import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
+import Svg, { Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
 import type { SendRateChart } from '../sendRateChart';
+import { BottomValueAxis } from './axes';
 import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 
 export function SendRateChartView({ chart }: { chart: SendRateChart }) {
@@ -54,26 +55,7 @@ export function SendRateChartView({ chart }: { chart: SendRateChart }) {
             {`${bar.percent}% (${bar.sends}/${bar.tries})`}
           </SvgText>,
         ])}
-        <Line
-          x1={chart.plotLeft}
-          x2={chart.plotRight}
-          y1={chart.axisY}
-          y2={chart.axisY}
-          stroke={colors.muted}
-          strokeWidth={1}
-        />
-        {chart.xTicks.map((tick) => (
-          <SvgText
-            key={`tick-${tick.value}`}
-            x={tick.x}
-            y={chart.axisY + 15}
-            textAnchor="middle"
-            fontSize={AXIS.fontSize}
-            fill={AXIS.text}
-          >
-            {`${tick.value}%`}
-          </SvgText>
-        ))}
+        <BottomValueAxis chart={chart} format={(value) => `${value}%`} />
       </Svg>
     </ChartCard>
   );
