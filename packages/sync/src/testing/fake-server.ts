@@ -18,6 +18,7 @@ import {
   type SyncOutcome,
 } from '@sendlog/rules';
 import type { FetchLike, ResponseLike } from '../engine/http.js';
+import { FaultPlan } from './fault-plan.js';
 
 /**
  * An in-memory stand-in for the server (docs/api.md, "Exactly-once and conflicts"), for model-based
@@ -26,7 +27,7 @@ import type { FetchLike, ResponseLike } from '../engine/http.js';
  * of known climb ids) and faults are its own. The real server runs in the integration tests.
  */
 
-export type Fault = 'none' | 'drop_request' | 'drop_response' | 'http_500' | 'http_429';
+export type { Fault } from './fault-plan.js';
 
 /** A session as the fake keeps it: the merge's state plus the server identities it hands out. */
 interface StoredSession {
@@ -47,52 +48,27 @@ export interface FakeServerOptions {
   token?: string;
 }
 
-export class FakeServer {
+export class FakeServer extends FaultPlan {
   readonly sessions = new Map<string, StoredSession>();
   private changeSeq = 0;
   private nextId = 1;
-  private readonly faults: Fault[] = [];
-  /** Runs once the server has processed the next request, before the answer leaves. */
-  private beforeAnswer: (() => void) | null = null;
   readonly knownClimbs: Set<string>;
   readonly token: string;
   requests = 0;
 
   constructor(private readonly options: FakeServerOptions) {
+    super();
     this.knownClimbs = new Set(options.knownClimbs ?? ['c1', 'c2', 'c3']);
     this.token = options.token ?? 'token-1';
   }
 
-  /** Faults for the next requests, in order. */
-  injectFaults(...faults: Fault[]): void {
-    this.faults.push(...faults);
-  }
-
-  clearFaults(): void {
-    this.faults.length = 0;
-  }
-
-  onNextAnswer(hook: () => void): void {
-    this.beforeAnswer = hook;
-  }
-
-  readonly fetch: FetchLike = async (url, init) => {
+  readonly fetch: FetchLike = (url, init) => {
     this.requests += 1;
-    const fault = this.faults.shift() ?? 'none';
-    if (fault === 'drop_request') throw new TypeError('network request failed');
-    if (fault === 'http_500')
-      return jsonResponse(500, { error: { code: 'internal', message: 'x' } });
-    if (fault === 'http_429') {
-      return jsonResponse(429, { error: { code: 'rate_limited', message: 'slow down' } }, '7');
-    }
-    // The sync engine sends JSON text only; bytes (wall pictures) are the app's, not its.
-    const body = typeof init.body === 'string' ? init.body : undefined;
-    const answer = this.handle(url, init.method, init.headers, body);
-    const hook = this.beforeAnswer;
-    this.beforeAnswer = null;
-    hook?.();
-    if (fault === 'drop_response') throw new TypeError('network request failed');
-    return answer;
+    return this.throughFaults(() => {
+      // The sync engine sends JSON text only; bytes (wall pictures) are the app's, not its.
+      const body = typeof init.body === 'string' ? init.body : undefined;
+      return this.handle(url, init.method, init.headers, body);
+    });
   };
 
   private handle(
@@ -264,13 +240,7 @@ function rejected(
   };
 }
 
-function jsonResponse(status: number, body: unknown, retryAfter?: string): ResponseLike {
+function jsonResponse(status: number, body: unknown): ResponseLike {
   const text = JSON.stringify(body);
-  return {
-    status,
-    headers: {
-      get: (name) => (name.toLowerCase() === 'retry-after' ? (retryAfter ?? null) : null),
-    },
-    text: async () => text,
-  };
+  return { status, headers: { get: () => null }, text: async () => text };
 }
