@@ -1,20 +1,24 @@
 import type { AuthResponse, ClimbsResponse, LayoutsResponse, Session } from '@sendlog/contract';
 import { startServer } from '@sendlog/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '@sendlog/server/testing';
+import {
+  STORAGE_KEYS,
+  createMemoryStorage,
+  createSessionStore,
+  createSyncEngine,
+} from '@sendlog/sync';
+import type {
+  FetchLike,
+  KeyValueStorage,
+  LocalSession,
+  SessionStore,
+  SyncEngine,
+} from '@sendlog/sync';
+import { FaultyTransport, ManualClock } from '@sendlog/sync/testing';
+import { World, command, noneSeen } from '@sendlog/sync/testing/sync-world';
+import type { WorldBackend } from '@sendlog/sync/testing/sync-world';
 import fc from 'fast-check';
-import { FaultyTransport } from '../testing/faulty-transport.js';
-import { ManualClock } from '../testing/manual-timers.js';
-import { serverBackends } from '../testing/server-backends.js';
-import { World, command, noneSeen } from '../testing/sync-world.js';
-import type { WorldBackend } from '../testing/sync-world.js';
-import { createMemoryStorage } from '../store/memory-storage.js';
-import { createSessionStore } from '../store/session-store.js';
-import type { SessionStore } from '../store/session-store.js';
-import type { KeyValueStorage, LocalSession } from '../store/model.js';
-import { STORAGE_KEYS } from '../store/storage-layout.js';
-import type { FetchLike } from './http.js';
-import { createSyncEngine } from './sync-engine.js';
-import type { SyncEngine } from './sync-engine.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The engine against the real server (in-process, PGlite in memory) through a transport that
@@ -219,11 +223,11 @@ async function syncUntilSettled(d: Device, maxRuns = 40): Promise<void> {
   throw new Error('sync did not settle');
 }
 
-describe.each(serverBackends())('sync against the real server on $name', (backend) => {
+describe.each(BACKENDS)('sync against the real server on $name', (backend) => {
   let drop: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    const db = await backend.open();
+    const db = await backend.createDatabase('sync');
     drop = db.drop;
     server = await startServer({
       ...db.options,
