@@ -1,12 +1,12 @@
 /**
  * Cost of `logRoute` with 10 and with 10,000 sessions in history (not a test: run it and read).
- *   npx tsx packages/sync/scripts/measure-log-route.ts
+ *   npx tsx bench/measure-log-route.ts
  * With a sync engine attached, as in the app. Prints per call: time of the synchronous call, time until it is in storage, bytes and keys
  * written, and the time of the first `getSessions()` after it (what a history screen re-reads).
  */
 import { performance } from 'node:perf_hooks';
-import { createMemoryStorage, createSessionStore, createSyncEngine } from '../src/index.js';
-import type { KeyValueStorage } from '../src/index.js';
+import { createMemoryStorage, createSessionStore, createSyncEngine } from '@sendlog/sync';
+import type { KeyValueStorage } from '@sendlog/sync';
 
 const ROUTES_PER_SESSION = 20;
 const CALLS = 400;
