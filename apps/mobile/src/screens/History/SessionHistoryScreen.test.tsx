@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
-import { logRoute, openLayout } from '../testing/flows';
-import { renderApp, signedInStorage } from '../testing/renderApp';
-import type { RenderedApp } from '../testing/renderApp';
+import { logRoute, openLayout } from '../../testing/flows';
+import { renderApp, signedInStorage } from '../../testing/renderApp';
+import type { RenderedApp } from '../../testing/renderApp';
 
 async function endOneSession(app: RenderedApp, climb = 'Crimp School'): Promise<void> {
   await openLayout();

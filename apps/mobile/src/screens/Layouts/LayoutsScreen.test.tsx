@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { createMemoryStorage } from '@sendlog/sync';
-import { renderApp, signedInStorage } from '../testing/renderApp';
+import { renderApp, signedInStorage } from '../../testing/renderApp';
 
 describe('LayoutsScreen', () => {
   it('offline on a device that never downloaded the catalogue: says so and offers a retry', async () => {

@@ -1,11 +1,11 @@
 import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
-import { Button } from '../components/Button';
-import { SyncBanner } from '../components/SyncBanner';
-import { useCatalogue, useServices } from '../hooks/services';
-import { useActiveSession } from '../hooks/sessions';
-import type { LayoutsStackParams } from '../navigation/types';
-import { colors, common, spacing } from '../theme/theme';
+import { Button } from '../../components/Button';
+import { SyncBanner } from '../../components/SyncBanner';
+import { useCatalogue, useServices } from '../../hooks/services';
+import { useActiveSession } from '../../hooks/sessions';
+import type { LayoutsStackParams } from '../../navigation/types';
+import { colors, common, spacing } from '../../theme/theme';
 
 type Props = NativeStackScreenProps<LayoutsStackParams, 'Layouts'>;
 

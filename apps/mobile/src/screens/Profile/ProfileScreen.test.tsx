@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react-native';
-import { logRoute, openLayout } from '../testing/flows';
-import { TEST_PASSWORD, TEST_USER } from '../testing/fakeApi';
-import { renderApp, signedInStorage } from '../testing/renderApp';
+import { logRoute, openLayout } from '../../testing/flows';
+import { TEST_PASSWORD, TEST_USER } from '../../testing/fakeApi';
+import { renderApp, signedInStorage } from '../../testing/renderApp';
 
 async function openProfile(): Promise<void> {
   fireEvent.press(screen.getByRole('button', { name: /Profile/ }));

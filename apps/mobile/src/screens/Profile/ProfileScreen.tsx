@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { ScrollView, Text, View } from 'react-native';
-import { Button } from '../components/Button';
-import { formatDateTime } from '../format/time';
-import { plural } from '../format/plural';
-import { SyncBanner } from '../components/SyncBanner';
-import { SyncNowButton } from '../components/SyncNowButton';
-import { useAuthState, useServices } from '../hooks/services';
-import { useSessions, useSyncState } from '../hooks/sessions';
-import { viewSyncState } from '../sync/syncStateView';
-import { colors, common } from '../theme/theme';
-import { ExportLogbook } from './Profile/ExportLogbook';
-import { GradeSystemSetting } from './Profile/GradeSystemSetting';
+import { Button } from '../../components/Button';
+import { formatDateTime } from '../../format/time';
+import { plural } from '../../format/plural';
+import { SyncBanner } from '../../components/SyncBanner';
+import { SyncNowButton } from '../../components/SyncNowButton';
+import { useAuthState, useServices } from '../../hooks/services';
+import { useSessions, useSyncState } from '../../hooks/sessions';
+import { viewSyncState } from '../../sync/syncStateView';
+import { colors, common } from '../../theme/theme';
+import { ExportLogbook } from './ExportLogbook';
+import { GradeSystemSetting } from './GradeSystemSetting';
 
 /** The account, what waits to sync, and signing out (which keeps unsynced sessions). */
 export function ProfileScreen() {

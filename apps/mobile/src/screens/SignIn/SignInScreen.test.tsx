@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
-import { TEST_PASSWORD, TEST_USER } from '../testing/fakeApi';
-import { renderApp } from '../testing/renderApp';
+import { TEST_PASSWORD, TEST_USER } from '../../testing/fakeApi';
+import { renderApp } from '../../testing/renderApp';
 
 describe('SignInScreen', () => {
   it('says why a sign-in was refused and stays on the form', async () => {

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { KeyboardAvoidingView, ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
 import { DEMO_ACCOUNT } from '@sendlog/contract';
-import { Button } from '../components/Button';
-import { useServices } from '../hooks/services';
-import { colors, common, spacing } from '../theme/theme';
+import { Button } from '../../components/Button';
+import { useServices } from '../../hooks/services';
+import { colors, common, spacing } from '../../theme/theme';
 
 type Mode = 'signIn' | 'register';
 
