@@ -2,8 +2,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { settled } from '../../testing/flows';
 import { createFakeApi } from '../../testing/fakeApi';
 import { renderApp, signedInStorage } from '../../testing/renderApp';
-import * as picker from './pickWallPicture';
-import type { PickedPicture } from './pickWallPicture';
+import * as picker from './picture/pickWallPicture';
+import type { PickedPicture } from './picture/pickWallPicture';
 
 // The photo library is the device's: the test hands over the file the setter would pick. (A spy,
 // not jest.mock: the app is imported by the test setup, before a mock in this file would apply.)

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from 'react-native';
 import type { GradeSystem } from '@sendlog/contract';
-import { Button } from '../../components/Button';
-import { BusyLine } from './BusyLine';
-import { common } from '../../theme/theme';
+import { Button } from '../../../components/Button';
+import { BusyLine } from '../shared/BusyLine';
+import { common } from '../../../theme/theme';
 import type { ClimbDraft } from './climbForm';
 import { HoldColorPicker } from './HoldColorPicker';
-import { LabeledField } from './LabeledField';
+import { LabeledField } from '../shared/LabeledField';
 import { SpotFields } from './SpotFields';
 
 /** Where a spot is, in words: the picture's dots are not everyone's way in. */

@@ -1,7 +1,7 @@
 import { Pressable, StyleSheet, Text, View } from 'react-native';
-import { ColorSwatch } from '../../components/ColorSwatch';
-import { HOLD_COLORS, holdColorOf } from '../../components/holdColors';
-import { colors, common, spacing } from '../../theme/theme';
+import { ColorSwatch } from '../../../components/ColorSwatch';
+import { HOLD_COLORS, holdColorOf } from '../../../components/holdColors';
+import { colors, common, spacing } from '../../../theme/theme';
 
 interface Props {
   value: string | null;

@@ -1,8 +1,8 @@
 import { StyleSheet, Text, View } from 'react-native';
 import type { Climb } from '@sendlog/contract';
-import { Button } from '../../components/Button';
-import { ColorSwatch } from '../../components/ColorSwatch';
-import { colors, common, spacing } from '../../theme/theme';
+import { Button } from '../../../components/Button';
+import { ColorSwatch } from '../../../components/ColorSwatch';
+import { colors, common, spacing } from '../../../theme/theme';
 
 interface Props {
   climbs: readonly Climb[];

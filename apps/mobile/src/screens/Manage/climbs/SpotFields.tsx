@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { View } from 'react-native';
 import type { WallPosition } from '@sendlog/contract';
-import { common } from '../../theme/theme';
-import { LabeledField } from './LabeledField';
+import { common } from '../../../theme/theme';
+import { LabeledField } from '../shared/LabeledField';
 
 const percentOf = (v: number | undefined) => (v === undefined ? '' : String(Math.round(v * 100)));
 

@@ -1,6 +1,6 @@
 import { checkClimbDraft } from './climbForm';
-import { messageFor } from './refusal';
-import { checkWallDraft } from './wallForm';
+import { messageFor } from '../shared/refusal';
+import { checkWallDraft } from '../walls/wallForm';
 
 const draft = { name: 'Blue Moon', grade: 'v4', color: '#1E88E5', setter: ' Ana ', position: null };
 

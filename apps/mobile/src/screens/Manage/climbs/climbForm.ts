@@ -6,8 +6,8 @@ import {
   normalizeGrade,
 } from '@sendlog/contract';
 import type { CreateClimbBody, GradeSystem, WallPosition } from '@sendlog/contract';
-import { fieldsOf } from './wallForm';
-import type { Checked } from './wallForm';
+import { fieldsOf } from '../walls/wallForm';
+import type { Checked } from '../walls/wallForm';
 
 /** A climb as the setter types it; blanks are "not given". */
 export interface ClimbDraft {

@@ -1,8 +1,8 @@
 import { Text, View } from 'react-native';
 import type { Climb, Layout, WallPosition } from '@sendlog/contract';
-import { WallPicture } from '../../components/wall/WallPicture';
-import { common } from '../../theme/theme';
-import type { ClimbDraft } from './climbForm';
+import { WallPicture } from '../../../components/wall/WallPicture';
+import { common } from '../../../theme/theme';
+import type { ClimbDraft } from '../climbs/climbForm';
 
 /** The id of the dot drawn for a climb not saved yet. */
 const DRAFT_ID = 'draft-climb';

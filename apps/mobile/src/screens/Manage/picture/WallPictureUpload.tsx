@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from 'react-native';
 import type { Layout } from '@sendlog/contract';
-import { Button } from '../../components/Button';
-import { common } from '../../theme/theme';
+import { Button } from '../../../components/Button';
+import { common } from '../../../theme/theme';
 import { pickWallPicture } from './pickWallPicture';
 import { checkPicture, sizeText } from './uploadPicture';
-import type { useManageCall } from './useManageCall';
+import type { useManageCall } from '../shared/useManageCall';
 
 type Upload =
   | { kind: 'idle' }

@@ -1,5 +1,5 @@
-import { WALL_PICTURE_TYPES } from '../../api/catalogueAdminApi';
-import type { WallPictureType } from '../../api/catalogueAdminApi';
+import { WALL_PICTURE_TYPES } from '../../../api/catalogueAdminApi';
+import type { WallPictureType } from '../../../api/catalogueAdminApi';
 import type { PickedPicture } from './pickWallPicture';
 
 /** The server's limit on a wall picture (docs/api.md: at most 8 MiB, else 413). */

@@ -1,5 +1,5 @@
 import { Text, View } from 'react-native';
-import { common } from '../../theme/theme';
+import { common } from '../../../theme/theme';
 
 /**
  * "Saving…" beside a form's buttons while its call is on its way. A button keeps its own label

@@ -1,6 +1,6 @@
 import { Text, TextInput, View } from 'react-native';
 import type { TextInputProps } from 'react-native';
-import { common, spacing } from '../../theme/theme';
+import { common, spacing } from '../../../theme/theme';
 
 interface Props extends Pick<TextInputProps, 'multiline' | 'autoCapitalize' | 'onSubmitEditing'> {
   label: string;

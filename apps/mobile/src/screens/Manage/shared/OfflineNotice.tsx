@@ -1,5 +1,5 @@
 import { StyleSheet, Text, View } from 'react-native';
-import { colors, spacing } from '../../theme/theme';
+import { colors, spacing } from '../../../theme/theme';
 
 /** Said plainly above a Manage screen while there is no connection; its buttons wait for one. */
 export function OfflineNotice({ offline }: { offline: boolean }) {

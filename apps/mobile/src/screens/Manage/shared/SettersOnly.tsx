@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { ScrollView, Text, View } from 'react-native';
-import { useUser } from '../../hooks/services';
-import { common } from '../../theme/theme';
+import { useUser } from '../../../hooks/services';
+import { common } from '../../../theme/theme';
 import { canManage } from './canManage';
 
 /**

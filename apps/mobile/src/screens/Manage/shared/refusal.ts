@@ -1,4 +1,4 @@
-import type { ApiResult } from '../../api/apiResult';
+import type { ApiResult } from '../../../api/apiResult';
 
 type Failure = Extract<ApiResult<unknown>, { ok: false }>;
 

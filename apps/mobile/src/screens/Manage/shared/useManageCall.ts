@@ -1,8 +1,8 @@
 import { useCallback, useState } from 'react';
-import type { ApiResult } from '../../api/apiResult';
-import type { CatalogueAdminApi } from '../../api/catalogueAdminApi';
-import { useOnline, useServices } from '../../hooks/services';
-import type { AppServices } from '../../services/appServices';
+import type { ApiResult } from '../../../api/apiResult';
+import type { CatalogueAdminApi } from '../../../api/catalogueAdminApi';
+import { useOnline, useServices } from '../../../hooks/services';
+import type { AppServices } from '../../../services/appServices';
 import { refusalOf } from './refusal';
 import type { Refusal } from './refusal';
 

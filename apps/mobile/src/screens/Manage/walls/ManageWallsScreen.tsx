@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Layout } from '@sendlog/contract';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
-import { Button } from '../../components/Button';
-import { useCatalogue } from '../../hooks/services';
-import type { LayoutsStackParams } from '../../navigation/types';
-import { colors, common, spacing } from '../../theme/theme';
-import { OfflineNotice } from './OfflineNotice';
-import { SettersOnly } from './SettersOnly';
-import { useManageCall } from './useManageCall';
+import { Button } from '../../../components/Button';
+import { useCatalogue } from '../../../hooks/services';
+import type { LayoutsStackParams } from '../../../navigation/types';
+import { colors, common, spacing } from '../../../theme/theme';
+import { OfflineNotice } from '../shared/OfflineNotice';
+import { SettersOnly } from '../shared/SettersOnly';
+import { useManageCall } from '../shared/useManageCall';
 
 type Props = NativeStackScreenProps<LayoutsStackParams, 'ManageWalls'>;
 

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Text, View } from 'react-native';
 import { updateLayoutBodySchema, issuesToDetails } from '@sendlog/contract';
 import type { Layout } from '@sendlog/contract';
-import { Button } from '../../components/Button';
-import { BusyLine } from './BusyLine';
-import { common } from '../../theme/theme';
-import { LabeledField } from './LabeledField';
-import { messageFor } from './refusal';
-import type { useManageCall } from './useManageCall';
+import { Button } from '../../../components/Button';
+import { BusyLine } from '../shared/BusyLine';
+import { common } from '../../../theme/theme';
+import { LabeledField } from '../shared/LabeledField';
+import { messageFor } from '../shared/refusal';
+import type { useManageCall } from '../shared/useManageCall';
 import { fieldsOf } from './wallForm';
 
 /** The wall's name and description being edited; lives in the screen, like the climb form. */

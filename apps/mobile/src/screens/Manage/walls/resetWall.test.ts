@@ -1,8 +1,8 @@
 import { createHttpClient } from '@sendlog/sync';
-import { createCatalogueAdminApi } from '../../api/catalogueAdminApi';
-import { createFakeApi } from '../../testing/fakeApi';
+import { createCatalogueAdminApi } from '../../../api/catalogueAdminApi';
+import { createFakeApi } from '../../../testing/fakeApi';
 import { resetWall } from './resetWall';
-import { checkPicture, MAX_PICTURE_BYTES } from './uploadPicture';
+import { checkPicture, MAX_PICTURE_BYTES } from '../picture/uploadPicture';
 
 function setup() {
   const fake = createFakeApi();

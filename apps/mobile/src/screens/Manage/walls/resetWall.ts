@@ -1,5 +1,5 @@
-import type { ApiResult } from '../../api/apiResult';
-import type { CatalogueAdminApi } from '../../api/catalogueAdminApi';
+import type { ApiResult } from '../../../api/apiResult';
+import type { CatalogueAdminApi } from '../../../api/catalogueAdminApi';
 
 export interface ResetOutcome {
   archived: number;
