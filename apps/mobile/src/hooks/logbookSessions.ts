@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { Climb } from '@sendlog/contract';
 import type { LogbookSession } from '@sendlog/rules';
-import { useCatalogue } from '../hooks/services';
-import { useSessions } from '../hooks/sessions';
+import { useCatalogue } from './services';
+import { useSessions } from './sessions';
 import type { LocalRoute, LocalSession } from '../sync/types';
 
 /** Name shown for a climb the catalogue on this device does not know (yet). */
