@@ -34,7 +34,9 @@ describe('SessionHistoryScreen', () => {
     await endOneSession(app);
     expect(await screen.findByText('Sync failed', {}, { timeout: 10_000 })).toBeTruthy();
     expect(
-      screen.getByText('Refused by the server: climbId of "Crimp School" names no climb'),
+      screen.getByText(
+        'Refused by the server: climbId of "Crimp School" does not name a known climb',
+      ),
     ).toBeTruthy();
     expect(screen.getByText(/could not be synced/)).toBeTruthy();
 

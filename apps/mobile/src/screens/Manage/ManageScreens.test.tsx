@@ -82,6 +82,7 @@ describe('Manage (setters)', () => {
     expect(app.services.catalogue.getState().layouts?.some((l) => l.id === slab?.id)).toBe(true);
 
     pick.mockResolvedValueOnce(picture([1, 2, 3, 4]));
+    app.api.refuseNextPicture();
     fireEvent.press(screen.getByRole('button', { name: 'Upload a picture' }));
     expect(await screen.findByText(/^This file is not a JPEG, PNG or WebP picture/)).toBeTruthy();
     pick.mockResolvedValueOnce(picture(JPEG));
