@@ -1,6 +1,4 @@
 import { checkClimbDraft } from './climbForm';
-import { messageFor } from '../shared/refusal';
-import { checkWallDraft } from '../walls/wallForm';
 
 const draft = { name: 'Blue Moon', grade: 'v4', color: '#1E88E5', setter: ' Ana ', position: null };
 
@@ -37,32 +35,5 @@ describe('checkClimbDraft', () => {
       ok: false,
       fields: { name: 'Must be at most 100 chars' },
     });
-  });
-});
-
-describe('checkWallDraft', () => {
-  it('trims, and refuses an empty name', () => {
-    expect(checkWallDraft({ name: ' Slab ', description: '', gradeSystem: 'Font' })).toEqual({
-      ok: true,
-      body: { name: 'Slab', description: '', gradeSystem: 'Font' },
-    });
-    expect(checkWallDraft({ name: '', description: '', gradeSystem: 'V' })).toEqual({
-      ok: false,
-      fields: { name: 'Must not be empty' },
-    });
-  });
-});
-
-describe('messageFor', () => {
-  it('names the refused fields a form has no place for', () => {
-    const refusal = {
-      fields: { name: 'Must not be empty', 'position.x': 'Must be ≤ 1' },
-      message: 'Check the fields marked below.',
-      forbidden: false,
-    };
-    expect(messageFor(refusal, ['name', 'grade'])).toBe(
-      'Check the fields marked below. position.x: Must be ≤ 1',
-    );
-    expect(messageFor(refusal, ['name', 'position.x'])).toBe('Check the fields marked below.');
   });
 });
