@@ -2,6 +2,7 @@ import {
   bulkRequestSchema,
   issuesToDetails,
   sessionSnapshotSchema,
+  summarizeDetails,
   tombstoneOf,
 } from '@sendlog/contract';
 import {
@@ -24,7 +25,8 @@ import { FaultPlan } from './fault-plan.js';
  * An in-memory stand-in for the server (docs/api.md, "Exactly-once and conflicts"), for model-based
  * tests that need thousands of fast, fault-injected runs. It decides and merges with the server's
  * own rules (`@sendlog/rules`), so it cannot disagree with it; only storage, the catalogue (a set
- * of known climb ids) and faults are its own. The real server runs in the integration tests.
+ * of known climb ids, and their names and grades if a caller has a catalogue) and faults are its
+ * own. The real server runs in the integration tests.
  */
 
 export type { Fault } from './fault-plan.js';
@@ -42,9 +44,17 @@ interface StoredSession {
   changeSeq: number;
 }
 
+/** What a route's answer says of its climb: the server reads both from its catalogue. */
+export interface ClimbLabel {
+  name: string;
+  grade: string;
+}
+
 export interface FakeServerOptions {
   now: () => number;
   knownClimbs?: readonly string[];
+  /** A caller's catalogue (the app's tests keep one); without it a route is `Climb <id>`, V3. */
+  climbLabel?: (climbId: string) => ClimbLabel | undefined;
   token?: string;
 }
 
@@ -55,11 +65,16 @@ export class FakeServer extends FaultPlan {
   readonly knownClimbs: Set<string>;
   readonly token: string;
   requests = 0;
+  private readonly toApi: (s: StoredSession) => Session;
+  private readonly toApiChange: (s: StoredSession) => SessionOrTombstone;
 
   constructor(private readonly options: FakeServerOptions) {
     super();
     this.knownClimbs = new Set(options.knownClimbs ?? ['c1', 'c2', 'c3']);
     this.token = options.token ?? 'token-1';
+    const label = options.climbLabel ?? (() => undefined);
+    this.toApi = (s) => toApi(s, label);
+    this.toApiChange = (s) => (s.state.deleted ? tombstone(s) : this.toApi(s));
   }
 
   readonly fetch: FetchLike = (url, init) => {
@@ -89,7 +104,7 @@ export class FakeServer extends FaultPlan {
     if (method === 'GET' && one?.[1]) {
       const s = [...this.sessions.values()].find((x) => x.id === decodeURIComponent(one[1] ?? ''));
       return s && !s.state.deleted
-        ? jsonResponse(200, { session: toApi(s) })
+        ? jsonResponse(200, { session: this.toApi(s) })
         : jsonResponse(404, { error: { code: 'not_found', message: 'no such session' } });
     }
     return jsonResponse(404, { error: { code: 'not_found', message: 'no route' } });
@@ -120,7 +135,7 @@ export class FakeServer extends FaultPlan {
     const unknown = snap.routes.findIndex((r) => !this.knownClimbs.has(r.climbId));
     if (unknown >= 0) {
       return rejected(index, item, 'unknown_climb', [
-        { path: `routes.${unknown}.climbId`, message: 'no such climb' },
+        { path: `routes.${unknown}.climbId`, message: 'does not name a known climb' },
       ]);
     }
     const now = this.options.now();
@@ -129,11 +144,11 @@ export class FakeServer extends FaultPlan {
     const clientSessionId = incoming.clientSessionId;
     const decision = decide(existing, incoming);
     if (decision.outcome === 'duplicate' && existing) {
-      return ok(index, clientSessionId, 'duplicate', existing, false);
+      return ok(index, clientSessionId, 'duplicate', existing);
     }
     // An edit that lost to a delete: answered with the tombstone, nothing written.
     if (existing && decision.revision === existing.revision) {
-      return ok(index, clientSessionId, decision.outcome, existing, true);
+      return ok(index, clientSessionId, decision.outcome, existing, this.toApiChange(existing));
     }
     const next: StoredSession = {
       id: existing?.id ?? `srv-${this.nextId++}`,
@@ -149,7 +164,8 @@ export class FakeServer extends FaultPlan {
       if (!next.routeIds.has(id)) next.routeIds.set(id, `${next.id}-r${this.nextId++}`);
     }
     this.sessions.set(incoming.key, next);
-    return ok(index, clientSessionId, decision.outcome, next, decision.outcome === 'merged');
+    const merged = decision.outcome === 'merged' ? this.toApiChange(next) : undefined;
+    return ok(index, clientSessionId, decision.outcome, next, merged);
   }
 
   private changes(cursor: string, limitText: string | null): ResponseLike {
@@ -161,23 +177,22 @@ export class FakeServer extends FaultPlan {
       .slice(0, limit);
     const last = page.at(-1);
     return jsonResponse(200, {
-      sessions: page.map(toApiChange),
+      sessions: page.map(this.toApiChange),
       nextCursor: String(last ? last.changeSeq : after),
     });
   }
 
   /** Every live session the server holds, in the API's shape (history: deleted ones left out). */
   all(): Session[] {
-    return [...this.sessions.values()].filter((s) => !s.state.deleted).map(toApi);
+    return [...this.sessions.values()].filter((s) => !s.state.deleted).map(this.toApi);
   }
 }
 
-function toApiChange(s: StoredSession): SessionOrTombstone {
-  if (!s.state.deleted) return toApi(s);
+function tombstone(s: StoredSession): SessionOrTombstone {
   return tombstoneOf({ ...s, updatedAt: s.state.updatedAt });
 }
 
-function toApi(s: StoredSession): Session {
+function toApi(s: StoredSession, label: (climbId: string) => ClimbLabel | undefined): Session {
   const { fields } = s.state;
   return {
     id: s.id,
@@ -190,11 +205,12 @@ function toApi(s: StoredSession): Session {
     createdAt: s.createdAt,
     updatedAt: s.state.updatedAt,
     routes: [...s.state.routes.values()].sort(compareRoutes).map((r) => {
+      const climb = label(r.climbId);
       const identity = {
         id: s.routeIds.get(r.clientRouteId) ?? r.clientRouteId,
         clientRouteId: r.clientRouteId,
-        climbName: `Climb ${r.climbId}`,
-        grade: 'V3',
+        climbName: climb?.name ?? `Climb ${r.climbId}`,
+        grade: climb?.grade ?? 'V3',
         updatedAt: r.updatedAt,
       };
       return withRouteContent(identity, r);
@@ -207,7 +223,7 @@ function ok(
   clientSessionId: string | null,
   status: SyncOutcome,
   s: StoredSession,
-  withSession: boolean,
+  session?: SessionOrTombstone,
 ): BulkResult {
   return {
     index,
@@ -217,7 +233,7 @@ function ok(
     sessionId: s.id,
     revision: s.revision,
     isDuplicate: status === 'duplicate',
-    ...(withSession ? { session: toApiChange(s) } : {}),
+    ...(session ? { session } : {}),
   };
 }
 
@@ -236,7 +252,8 @@ function rejected(
     clientSessionId: id,
     success: false,
     status: 'rejected',
-    error: { code, message: details[0]?.message ?? code, details },
+    // In the server's words: the first field and what is wrong with it.
+    error: { code, message: summarizeDetails(details), details },
   };
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { GradeSystem, StatsGradeSource } from '@sendlog/contract';
 import type { LogbookSession } from '@sendlog/rules';
-import { useLogbookSessions } from '../../logbook/logbookSessions';
+import { useLogbookSessions } from '../../hooks/logbookSessions';
 import { useNow } from '../../hooks/useNow';
 import { computeProgress, progressCharts, type ProgressCharts } from '../../progress/chartData';
 import { currentWeekStart, progressStatsOptions, type ProgressPeriod } from '../../progress/period';
