@@ -1,4 +1,4 @@
-import type { LogbookRoute, LogbookSession } from '@sendlog/rules';
+import type { LogbookRoute, LogbookSession } from '../logbook/index.js';
 
 /** Every field of a route that a Progress number or label reads (notes and stars are not). */
 function sameRoute(a: LogbookRoute, b: LogbookRoute): boolean {

@@ -1,5 +1,5 @@
 import { convertGrade, GRADES_BY_SYSTEM } from '@sendlog/contract';
-import { comparePyramidGrades } from '@sendlog/rules';
+import { comparePyramidGrades } from '../logbook/index.js';
 import type { GradeSystem } from '@sendlog/contract';
 
 /** What a grade shows as in the climber's system; a grade outside the table as it was written. */

@@ -1,12 +1,12 @@
 /**
- * How long `computeStats` takes on a big history: `npx tsx packages/rules/src/logbook/stats.measure.ts`.
- * A script, not a test: a timing says nothing on a busy CI machine. The budget is well under one
- * 16 ms frame per 1,000 sessions, on the phone as on the server.
+ * How long `computeStats` takes on a big history, per period and zone (cold and warm):
+ * `npx tsx bench/compute-stats.ts`. A script, not a test: a timing says nothing on a busy CI
+ * machine. The budget is well under one 16 ms frame per 1,000 sessions, on the phone as on the
+ * server; part 9 of `npm run bench` holds the run's figure against it.
  */
 import { performance } from 'node:perf_hooks';
 import { V_GRADES } from '@sendlog/contract';
-import { computeStats } from './stats.js';
-import type { LogbookSession } from './types.js';
+import { computeStats, type LogbookSession } from '@sendlog/rules';
 
 const SESSIONS = 2_000;
 const ROUTES = 20;

@@ -1,5 +1,6 @@
-import type { LogbookSession } from '@sendlog/rules';
-import { sameForProgress } from './sameForProgress';
+import { describe, expect, it } from 'vitest';
+import type { LogbookSession } from '../logbook/index.js';
+import { sameForProgress } from './sameForProgress.js';
 
 const session = (patch: Partial<LogbookSession> = {}, routePatch = {}): LogbookSession => ({
   id: 's1',

@@ -6,7 +6,7 @@ import {
   parseInstant,
   type LogbookSession,
   type StatsOptions,
-} from '@sendlog/rules';
+} from '../logbook/index.js';
 
 /** Tries and sends of one grade (each logged route is one try, whatever its attempts). */
 export interface GradeTries {

@@ -1,5 +1,5 @@
 import type { GradeSystem, StatsResponse } from '@sendlog/contract';
-import { computeStats, type LogbookSession, type StatsOptions } from '@sendlog/rules';
+import { computeStats, type LogbookSession, type StatsOptions } from '../logbook/index.js';
 import { activityChart, type ActivityChart } from './activityChart.js';
 import { displayGrade } from './gradeRows.js';
 import { hardestChart, type HardestChart } from './hardestChart.js';

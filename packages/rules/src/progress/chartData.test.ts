@@ -1,7 +1,8 @@
-import type { LogbookRoute, LogbookSession } from '@sendlog/rules';
-import { computeProgress, progressCharts } from './chartData';
-import { currentWeekStart, progressStatsOptions } from './period';
-import { countAxis, labelledIndexes, shortDate } from './scale';
+import { describe, expect, it } from 'vitest';
+import type { LogbookRoute, LogbookSession } from '../logbook/index.js';
+import { computeProgress, progressCharts } from './chartData.js';
+import { currentWeekStart, progressStatsOptions } from './period.js';
+import { countAxis, labelledIndexes, shortDate } from './scale.js';
 
 const GRADES: Record<string, string> = {
   a: 'V2',

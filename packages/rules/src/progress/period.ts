@@ -1,6 +1,6 @@
 import type { StatsGradeSource } from '@sendlog/contract';
-import { clockFor, isoWeekStart, parseInstant, type LogbookSession } from '@sendlog/rules';
-import type { StatsOptions } from '@sendlog/rules';
+import { clockFor, isoWeekStart, parseInstant, type LogbookSession } from '../logbook/index.js';
+import type { StatsOptions } from '../logbook/index.js';
 
 /** The periods the Progress tab offers: whole ISO weeks ending with the current one, or all. */
 export type ProgressPeriod = 'weeks4' | 'weeks12' | 'year' | 'all';
