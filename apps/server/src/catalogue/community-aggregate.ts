@@ -75,7 +75,7 @@ const MERGE_VALUES = sql.raw(
   ).join(', '),
 );
 
-/** What one write of a climber changed, as `writeSetOf` (sessions/write-set.ts) finds it. */
+/** What one write of a climber changed, as `writeSetOf` (sessions/ingest/write-set.ts) finds it. */
 export interface TouchedClimbs {
   /** Climbs whose stored routes changed (or whose session was deleted): recomputed. */
   climbIds: string[];

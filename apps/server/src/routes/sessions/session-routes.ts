@@ -23,7 +23,7 @@ import {
   encodeHistoryCursor,
 } from '../../sessions/cursor.js';
 import { deleteSession } from '../../sessions/delete-session.js';
-import { ingestSnapshots } from '../../sessions/ingest.js';
+import { ingestSnapshots } from '../../sessions/ingest/ingest.js';
 import {
   loadById,
   loadChangesPage,
