@@ -1,21 +1,34 @@
-import { GRADE_TABLE } from '@sendlog/contract';
+import { GRADE_SYSTEMS, GRADE_TABLE, GRADES_BY_SYSTEM, type GradeSystem } from '@sendlog/contract';
 import { sql, type SQL } from 'drizzle-orm';
-import { arrayParam } from '../db/sql.js';
 
-// The grade table of @sendlog/contract handed to SQL, so the database reads and orders grades
-// exactly as `parseGrade` and `compareGrades` do; nothing of it is copied into the schema.
+// The grade order of @sendlog/contract handed to SQL, so the database orders grades exactly as
+// `gradeIndex` and `compareGrades` do; nothing of it is copied into the schema. The lists are
+// constants in the statement's text, not parameters: a lookup per row is a function call, not a
+// join the planner must weigh, and a statement that carries one still runs as plain text (the
+// community rebuild).
 
+/** One system's own list (easiest = 0, as `gradeIndex`), or the common scale of both (`rank`). */
+export type GradeScale = GradeSystem | 'rank';
+
+/** Grades are the contract's own constants (`V4`, `6A+`): nothing in them needs quoting. */
+function textArray(values: readonly string[]): SQL {
+  return sql.raw(`array[${values.map((v) => `'${v}'`).join(', ')}]::text[]`);
+}
+
+const SYSTEM_GRADES = Object.fromEntries(
+  GRADE_SYSTEMS.map((system) => [system, textArray(GRADES_BY_SYSTEM[system])]),
+) as Record<GradeSystem, SQL>;
 const ENTRIES = [...GRADE_TABLE.values()];
+const ALL_GRADES = textArray(ENTRIES.map((e) => e.grade));
+const RANKS = sql.raw(`array[${ENTRIES.map((e) => e.rank).join(', ')}]::int[]`);
 
-/** `(grade, rank)` rows of every known grade, as two array parameters. */
-export function gradeTableRows(): SQL {
-  return sql`select * from unnest(${arrayParam(
-    ENTRIES.map((e) => e.grade),
-    'text',
-  )}, ${arrayParam(
-    ENTRIES.map((e) => e.rank),
-    'int',
-  )}) as g(grade, rank)`;
+/**
+ * The place of `key` (a canonical spelling: see `gradeKey`) on `scale`, null when it is not a
+ * grade of that scale. The one spelling of the grade order in SQL.
+ */
+export function gradeOrder(scale: GradeScale, key: SQL): SQL {
+  if (scale === 'rank') return sql`(${RANKS})[array_position(${ALL_GRADES}, ${key})]`;
+  return sql`(array_position(${SYSTEM_GRADES[scale]}, ${key}) - 1)`;
 }
 
 /**
