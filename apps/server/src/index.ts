@@ -5,7 +5,7 @@ import { tokenSigner } from './auth/tokens.js';
 import type { AppContext, RateLimit } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { migrateUnderLock } from './db/migrate.js';
-import { seedDemo } from './db/seed.js';
+import { seedDemo } from './demo/seed.js';
 
 export interface StartOptions {
   /** postgres://… → pg; absent → embedded PGlite */

@@ -8,7 +8,7 @@ import { users } from '../db/schema.js';
 import { queryRows } from '../db/sql.js';
 import { startServer } from '../index.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { newUser } from '../test-support/client.js';
+import { newUser } from '../testing/client.js';
 
 const run = promisify(execFile);
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));

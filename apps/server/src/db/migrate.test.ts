@@ -5,8 +5,8 @@ import { DEMO_ACCOUNT, type AuthResponse, type LayoutsResponse } from '@sendlog/
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { client } from '../test-support/client.js';
-import { DEMO_CLIMBS } from './demo-gym.js';
+import { client } from '../testing/client.js';
+import { DEMO_CLIMBS } from '../demo/gym.js';
 
 async function catalogueSize(server: RunningServer) {
   const api = client(server.app);

@@ -1,9 +1,9 @@
 import { compareRoutes, sameRoute, type RouteVersion, type SessionState } from '@sendlog/rules';
-import type { TouchedClimbs } from '../catalogue/community-aggregate.js';
-import type { StoredRoute, StoredSession } from './session-repository.js';
+import type { TouchedClimbs } from '../../catalogue/community-aggregate.js';
+import type { StoredRoute, StoredSession } from '../session-repository.js';
 
 // What one batch must write: the difference between the stored sessions and where the batch's
-// decisions left them, as row sets (see batch-write.ts for the statements).
+// decisions left them, as row sets (see write.ts for the statements).
 
 export interface SessionWrite {
   id: string;

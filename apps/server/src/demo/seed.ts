@@ -1,10 +1,10 @@
 import { DEMO_ACCOUNT, DEMO_SETTER, type Role } from '@sendlog/contract';
 import { hashPassword } from '../auth/passwords.js';
-import type { Db } from './connection.js';
+import type { Db } from '../db/connection.js';
 import { readGymFile } from '../catalogue/gym-file.js';
 import { importGym } from '../catalogue/gym-import.js';
-import { DEMO_GYM_DIR, DEMO_SETTER_NAME, DEMO_USER_NAME } from './demo-gym.js';
-import { users } from './schema.js';
+import { DEMO_GYM_DIR, DEMO_SETTER_NAME, DEMO_USER_NAME } from './gym.js';
+import { users } from '../db/schema.js';
 
 /** Demo accounts + demo gym. Idempotent: safe on every start, never overwrites user changes. */
 export async function seedDemo(db: Db): Promise<void> {
