@@ -57,6 +57,8 @@ const SESSION_ENDPOINTS = (sessionId: string) =>
     ['POST', '/sessions/sync'],
     ['POST', '/sessions/sync/bulk'],
     ['DELETE', `/sessions/${sessionId}`],
+    ['POST', '/me/password'],
+    ['DELETE', '/me'],
   ] as const;
 
 /** Every endpoint that needs a setter (or, for the last, an admin), with a body it would take. */
@@ -460,7 +462,20 @@ describe.each(BACKENDS)('security on $name', (backend) => {
         raw: `{"email":"${email}","password":"${pw}"}`,
         headers: { 'content-type': 'text/plain' },
       });
-      secrets.push(`${pw}-wrong`);
+      // The account's own password checks: a change (right, then wrong), a refused and a real delete.
+      const eve = await anon.post<AuthResponse>('/auth/login', { email, password: pw });
+      const pw2 = `${pw}-changed`;
+      const asEve = http(url, eve.body.token);
+      const changed = await asEve.post<AuthResponse>('/me/password', {
+        currentPassword: pw,
+        newPassword: pw2,
+      });
+      expect(changed.status).toBe(200);
+      const asNewEve = http(url, changed.body.token);
+      await asNewEve.post('/me/password', { currentPassword: `${pw}-wrong`, newPassword: pw });
+      await asNewEve.send('DELETE', '/me', { password: `${pw}-wrong` });
+      expect((await asNewEve.send('DELETE', '/me', { password: pw2 })).status).toBe(204);
+      secrets.push(`${pw}-wrong`, pw2, eve.body.token, changed.body.token);
       await new Promise((r) => setTimeout(r, 50));
 
       const text = logs.join('');

@@ -40,9 +40,15 @@ export interface BuildAppOptions {
 export const LOG_REDACT = [
   'req.headers.authorization',
   'req.body.password',
+  'req.body.currentPassword',
+  'req.body.newPassword',
   'body.password',
   'password',
   '*.password',
+  'currentPassword',
+  '*.currentPassword',
+  'newPassword',
+  '*.newPassword',
 ];
 
 /**

@@ -74,3 +74,20 @@ export type SetRoleBody = z.infer<typeof setRoleBodySchema>;
 export const DEMO_ACCOUNT = { email: 'demo@sendlog.app', password: 'sendlog-demo' } as const;
 /** Demo mode's setter, who may manage the demo gym's walls. */
 export const DEMO_SETTER = { email: 'setter@sendlog.app', password: 'sendlog-setter' } as const;
+
+/** A password as typed to prove who one is (login, account changes): any text up to the limit. */
+const currentPassword = z
+  .string({ error: 'must be a string' })
+  .min(1, { error: 'must not be empty' })
+  .max(LIMITS.maxPasswordLength, { error: `must be at most ${LIMITS.maxPasswordLength} chars` });
+
+/** `POST /me/password`: the new password follows registration's rule. */
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword,
+  newPassword: registerBodySchema.shape.password,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
+/** `DELETE /me`: the password again, so a phone left unlocked cannot close the account. */
+export const deleteAccountBodySchema = z.strictObject({ password: currentPassword });
+export type DeleteAccountBody = z.infer<typeof deleteAccountBodySchema>;

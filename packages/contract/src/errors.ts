@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'wrong_password',
+  'last_admin',
   'internal',
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -38,6 +38,8 @@ describe('OpenAPI', () => {
         'GET /sessions/{id}',
         'DELETE /sessions/{id}',
         'PATCH /me',
+        'POST /me/password',
+        'DELETE /me',
         'PUT /users/role',
         'POST /layouts',
         'PATCH /layouts/{layoutId}',

@@ -43,6 +43,8 @@ export function client(app: FastifyInstance, token?: string) {
       send<T>('POST', url, body, headers),
     delete: <T = unknown>(url: string, headers?: OutgoingHttpHeaders) =>
       send<T>('DELETE', url, undefined, headers),
+    /** A DELETE that carries a JSON body (`DELETE /me` takes the password). */
+    deleteWithBody: <T = unknown>(url: string, body: unknown) => send<T>('DELETE', url, body),
     patch: <T = unknown>(url: string, body?: unknown, headers?: OutgoingHttpHeaders) =>
       send<T>('PATCH', url, body, headers),
     put: <T = unknown>(url: string, body?: unknown, headers?: OutgoingHttpHeaders) =>

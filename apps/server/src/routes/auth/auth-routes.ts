@@ -3,25 +3,15 @@ import {
   errorBodySchema,
   loginBodySchema,
   registerBodySchema,
-  type AuthResponse,
 } from '@sendlog/contract';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { issueToken } from '../../auth/issue-token.js';
 import { decoyHash, hashPassword, verifyPassword } from '../../auth/passwords.js';
 import type { AppContext } from '../../context.js';
 import { PUBLIC } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
-import {
-  createUser,
-  findLoginCandidate,
-  normalizeEmail,
-  type TokenHolder,
-} from '../../users/user-repository.js';
-
-/** A signed token for the user and their current token version. */
-function issueToken(ctx: AppContext, { user, tokenVersion }: TokenHolder): AuthResponse {
-  return { token: ctx.signer.sign({ sub: user.id, ver: tokenVersion }), user };
-}
+import { createUser, findLoginCandidate, normalizeEmail } from '../../users/user-repository.js';
 
 /** Registration and login: the routes that need no token. */
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/connection.js';
+import { queryRows } from '../db/sql.js';
+
+/** What `DELETE /me` did: deleted everything, or refused because the server needs the account. */
+export type AccountDeletion = 'deleted' | 'last_admin' | 'gone';
+
+/**
+ * Deletes an account and everything it logged, in one transaction: its sessions with their
+ * routes and route tombstones, its rows of the community view (which is computed from those
+ * rows, so the climbs it logged show the other climbers' numbers from the next request on), its
+ * rate-limit counters, and the account itself, whose tokens then name nobody. Nothing of it stays,
+ * so its email may register again as a new, empty account.
+ *
+ * The server's last admin is refused (`last_admin`) and nothing is deleted. Every admin's row is
+ * locked first, in one order, so two admins deleting themselves at once cannot both pass the
+ * check (the second one re-reads the admins once the first commits, and finds itself alone).
+ * The account's own row lock comes next: a sync of its sessions in flight either commits before
+ * (and is deleted with the rest) or finds no account after.
+ */
+export async function deleteAccount(db: Db, userId: string): Promise<AccountDeletion> {
+  return db.transaction(async (tx) => {
+    const admins = await queryRows<{ id: string }>(
+      tx,
+      sql`select id from users where role = 'admin' order by id for update`,
+    );
+    const [account] = await queryRows<{ email: string }>(
+      tx,
+      sql`select email from users where id = ${userId} for update`,
+    );
+    if (!account) return 'gone';
+    if (admins.length === 1 && admins[0]!.id === userId) return 'last_admin';
+
+    const sessionsOfUser = sql`(select id from climbing_sessions where user_id = ${userId})`;
+    await tx.execute(sql`delete from route_tombstones where session_id in ${sessionsOfUser}`);
+    await tx.execute(sql`delete from session_routes where session_id in ${sessionsOfUser}`);
+    await tx.execute(sql`delete from climbing_sessions where user_id = ${userId}`);
+    await tx.execute(sql`delete from climb_climber_stats where user_id = ${userId}`);
+    // Login counters are keyed by address and email, account counters by the account's id.
+    await tx.execute(
+      sql`delete from rate_limits
+          where right(key, ${account.email.length + 1}) = ${`:${account.email}`}
+             or right(key, ${userId.length + 1}) = ${`:${userId}`}`,
+    );
+    await tx.execute(sql`delete from users where id = ${userId}`);
+    return 'deleted';
+  });
+}
