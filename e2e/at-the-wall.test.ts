@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe.js';
-import { climber, screenshot } from './support/app.js';
+import { climber, climbRowName, screenshot } from './support/app.js';
 import { chromiumForStories, startStoryStage, type StoryStage } from './support/stage.js';
 
 /*
@@ -70,6 +70,75 @@ describe.skipIf(!hasChromium)('at the wall', () => {
       expect(await page.getByLabel(/^Route /).count()).toBe(12);
       await checkAccessibility(page, 'logged this session sheet');
       await app.closeLogged();
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(2) a climb picked in the list shows on the picture, and the dots show what was done',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const { layout, climbs } = stage.demoWall;
+      const [tried, sent, sentBefore, far] = [0, 1, 5, climbs.length - 1].map((i) => {
+        const climb = climbs[i];
+        if (!climb?.position) throw new Error(`the demo wall's climb #${i} is not placed`);
+        return climb;
+      }) as [(typeof climbs)[0], (typeof climbs)[0], (typeof climbs)[0], (typeof climbs)[0]];
+      const dot = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}, `) });
+
+      // An earlier session sent one climb.
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      await page.getByRole('button', { name: `Sent: ${sentBefore.name}`, exact: true }).click();
+      await page.getByRole('button', { name: 'End session', exact: true }).click();
+      await page.getByRole('heading', { name: 'Session summary' }).waitFor();
+      await app.openTab('Layouts');
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      for (let i = 0; i < 2; i += 1) {
+        await page.getByRole('button', { name: `Try: ${tried.name}`, exact: true }).click();
+      }
+      await page.getByRole('button', { name: `Sent: ${sent.name}`, exact: true }).click();
+      await expect
+        .poll(() => dot(tried.name).getAttribute('aria-label'))
+        .toMatch(/, 2 attempts this session, /);
+      expect(await dot(sent.name).getAttribute('aria-label')).toMatch(/, sent this session$/);
+      expect(await dot(sentBefore.name).getAttribute('aria-label')).toMatch(/, sent before$/);
+      await page.getByText('attempts this session', { exact: true }).waitFor();
+
+      // Zoomed in, a climb far down the list: a tap on its row brings its dot into view, marked.
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+      await page.getByRole('button', { name: climbRowName(far.name) }).click();
+      await page.getByRole('heading', { name: `On the wall: ${far.name}` }).waitFor();
+      const picked = dot(far.name);
+      await expect.poll(() => picked.getAttribute('aria-label')).toMatch(/, selected$/);
+      await expect
+        .poll(async () => {
+          const box = await picked.boundingBox();
+          return (
+            box !== null &&
+            box.x >= 0 &&
+            box.x + box.width <= 390 &&
+            box.y >= 0 &&
+            box.y + box.height <= 844
+          );
+        })
+        .toBe(true);
+      console.log(
+        `[figure] a row tapped ${far.name} at zoom 200%: its dot in view at ` +
+          `${JSON.stringify(await picked.boundingBox())}`,
+      );
+      await checkAccessibility(page, 'wall, a climb picked from the list while zoomed');
+
+      await page.getByRole('button', { name: 'Reset zoom', exact: true }).click();
+      await page.getByRole('button', { name: climbRowName(tried.name) }).click();
+      await scrollToTop(page);
+      await screenshot(page, 'wall-marked');
+      await checkAccessibility(page, 'wall with marked dots');
       expect(errors).toEqual([]);
     },
     STORY_TIMEOUT,

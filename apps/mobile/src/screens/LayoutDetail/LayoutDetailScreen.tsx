@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Climb } from '@sendlog/contract';
-import { FlatList, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { FlatList, Platform, ScrollView, StyleSheet, Text, View } from 'react-native';
 import type { CompositeScreenProps } from '@react-navigation/native';
 import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
@@ -71,7 +71,9 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
     setPickedId(climb?.id ?? null);
     setLogging(false);
     // Where the picked climb shows: the top of the list on a phone, of its column on a wide window.
-    if (climb) {
+    // On the web, a placed climb's dot scrolls itself into view instead (ClimbDot).
+    const dotScrolls = Platform.OS === 'web' && image !== null && climb?.position != null;
+    if (climb && !dotScrolls) {
       list.current?.scrollToOffset({ offset: 0, animated: true });
       wallColumn.current?.scrollTo({ y: 0, animated: true });
     }
@@ -125,6 +127,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
       layoutName={title ?? 'Wall'}
       climbs={filter.shown}
       selected={picked}
+      marks={marks}
       onSelect={pick}
       picked={pickedPanel}
       inSession={session !== null}
