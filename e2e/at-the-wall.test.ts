@@ -15,6 +15,25 @@ const hasChromium = chromiumForStories('the at-the-wall stories');
 const STORY_TIMEOUT = 180_000;
 const PHONE_844 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 } as const;
 
+/** What the focused element is called: its accessible name as the page gives it, or its text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '(body)';
+    return `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? ''}`;
+  });
+
+/** Presses Tab until the focused element is `name`, at most `max` times; the Tabs it took. */
+async function tabTo(page: Page, name: string, max: number, seen: string[] = []): Promise<number> {
+  for (let tabs = 1; tabs <= max; tabs += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    seen.push(now);
+    if (now.endsWith(`:${name}`)) return tabs;
+  }
+  throw new Error(`"${name}" not reached in ${max} Tabs: ${seen.join(' → ')}`);
+}
+
 /** Every scrolled area of the page back to its top, as the screen opens. */
 const scrollToTop = (page: Page) =>
   page.evaluate(() => {
@@ -139,6 +158,80 @@ describe.skipIf(!hasChromium)('at the wall', () => {
       await scrollToTop(page);
       await screenshot(page, 'wall-marked');
       await checkAccessibility(page, 'wall with marked dots');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(8) keyboard only: one stop per wall, Start session within 10 Tabs of a wall opening, then a send',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const { layout, climbs } = stage.demoWall;
+      const walls = (await stage.api.layouts()).filter((l) => !l.archived);
+
+      // The walls: after the heading, one stop per wall.
+      await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
+      await page.getByRole('heading', { name: 'Layouts' }).focus();
+      const stops: string[] = [];
+      for (let i = 0; i < walls.length; i += 1) {
+        await page.keyboard.press('Tab');
+        stops.push(await focused(page));
+      }
+      console.log(`[figure] Tab stops after the walls' heading: ${stops.join(' → ')}`);
+      expect(stops.map((stop) => stop.replace(/^\w+:/, ''))).toEqual(walls.map((w) => w.name));
+
+      // A wall opened from the keyboard: focus on its heading, Start session a few Tabs on.
+      await page.getByRole('link', { name: layout.name, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Start session', exact: true }).waitFor();
+      await expect.poll(() => focused(page)).toMatch(new RegExp(`^h1:`));
+      const seen: string[] = [];
+      const toStart = await tabTo(page, 'Start session', 10, seen);
+      await page.keyboard.press('Enter');
+      await page.getByRole('region', { name: 'Session in progress' }).waitFor();
+      // Past the picture in one stop, then the first climb's "Sent".
+      const first = climbs[0]?.name ?? '';
+      const toSkip = await tabTo(page, 'Skip to the climbs', 10, seen);
+      await page.keyboard.press('Enter');
+      const toSent = await tabTo(page, `Sent: ${first}`, 10, seen);
+      await page.keyboard.press('Enter');
+      await page.getByText(`Logged ${first}: Flash · 1 attempt`, { exact: true }).waitFor();
+      const total = toStart + toSkip + toSent;
+      console.log(
+        `[figure] keyboard: Start session ${toStart} Tabs after the wall opens; a send ` +
+          `${toSkip + toSent} Tabs and 2 Enters more; ${total} Tabs in all (${seen.join(' → ')})`,
+      );
+      expect(toStart).toBeLessThanOrEqual(10);
+      expect(total).toBeLessThanOrEqual(15);
+
+      // The grades are one stop: the arrow keys choose among them.
+      await page.getByRole('radio', { name: 'All grades', exact: true }).focus();
+      await page.keyboard.press('ArrowRight');
+      const v0 = page.getByRole('radio', { name: 'V0', exact: true });
+      await expect.poll(() => v0.getAttribute('aria-checked')).toBe('true');
+      expect(await focused(page)).toBe('div:V0');
+      await page.keyboard.press('ArrowLeft');
+      await expect
+        .poll(() => page.getByRole('radio', { name: 'All grades' }).getAttribute('aria-checked'))
+        .toBe('true');
+
+      // The ring on the green "Sent" is thick and dark, set off by a white gap.
+      await page.getByRole('button', { name: `Sent: ${first}`, exact: true }).focus();
+      const ring = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return {
+          width: style.outlineWidth,
+          color: style.outlineColor,
+          offset: style.outlineOffset,
+        };
+      });
+      expect(ring).toEqual({ width: '3px', color: 'rgb(29, 35, 48)', offset: '2px' });
+      await screenshot(page, 'keyboard-focus');
+      await checkAccessibility(page, 'wall, by keyboard');
       expect(errors).toEqual([]);
     },
     STORY_TIMEOUT,
