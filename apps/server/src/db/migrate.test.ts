@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { client } from '../test-support/client.js';
-import { DEMO_CLIMBS } from './demo-gym.js';
+import { DEMO_CLIMBS, DEMO_LAYOUTS, SECOND_DEMO_CLIMBS, SECOND_DEMO_LAYOUTS } from './demo-gym.js';
+
+/** Demo mode's catalogue, as anyone who follows no gym reads it: both demo gyms. */
+const DEMO_SIZE = {
+  layouts: DEMO_LAYOUTS.length + SECOND_DEMO_LAYOUTS.length,
+  climbs: DEMO_CLIMBS.length + SECOND_DEMO_CLIMBS.length,
+};
 
 async function catalogueSize(server: RunningServer) {
   const api = client(server.app);
@@ -28,7 +34,7 @@ describe('start-up', () => {
         await first.close();
         const second = await startServer({ dataDir: dir, logger: false });
         try {
-          expect(await catalogueSize(second)).toEqual({ layouts: 2, climbs: DEMO_CLIMBS.length });
+          expect(await catalogueSize(second)).toEqual(DEMO_SIZE);
           const again = await client(second.app).post<AuthResponse>('/auth/login', DEMO_ACCOUNT);
           expect(again.body.user.id).toBe(login.body.user.id);
           // The token secret lives in the database: tokens survive a restart.
@@ -54,8 +60,7 @@ describe('start-up', () => {
             [0, 1, 2].map(() => startServer({ ...db.options, demo: true, logger: false })),
           );
           try {
-            for (const s of servers)
-              expect(await catalogueSize(s)).toEqual({ layouts: 2, climbs: DEMO_CLIMBS.length });
+            for (const s of servers) expect(await catalogueSize(s)).toEqual(DEMO_SIZE);
             // One demo account, one shared token secret.
             const login = await client(servers[0]!.app).post<AuthResponse>(
               '/auth/login',

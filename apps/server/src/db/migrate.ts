@@ -1,24 +1,36 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { DEFAULT_UPGRADE_GYM, nameUpgradeGym, type UpgradeGym } from '../gyms/upgrade-gym.js';
 import type { Database, Db } from './connection.js';
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** Any constant works; it only has to be the same in every Sendlog process. */
 const STARTUP_LOCK_KEY = 7_342_001;
 
+export interface MigrateOptions {
+  /** The name and zone of the gym a v2 database becomes (see gyms/upgrade-gym.ts). */
+  upgradeGym?: UpgradeGym | undefined;
+  /** Apply the migrations up to this tag only (`0006_community_one_level`): tests of upgrades. */
+  upTo?: string;
+}
+
 /**
- * Applies the committed drizzle-kit migrations, then `afterMigrate` (the demo seed), while holding
- * a PostgreSQL advisory lock: API processes that start together take turns instead of racing.
+ * Applies the committed drizzle-kit migrations, then the steps SQL cannot do (naming the gym of
+ * an upgraded v2 database from the environment), then `afterMigrate` (the demo seed), while
+ * holding a PostgreSQL advisory lock: API processes that start together take turns instead of
+ * racing.
  */
 export async function migrateUnderLock(
   database: Database,
   afterMigrate: (db: Db) => Promise<void>,
+  o: MigrateOptions = {},
 ): Promise<void> {
   await database.withConnection(async (db) => {
     await db.execute(sql`select pg_advisory_lock(${STARTUP_LOCK_KEY})`);
     try {
-      const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+      const migrations = migrationsUpTo(o.upTo);
       // Both drivers share the pg-core dialect's migrate(); `db` is typed as the common base.
       const internals = db as unknown as {
         dialect: { migrate(m: typeof migrations, session: unknown, c: object): Promise<void> };
@@ -27,9 +39,22 @@ export async function migrateUnderLock(
       await internals.dialect.migrate(migrations, internals.session, {
         migrationsFolder: MIGRATIONS_FOLDER,
       });
+      if (o.upTo === undefined) await nameUpgradeGym(db, o.upgradeGym ?? DEFAULT_UPGRADE_GYM);
       await afterMigrate(db);
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`);
     }
   });
+}
+
+/** The migrations in journal order, up to and including the one tagged `upTo` (all without). */
+function migrationsUpTo(upTo: string | undefined) {
+  const migrations = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+  if (upTo === undefined) return migrations;
+  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+    entries: { tag: string }[];
+  };
+  const last = journal.entries.findIndex((e) => e.tag === upTo);
+  if (last < 0) throw new Error(`no migration tagged ${upTo}`);
+  return migrations.slice(0, last + 1);
 }

@@ -17,12 +17,13 @@ const MANY = { max: 1_000_000, timeWindowMs: 60_000 };
 
 /**
  * The app in process, with the demo gym, and a handle on its database: for tests that must look
- * at rows (nothing written), grant roles or install a failing trigger while the app runs.
+ * at rows (nothing written), grant roles or install a failing trigger while the app runs. One
+ * gym, as a server before gyms had: `signedIn('setter')` is that gym's setter.
  */
 export async function appWithDatabase(backend: Backend) {
   const created = await backend.createDatabase();
   const database = await openDatabase(created.options);
-  await migrateUnderLock(database, seedDemo);
+  await migrateUnderLock(database, (db) => seedDemo(db, { secondGym: false }));
   const db = database.db;
   const app = await buildApp(
     {
