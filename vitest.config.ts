@@ -8,6 +8,7 @@ export default defineConfig({
       'apps/server/src/**/*.test.ts',
       'e2e/**/*.test.ts',
       'reliability/**/*.test.ts',
+      'docs/*.test.ts',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -17,9 +17,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 // The statements the server and its migration run, rendered here to time them on a connection.
-import { rebuildCommunityStatements } from '../apps/server/src/catalogue/community-aggregate.js';
-import { communityFromRoutesQuery } from '../apps/server/src/catalogue/community-from-routes.js';
-import { communityQuery } from '../apps/server/src/catalogue/community.js';
+import { rebuildCommunityStatements } from '@sendlog/server/catalogue/community-rebuild';
+import { communityFromRoutesQuery } from '@sendlog/server/catalogue/community-from-routes';
+import { communityQuery } from '@sendlog/server/catalogue/community-sql';
 import { createScratchDatabase } from './lib/postgres.js';
 import { median, timed } from './lib/stats.js';
 

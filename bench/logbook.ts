@@ -8,8 +8,8 @@ import {
   type StatsResponse,
 } from '@sendlog/contract';
 import { computeStats, type LogbookSession } from '@sendlog/rules';
-// The Progress tab's own functions, as the screen calls them (pure TypeScript, no React Native).
-import { computeProgress, progressCharts } from '../apps/mobile/src/progress/chartData.js';
+// The Progress tab's own functions, as the screen calls them.
+import { computeProgress, progressCharts } from '@sendlog/rules/progress';
 import { NO_JIT, statsStatement } from '@sendlog/server/logbook/stats-sql';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';

@@ -11,18 +11,16 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 // The spawner alone: the rest of the test kit chooses test databases, which the bench does not use.
 import { spawnServer, type ServerProcess } from '@sendlog/server/testing/server-process';
-import { clientStoreBench, type StoreFigures } from './client-store.js';
-import { COMMUNITY_SHAPE, communityBench, type CommunityFigures } from './community.js';
-import { loadRun, LOAD_SHAPE, type LoadFigures } from './concurrency.js';
+import { clientStoreBench } from './client-store.js';
+import { COMMUNITY_SHAPE, communityBench } from './community.js';
+import { loadRun, LOAD_SHAPE } from './concurrency.js';
 import {
   apiTarget,
   emptyTimings,
   ingestRounds,
-  INGEST_SHAPE,
   limitRounds,
   summarize,
   type ApiTarget,
-  type IngestSummary,
 } from './ingest.js';
 import { registerUsers, type BenchUser } from './lib/api-client.js';
 import {
@@ -31,17 +29,22 @@ import {
   loadHistory,
   LOGBOOK_SHAPE,
   statsBench,
-  type DeviceFigures,
   type ExportFigures,
   type StatsFigures,
 } from './logbook.js';
 import { cleanupAll, onCleanup } from './lib/cleanup.js';
 import { createScratchDatabase } from './lib/postgres.js';
-import { fmt, formatTable, machine, type Row } from './lib/report.js';
-import { statementsPerRequest, type StatementCounts } from './lib/server-log.js';
-import { median } from './lib/stats.js';
-import { ENGINE_SHAPE, syncEngineBench, type EngineFigures } from './sync-engine.js';
-import { webDeliveryBench, type WebDeliveryFigures } from './web-delivery.js';
+import { formatTable, machine, type Row } from './lib/report.js';
+import { statementsPerRequest } from './lib/server-log.js';
+import { storeRows } from './reports/client-store.js';
+import { communityRows } from './reports/community.js';
+import { loadRows } from './reports/concurrency.js';
+import { ingestRows } from './reports/ingest.js';
+import { deviceRows, logbookRows } from './reports/logbook.js';
+import { engineRows } from './reports/sync-engine.js';
+import { webRows } from './reports/web-delivery.js';
+import { ENGINE_SHAPE, syncEngineBench } from './sync-engine.js';
+import { webDeliveryBench } from './web-delivery.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const CONFIG = {
@@ -78,186 +81,6 @@ async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 const figures: Record<string, unknown> = {};
-/**
- * Part 2's goal: no API can beat 100 singles ÷ the database's own limit for the same rows (the
- * ceiling, measured in the same run), so its goal is a share of that ceiling.
- */
-const PART2_OF_CEILING = 0.7;
-const pct = (ratio: number) => `${fmt(ratio * 100, 0)} %`;
-const times = (ratio: number) => `${fmt(ratio, 1)}×`;
-const perS = (value: number) => `${fmt(value, 0)} sessions/s`;
-
-function ingestRows(db: string, s: IngestSummary, statements: StatementCounts) {
-  const sql = (counts: number[]) => (counts.length ? `, ${median(counts)} SQL statements` : '');
-  const shape = `${INGEST_SHAPE.sessions}×${INGEST_SHAPE.routes}`;
-  rows.push(
-    {
-      part: `1 ingest (${db})`,
-      metric: `API: one bulk of ${shape}${sql(statements.firstBulk)}`,
-      value: `${perS(s.apiSessionsPerS)} (${fmt(s.bulkMs)} ms)`,
-      goal: '',
-      met: null,
-    },
-    {
-      part: `1 ingest (${db})`,
-      metric: 'limit: same rows, unnest arrays, 1 transaction',
-      value: `${perS(s.limitSessionsPerS)} (${fmt(s.limitMs)} ms)`,
-      goal: '',
-      met: null,
-    },
-    {
-      part: `1 ingest (${db})`,
-      metric: 'API rate ÷ limit rate',
-      value: pct(s.apiVsLimit),
-      goal: '≥ 50 %',
-      met: s.apiVsLimit >= 0.5,
-    },
-    {
-      part: `2 bulk vs single (${db})`,
-      metric: `100 × POST /sessions/offline (${fmt(s.singlesMs, 0)} ms${sql(statements.single)} each) ÷ 1 bulk; per request ${fmt(s.perRequestMs)} ms + rows ${fmt(s.rowWorkMs, 0)} ms`,
-      value: `${times(s.bulkVsSingles)} (${fmt(s.bulkVsCeiling, 2)} of the ceiling)`,
-      goal: `≥ 0.7 × ceiling = ${times(PART2_OF_CEILING * s.singlesVsLimit)}`,
-      met: s.bulkVsCeiling >= PART2_OF_CEILING,
-    },
-    {
-      part: `2 bulk vs single (${db})`,
-      metric: `ceiling: 100 single calls ÷ the limit alone (${fmt(s.limitMs)} ms), i.e. a bulk costing nothing above its rows`,
-      value: times(s.singlesVsLimit),
-      goal: 'measured',
-      met: null,
-    },
-    {
-      part: `3 replay (${db})`,
-      metric: `re-sending the synced bulk (${fmt(s.replayMs)} ms${sql(statements.replayBulk)}) ÷ first sync`,
-      value: pct(s.replayVsFirst),
-      goal: '≤ 50 %',
-      met: s.replayVsFirst <= 0.5,
-    },
-  );
-}
-
-function loadRows(one: LoadFigures, two: LoadFigures) {
-  for (const f of [one, two]) {
-    rows.push({
-      part: '4 concurrency (postgres)',
-      metric: `${f.processes} API process${f.processes > 1 ? 'es' : ''}, ${f.connections} clients, ${fmt(f.durationS, 0)} s`,
-      value: `${perS(f.sessionsPerS)}, p50 ${fmt(f.p50Ms, 0)} ms, p99 ${fmt(f.p99Ms, 0)} ms, ${f.errors} errors`,
-      goal: '0 errors',
-      met: f.errors === 0,
-    });
-  }
-  rows.push({
-    part: '4 concurrency (postgres)',
-    metric: '2 processes ÷ 1 process (throughput)',
-    value: times(two.sessionsPerS / one.sessionsPerS),
-    goal: 'shown',
-    met: null,
-  });
-}
-
-function storeRows(f: StoreFigures[]) {
-  const us = (value: number) =>
-    value >= 1000 ? `${fmt(value / 1000, 1)} ms` : `${fmt(value, 1)} µs`;
-  for (const x of f) {
-    rows.push({
-      part: '5 client store',
-      metric: `logRoute until stored, ${x.historySize.toLocaleString('en-US')} sessions in history`,
-      value: `${us(x.storeUs)} (first design: ${us(x.baselineUs)})`,
-      goal: '',
-      met: null,
-    });
-  }
-  const small = f[0]!;
-  const large = f[f.length - 1]!;
-  const flat = large.storeUs / small.storeUs;
-  const faster = large.baselineUs / large.storeUs;
-  rows.push(
-    {
-      part: '5 client store',
-      metric: `logRoute at ${large.historySize.toLocaleString('en-US')} ÷ at ${small.historySize}`,
-      value: times(flat),
-      goal: '≤ 1.5×',
-      met: flat <= 1.5,
-    },
-    {
-      part: '5 client store',
-      metric: `first design (one JSON array) ÷ store, at ${large.historySize.toLocaleString('en-US')}`,
-      value: times(faster),
-      goal: '≥ 50×',
-      met: faster >= 50,
-    },
-  );
-}
-
-function engineRows(e: EngineFigures) {
-  const kinds = Object.entries(e.byKind)
-    .map(([kind, k]) => `${k.count} × ${kind}`)
-    .join(', ');
-  rows.push({
-    part: '6 sync engine (postgres)',
-    metric: `syncNow() of ${ENGINE_SHAPE.sessions.toLocaleString('en-US')} pending sessions × ${ENGINE_SHAPE.routes} routes`,
-    value: `${fmt(e.medianMs / 1000, 2)} s, ${e.requests} requests (${kinds})`,
-    goal: 'shown',
-    met: null,
-  });
-}
-
-function logbookRows(stats: StatsFigures | null, exports: ExportFigures[]) {
-  const shape = `${LOGBOOK_SHAPE.sessions.toLocaleString('en-US')} sessions × ${LOGBOOK_SHAPE.routes} routes`;
-  if (stats !== null) {
-    const sqlMs = median(stats.sqlMs);
-    const nodeMs = median(stats.nodeMs);
-    rows.push(
-      {
-        part: '7 stats (postgres)',
-        metric: `GET /stats by SQL, ${shape}, 5-year period, own grades, Europe/Berlin`,
-        value: `${fmt(sqlMs, 0)} ms`,
-        goal: '',
-        met: null,
-      },
-      {
-        part: '7 stats (postgres)',
-        metric: `in Node: ${stats.pages} × GET /sessions?limit=200 (${fmt(median(stats.pagingMs), 0)} ms), then computeStats`,
-        value: `${fmt(nodeMs, 0)} ms`,
-        goal: '',
-        met: null,
-      },
-      {
-        part: '7 stats (postgres)',
-        metric: 'Node from pages ÷ SQL',
-        value: times(stats.ratio),
-        goal: '≥ 10×',
-        met: stats.ratio >= 10,
-      },
-    );
-  }
-  for (const e of exports) {
-    rows.push({
-      part: '8 export (postgres)',
-      metric: `peak RSS growth of the server streaming ${shape} as ${e.format} (${fmt(e.bytes / 2 ** 20, 0)} MiB in ${fmt(e.ms / 1000, 1)} s; idle ${fmt(e.idleMiB, 0)} MiB)`,
-      value: `${fmt(e.growthMiB, 1)} MiB`,
-      goal: '≤ 50 MiB',
-      met: e.growthMiB <= 50,
-    });
-  }
-}
-
-function deviceRows(d: DeviceFigures) {
-  rows.push({
-    part: '9 device stats',
-    metric: `computeStats, ${d.sessions.toLocaleString('en-US')} sessions × ${LOGBOOK_SHAPE.routes} routes (CPU ${fmt(d.cpuMedianMs, 1)} ms, wall ${fmt(d.medianMs, 1)} ms), CPU per 1,000 sessions ÷ one 16 ms frame (fastest run ${fmt(d.minPerThousandMs, 1)} ms)`,
-    value: `${fmt(d.perThousandMs, 1)} ms = ${fmt(d.perThousandMs / 16, 2)} frame`,
-    goal: '≤ 1 frame',
-    met: d.perThousandMs <= 16,
-  });
-  rows.push({
-    part: '9 device stats',
-    metric: `Progress tab: computeStats + per-try tallies + the four charts' data, same history (CPU ${fmt(d.screen.cpuMedianMs, 1)} ms, wall ${fmt(d.screen.medianMs, 1)} ms), CPU per 1,000 sessions ÷ one 16 ms frame (fastest run ${fmt(d.screen.minPerThousandMs, 1)} ms)`,
-    value: `${fmt(d.screen.perThousandMs, 1)} ms = ${fmt(d.screen.perThousandMs / 16, 2)} frame`,
-    goal: '≤ 1 frame',
-    met: d.screen.perThousandMs <= 16,
-  });
-}
 
 /** Parts 7 and 8 on one user holding the whole history. */
 async function logbookOnPostgres(server: ServerProcess, dbUrl: string) {
@@ -285,68 +108,7 @@ async function logbookOnPostgres(server: ServerProcess, dbUrl: string) {
     }
   }
   figures.logbookPostgres = { shape: LOGBOOK_SHAPE, stats, exports };
-  logbookRows(stats, exports);
-}
-
-function communityRows(db: string, f: CommunityFigures) {
-  const part = `11 community (${db})`;
-  const ratio = f.oldSqlMs / f.newSqlMs;
-  rows.push(
-    {
-      part,
-      metric: `community view of ${COMMUNITY_SHAPE.routes.toLocaleString('en-US')} routes on one layout (${f.climbs} climbs): computed from every route (the old query)`,
-      value: `${fmt(f.oldSqlMs, 1)} ms`,
-      goal: '',
-      met: null,
-    },
-    {
-      part,
-      metric: `read from the aggregate kept on ingest (${f.climberRows.toLocaleString('en-US')} climber rows; GET /layouts/:id/climbs ${fmt(f.httpMs, 1)} ms; rebuilt in ${fmt(f.rebuildMs, 0)} ms)`,
-      value: `${fmt(f.newSqlMs, 1)} ms`,
-      goal: '',
-      met: null,
-    },
-    { part, metric: 'old query ÷ aggregate', value: times(ratio), goal: '≥ 10×', met: ratio >= 10 },
-  );
-}
-
-function webRows(w: WebDeliveryFigures | null) {
-  const part = '10 web app (Chromium)';
-  if (!w) {
-    rows.push({
-      part,
-      metric: 'skipped: no Chromium at /usr/bin/chromium',
-      value: '',
-      goal: '',
-      met: null,
-    });
-    return;
-  }
-  const kB = (bytes: number) => `${fmt(bytes / 1024, 1)} kB`;
-  const { first, repeat } = w.httpCache;
-  rows.push(
-    {
-      part,
-      metric: `first load over the wire, empty cache (${first.requests} requests, brotli)`,
-      value: kB(first.bytes),
-      goal: '≤ 400 KB',
-      met: first.bytes <= 400 * 1024,
-    },
-    {
-      part,
-      metric: `repeat load over the wire, HTTP cache alone (${repeat.requests} requests)`,
-      value: `${kB(repeat.bytes)}, ${repeat.scriptsFromNetwork.length} scripts fetched`,
-      goal: '0 scripts',
-      met: repeat.scriptsFromNetwork.length === 0,
-    },
-    {
-      part,
-      metric: 'repeat load with the service worker: scripts fetched from the network',
-      value: `${w.serviceWorker.repeat.scriptsFromNetwork.length} scripts`,
-      goal: '0 scripts',
-      met: w.serviceWorker.repeat.scriptsFromNetwork.length === 0,
-    },
-  );
+  rows.push(...logbookRows(stats, exports));
 }
 
 async function ingestOnPostgres(api: ApiTarget, conn: pg.PoolClient, logFile: string) {
@@ -355,7 +117,7 @@ async function ingestOnPostgres(api: ApiTarget, conn: pg.PoolClient, logFile: st
   const s = summarize(t);
   const statements = await statementsPerRequest(logFile);
   figures.ingestPostgres = { timingsMs: t, summary: s, statements };
-  ingestRows('postgres', s, statements);
+  rows.push(...ingestRows('postgres', s, statements));
 }
 
 /**
@@ -416,7 +178,7 @@ async function concurrencyOnPostgres(
   const two = await run([first.url, second.url], CONFIG.loadSeconds);
   await second.stop();
   figures.concurrencyPostgres = { shape: LOAD_SHAPE, oneProcess: one, twoProcesses: two };
-  loadRows(one, two);
+  rows.push(...loadRows(one, two));
 }
 
 async function postgresParts(work: string, secret: string) {
@@ -447,7 +209,7 @@ async function postgresParts(work: string, secret: string) {
       const api = await apiTarget(server.url);
       const engine = await syncEngineBench(api.url, api.catalogue, CONFIG.engineRepeats);
       figures.syncEngine = { shape: ENGINE_SHAPE, ...engine };
-      engineRows(engine);
+      rows.push(...engineRows(engine));
     });
   if (want(4)) {
     await phase('part 4 on PostgreSQL (autocannon)', () =>
@@ -476,7 +238,7 @@ async function pgliteParts(work: string, secret: string) {
   const s = summarize(t);
   const statements = await statementsPerRequest(logFile);
   figures.ingestPglite = { timingsMs: t, summary: s, statements };
-  ingestRows('pglite', s, statements);
+  rows.push(...ingestRows('pglite', s, statements));
 }
 
 async function main() {
@@ -493,29 +255,29 @@ async function main() {
       await phase('part 5: client store', async () => {
         const store = await clientStoreBench();
         figures.clientStore = store;
-        storeRows(store);
+        rows.push(...storeRows(store));
       });
     }
     if (want(9)) {
       await phase('part 9: computeStats on the device', async () => {
         const device = deviceBench(CONFIG.repeats * 3);
         figures.device = device;
-        deviceRows(device);
+        rows.push(...deviceRows(device));
       });
     }
     if (want(11)) {
       await phase('part 11: the community view at 100,000 routes', async () => {
         const community = await communityBench(CONFIG.repeats);
         figures.community = { shape: COMMUNITY_SHAPE, ...community };
-        communityRows('pglite', community.pglite);
-        if (community.postgres) communityRows('postgres', community.postgres);
+        rows.push(...communityRows('pglite', community.pglite));
+        if (community.postgres) rows.push(...communityRows('postgres', community.postgres));
       });
     }
     if (want(10)) {
       await phase('part 10: web app delivery in Chromium', async () => {
         const web = await webDeliveryBench();
         figures.webDelivery = web ?? 'skipped: no Chromium';
-        webRows(web);
+        rows.push(...webRows(web));
       });
     }
   } finally {

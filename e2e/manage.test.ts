@@ -18,7 +18,7 @@ import { REPO_ROOT } from './support/webExport.js';
 const hasChromium = chromiumForStories('the setter stories');
 const STORY_TIMEOUT = 240_000;
 const WAIT = { timeout: 45_000 };
-/** A setter's laptop: the README's screenshot of the Manage screen is taken at this size. */
+/** A setter's laptop: docs/gyms.md's screenshot of the Manage screen is taken at this size. */
 const LAPTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } as const;
 const WALL_PHOTO = path.join(REPO_ROOT, 'apps/server/gym/demo/main-wall.jpg');
 

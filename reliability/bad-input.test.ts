@@ -20,15 +20,12 @@ import {
   type Climber,
   type Http,
 } from './support/http.js';
-import {
-  badAuthBody,
-  badCatalogueBody,
-  badSnapshot,
-  CATALOGUE_BODIES,
-  INJECTIONS,
-  notJson,
-  type BadCase,
-} from './support/malformed.js';
+import { badAuthBody } from './support/malformed/auth.js';
+import type { BadCase } from './support/malformed/bad-case.js';
+import { INJECTIONS } from './support/malformed/bad-values.js';
+import { badCatalogueBody, CATALOGUE_BODIES } from './support/malformed/catalogue.js';
+import { notJson } from './support/malformed/not-json.js';
+import { badSnapshot } from './support/malformed/snapshot.js';
 
 /**
  * Part 4 of issue 5: thousands of malformed bodies per endpoint. Never a 5xx, always a coded 4xx

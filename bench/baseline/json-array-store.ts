@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { KeyValueStorage } from '@sendlog/sync';
 
 /**
- * The first design's client store (SEED.md, phase 1): every LocalSession in one JSON array
- * under one AsyncStorage key, rewritten whole on every change. Kept as small as the seed
+ * The origin app's client store, before sync existed: every LocalSession in one JSON array
+ * under one AsyncStorage key, rewritten whole on every change. Kept as small as the first design
  * describes it, and generous to it: the array is parsed once and then held in memory, so a
  * change pays only for serializing and writing the array, never for reading it back.
  */

@@ -34,7 +34,7 @@ export function machine(): Machine {
 
 const mark = (met: boolean | null) => (met === null ? '' : met ? 'met' : 'MISSED');
 
-/** A Markdown table, so the same text prints in the terminal and goes into the README. */
+/** A Markdown table, so the same text prints in the terminal and goes into bench/README.md. */
 export function formatTable(rows: readonly Row[]): string {
   const header = ['part', 'measure', 'value', 'goal', ''];
   const cells = rows.map((r) => [r.part, r.metric, r.value, r.goal, mark(r.met)]);

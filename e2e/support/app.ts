@@ -43,18 +43,19 @@ export function climber(page: Page) {
 }
 
 const ARTIFACTS = path.join(REPO_ROOT, 'e2e/artifacts/screenshots');
-const README_SHOTS = path.join(REPO_ROOT, 'docs/screenshots');
+const DOCS_SHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 
 /**
  * Saves a screenshot under e2e/artifacts; with SENDLOG_UPDATE_SCREENSHOTS=1 it also refreshes the
- * copy the README shows, so README pictures are always ones a story took.
+ * copy the docs show (README.md, docs/app.md, docs/gyms.md), so their pictures are always ones a
+ * story took.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file });
   if (process.env.SENDLOG_UPDATE_SCREENSHOTS === '1') {
-    mkdirSync(README_SHOTS, { recursive: true });
-    copyFileSync(file, path.join(README_SHOTS, `${name}.png`));
+    mkdirSync(DOCS_SHOTS, { recursive: true });
+    copyFileSync(file, path.join(DOCS_SHOTS, `${name}.png`));
   }
 }

@@ -4,7 +4,7 @@ import { SafeAreaProvider } from 'react-native-safe-area-context';
 import { StatusBar } from 'expo-status-bar';
 import { ServicesProvider, useAccount, useAuthState } from './hooks/services';
 import { SignedInNavigator } from './navigation/RootNavigator';
-import { SignInScreen } from './screens/SignInScreen';
+import { SignInScreen } from './screens/SignIn/SignInScreen';
 import type { AppServices } from './services/appServices';
 import { common } from './theme/theme';
 

@@ -30,6 +30,21 @@ export const ROUTE_CONTENT_FIELD_NAMES: readonly RouteContentField[] = ROUTE_CON
 );
 
 /**
+ * What a climber edits of a logged route: its content but the time it was logged, which the
+ * device sets once.
+ */
+export type EditableRouteField = Exclude<
+  RouteContentField,
+  Extract<(typeof ROUTE_CONTENT_FIELDS)[number], { kind: 'time' }>['name']
+>;
+
+export const EDITABLE_ROUTE_FIELD_NAMES: readonly EditableRouteField[] =
+  ROUTE_CONTENT_FIELDS.filter(
+    (f): f is Extract<(typeof ROUTE_CONTENT_FIELDS)[number], { name: EditableRouteField }> =>
+      f.kind !== 'time',
+  ).map((f) => f.name);
+
+/**
  * Copies the declared content of `from` onto `into` (which holds identity and times) and returns
  * `into`: no intermediate object, so mappers on hot paths can use it.
  */

@@ -1,5 +1,5 @@
 import { createHttpClient } from '@sendlog/sync';
-import { refusalOf } from '../screens/Manage/refusal';
+import { refusalOf } from '../screens/Manage/shared/refusal';
 import { createFakeApi } from '../testing/fakeApi';
 import { createCatalogueAdminApi } from './catalogueAdminApi';
 
@@ -41,7 +41,7 @@ describe('catalogueAdminApi', () => {
   });
 
   it('reads a refusal as one message per field, and a picture that is not one as invalid_image', async () => {
-    const { api } = setup('setter');
+    const { fake, api } = setup('setter');
     const refused = await api.createClimb('token-1', 'wall', { name: ' ', grade: '6A' });
     if (refused.ok) throw new Error('accepted');
     expect(refusalOf(refused)).toEqual({
@@ -54,6 +54,7 @@ describe('catalogueAdminApi', () => {
     if (wrongSystem.ok) throw new Error('accepted');
     expect(refusalOf(wrongSystem).fields).toEqual({ grade: 'Must be a V grade: VB, V0 … V17' });
 
+    fake.refuseNextPicture();
     const notPicture = await api.uploadPicture('token-1', 'wall', {
       bytes: new Uint8Array([1, 2, 3, 4]),
       type: 'image/png',

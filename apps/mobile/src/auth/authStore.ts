@@ -3,7 +3,7 @@ import type { AuthResponse, GradeSystem, User } from '@sendlog/contract';
 import type { KeyValueStorage } from '@sendlog/sync';
 import type { ApiResult } from '../api/apiResult';
 import type { SendlogApi } from '../api/sendlogApi';
-import { createEmitter } from '../services/emitter';
+import { createEmitter } from '../lib/emitter';
 
 const AUTH_KEY = 'sendlog.auth';
 

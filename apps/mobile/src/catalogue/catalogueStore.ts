@@ -3,7 +3,7 @@ import type { Climb, Layout } from '@sendlog/contract';
 import type { KeyValueStorage } from '@sendlog/sync';
 import { z } from 'zod';
 import type { SendlogApi } from '../api/sendlogApi';
-import { createEmitter } from '../services/emitter';
+import { createEmitter } from '../lib/emitter';
 import type { WallPictures } from '../wallPictures/wallPictures';
 
 const LAYOUTS_KEY = 'sendlog.catalogue.layouts';

@@ -1,5 +1,5 @@
 import type { Climb } from '@sendlog/contract';
-import { UNKNOWN_CLIMB } from '../logbook/logbookSessions';
+import { UNKNOWN_CLIMB } from '../hooks/logbookSessions';
 import type { LocalRoute } from '../sync/types';
 import { RouteForm } from './RouteForm';
 import type { RouteValues } from './RouteForm';

@@ -1,7 +1,7 @@
 import { isIanaTimeZone } from '@sendlog/contract';
 import type { Climb, Layout, Session, SessionsBackup, User } from '@sendlog/contract';
 import { exportCsv, sessionsBackup } from '@sendlog/rules';
-import { climbOfRoute } from '../logbook/logbookSessions';
+import { climbOfRoute } from '../hooks/logbookSessions';
 import type { LocalSession } from '../sync/types';
 
 /**

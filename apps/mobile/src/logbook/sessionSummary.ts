@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { summarizeSession } from '@sendlog/rules';
 import type { SessionSummary } from '@sendlog/rules';
-import { useLogbookSessions } from './logbookSessions';
+import { useLogbookSessions } from '../hooks/logbookSessions';
 
 /**
  * The summary of one session on the device, its flashes judged against every other session there

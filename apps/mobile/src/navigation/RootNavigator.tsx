@@ -12,15 +12,15 @@ import type {
 import { Button } from '../components/Button';
 import { ClimbStoryScreen } from '../screens/ClimbStory/ClimbStoryScreen';
 import { LayoutDetailScreen } from '../screens/LayoutDetail/LayoutDetailScreen';
-import { LayoutsScreen } from '../screens/LayoutsScreen';
+import { LayoutsScreen } from '../screens/Layouts/LayoutsScreen';
 import { ManageEntry } from '../screens/Manage/ManageEntry';
-import { ManageWallScreen } from '../screens/Manage/ManageWallScreen';
-import { ManageWallsScreen } from '../screens/Manage/ManageWallsScreen';
-import { NewWallScreen } from '../screens/Manage/NewWallScreen';
-import { ProfileScreen } from '../screens/ProfileScreen';
+import { ManageWallScreen } from '../screens/Manage/walls/ManageWallScreen';
+import { ManageWallsScreen } from '../screens/Manage/walls/ManageWallsScreen';
+import { NewWallScreen } from '../screens/Manage/walls/NewWallScreen';
+import { ProfileScreen } from '../screens/Profile/ProfileScreen';
 import { ProgressScreen } from '../screens/Progress/ProgressScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
-import { SessionHistoryScreen } from '../screens/SessionHistoryScreen';
+import { SessionHistoryScreen } from '../screens/History/SessionHistoryScreen';
 import { colors } from '../theme/theme';
 import type {
   HistoryStackParams,

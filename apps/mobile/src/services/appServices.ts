@@ -15,7 +15,7 @@ import type { RecentDeletes } from '../sync/recentDelete';
 import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
 import { createRemoteWallPictures } from '../wallPictures/wallPictures';
 import type { WallPictures } from '../wallPictures/wallPictures';
-import { createEmitter } from './emitter';
+import { createEmitter } from '../lib/emitter';
 
 /** The signed-in climber's sessions and the engine that syncs them. */
 export interface Account {

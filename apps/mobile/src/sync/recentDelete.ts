@@ -1,4 +1,4 @@
-import { createEmitter } from '../services/emitter';
+import { createEmitter } from '../lib/emitter';
 import type { SessionStore, SyncEngine } from './types';
 
 /** How long the "Undo" strip stays after a delete. */

@@ -1,13 +1,6 @@
-import type {
-  BulkResult,
-  Climb,
-  Layout,
-  Session,
-  SessionSnapshotInput,
-  UpdateMeBody,
-  User,
-} from '@sendlog/contract';
+import type { Climb, Layout, Session, UpdateMeBody, User } from '@sendlog/contract';
 import type { FetchLike, ResponseLike } from '@sendlog/sync';
+import { FakeServer } from '@sendlog/sync/testing';
 import { handleCatalogueAdmin } from './fakeCatalogueAdmin';
 import type { FakeCatalogue } from './fakeCatalogueAdmin';
 
@@ -69,16 +62,14 @@ interface Request {
 }
 
 /**
- * A scripted stand-in for the Sendlog API in component tests: enough of docs/api.md for the app's
- * calls (auth, catalogue with ETags, bulk sync, pull), with switches for offline and refusals.
- * The sync rules themselves are tested against the real server in packages/sync and e2e/.
+ * The Sendlog API for component tests: sessions go to `@sendlog/sync`'s fake server, which
+ * validates, dedupes and merges them with the server's own rules (`@sendlog/rules`), and answers
+ * pulls with what it holds; the account, the catalogue (with ETags) and its management are this
+ * kit's, with switches for offline, revoked tokens and refused climbs.
  */
 export function createFakeApi() {
   const requests: Request[] = [];
-  const rejectClimbIds = new Set<string>();
-  const serverSessions: Session[] = [];
-  /** clientSessionIds of sessions deleted with `deleted: true`. */
-  const deletedSessions: (string | null)[] = [];
+  const rejectedClimbs = new Set<string>();
   let online = true;
   let tokensRevoked = false;
   /** The account as the server holds it: roles are granted and grade systems chosen here. */
@@ -89,6 +80,17 @@ export function createFakeApi() {
     layouts: LAYOUTS.map((l) => ({ ...l })),
     climbs: CLIMBS.map((c) => ({ ...c })),
     climbsVersion: new Map(),
+    refuseNextPicture: false,
+  };
+  const sessions = new FakeServer({
+    now: () => Date.now(),
+    knownClimbs: [],
+    climbLabel: (climbId) => catalogue.climbs.find((c) => c.id === climbId),
+  });
+  /** The climbs a session may name: the catalogue's as it is now, less those a test refuses. */
+  const knowClimbs = () => {
+    sessions.knownClimbs.clear();
+    for (const c of catalogue.climbs) if (!rejectedClimbs.has(c.id)) sessions.knownClimbs.add(c.id);
   };
 
   const respond = (
@@ -106,87 +108,15 @@ export function createFakeApi() {
   const error = (status: number, code: string, message: string) =>
     respond(status, { error: { code, message } });
 
-  function bulk(snapshots: SessionSnapshotInput[]): BulkResult[] {
-    return snapshots.map((snapshot, index) => {
-      const clientSessionId = snapshot.clientSessionId ?? null;
-      const badRoute = snapshot.routes.findIndex((r) => rejectClimbIds.has(r.climbId));
-      if (badRoute >= 0) {
-        return {
-          index,
-          clientSessionId,
-          success: false,
-          status: 'rejected',
-          error: {
-            code: 'unknown_climb',
-            message: `routes.${badRoute}.climbId names no climb`,
-            details: [{ path: `routes.${badRoute}.climbId`, message: 'names no climb' }],
-          },
-        };
-      }
-      const known = serverSessions.find((s) => s.clientSessionId === clientSessionId);
-      if (snapshot.deleted) {
-        if (known) serverSessions.splice(serverSessions.indexOf(known), 1);
-        deletedSessions.push(clientSessionId);
-        return {
-          index,
-          clientSessionId,
-          success: true,
-          status: known ? 'updated' : 'created',
-          sessionId: known?.id ?? `s-${nextId++}`,
-          revision: (known?.revision ?? 0) + 1,
-          isDuplicate: false,
-        };
-      }
-      const session: Session = {
-        id: known?.id ?? `s-${nextId++}`,
-        clientSessionId,
-        layoutId: snapshot.layoutId ?? null,
-        startTime: snapshot.startTime,
-        endTime: snapshot.endTime ?? null,
-        notes: snapshot.notes ?? null,
-        revision: (known?.revision ?? 0) + 1,
-        createdAt: snapshot.startTime,
-        updatedAt: snapshot.updatedAt ?? snapshot.startTime,
-        routes: snapshot.routes.map((r, i) => {
-          const climb = catalogue.climbs.find((c) => c.id === r.climbId);
-          return {
-            id: `r-${i}`,
-            clientRouteId: r.clientRouteId ?? `pos-${i}`,
-            climbId: r.climbId,
-            climbName: climb?.name ?? '',
-            grade: climb?.grade ?? '',
-            isSuccess: r.isSuccess,
-            attempts: r.attempts,
-            notes: r.notes ?? null,
-            rating: r.rating ?? null,
-            gradeOpinion: r.gradeOpinion ?? null,
-            loggedAt: r.loggedAt ?? snapshot.startTime,
-            updatedAt: r.updatedAt ?? snapshot.startTime,
-          };
-        }),
-      };
-      if (known) serverSessions.splice(serverSessions.indexOf(known), 1, session);
-      else serverSessions.push(session);
-      return {
-        index,
-        clientSessionId,
-        success: true,
-        status: known ? 'updated' : 'created',
-        sessionId: session.id,
-        revision: session.revision,
-        isDuplicate: false,
-      };
-    });
-  }
-
-  function handle(req: Request): ResponseLike {
-    const authorized = !tokensRevoked && req.headers.authorization === 'Bearer token-1';
+  function handle(req: Request): ResponseLike | null {
+    const authorized = !tokensRevoked && req.headers.authorization === `Bearer ${sessions.token}`;
     if (req.method === 'POST' && req.path === '/auth/login') {
       const body = req.body as { email?: string; password?: string };
-      if (body.email === TEST_USER.email && body.password === TEST_PASSWORD) tokensRevoked = false;
-      return body.email === TEST_USER.email && body.password === TEST_PASSWORD
-        ? respond(200, { token: 'token-1', user })
-        : error(401, 'unauthorized', 'wrong email or password');
+      if (body.email !== TEST_USER.email || body.password !== TEST_PASSWORD) {
+        return error(401, 'unauthorized', 'wrong email or password');
+      }
+      tokensRevoked = false;
+      return respond(200, { token: sessions.token, user });
     }
     if (req.method === 'GET' && req.path === '/layouts') {
       return respond(200, { layouts: catalogue.layouts });
@@ -211,23 +141,8 @@ export function createFakeApi() {
       user = { ...user, ...(req.body as UpdateMeBody) };
       return respond(200, { user });
     }
-    if (req.method === 'POST' && req.path === '/sessions/sync/bulk') {
-      const results = bulk((req.body as { sessions: SessionSnapshotInput[] }).sessions);
-      const count = (status: string) => results.filter((r) => r.status === status).length;
-      return respond(200, {
-        results,
-        summary: {
-          created: count('created'),
-          duplicate: 0,
-          updated: count('updated'),
-          merged: 0,
-          rejected: count('rejected'),
-        },
-      });
-    }
-    if (req.method === 'GET' && req.path.startsWith('/sessions?')) {
-      return respond(200, { sessions: [], nextCursor: `c${serverSessions.length}` });
-    }
+    // Sessions: the sync package's fake server answers.
+    if (req.path.startsWith('/sessions')) return null;
     return error(404, 'not_found', `no route ${req.method} ${req.path}`);
   }
 
@@ -243,18 +158,34 @@ export function createFakeApi() {
     };
     requests.push(request);
     if (!online) throw new TypeError('Network request failed');
-    return handle(request);
+    const answer = handle(request);
+    if (answer) return answer;
+    knowClimbs();
+    return sessions.fetch(url, init);
   };
 
   return {
     fetch,
     requests,
-    serverSessions,
-    deletedSessions,
+    /** The sessions the server holds now (deleted ones left out). */
+    get serverSessions(): Session[] {
+      return sessions.all();
+    },
+    /** clientSessionIds of the sessions the server holds as deleted. */
+    get deletedSessions(): (string | null)[] {
+      return [...sessions.sessions.values()]
+        .filter((s) => s.state.deleted)
+        .map((s) => s.clientSessionId);
+    },
     /** The server's layouts and climbs as they are now (setters change them). */
     catalogue,
-    rejectClimb: (id: string) => rejectClimbIds.add(id),
-    acceptAll: () => rejectClimbIds.clear(),
+    /** The server refuses sessions that log this climb (`unknown_climb`), until `acceptAll`. */
+    rejectClimb: (id: string) => rejectedClimbs.add(id),
+    acceptAll: () => rejectedClimbs.clear(),
+    /** The next wall picture uploaded is refused as not a whole picture (`invalid_image`). */
+    refuseNextPicture: () => {
+      catalogue.refuseNextPicture = true;
+    },
     /** The account as the server holds it now. */
     user: () => user,
     /** An admin grants a role (or the climber picks a grade system on another device). */

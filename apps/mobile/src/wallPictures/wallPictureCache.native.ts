@@ -1,5 +1,5 @@
 import { Directory, File, Paths } from 'expo-file-system';
-import { createEmitter } from '../services/emitter';
+import { createEmitter } from '../lib/emitter';
 import { isPictureFileName, pictureFileName, planPictures } from './picturePlan';
 import { resolvePictureUrl } from './wallPictures';
 import type { WallPictures } from './wallPictures';

@@ -1,24 +1,18 @@
-import type { StatsGradeSource } from '@sendlog/contract';
+import type { RouteContent, StatsGradeSource } from '@sendlog/contract';
 
 /**
- * One logged route as the logbook needs it. The server's `SessionRoute` is already this shape;
- * the phone maps its local routes onto it.
+ * One logged route as the logbook needs it: its declared content (`ROUTE_CONTENT_FIELDS`) and the
+ * climb's name and grade as they were recorded. The server's `SessionRoute` is already this
+ * shape; the phone maps its local routes onto it.
  */
-export interface LogbookRoute {
+export type LogbookRoute = Omit<RouteContent, 'loggedAt'> & {
   id: string;
-  climbId: string;
   climbName: string;
-  /** The climb's grade (the catalogue's, not the climber's opinion). */
+  /** The climb's grade (the catalogue's, not the climber's `gradeOpinion`). */
   grade: string;
-  /** The climber's own grade, free text (`V5`, `soft V5`); only a known grade is used. */
-  gradeOpinion: string | null;
-  isSuccess: boolean;
-  attempts: number;
-  notes: string | null;
-  rating: number | null;
   /** When the route was logged (ISO-8601); `null` for routes logged before it was recorded. */
   loggedAt: string | null;
-}
+};
 
 export interface LogbookSession {
   id: string;

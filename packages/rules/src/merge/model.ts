@@ -1,5 +1,7 @@
 /** The server's view of a session for merging: what each device edit is compared against. */
 
+import type { RouteContent } from '@sendlog/contract';
+
 export interface SessionFields {
   layoutId: string | null;
   startTime: string;
@@ -7,19 +9,16 @@ export interface SessionFields {
   notes: string | null;
 }
 
-export interface RouteVersion {
+/**
+ * One version of a route: its declared content (`ROUTE_CONTENT_FIELDS`, so a field added there is
+ * merged too) plus identity, place in the session and the time of the edit it comes from.
+ */
+export type RouteVersion = RouteContent & {
   clientRouteId: string;
-  climbId: string;
-  isSuccess: boolean;
-  attempts: number;
-  notes: string | null;
-  rating: number | null;
-  gradeOpinion: string | null;
-  loggedAt: string;
   position: number;
   /** Time of the edit this version comes from (clamped to server time on receipt). */
   updatedAt: string;
-}
+};
 
 export interface SessionState {
   fields: SessionFields;

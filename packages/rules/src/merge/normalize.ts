@@ -1,4 +1,10 @@
-import type { SessionSnapshot } from '@sendlog/contract';
+import {
+  ROUTE_CONTENT_FIELDS,
+  type RouteContent,
+  type RouteFieldKind,
+  type RouteSnapshot,
+  type SessionSnapshot,
+} from '@sendlog/contract';
 import { tombstoneOf } from './merge.js';
 import type { IncomingSnapshot, RouteVersion, SessionState } from './model.js';
 
@@ -17,6 +23,37 @@ export const iso = (value: string): string =>
 /** Device clocks drift: an edit time ahead of the server's clock counts as "now". */
 function clamped(value: string, now: { ms: number; iso: string }): string {
   return Date.parse(value) > now.ms ? now.iso : iso(value);
+}
+
+/**
+ * How each kind of declared route field arrives in the merge model. Ids are compared in lower
+ * case (a device may send a UUID in capitals), a time not sent is the session's start, and a
+ * value left out is null.
+ */
+const NORMALIZE_KIND: Record<RouteFieldKind, (value: unknown, startTime: string) => unknown> = {
+  id: (v) => (typeof v === 'string' ? v.toLowerCase() : null),
+  boolean: (v) => v,
+  integer: (v) => v ?? null,
+  text: (v) => v ?? null,
+  time: (v, startTime) => (typeof v === 'string' ? iso(v) : startTime),
+};
+
+/**
+ * Sets a validated route's declared content, normalized field by field from the one field list,
+ * onto `into` (which holds identity and times) and returns it: no intermediate object on the
+ * ingest's hot path.
+ */
+export function withNormalizedContent<T extends object>(
+  into: T,
+  r: RouteSnapshot,
+  startTime: string,
+): T & RouteContent {
+  const from = r as Record<string, unknown>;
+  const target = into as Record<string, unknown>;
+  for (const { name, kind } of ROUTE_CONTENT_FIELDS) {
+    target[name] = NORMALIZE_KIND[kind](from[name], startTime);
+  }
+  return into as T & RouteContent;
 }
 
 /** The idempotency key of docs/api.md, in order of preference; prefixes keep the three kinds apart. */
@@ -50,25 +87,15 @@ export function normalizeSnapshot(
   if (!s.deleted)
     s.routes.forEach((r, position) => {
       const clientRouteId = routeIdOf(r, position);
-      const loggedAt = r.loggedAt != null ? iso(r.loggedAt) : startTime;
+      const route: RouteVersion = withNormalizedContent(
+        { clientRouteId, position, updatedAt },
+        r,
+        startTime,
+      );
+      if (r.updatedAt != null) route.updatedAt = clamped(r.updatedAt, now);
+      else if (r.loggedAt != null) route.updatedAt = clamped(route.loggedAt, now);
       routeOrder.push(clientRouteId);
-      routes.set(clientRouteId, {
-        clientRouteId,
-        climbId: r.climbId.toLowerCase(),
-        isSuccess: r.isSuccess,
-        attempts: r.attempts,
-        notes: r.notes ?? null,
-        rating: r.rating ?? null,
-        gradeOpinion: r.gradeOpinion ?? null,
-        loggedAt,
-        position,
-        updatedAt:
-          r.updatedAt != null
-            ? clamped(r.updatedAt, now)
-            : r.loggedAt != null
-              ? clamped(loggedAt, now)
-              : updatedAt,
-      });
+      routes.set(clientRouteId, route);
     });
   const state: SessionState = {
     fields: {

@@ -1,6 +1,6 @@
 import { LIMITS, sessionChangesPageSchema, sessionResponseSchema } from '@sendlog/contract';
 import type { SyncErrorInfo } from '../store/model.js';
-import type { SyncPort } from '../store/session-store.js';
+import type { SyncPort } from '../store/sync-port.js';
 import type { HttpClient } from './http.js';
 
 export type PullStop =

@@ -1,7 +1,7 @@
 import { bulkResponseSchema, isTombstone } from '@sendlog/contract';
 import type { BulkResult } from '@sendlog/contract';
 import type { SyncErrorInfo } from '../store/model.js';
-import type { PushOutcome, SentCopy, SyncPort } from '../store/session-store.js';
+import type { PushOutcome, SentCopy, SyncPort } from '../store/sync-port.js';
 import { bulkBody, chunkSessions } from './batching.js';
 import type { BatchLimits } from './batching.js';
 import type { HttpClient } from './http.js';

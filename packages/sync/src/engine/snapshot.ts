@@ -1,6 +1,6 @@
 import { withRouteContent, type SessionSnapshotInput } from '@sendlog/contract';
 import type { LocalSession } from '../store/model.js';
-import type { SentCopy } from '../store/session-store.js';
+import type { SentCopy } from '../store/sync-port.js';
 
 export interface OutgoingSession {
   readonly snapshot: SessionSnapshotInput;

@@ -1,19 +1,13 @@
 /** The LocalSession model of docs/architecture.md: what the phone keeps of each climbing session. */
 
+import type { EditableRouteField, RouteContent } from '@sendlog/contract';
+
 export type LocalSessionStatus = 'active' | 'completed' | 'synced' | 'sync_failed';
 
-export interface LocalRoute {
+/** A route as the phone keeps it: the declared content (`ROUTE_CONTENT_FIELDS`) plus identity. */
+export type LocalRoute = Readonly<RouteContent> & {
   /** Client id of the route; sent as `clientRouteId`. */
   readonly id: string;
-  readonly climbId: string;
-  readonly isSuccess: boolean;
-  readonly attempts: number;
-  readonly notes: string | null;
-  /** Quality stars 1–5. */
-  readonly rating: number | null;
-  /** The climber's own grade for the climb. */
-  readonly gradeOpinion: string | null;
-  readonly loggedAt: string;
   readonly updatedAt: string;
   /**
    * The climb's grade as the server recorded it for this route, which a later regrade of the climb
@@ -21,7 +15,7 @@ export interface LocalRoute {
    * catalogue's grade stands in until then, as the server takes it when the route arrives).
    */
   readonly grade?: string;
-}
+};
 
 export interface SyncErrorInfo {
   readonly code: string;
@@ -98,14 +92,15 @@ export interface StartSessionInput {
   layoutId: string | null;
 }
 
-export interface LogRouteInput {
-  climbId: string;
-  isSuccess: boolean;
-  attempts: number;
-  notes?: string | null;
-  rating?: number | null;
-  gradeOpinion?: string | null;
-}
+/**
+ * What logging a route takes: every editable field of the declaration, those that may be null
+ * optional (left out = null).
+ */
+export type LogRouteInput = {
+  [K in EditableRouteField as null extends RouteContent[K] ? never : K]: RouteContent[K];
+} & {
+  [K in EditableRouteField as null extends RouteContent[K] ? K : never]?: RouteContent[K];
+};
 
 export type RoutePatch = Partial<LogRouteInput>;
 

@@ -2,6 +2,7 @@ import {
   bulkRequestSchema,
   issuesToDetails,
   sessionSnapshotSchema,
+  summarizeDetails,
   tombstoneOf,
 } from '@sendlog/contract';
 import {
@@ -18,15 +19,17 @@ import {
   type SyncOutcome,
 } from '@sendlog/rules';
 import type { FetchLike, ResponseLike } from '../engine/http.js';
+import { FaultPlan } from './fault-plan.js';
 
 /**
  * An in-memory stand-in for the server (docs/api.md, "Exactly-once and conflicts"), for model-based
  * tests that need thousands of fast, fault-injected runs. It decides and merges with the server's
  * own rules (`@sendlog/rules`), so it cannot disagree with it; only storage, the catalogue (a set
- * of known climb ids) and faults are its own. The real server runs in the integration tests.
+ * of known climb ids, and their names and grades if a caller has a catalogue) and faults are its
+ * own. The real server runs in the integration tests.
  */
 
-export type Fault = 'none' | 'drop_request' | 'drop_response' | 'http_500' | 'http_429';
+export type { Fault } from './fault-plan.js';
 
 /** A session as the fake keeps it: the merge's state plus the server identities it hands out. */
 interface StoredSession {
@@ -41,58 +44,46 @@ interface StoredSession {
   changeSeq: number;
 }
 
+/** What a route's answer says of its climb: the server reads both from its catalogue. */
+export interface ClimbLabel {
+  name: string;
+  grade: string;
+}
+
 export interface FakeServerOptions {
   now: () => number;
   knownClimbs?: readonly string[];
+  /** A caller's catalogue (the app's tests keep one); without it a route is `Climb <id>`, V3. */
+  climbLabel?: (climbId: string) => ClimbLabel | undefined;
   token?: string;
 }
 
-export class FakeServer {
+export class FakeServer extends FaultPlan {
   readonly sessions = new Map<string, StoredSession>();
   private changeSeq = 0;
   private nextId = 1;
-  private readonly faults: Fault[] = [];
-  /** Runs once the server has processed the next request, before the answer leaves. */
-  private beforeAnswer: (() => void) | null = null;
   readonly knownClimbs: Set<string>;
   readonly token: string;
   requests = 0;
+  private readonly toApi: (s: StoredSession) => Session;
+  private readonly toApiChange: (s: StoredSession) => SessionOrTombstone;
 
   constructor(private readonly options: FakeServerOptions) {
+    super();
     this.knownClimbs = new Set(options.knownClimbs ?? ['c1', 'c2', 'c3']);
     this.token = options.token ?? 'token-1';
+    const label = options.climbLabel ?? (() => undefined);
+    this.toApi = (s) => toApi(s, label);
+    this.toApiChange = (s) => (s.state.deleted ? tombstone(s) : this.toApi(s));
   }
 
-  /** Faults for the next requests, in order. */
-  injectFaults(...faults: Fault[]): void {
-    this.faults.push(...faults);
-  }
-
-  clearFaults(): void {
-    this.faults.length = 0;
-  }
-
-  onNextAnswer(hook: () => void): void {
-    this.beforeAnswer = hook;
-  }
-
-  readonly fetch: FetchLike = async (url, init) => {
+  readonly fetch: FetchLike = (url, init) => {
     this.requests += 1;
-    const fault = this.faults.shift() ?? 'none';
-    if (fault === 'drop_request') throw new TypeError('network request failed');
-    if (fault === 'http_500')
-      return jsonResponse(500, { error: { code: 'internal', message: 'x' } });
-    if (fault === 'http_429') {
-      return jsonResponse(429, { error: { code: 'rate_limited', message: 'slow down' } }, '7');
-    }
-    // The sync engine sends JSON text only; bytes (wall pictures) are the app's, not its.
-    const body = typeof init.body === 'string' ? init.body : undefined;
-    const answer = this.handle(url, init.method, init.headers, body);
-    const hook = this.beforeAnswer;
-    this.beforeAnswer = null;
-    hook?.();
-    if (fault === 'drop_response') throw new TypeError('network request failed');
-    return answer;
+    return this.throughFaults(() => {
+      // The sync engine sends JSON text only; bytes (wall pictures) are the app's, not its.
+      const body = typeof init.body === 'string' ? init.body : undefined;
+      return this.handle(url, init.method, init.headers, body);
+    });
   };
 
   private handle(
@@ -113,7 +104,7 @@ export class FakeServer {
     if (method === 'GET' && one?.[1]) {
       const s = [...this.sessions.values()].find((x) => x.id === decodeURIComponent(one[1] ?? ''));
       return s && !s.state.deleted
-        ? jsonResponse(200, { session: toApi(s) })
+        ? jsonResponse(200, { session: this.toApi(s) })
         : jsonResponse(404, { error: { code: 'not_found', message: 'no such session' } });
     }
     return jsonResponse(404, { error: { code: 'not_found', message: 'no route' } });
@@ -144,7 +135,7 @@ export class FakeServer {
     const unknown = snap.routes.findIndex((r) => !this.knownClimbs.has(r.climbId));
     if (unknown >= 0) {
       return rejected(index, item, 'unknown_climb', [
-        { path: `routes.${unknown}.climbId`, message: 'no such climb' },
+        { path: `routes.${unknown}.climbId`, message: 'does not name a known climb' },
       ]);
     }
     const now = this.options.now();
@@ -153,11 +144,11 @@ export class FakeServer {
     const clientSessionId = incoming.clientSessionId;
     const decision = decide(existing, incoming);
     if (decision.outcome === 'duplicate' && existing) {
-      return ok(index, clientSessionId, 'duplicate', existing, false);
+      return ok(index, clientSessionId, 'duplicate', existing);
     }
     // An edit that lost to a delete: answered with the tombstone, nothing written.
     if (existing && decision.revision === existing.revision) {
-      return ok(index, clientSessionId, decision.outcome, existing, true);
+      return ok(index, clientSessionId, decision.outcome, existing, this.toApiChange(existing));
     }
     const next: StoredSession = {
       id: existing?.id ?? `srv-${this.nextId++}`,
@@ -173,7 +164,8 @@ export class FakeServer {
       if (!next.routeIds.has(id)) next.routeIds.set(id, `${next.id}-r${this.nextId++}`);
     }
     this.sessions.set(incoming.key, next);
-    return ok(index, clientSessionId, decision.outcome, next, decision.outcome === 'merged');
+    const merged = decision.outcome === 'merged' ? this.toApiChange(next) : undefined;
+    return ok(index, clientSessionId, decision.outcome, next, merged);
   }
 
   private changes(cursor: string, limitText: string | null): ResponseLike {
@@ -185,23 +177,22 @@ export class FakeServer {
       .slice(0, limit);
     const last = page.at(-1);
     return jsonResponse(200, {
-      sessions: page.map(toApiChange),
+      sessions: page.map(this.toApiChange),
       nextCursor: String(last ? last.changeSeq : after),
     });
   }
 
   /** Every live session the server holds, in the API's shape (history: deleted ones left out). */
   all(): Session[] {
-    return [...this.sessions.values()].filter((s) => !s.state.deleted).map(toApi);
+    return [...this.sessions.values()].filter((s) => !s.state.deleted).map(this.toApi);
   }
 }
 
-function toApiChange(s: StoredSession): SessionOrTombstone {
-  if (!s.state.deleted) return toApi(s);
+function tombstone(s: StoredSession): SessionOrTombstone {
   return tombstoneOf({ ...s, updatedAt: s.state.updatedAt });
 }
 
-function toApi(s: StoredSession): Session {
+function toApi(s: StoredSession, label: (climbId: string) => ClimbLabel | undefined): Session {
   const { fields } = s.state;
   return {
     id: s.id,
@@ -214,11 +205,12 @@ function toApi(s: StoredSession): Session {
     createdAt: s.createdAt,
     updatedAt: s.state.updatedAt,
     routes: [...s.state.routes.values()].sort(compareRoutes).map((r) => {
+      const climb = label(r.climbId);
       const identity = {
         id: s.routeIds.get(r.clientRouteId) ?? r.clientRouteId,
         clientRouteId: r.clientRouteId,
-        climbName: `Climb ${r.climbId}`,
-        grade: 'V3',
+        climbName: climb?.name ?? `Climb ${r.climbId}`,
+        grade: climb?.grade ?? 'V3',
         updatedAt: r.updatedAt,
       };
       return withRouteContent(identity, r);
@@ -231,7 +223,7 @@ function ok(
   clientSessionId: string | null,
   status: SyncOutcome,
   s: StoredSession,
-  withSession: boolean,
+  session?: SessionOrTombstone,
 ): BulkResult {
   return {
     index,
@@ -241,7 +233,7 @@ function ok(
     sessionId: s.id,
     revision: s.revision,
     isDuplicate: status === 'duplicate',
-    ...(withSession ? { session: toApiChange(s) } : {}),
+    ...(session ? { session } : {}),
   };
 }
 
@@ -260,17 +252,12 @@ function rejected(
     clientSessionId: id,
     success: false,
     status: 'rejected',
-    error: { code, message: details[0]?.message ?? code, details },
+    // In the server's words: the first field and what is wrong with it.
+    error: { code, message: summarizeDetails(details), details },
   };
 }
 
-function jsonResponse(status: number, body: unknown, retryAfter?: string): ResponseLike {
+function jsonResponse(status: number, body: unknown): ResponseLike {
   const text = JSON.stringify(body);
-  return {
-    status,
-    headers: {
-      get: (name) => (name.toLowerCase() === 'retry-after' ? (retryAfter ?? null) : null),
-    },
-    text: async () => text,
-  };
+  return { status, headers: { get: () => null }, text: async () => text };
 }

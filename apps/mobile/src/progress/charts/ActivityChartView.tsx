@@ -1,6 +1,6 @@
 import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
-import type { ActivityChart } from '../activityChart';
+import type { ActivityChart } from '@sendlog/rules/progress';
 import { WeekLabels } from './axes';
 import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 

@@ -1,6 +1,6 @@
 import Svg, { Circle, Line, Path, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
-import type { HardestChart } from '../hardestChart';
+import type { HardestChart } from '@sendlog/rules/progress';
 import { WeekLabels } from './axes';
 import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 

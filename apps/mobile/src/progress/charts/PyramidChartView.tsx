@@ -1,7 +1,6 @@
 import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
-import type { PyramidChart, PyramidKind } from '../pyramidChart';
-import { PYRAMID_KINDS } from '../pyramidChart';
+import { PYRAMID_KINDS, type PyramidChart, type PyramidKind } from '@sendlog/rules/progress';
 import { BottomValueAxis } from './axes';
 import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 

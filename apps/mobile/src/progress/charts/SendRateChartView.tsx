@@ -1,6 +1,6 @@
 import Svg, { Rect, Text as SvgText } from 'react-native-svg';
 import { colors } from '../../theme/theme';
-import type { SendRateChart } from '../sendRateChart';
+import type { SendRateChart } from '@sendlog/rules/progress';
 import { BottomValueAxis } from './axes';
 import { AXIS, CHART_FONT, ChartCard } from './ChartCard';
 

@@ -8,7 +8,7 @@ import { Button } from '../../components/Button';
 import { plural } from '../../format/plural';
 import { formatDateTime } from '../../format/time';
 import { useCatalogue, useGradeDisplay } from '../../hooks/services';
-import { useLogbookSessions } from '../../logbook/logbookSessions';
+import { useLogbookSessions } from '../../hooks/logbookSessions';
 import type { TabParams } from '../../navigation/types';
 import { colors, common, spacing } from '../../theme/theme';
 import { storyHeadline, tryResult } from './storyHeadline';

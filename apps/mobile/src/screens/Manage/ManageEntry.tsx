@@ -3,7 +3,7 @@ import type { NativeStackNavigationProp } from '@react-navigation/native-stack';
 import { Button } from '../../components/Button';
 import { useUser } from '../../hooks/services';
 import type { LayoutsStackParams } from '../../navigation/types';
-import { canManage } from './canManage';
+import { canManage } from './shared/canManage';
 
 /**
  * "Manage" in the Layouts header, for setters and admins only: a climber's app never shows it. A

@@ -2,8 +2,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { settled } from '../../testing/flows';
 import { createFakeApi } from '../../testing/fakeApi';
 import { renderApp, signedInStorage } from '../../testing/renderApp';
-import * as picker from './pickWallPicture';
-import type { PickedPicture } from './pickWallPicture';
+import * as picker from './picture/pickWallPicture';
+import type { PickedPicture } from './picture/pickWallPicture';
 
 // The photo library is the device's: the test hands over the file the setter would pick. (A spy,
 // not jest.mock: the app is imported by the test setup, before a mock in this file would apply.)
@@ -82,6 +82,7 @@ describe('Manage (setters)', () => {
     expect(app.services.catalogue.getState().layouts?.some((l) => l.id === slab?.id)).toBe(true);
 
     pick.mockResolvedValueOnce(picture([1, 2, 3, 4]));
+    app.api.refuseNextPicture();
     fireEvent.press(screen.getByRole('button', { name: 'Upload a picture' }));
     expect(await screen.findByText(/^This file is not a JPEG, PNG or WebP picture/)).toBeTruthy();
     pick.mockResolvedValueOnce(picture(JPEG));

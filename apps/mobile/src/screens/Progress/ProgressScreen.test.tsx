@@ -1,5 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react-native';
-import { progressCompute } from '../../progress/chartData';
+import { progressCompute } from '@sendlog/rules/progress';
 import { openLayout } from '../../testing/flows';
 import { renderApp, signedInStorage, type RenderedApp } from '../../testing/renderApp';
 

@@ -3,6 +3,12 @@ import { ScrollView, StyleSheet, Text, useWindowDimensions, View } from 'react-n
 import { useNavigation } from '@react-navigation/native';
 import type { NavigationProp } from '@react-navigation/native';
 import type { StatsGradeSource } from '@sendlog/contract';
+import {
+  PROGRESS_PERIODS,
+  shortDate,
+  type Headline,
+  type ProgressPeriod,
+} from '@sendlog/rules/progress';
 import { Button } from '../../components/Button';
 import { SyncBanner } from '../../components/SyncBanner';
 import { useGradeSystem } from '../../hooks/services';
@@ -11,9 +17,6 @@ import { ActivityChartView } from '../../progress/charts/ActivityChartView';
 import { HardestChartView } from '../../progress/charts/HardestChartView';
 import { PyramidChartView } from '../../progress/charts/PyramidChartView';
 import { SendRateChartView } from '../../progress/charts/SendRateChartView';
-import type { Headline } from '../../progress/chartData';
-import { PROGRESS_PERIODS, type ProgressPeriod } from '../../progress/period';
-import { shortDate } from '../../progress/scale';
 import { colors, common, spacing } from '../../theme/theme';
 import { useProgress } from './useProgress';
 

@@ -1,11 +1,17 @@
 import { useMemo, useState } from 'react';
 import type { GradeSystem, StatsGradeSource } from '@sendlog/contract';
 import type { LogbookSession } from '@sendlog/rules';
-import { useLogbookSessions } from '../../logbook/logbookSessions';
+import {
+  computeProgress,
+  currentWeekStart,
+  progressCharts,
+  progressStatsOptions,
+  sameForProgress,
+  type ProgressCharts,
+  type ProgressPeriod,
+} from '@sendlog/rules/progress';
+import { useLogbookSessions } from '../../hooks/logbookSessions';
 import { useNow } from '../../hooks/useNow';
-import { computeProgress, progressCharts, type ProgressCharts } from '../../progress/chartData';
-import { currentWeekStart, progressStatsOptions, type ProgressPeriod } from '../../progress/period';
-import { sameForProgress } from '../../progress/sameForProgress';
 
 /** The device's zone, asked once: weeks and days are the climber's own. */
 export function deviceTimeZone(): string {

@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
+import type { NativeStackScreenProps } from '@react-navigation/native-stack';
+import { compareGrades, parseGrade } from '@sendlog/contract';
+import { Button } from '../../components/Button';
+import { EndedSessionCard } from '../../components/summary/SessionSummaryCard';
+import { formatDateTime, formatDuration } from '../../format/time';
+import { plural } from '../../format/plural';
+import { SyncBanner } from '../../components/SyncBanner';
+import { SyncNowButton } from '../../components/SyncNowButton';
+import { SyncStatusTag } from '../../components/SyncStatusTag';
+import { UndoDeleteStrip } from '../../components/UndoDeleteStrip';
+import { syncErrorText } from '../../format/syncErrorText';
+import { useCatalogue, useGradeDisplay, useRequiredAccount } from '../../hooks/services';
+import { useSessions } from '../../hooks/sessions';
+import { useStoreAction } from '../../hooks/useStoreAction';
+import type { HistoryStackParams } from '../../navigation/types';
+import type { LocalSession } from '../../sync/types';
+import { colors, common, spacing } from '../../theme/theme';
+
+type Props = NativeStackScreenProps<HistoryStackParams, 'History'>;
+
+/**
+ * The hardest grade sent in a session by the grade table, null when nothing in the table was sent
+ * (a gym's own "blue circuit" has no rank to compare).
+ */
+function hardestSent(
+  session: LocalSession,
+  climbsById: ReadonlyMap<string, { grade: string }>,
+): string | null {
+  let hardest: string | null = null;
+  for (const route of session.routes) {
+    const grade = route.isSuccess ? climbsById.get(route.climbId)?.grade : undefined;
+    if (grade === undefined || parseGrade(grade) === null) continue;
+    if (hardest === null || compareGrades(grade, hardest) > 0) hardest = grade;
+  }
+  return hardest;
+}
+
+/** Every session, logged here or pulled from another device, newest first, with its sync state. */
+export function SessionHistoryScreen({ navigation, route }: Props) {
+  const endedSessionId = route.params?.endedSessionId;
+  const sessions = useSessions();
+  const { error, run } = useStoreAction();
+  const { store, engine, deletes } = useRequiredAccount();
+  const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
+
+  return (
+    <View style={common.screen}>
+      <SyncBanner />
+      <UndoDeleteStrip />
+      <FlatList
+        contentContainerStyle={common.content}
+        data={sessions}
+        keyExtractor={(s) => s.id}
+        ListHeaderComponent={
+          <View style={styles.header}>
+            {endedSessionId ? (
+              <EndedSessionCard
+                sessionId={endedSessionId}
+                onOpen={() => navigation.navigate('SessionDetail', { sessionId: endedSessionId })}
+                onDismiss={() => navigation.setParams({ endedSessionId: undefined })}
+              />
+            ) : null}
+            <SyncNowButton />
+            {error ? (
+              <Text role="alert" style={common.error}>
+                {error}
+              </Text>
+            ) : null}
+          </View>
+        }
+        ListEmptyComponent={
+          <Text style={common.muted}>No sessions yet. Start one from a layout.</Text>
+        }
+        renderItem={({ item }) => (
+          <HistoryRow
+            session={item}
+            onOpen={() => navigation.navigate('SessionDetail', { sessionId: item.id })}
+            confirmingDiscard={confirmDiscard === item.id}
+            onRetry={() => {
+              if (run(() => store.retrySession(item.id))) void engine.syncNow();
+            }}
+            onDiscard={() => setConfirmDiscard(item.id)}
+            onConfirmDiscard={() => {
+              setConfirmDiscard(null);
+              void run(() => store.discardSession(item.id));
+            }}
+            onCancelDiscard={() => setConfirmDiscard(null)}
+            onDelete={(label) => void run(() => deletes.remove(item.id, label))}
+          />
+        )}
+      />
+    </View>
+  );
+}
+
+function HistoryRow(props: {
+  session: LocalSession;
+  onOpen: () => void;
+  confirmingDiscard: boolean;
+  onRetry: () => void;
+  onDiscard: () => void;
+  onConfirmDiscard: () => void;
+  onCancelDiscard: () => void;
+  /** Deletes the session everywhere (an "Undo" strip follows). */
+  onDelete: (label: string) => void;
+}) {
+  const { session } = props;
+  const catalogue = useCatalogue();
+  const layoutName = catalogue.layouts?.find((l) => l.id === session.layoutId)?.name ?? 'Session';
+  const sends = session.routes.filter((r) => r.isSuccess).length;
+  const display = useGradeDisplay();
+  const hardest = hardestSent(session, catalogue.climbsById);
+  const duration = formatDuration(session.startTime, session.endTime);
+  const label = `${layoutName}, ${formatDateTime(session.startTime)}`;
+  return (
+    <View style={[common.card, session.status === 'sync_failed' && styles.failed]}>
+      <Pressable
+        role="link"
+        // Named by all it shows (layout, sync state, date, counts): a label of its own would have
+        // to repeat every visible word, in order (WCAG 2.5.3).
+        onPress={props.onOpen}
+        style={styles.open}
+      >
+        <View style={common.row}>
+          <Text style={[common.heading, styles.grow]}>{layoutName}</Text>
+          <SyncStatusTag session={session} />
+        </View>
+        <Text style={common.muted}>
+          {formatDateTime(session.startTime)}
+          {duration ? ` · ${duration}` : ''} · {plural(session.routes.length, 'route', 'routes')} ·{' '}
+          {plural(sends, 'send', 'sends')}
+          {hardest ? ` · hardest ${display(hardest)}` : ''}
+        </Text>
+      </Pressable>
+      {session.status === 'sync_failed' ? (
+        <View style={styles.failure}>
+          <Text style={common.error}>
+            Refused by the server:{' '}
+            {syncErrorText(session, (id) => catalogue.climbsById.get(id)?.name ?? 'a climb')}
+          </Text>
+          {props.confirmingDiscard ? (
+            <View style={styles.actions}>
+              <Text style={[common.body, styles.grow]}>Delete this session from this device?</Text>
+              <Button
+                label="Discard session"
+                variant="danger"
+                small
+                onPress={props.onConfirmDiscard}
+              />
+              <Button label="Keep" small onPress={props.onCancelDiscard} />
+            </View>
+          ) : (
+            <View style={styles.actions}>
+              <Button label="Retry" small onPress={props.onRetry} />
+              <Button label="Edit" small onPress={props.onOpen} />
+              <Button label="Discard" small variant="danger" onPress={props.onDiscard} />
+            </View>
+          )}
+        </View>
+      ) : (
+        <View style={styles.actions}>
+          <Button
+            label="Delete"
+            name={`Delete ${label}`}
+            small
+            variant="danger"
+            onPress={() => props.onDelete(label)}
+          />
+        </View>
+      )}
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  header: { gap: spacing.sm, marginBottom: spacing.sm },
+  grow: { flex: 1 },
+  open: { gap: spacing.xs, minHeight: 44 },
+  failed: { borderColor: colors.danger },
+  failure: { gap: spacing.sm },
+  actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm, alignItems: 'center' },
+});

@@ -1,0 +1,91 @@
+import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
+import type { NativeStackScreenProps } from '@react-navigation/native-stack';
+import { Button } from '../../components/Button';
+import { SyncBanner } from '../../components/SyncBanner';
+import { useCatalogue, useServices } from '../../hooks/services';
+import { useActiveSession } from '../../hooks/sessions';
+import type { LayoutsStackParams } from '../../navigation/types';
+import { colors, common, spacing } from '../../theme/theme';
+
+type Props = NativeStackScreenProps<LayoutsStackParams, 'Layouts'>;
+
+/** Home: the gym's layouts, from the cached catalogue, so it opens offline too. */
+export function LayoutsScreen({ navigation }: Props) {
+  const services = useServices();
+  const catalogue = useCatalogue();
+  const active = useActiveSession();
+  const layouts = catalogue.layouts;
+  const activeLayout = active ? layouts?.find((l) => l.id === active.layoutId) : undefined;
+
+  return (
+    <View style={common.screen}>
+      <SyncBanner />
+      <FlatList
+        contentContainerStyle={common.content}
+        data={layouts ?? []}
+        keyExtractor={(layout) => layout.id}
+        ListHeaderComponent={
+          active && active.layoutId ? (
+            <View style={[common.card, styles.active]}>
+              <Text style={common.heading}>Session in progress</Text>
+              <Text style={common.muted}>
+                {activeLayout?.name ?? 'Layout'} · {active.routes.length}{' '}
+                {active.routes.length === 1 ? 'route' : 'routes'} logged
+              </Text>
+              <Button
+                label="Resume session"
+                variant="primary"
+                onPress={() =>
+                  navigation.navigate('LayoutDetail', { layoutId: active.layoutId ?? '' })
+                }
+              />
+            </View>
+          ) : null
+        }
+        ListEmptyComponent={
+          layouts === null || catalogue.refreshing ? (
+            <Text style={common.muted}>Loading layouts…</Text>
+          ) : (
+            <View style={common.card}>
+              <Text style={common.body}>
+                No layouts on this device yet. They download once you are online.
+              </Text>
+              {catalogue.lastError ? <Text style={common.error}>{catalogue.lastError}</Text> : null}
+              <Button
+                label="Try again"
+                onPress={() => void services.catalogue.refresh(services.auth.getToken())}
+              />
+            </View>
+          )
+        }
+        renderItem={({ item }) => {
+          const open = () => navigation.navigate('LayoutDetail', { layoutId: item.id });
+          // The layout's name is the link (a screen reader hears "Main Wall, link", and a link's
+          // name holds all its visible text); the rest of the card answers a tap too.
+          return (
+            <Pressable
+              accessible={false}
+              focusable={false}
+              onPress={open}
+              style={({ pressed }) => [common.card, pressed && styles.pressed]}
+            >
+              <Pressable role="link" onPress={open} style={styles.link}>
+                <Text style={common.heading}>{item.name}</Text>
+              </Pressable>
+              {item.description ? <Text style={common.muted}>{item.description}</Text> : null}
+              <Text style={common.muted}>
+                {item.climbCount} {item.climbCount === 1 ? 'climb' : 'climbs'}
+              </Text>
+            </Pressable>
+          );
+        }}
+      />
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  active: { borderColor: colors.primary, marginBottom: spacing.sm },
+  pressed: { opacity: 0.7 },
+  link: { minHeight: 44, justifyContent: 'center' },
+});

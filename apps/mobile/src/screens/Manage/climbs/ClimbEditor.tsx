@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Text, View } from 'react-native';
+import type { GradeSystem } from '@sendlog/contract';
+import { Button } from '../../../components/Button';
+import { BusyLine } from '../shared/BusyLine';
+import { common } from '../../../theme/theme';
+import type { ClimbDraft } from './climbForm';
+import { HoldColorPicker } from './HoldColorPicker';
+import { LabeledField } from '../shared/LabeledField';
+import { SpotFields } from './SpotFields';
+
+/** Where a spot is, in words: the picture's dots are not everyone's way in. */
+export function positionText(position: ClimbDraft['position']): string {
+  if (position === null) return 'Not placed on the picture.';
+  const percent = (v: number) => `${Math.round(v * 100)}%`;
+  return `Starts ${percent(position.x)} across, ${percent(position.y)} down the picture.`;
+}
+
+interface Props {
+  title: string;
+  draft: ClimbDraft;
+  onChange: (draft: ClimbDraft) => void;
+  gradeSystem: GradeSystem;
+  hasPicture: boolean;
+  /** Only a new climb takes a setter's name (PATCH /climbs/:id has no `setter`). */
+  showSetter: boolean;
+  /** Refused fields, from the form's own check or the server's `details`. */
+  fields: Readonly<Record<string, string>>;
+  message: string | null;
+  saveLabel: string;
+  /** The save is on its way: said beside the button, whose name stays what it shows. */
+  busy: boolean;
+  onSave: () => void;
+  onCancel: () => void;
+  disabled: boolean;
+}
+
+/**
+ * A climb's fields. Controlled: the draft lives in the screen, so nothing typed is lost when the
+ * window changes between wide and narrow, or while the connection is away.
+ */
+export function ClimbEditor(props: Props) {
+  const { draft, onChange, fields } = props;
+  const set = (patch: Partial<ClimbDraft>) => onChange({ ...draft, ...patch });
+  const [spotValid, setSpotValid] = useState(true);
+  return (
+    <View style={common.card} role="group" aria-label={props.title}>
+      <Text role="heading" aria-level={2} style={common.title}>
+        {props.title}
+      </Text>
+      <Text style={common.body}>{positionText(draft.position)}</Text>
+      {props.hasPicture ? (
+        <>
+          <Text style={common.muted}>
+            Tap the picture where the climb starts to move its spot, or give it in numbers.
+          </Text>
+          <SpotFields
+            position={draft.position}
+            onChange={(position) => set({ position })}
+            onValid={setSpotValid}
+          />
+        </>
+      ) : null}
+      {fields.position ? (
+        <Text role="alert" style={common.error}>
+          {fields.position}
+        </Text>
+      ) : null}
+      <LabeledField
+        label="Climb name"
+        value={draft.name}
+        onChangeText={(name) => set({ name })}
+        error={fields.name}
+      />
+      <LabeledField
+        label="Grade"
+        hint={props.gradeSystem === 'V' ? 'V scale: VB, V0 … V17' : 'Font: 4, 5+, 6A … 8C+, 9A'}
+        value={draft.grade}
+        onChangeText={(grade) => set({ grade })}
+        autoCapitalize="characters"
+        error={fields.grade}
+      />
+      <HoldColorPicker
+        value={draft.color}
+        onChange={(color) => set({ color })}
+        error={fields.color}
+      />
+      {props.showSetter ? (
+        <LabeledField
+          label="Setter"
+          hint="Optional: who set it."
+          value={draft.setter}
+          onChangeText={(setter) => set({ setter })}
+          error={fields.setter}
+        />
+      ) : null}
+      {props.message ? (
+        <Text role="alert" style={common.error}>
+          {props.message}
+        </Text>
+      ) : null}
+      <View style={common.row}>
+        <Button
+          label={props.saveLabel}
+          variant="primary"
+          disabled={props.disabled || !spotValid}
+          onPress={props.onSave}
+        />
+        <Button label="Cancel" onPress={props.onCancel} />
+      </View>
+      <BusyLine busy={props.busy} text="Saving…" />
+    </View>
+  );
+}
