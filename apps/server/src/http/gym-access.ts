@@ -20,6 +20,12 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * `METHOD /url` of every route declared in a managed scope, as the servers of this process
+ * declared them: the isolation test checks it covers each one.
+ */
+export const MANAGED_ROUTES = new Set<string>();
+
 export const forbiddenAtGym = (need: GymRole) =>
   new ApiError(
     403,
@@ -38,9 +44,10 @@ export function requireGymStaff(scope: FastifyInstance, ctx: AppContext): void {
   scope.addHook('onRoute', (route) => {
     if (!route.config?.manages) {
       throw new Error(
-        `${route.method} ${route.url}: a management route must declare config.manages`,
+        `${String(route.method)} ${route.url}: a management route must declare config.manages`,
       );
     }
+    for (const method of [route.method].flat()) MANAGED_ROUTES.add(`${method} ${route.url}`);
   });
   scope.addHook('preValidation', async (request) => {
     const target = request.routeOptions.config.manages!;
