@@ -5,8 +5,8 @@ import { tokenSigner } from './auth/tokens.js';
 import type { AppContext, RateLimit } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { migrateUnderLock } from './db/migrate.js';
-import { seedDemo } from './db/seed.js';
-import type { UpgradeGym } from './gyms/upgrade-gym.js';
+import { seedDemo } from './demo/seed.js';
+import { afterUpgrade, type UpgradeGym } from './gyms/upgrade-gym.js';
 
 export interface StartOptions {
   /** postgres://… → pg; absent → embedded PGlite */
@@ -62,10 +62,9 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     const demo = o.demo ?? (database.kind === 'pglite' || process.env.SENDLOG_DEMO === '1');
     await migrateUnderLock(
       database,
-      async (db) => {
+      afterUpgrade(o.upgradeGym, async (db) => {
         if (demo) await seedDemo(db, { secondGym: o.demoSecondGym ?? true });
-      },
-      { upgradeGym: o.upgradeGym },
+      }),
     );
     const signer = tokenSigner(await resolveTokenSecret(database.db, o.tokenSecret));
     const ctx: AppContext = {

@@ -1,10 +1,6 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { DEMO_ACCOUNT } from '@sendlog/contract';
 import { describe, expect, it } from 'vitest';
-import { spawnServer } from './testing/server-process.js';
-
-const SERVER_MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+import { runServerToExit, spawnServer } from './testing/server-process.js';
 
 describe('npm run server (src/main.ts)', () => {
   it('logs JSON, answers /health, and on SIGTERM finishes in-flight requests before exiting', async () => {
@@ -42,26 +38,15 @@ describe('npm run server (src/main.ts)', () => {
 });
 
 describe('a wrong configuration', () => {
-  /** Runs main.ts as `npm run server` does, with `env` on top of a valid environment. */
-  function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-    return new Promise((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', SERVER_MAIN], {
-        env: { ...process.env, SENDLOG_DATA_DIR: 'memory://', PORT: '0', ...env },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.once('exit', (code) => resolve({ code, stderr }));
-    });
-  }
-
   it.each([
     [{ PORT: 'abc' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
   ])(
     'stops the start with one line on stderr naming the variable (%j)',
     async (env, name) => {
-      const { code, stderr } = await start(env);
+      const { code, stderr } = await runServerToExit({
+        env: { SENDLOG_DATA_DIR: 'memory://', ...env },
+      });
       expect(code).not.toBe(0);
       expect(stderr.trimEnd().split('\n')).toEqual([
         expect.stringMatching(new RegExp(`^sendlog: invalid configuration: ${name} must `)),
@@ -71,7 +56,9 @@ describe('a wrong configuration', () => {
   );
 
   it('says in one line when the database cannot be reached', async () => {
-    const { code, stderr } = await start({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const { code, stderr } = await runServerToExit({
+      env: { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+    });
     expect(code).toBe(1);
     expect(stderr.trimEnd().split('\n')).toEqual([
       expect.stringMatching(/^sendlog: could not start: .*ECONNREFUSED/),

@@ -6,15 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
 import { deleteSession } from '../sessions/delete-session.js';
-import { ingestSnapshots } from '../sessions/ingest.js';
+import { ingestSnapshots } from '../sessions/ingest/ingest.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { climbId } from '../test-support/fixtures.js';
+import { climbId } from '../testing/fixtures.js';
 import { rebuildCommunity } from './community-aggregate.js';
 import { communityFromRoutesQuery } from './community-from-routes.js';
 import { communityQuery, type CommunityRow } from './community.js';
-import { DEMO_GYM } from '../db/demo-gym.js';
+import { DEMO_GYM } from '../demo/gym.js';
 import { createClimbs, createLayout } from './catalogue-writes.js';
-import { insertUser } from '../test-support/users.js';
+import { insertUser } from '../testing/users.js';
 
 // The community view read from the aggregate kept on ingest must equal the view computed from
 // every route (the old query, kept as the oracle) after any mix of logs, edits, moves,

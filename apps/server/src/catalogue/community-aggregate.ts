@@ -1,6 +1,7 @@
-import { GRADES_BY_SYSTEM, type GradeSystem } from '@sendlog/contract';
+import type { GradeSystem } from '@sendlog/contract';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
+import { gradeOrder } from '../db/grade-sql.js';
 import { arrayParam } from '../db/sql.js';
 
 /**
@@ -34,14 +35,8 @@ export const GRADE_KEY_COLUMN: Record<GradeSystem, string> = {
 const SYSTEMS = Object.keys(GRADE_KEY_COLUMN) as GradeSystem[];
 const VALUE_COLUMNS = ['sends', ...SYSTEMS.map((s) => GRADE_KEY_COLUMN[s]), 'rating_key'];
 
-/**
- * The index of an opinion in one system's grade table (null when it is not one of its grades),
- * the table a constant array: a function call per route, not a join the planner must weigh.
- */
-function gradeIndex(system: GradeSystem): SQL {
-  const grades = GRADES_BY_SYSTEM[system].map((g) => `'${g}'`).join(', ');
-  return sql.raw(`array_position(array[${grades}]::text[], upper(btrim(r.grade_opinion))) - 1`);
-}
+/** An opinion as the community view has always read it: spaces trimmed, upper-cased. */
+const OPINION_KEY = sql`upper(btrim(r.grade_opinion))`;
 
 /**
  * Rows `(climb_id, user_id, sends, <keys>)` of the routes `routes` names as `r` (their sessions are
@@ -53,7 +48,7 @@ function climberStatsOf(routes: SQL, where: SQL): SQL {
   const second = sql`floor(date_part('epoch', r.logged_at))::bigint * 64`;
   const gradeKeys = SYSTEMS.map(
     (system) =>
-      sql`max(${second} + (${gradeIndex(system)})) as ${sql.raw(GRADE_KEY_COLUMN[system])}`,
+      sql`max(${second} + ${gradeOrder(system, OPINION_KEY)}) as ${sql.raw(GRADE_KEY_COLUMN[system])}`,
   );
   return sql`
     select r.climb_id, s.user_id,
@@ -75,7 +70,7 @@ const MERGE_VALUES = sql.raw(
   ).join(', '),
 );
 
-/** What one write of a climber changed, as `writeSetOf` (sessions/write-set.ts) finds it. */
+/** What one write of a climber changed, as `writeSetOf` (sessions/ingest/write-set.ts) finds it. */
 export interface TouchedClimbs {
   /** Climbs whose stored routes changed (or whose session was deleted): recomputed. */
   climbIds: string[];

@@ -1,5 +1,6 @@
-import { GRADES_BY_SYSTEM, GRADE_SYSTEMS } from '@sendlog/contract';
+import { GRADE_SYSTEMS } from '@sendlog/contract';
 import { sql, type SQL } from 'drizzle-orm';
+import { gradeOrder } from '../db/grade-sql.js';
 
 /**
  * The community view of climbs computed straight from every route climbers logged: the
@@ -12,12 +13,17 @@ import { sql, type SQL } from 'drizzle-orm';
  * so one climber repeating a climb twenty times does not outvote the others); every send counts.
  */
 
-/** The grade table as SQL rows `(system, grade, idx)`, from the contract's one table. */
-const GRADE_ROWS: SQL = sql.raw(
-  `(values ${GRADE_SYSTEMS.flatMap((system) =>
-    GRADES_BY_SYSTEM[system].map((grade, idx) => `('${system}', '${grade}', ${idx})`),
-  ).join(', ')}) as g(system, grade, idx)`,
-);
+/**
+ * An opinion's index in its climb's layout's system (null when it is no grade of it). Opinions are
+ * read as climbers type them (' v4', '6a+'), like the contract's parseGrade.
+ */
+const OPINION_INDEX: SQL = sql`case l.grade_system ${sql.join(
+  GRADE_SYSTEMS.map(
+    (system) =>
+      sql`when ${sql.raw(`'${system}'`)} then ${gradeOrder(system, sql`upper(btrim(r.grade_opinion))`)}`,
+  ),
+  sql` `,
+)} end`;
 
 /**
  * `CommunityRow`s (community.ts): one per climb matching `climbFilter` (a condition on `c`, the
@@ -33,15 +39,13 @@ export function communityFromRoutesQuery(climbFilter: SQL): SQL {
     with per_climber as (
       select r.climb_id, s.user_id,
              count(*) filter (where r.is_success) as sends,
-             ${latest(sql`g.idx`)} as grade_idx,
+             ${latest(OPINION_INDEX)} as grade_idx,
              ${latest(sql`r.rating`)} as rating
       from climbs c
       join layouts l on l.id = c.layout_id
       join session_routes r on r.climb_id = c.id
       -- A deleted session keeps no routes; the filter states it where the rule is read.
       join climbing_sessions s on s.id = r.session_id and s.deleted_at is null
-      -- Opinions are read as climbers type them (' v4', '6a+'), like the contract's parseGrade.
-      left join ${GRADE_ROWS} on g.system = l.grade_system and g.grade = upper(btrim(r.grade_opinion))
       where ${climbFilter}
       group by r.climb_id, s.user_id
     )

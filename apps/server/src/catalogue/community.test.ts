@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ClimbResponse, ClimbsResponse, LayoutResponse } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { appWithDatabase, type AppWithDatabase } from '../test-support/app-with-database.js';
-import { client } from '../test-support/client.js';
+import { appWithDatabase, type AppWithDatabase } from '../testing/app-with-database.js';
+import { client } from '../testing/client.js';
 
 interface Try {
   climbId: string;

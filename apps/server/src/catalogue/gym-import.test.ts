@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.js';
-import { DEMO_CLIMBS, DEMO_GYM_DIR, DEMO_LAYOUTS } from '../db/demo-gym.js';
+import { DEMO_CLIMBS, DEMO_GYM_DIR, DEMO_LAYOUTS } from '../demo/gym.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { climbIdOf, GymFileError, readGymFile } from './gym-file.js';
 import { importGym } from './gym-import.js';

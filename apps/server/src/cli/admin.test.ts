@@ -8,8 +8,8 @@ import { users } from '../db/schema.js';
 import { queryRows } from '../db/sql.js';
 import { startServer } from '../index.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { newUser } from '../test-support/client.js';
-import { DEMO_GYM_DIR, DEMO_LAYOUTS } from '../db/demo-gym.js';
+import { newUser } from '../testing/client.js';
+import { DEMO_GYM_DIR, DEMO_LAYOUTS } from '../demo/gym.js';
 
 const run = promisify(execFile);
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));

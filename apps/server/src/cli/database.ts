@@ -1,6 +1,7 @@
 import { parseEnvironment, upgradeGymOf } from '../config/environment.js';
 import { openDatabase, type Database } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
+import { afterUpgrade } from '../gyms/upgrade-gym.js';
 
 /**
  * Runs an operator command on the server's own database: DATABASE_URL, else the embedded one in
@@ -21,9 +22,7 @@ export async function withServerDatabase(
     dataDir: parsed.environment.SENDLOG_DATA_DIR,
   });
   try {
-    await migrateUnderLock(database, async () => undefined, {
-      upgradeGym: upgradeGymOf(parsed.environment),
-    });
+    await migrateUnderLock(database, afterUpgrade(upgradeGymOf(parsed.environment)));
     return await run(database);
   } finally {
     await database.close();

@@ -5,8 +5,8 @@ import { DEMO_ACCOUNT, type AuthResponse, type LayoutsResponse } from '@sendlog/
 import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { client } from '../test-support/client.js';
-import { DEMO_CLIMBS, DEMO_LAYOUTS, SECOND_DEMO_CLIMBS, SECOND_DEMO_LAYOUTS } from './demo-gym.js';
+import { client } from '../testing/client.js';
+import { DEMO_CLIMBS, DEMO_LAYOUTS, SECOND_DEMO_CLIMBS, SECOND_DEMO_LAYOUTS } from '../demo/gym.js';
 
 /** Demo mode's catalogue, as anyone who follows no gym reads it: both demo gyms. */
 const DEMO_SIZE = {

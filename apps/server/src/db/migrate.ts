@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { DEFAULT_UPGRADE_GYM, nameUpgradeGym, type UpgradeGym } from '../gyms/upgrade-gym.js';
 import type { Database, Db } from './connection.js';
 
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -10,17 +9,14 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url
 const STARTUP_LOCK_KEY = 7_342_001;
 
 export interface MigrateOptions {
-  /** The name and zone of the gym a v2 database becomes (see gyms/upgrade-gym.ts). */
-  upgradeGym?: UpgradeGym | undefined;
   /** Apply the migrations up to this tag only (`0006_community_one_level`): tests of upgrades. */
   upTo?: string;
 }
 
 /**
- * Applies the committed drizzle-kit migrations, then the steps SQL cannot do (naming the gym of
- * an upgraded v2 database from the environment), then `afterMigrate` (the demo seed), while
- * holding a PostgreSQL advisory lock: API processes that start together take turns instead of
- * racing.
+ * Applies the committed drizzle-kit migrations, then `afterMigrate` (what SQL cannot do: naming
+ * the gym an upgraded database became, see gyms/upgrade-gym.ts; the demo seed), while holding a
+ * PostgreSQL advisory lock: API processes that start together take turns instead of racing.
  */
 export async function migrateUnderLock(
   database: Database,
@@ -39,7 +35,6 @@ export async function migrateUnderLock(
       await internals.dialect.migrate(migrations, internals.session, {
         migrationsFolder: MIGRATIONS_FOLDER,
       });
-      if (o.upTo === undefined) await nameUpgradeGym(db, o.upgradeGym ?? DEFAULT_UPGRADE_GYM);
       await afterMigrate(db);
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${STARTUP_LOCK_KEY})`);

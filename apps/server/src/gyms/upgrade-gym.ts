@@ -48,3 +48,17 @@ export async function nameUpgradeGym(db: Db, gym: UpgradeGym): Promise<void> {
     );
   });
 }
+
+/**
+ * What a server runs after the migrations, under their lock: the upgraded gym named (by `gym`,
+ * else `My gym` in UTC), then `next` (the demo seed, or nothing).
+ */
+export function afterUpgrade(
+  gym: UpgradeGym | undefined,
+  next: (db: Db) => Promise<void> = async () => undefined,
+): (db: Db) => Promise<void> {
+  return async (db) => {
+    await nameUpgradeGym(db, gym ?? DEFAULT_UPGRADE_GYM);
+    await next(db);
+  };
+}

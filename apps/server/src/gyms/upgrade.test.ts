@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseOptions } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
 import { queryRows } from '../db/sql.js';
+import { afterUpgrade } from './upgrade-gym.js';
 import {
   BACKENDS,
   SERVER_START_TIMEOUT,
@@ -207,7 +208,7 @@ describe.each(BACKENDS)('upgrading a database from before gyms on $name', (backe
         for (const options of [fresh.options, old.options]) {
           const database = await openDatabase(options);
           try {
-            await migrateUnderLock(database, async () => undefined);
+            await migrateUnderLock(database, afterUpgrade(undefined));
             const gyms = await queryRows<{ name: string; slug: string; time_zone: string }>(
               database.db,
               sql`select name, slug, time_zone from gyms`,

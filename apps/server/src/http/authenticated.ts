@@ -1,6 +1,6 @@
 import type { User } from '@sendlog/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { authenticate } from '../auth/authenticate.js';
+import { authenticate } from './bearer-user.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from './errors.js';
 

@@ -2,7 +2,7 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { failingDatabaseContext } from '../test-support/fake-context.js';
+import { failingDatabaseContext } from '../testing/fake-context.js';
 
 describe('OpenAPI', () => {
   let app: FastifyInstance;

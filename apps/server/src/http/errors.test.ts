@@ -2,7 +2,7 @@ import { errorBodySchema, LIMITS } from '@sendlog/contract';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { failingDatabaseContext } from '../test-support/fake-context.js';
+import { failingDatabaseContext } from '../testing/fake-context.js';
 
 describe('the error layer', () => {
   let app: FastifyInstance;

@@ -16,8 +16,8 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/index.js';
-import { client, newUser } from '../test-support/client.js';
-import { failingDatabaseContext } from '../test-support/fake-context.js';
+import { client, newUser } from '../testing/client.js';
+import { failingDatabaseContext } from '../testing/fake-context.js';
 import { ApiError } from './errors.js';
 
 type Api = ReturnType<typeof client>;

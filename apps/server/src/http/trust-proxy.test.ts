@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { failingDatabaseContext } from '../test-support/fake-context.js';
+import { failingDatabaseContext } from '../testing/fake-context.js';
 
 /** The address rate limits count (`request.ip`), as the app sees it behind `trustProxy`. */
 async function clientAddress(trustProxy: number | string | undefined): Promise<string> {

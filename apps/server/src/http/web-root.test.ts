@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
-import { failingDatabaseContext } from '../test-support/fake-context.js';
+import { failingDatabaseContext } from '../testing/fake-context.js';
 import { cacheControlFor, IMMUTABLE, REVALIDATE } from './web-root.js';
 
 const BUNDLE = '_expo/static/js/web/index-0123456789abcdef0123456789abcdef.js';

@@ -8,7 +8,7 @@ import type {
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
-import { gradeKey, gradeTableRows } from './grade-sql.js';
+import { gradeKey, gradeOrder } from '../db/grade-sql.js';
 
 export interface StatsRequest {
   userId: string;
@@ -89,20 +89,30 @@ export function statsStatement(q: StatsRequest): SQL {
     select distinct on (climb_id) * from moments
     where at = ${sql.raw(moment)} ${sql.raw(filter)}
     order by climb_id, start_time, session_id, route_id`;
-  /** `grade` and `rank` of the grade texts of `alias` (lateral, for few rows). */
+  /**
+   * `grade` and `rank` of the grade texts of `alias` (lateral, for few rows): the climber's own
+   * opinion when asked for and it is a grade, else the route's grade; a known one in its canonical
+   * spelling (the key it matched), an unknown one as stored and without a rank.
+   */
   const graded = (alias: string) => {
     const t = sql.raw(alias);
+    const texts = own ? { own: 'grade_opinion', route: 'route_grade' } : { route: 'route_grade' };
+    const names = Object.keys(texts);
+    const keys = Object.entries(texts).map(
+      ([name, column]) => sql`${gradeKey(sql.raw(`${alias}.${column}`))} as ${sql.raw(name)}`,
+    );
+    const ranks = names.map(
+      (n) => sql`${gradeOrder('rank', sql.raw(`k.${n}`))} as ${sql.raw(`${n}_rank`)}`,
+    );
+    const firstKnown = names.map((n) => sql.raw(`when ${n}_rank is not null then ${n}`));
     return sql`left join lateral (
-      select ${own ? sql`coalesce(og.grade, rg.grade, ${t}.route_grade)` : sql`coalesce(rg.grade, ${t}.route_grade)`} as grade,
-             ${own ? sql`coalesce(og.rank, rg.rank)` : sql`rg.rank`} as rank
-      from (select 1) one
-      left join grade_table rg on rg.grade = ${gradeKey(sql`${t}.route_grade`)}
-      ${own ? sql`left join grade_table og on og.grade = ${gradeKey(sql`${t}.grade_opinion`)}` : sql``}
+      select case ${sql.join(firstKnown, sql` `)} else ${t}.route_grade end as grade,
+             coalesce(${sql.raw(names.map((n) => `${n}_rank`).join(', '))}) as rank
+      from (select k.*, ${sql.join(ranks, sql`, `)} from (select ${sql.join(keys, sql`, `)}) k) k
     ) g on true`;
   };
   return sql`
-    with grade_table as (${gradeTableRows()}),
-    tries as (${tryRows(sql`true`)}),
+    with tries as (${tryRows(sql`true`)}),
     groups as (
       select grouping(climb_id) = 0 as by_climb, grouping(session_id) = 0 as by_session,
              climb_id, session_id, route_grade, grade_opinion,

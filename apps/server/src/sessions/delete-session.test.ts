@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { snapshot } from '../test-support/fixtures.js';
+import { snapshot } from '../testing/fixtures.js';
 import { deleteSession } from './delete-session.js';
-import { ingestSnapshots } from './ingest.js';
+import { ingestSnapshots } from './ingest/ingest.js';
 import { loadById, loadChangesPage, loadHistoryPage } from './session-repository.js';
-import { insertUser } from '../test-support/users.js';
+import { insertUser } from '../testing/users.js';
 
 // What a deleted session leaves in the database: the row as a tombstone (deleted_at, no notes,
 // no layout), none of its routes.

@@ -1,9 +1,9 @@
 import { tombstoneOf, type IncomingSnapshot } from '@sendlog/rules';
 import type { Db } from '../db/connection.js';
-import { writeAccepted } from './batch-transaction.js';
+import { writeAccepted } from './ingest/transaction.js';
 import { loadById } from './session-repository.js';
 import { lockUserChanges } from './user-changes.js';
-import { withWriteRetry } from './write-isolation.js';
+import { withWriteRetry } from './ingest/isolation.js';
 
 /**
  * `DELETE /sessions/:id`: the same tombstone a snapshot with `deleted: true` makes, through the

@@ -14,8 +14,8 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/index.js';
-import { newUser } from '../test-support/client.js';
-import { climbId, LAYOUT_ID } from '../test-support/fixtures.js';
+import { newUser } from '../testing/client.js';
+import { climbId, LAYOUT_ID } from '../testing/fixtures.js';
 import {
   baseSnapshot,
   baseUpdatedAtArb,

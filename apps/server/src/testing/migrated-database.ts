@@ -1,6 +1,6 @@
 import { openDatabase, type Database } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
-import { seedDemo } from '../db/seed.js';
+import { seedDemo } from '../demo/seed.js';
 import type { Backend } from './databases.js';
 
 export interface MigratedDatabase {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -92,13 +92,15 @@ async function untilHealthy(url: string, alive: () => boolean): Promise<string> 
   throw new Error('server process exited'); // spawnServer reports the exit with its output
 }
 
-/** Starts one server process and waits until it is ready. */
-export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
+/** The server's process with only the environment its caller gives (on top of a runnable one). */
+function startChild(
+  o: Pick<SpawnOptions, 'env' | 'nodeArgs'>,
+  port: number,
+  stdio: StdioOptions,
+): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SERVER_ENV) delete env[name];
-  const port = o.logFile ? await freePort() : 0;
-  const log = o.logFile ? openSync(o.logFile, 'a') : undefined;
-  const child = spawn(process.execPath, o.nodeArgs ?? ['--import', 'tsx', SERVER_MAIN], {
+  return spawn(process.execPath, o.nodeArgs ?? ['--import', 'tsx', SERVER_MAIN], {
     env: {
       ...env,
       PORT: String(port),
@@ -108,8 +110,28 @@ export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
       SENDLOG_DEMO: '1',
       ...o.env,
     },
-    stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
+    stdio,
   });
+}
+
+/**
+ * Runs a server process that is meant to stop on its own (a start it must refuse): its exit code
+ * and everything it wrote on stderr, read to the end.
+ */
+export function runServerToExit(
+  o: Pick<SpawnOptions, 'env'>,
+): Promise<{ code: number | null; stderr: string }> {
+  const child = startChild(o, 0, ['ignore', 'ignore', 'pipe']);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stderr })));
+}
+
+/** Starts one server process and waits until it is ready. */
+export async function spawnServer(o: SpawnOptions): Promise<ServerProcess> {
+  const port = o.logFile ? await freePort() : 0;
+  const log = o.logFile ? openSync(o.logFile, 'a') : undefined;
+  const child = startChild(o, port, ['ignore', log ?? 'pipe', log ?? 'pipe']);
   if (log !== undefined) closeSync(log);
   const exited = new Promise<Exit>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),

@@ -17,7 +17,7 @@ import { tokenSigner } from '../../auth/tokens.js';
 import { openDatabase } from '../../db/connection.js';
 import { migrateUnderLock } from '../../db/migrate.js';
 import { queryRows } from '../../db/sql.js';
-import { client } from '../../test-support/client.js';
+import { client } from '../../testing/client.js';
 
 type Api = ReturnType<typeof client>;
 

@@ -8,7 +8,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../../testing/index.js';
-import { client, newUser } from '../../test-support/client.js';
+import { client, newUser } from '../../testing/client.js';
 
 const SECRET = 'test-secret-for-auth-suite';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { ClimbResponse, ErrorBody, GymResponse, LayoutResponse } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIMBS, DEMO_GYM, DEMO_LAYOUTS } from '../../db/demo-gym.js';
+import { DEMO_CLIMBS, DEMO_GYM, DEMO_LAYOUTS } from '../../demo/gym.js';
 import { MANAGED_ROUTES } from '../../http/gym-access.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
-import { appWithDatabase, type AppWithDatabase } from '../../test-support/app-with-database.js';
+import { appWithDatabase, type AppWithDatabase } from '../../testing/app-with-database.js';
 
 type Api = Awaited<ReturnType<AppWithDatabase['signedIn']>>['api'];
 type Call = (api: Api) => Promise<{ status: number; body: unknown }>;

@@ -11,12 +11,12 @@ import type {
   StatsResponse,
 } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GYM, DEMO_LAYOUTS } from '../../db/demo-gym.js';
+import { DEMO_GYM, DEMO_LAYOUTS } from '../../demo/gym.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
-import { appWithDatabase, type AppWithDatabase } from '../../test-support/app-with-database.js';
-import { client } from '../../test-support/client.js';
-import { climbId } from '../../test-support/fixtures.js';
-import { ingest } from '../../test-support/logbook-history.js';
+import { appWithDatabase, type AppWithDatabase } from '../../testing/app-with-database.js';
+import { client } from '../../testing/client.js';
+import { climbId } from '../../testing/fixtures.js';
+import { ingest } from '../../testing/logbook-history.js';
 
 type Api = ReturnType<typeof client>;
 type SignedIn = Awaited<ReturnType<AppWithDatabase['signedIn']>>;

@@ -11,10 +11,10 @@ import type {
 } from '@sendlog/contract';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GYM, DEMO_LAYOUTS } from '../../db/demo-gym.js';
+import { DEMO_GYM, DEMO_LAYOUTS } from '../../demo/gym.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
-import { appWithDatabase, type AppWithDatabase } from '../../test-support/app-with-database.js';
-import { client } from '../../test-support/client.js';
+import { appWithDatabase, type AppWithDatabase } from '../../testing/app-with-database.js';
+import { client } from '../../testing/client.js';
 
 const picture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../catalogue/test-pictures/${name}`, import.meta.url)));

@@ -1,13 +1,13 @@
 import type { ClimbsResponse, LayoutsResponse } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIMBS, DEMO_LAYOUTS } from '../../db/demo-gym.js';
+import { DEMO_CLIMBS, DEMO_LAYOUTS } from '../../demo/gym.js';
 import {
   BACKENDS,
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
 } from '../../testing/index.js';
-import { client } from '../../test-support/client.js';
+import { client } from '../../testing/client.js';
 
 describe.each(BACKENDS)('catalogue on $name', (backend) => {
   let server: TestServer;

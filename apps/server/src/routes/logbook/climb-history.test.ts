@@ -1,11 +1,11 @@
 import type { ClimbHistoryResponse, ErrorBody } from '@sendlog/contract';
 import { climbHistory } from '@sendlog/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIMBS } from '../../db/demo-gym.js';
-import { client, newUser } from '../../test-support/client.js';
-import { ARCHIVED_CLIMB, climbId } from '../../test-support/fixtures.js';
-import { startLogbookApp, type LogbookApp } from '../../test-support/logbook-app.js';
-import { allSessions, asLogbook, ingest } from '../../test-support/logbook-history.js';
+import { DEMO_CLIMBS } from '../../demo/gym.js';
+import { client, newUser } from '../../testing/client.js';
+import { ARCHIVED_CLIMB, climbId } from '../../testing/fixtures.js';
+import { startLogbookApp, type LogbookApp } from '../../testing/logbook-app.js';
+import { allSessions, asLogbook, ingest } from '../../testing/logbook-history.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
 
 describe.each(BACKENDS)('GET /climbs/:id/history on $name', (backend) => {

@@ -1,11 +1,11 @@
 import type { ErrorBody, Layout, Session, SessionsBackup } from '@sendlog/contract';
 import { EXPORT_CSV_HEADER, exportCsv, type ExportSession } from '@sendlog/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GYM } from '../../db/demo-gym.js';
-import { client, newUser } from '../../test-support/client.js';
-import { climbId } from '../../test-support/fixtures.js';
-import { startLogbookApp, type LogbookApp } from '../../test-support/logbook-app.js';
-import { allSessions, ingest, type SessionSpec } from '../../test-support/logbook-history.js';
+import { DEMO_GYM } from '../../demo/gym.js';
+import { client, newUser } from '../../testing/client.js';
+import { climbId } from '../../testing/fixtures.js';
+import { startLogbookApp, type LogbookApp } from '../../testing/logbook-app.js';
+import { allSessions, ingest, type SessionSpec } from '../../testing/logbook-history.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
 
 type Api = ReturnType<typeof client>;

@@ -4,16 +4,11 @@ import { climbHistory, computeStats } from '@sendlog/rules';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIMBS } from '../../db/demo-gym.js';
-import { newUser } from '../../test-support/client.js';
-import { LAYOUT_ID } from '../../test-support/fixtures.js';
-import { startLogbookApp, type LogbookApp } from '../../test-support/logbook-app.js';
-import {
-  allSessions,
-  asLogbook,
-  ingest,
-  type SessionSpec,
-} from '../../test-support/logbook-history.js';
+import { DEMO_CLIMBS } from '../../demo/gym.js';
+import { newUser } from '../../testing/client.js';
+import { LAYOUT_ID } from '../../testing/fixtures.js';
+import { startLogbookApp, type LogbookApp } from '../../testing/logbook-app.js';
+import { allSessions, asLogbook, ingest, type SessionSpec } from '../../testing/logbook-history.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
 
 /**

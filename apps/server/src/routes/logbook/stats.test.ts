@@ -1,10 +1,10 @@
 import type { ErrorBody, StatsResponse } from '@sendlog/contract';
 import { computeStats } from '@sendlog/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIMBS } from '../../db/demo-gym.js';
-import { client, newUser } from '../../test-support/client.js';
-import { startLogbookApp, type LogbookApp } from '../../test-support/logbook-app.js';
-import { allSessions, asLogbook, ingest } from '../../test-support/logbook-history.js';
+import { DEMO_CLIMBS } from '../../demo/gym.js';
+import { client, newUser } from '../../testing/client.js';
+import { startLogbookApp, type LogbookApp } from '../../testing/logbook-app.js';
+import { allSessions, asLogbook, ingest } from '../../testing/logbook-history.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
 
 /** The first active demo climbs of `grade` (the demo gym has two or three of each). */

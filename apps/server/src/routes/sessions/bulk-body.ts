@@ -1,6 +1,6 @@
 import { bulkRequestSchema, LIMITS, type BulkResult } from '@sendlog/contract';
 import { ApiError } from '../../http/errors.js';
-import type { IngestResult } from '../../sessions/ingest.js';
+import type { IngestResult } from '../../sessions/ingest/ingest.js';
 
 /** The bulk body: `{ sessions: [...] }` or a bare array, of 1–100 objects. */
 export function bulkItems(body: unknown): unknown[] {

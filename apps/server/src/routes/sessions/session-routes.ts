@@ -16,21 +16,10 @@ import type { AppContext } from '../../context.js';
 import { SECURED } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
 import { documentedOnly, idParams } from '../../http/route-schemas.js';
-import {
-  decodeChangeCursor,
-  decodeHistoryCursor,
-  encodeChangeCursor,
-  encodeHistoryCursor,
-} from '../../sessions/cursor.js';
 import { deleteSession } from '../../sessions/delete-session.js';
-import { ingestSnapshots } from '../../sessions/ingest.js';
-import {
-  loadById,
-  loadChangesPage,
-  loadHistoryPage,
-  toApiChange,
-  toApiSession,
-} from '../../sessions/session-repository.js';
+import { ingestSnapshots } from '../../sessions/ingest/ingest.js';
+import { readSessionsPage } from '../../sessions/session-pages.js';
+import { loadById, toApiSession } from '../../sessions/session-repository.js';
 import { bulkItems, toBulkResult } from './bulk-body.js';
 import { countSync } from './sync-metrics.js';
 
@@ -148,44 +137,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      const userId = request.user.id;
-      const query = request.query;
-      if (query.updatedSince !== undefined) {
-        if (query.cursor !== undefined) {
-          throw ApiError.validation([
-            { path: 'cursor', message: 'cannot be combined with updatedSince' },
-          ]);
-        }
-        const after = decodeChangeCursor(query.updatedSince);
-        if (after === null) {
-          throw ApiError.validation([
-            { path: 'updatedSince', message: 'is not a cursor issued by this server' },
-          ]);
-        }
-        const page = await loadChangesPage(ctx.db, userId, after, query.limit);
-        const last = page.at(-1);
-        return {
-          sessions: page.map(toApiChange),
-          nextCursor: encodeChangeCursor(last ? last.changeSeq : after),
-        };
-      }
-      const after = query.cursor === undefined ? null : decodeHistoryCursor(query.cursor);
-      if (query.cursor !== undefined && after === null) {
-        throw ApiError.validation([
-          { path: 'cursor', message: 'is not a cursor issued by this server' },
-        ]);
-      }
-      // One row more than asked tells whether another page exists.
-      const rows = await loadHistoryPage(ctx.db, userId, after, query.limit + 1);
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        sessions: page.map(toApiSession),
-        nextCursor:
-          rows.length > query.limit && last
-            ? encodeHistoryCursor({ startTime: last.state.fields.startTime, id: last.id })
-            : null,
-      };
+      const answer = await readSessionsPage(ctx.db, request.user.id, request.query);
+      if (!answer.ok) throw ApiError.validation([answer.refused]);
+      return answer.page;
     },
   );
 

@@ -7,8 +7,8 @@ import {
   startTestServer,
   type TestServer,
 } from '../../testing/index.js';
-import { newUser } from '../../test-support/client.js';
-import { snapshot } from '../../test-support/fixtures.js';
+import { newUser } from '../../testing/client.js';
+import { snapshot } from '../../testing/fixtures.js';
 
 type Api = Awaited<ReturnType<typeof newUser>>['api'];
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SyncOutcomeLabel } from '../../http/metrics.js';
-import type { IngestResult } from '../../sessions/ingest.js';
+import type { IngestResult } from '../../sessions/ingest/ingest.js';
 
 /** Outcomes that wrote the session's row and its routes (a duplicate or a refusal writes none). */
 const WRITTEN: ReadonlySet<SyncOutcomeLabel> = new Set(['created', 'updated', 'merged']);

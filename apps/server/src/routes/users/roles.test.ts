@@ -7,8 +7,8 @@ import {
 } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
-import { appWithDatabase, type AppWithDatabase } from '../../test-support/app-with-database.js';
-import { client } from '../../test-support/client.js';
+import { appWithDatabase, type AppWithDatabase } from '../../testing/app-with-database.js';
+import { client } from '../../testing/client.js';
 
 describe.each(BACKENDS)('roles and the profile on $name', (backend) => {
   let t: AppWithDatabase;

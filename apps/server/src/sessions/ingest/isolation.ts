@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/connection.js';
-import { writeAccepted, type Accepted } from './batch-transaction.js';
-import { ConcurrentWriteError } from './batch-write.js';
-import type { CatalogueLookup } from './catalogue-lookup.js';
-import type { IngestOptions, IngestResult } from './ingest-result.js';
+import type { Db } from '../../db/connection.js';
+import { writeAccepted, type Accepted } from './transaction.js';
+import { ConcurrentWriteError } from './write.js';
+import type { CatalogueLookup } from '../catalogue-lookup.js';
+import type { IngestOptions, IngestResult } from '../ingest-result.js';
 
 /**
  * Writes the batch in one transaction. On the single-session endpoint a failure is the request's

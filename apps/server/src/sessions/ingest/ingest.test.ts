@@ -9,15 +9,15 @@ import type {
   SessionsPage,
 } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../index.js';
+import { startServer } from '../../index.js';
 import {
   BACKENDS,
   SERVER_START_TIMEOUT,
   startTestServer,
   type TestServer,
-} from '../testing/index.js';
-import { client, newUser } from '../test-support/client.js';
-import { ARCHIVED_CLIMB, climbId, seedBody, snapshot } from '../test-support/fixtures.js';
+} from '../../testing/index.js';
+import { client, newUser } from '../../testing/client.js';
+import { ARCHIVED_CLIMB, climbId, seedBody, snapshot } from '../../testing/fixtures.js';
 
 type Api = Awaited<ReturnType<typeof newUser>>['api'];
 type Created = Extract<OfflineResponse, { status: 'created' }>;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SessionSnapshotInput } from '@sendlog/contract';
-import { DEMO_CLIMBS, DEMO_LAYOUTS } from '../db/demo-gym.js';
+import { DEMO_CLIMBS, DEMO_LAYOUTS } from '../demo/gym.js';
 
 const ACTIVE_CLIMBS = DEMO_CLIMBS.filter((c) => !c.archived);
 export const ARCHIVED_CLIMB = DEMO_CLIMBS.find((c) => c.archived)!;

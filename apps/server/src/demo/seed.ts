@@ -1,9 +1,11 @@
 import { DEMO_ACCOUNT, DEMO_SETTER } from '@sendlog/contract';
 import { sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
-import type { Db } from './connection.js';
+import type { Db } from '../db/connection.js';
 import { layoutIdOf, readGymFile, type GymCatalogue } from '../catalogue/gym-file.js';
 import { importGym } from '../catalogue/gym-import.js';
+import { queryRows } from '../db/sql.js';
+import { users } from '../db/schema.js';
 import { foldForSearch } from '../gyms/search-text.js';
 import {
   DEMO_GYM,
@@ -11,9 +13,7 @@ import {
   DEMO_USER_NAME,
   SECOND_DEMO_GYM,
   type DemoGym,
-} from './demo-gym.js';
-import { queryRows } from './sql.js';
-import { users } from './schema.js';
+} from './gym.js';
 
 export interface DemoOptions {
   /**

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { refreshCommunity } from '../catalogue/community-aggregate.js';
-import type { Db } from '../db/connection.js';
-import { queryRows, unnestRows, type Column } from '../db/sql.js';
-import { routeContentColumns } from './route-columns.js';
+import { refreshCommunity } from '../../catalogue/community-aggregate.js';
+import type { Db } from '../../db/connection.js';
+import { queryRows, unnestRows, type Column } from '../../db/sql.js';
+import { routeContentColumns } from '../route-columns.js';
 import type { RouteWrite, SessionWrite, WriteSet } from './write-set.js';
 
 const sessionColumns = {

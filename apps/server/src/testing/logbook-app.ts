@@ -4,9 +4,9 @@ import { buildApp } from '../app.js';
 import type { AppContext } from '../context.js';
 import { openDatabase, type Db } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
-import { seedDemo } from '../db/seed.js';
+import { seedDemo } from '../demo/seed.js';
 import { tokenSigner } from '../auth/tokens.js';
-import type { Backend } from '../testing/index.js';
+import type { Backend } from './index.js';
 
 export interface LogbookApp {
   app: FastifyInstance;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { decide, type IncomingSnapshot } from '@sendlog/rules';
-import type { Db } from '../db/connection.js';
-import { writeBatch } from './batch-write.js';
-import type { CatalogueLookup } from './catalogue-lookup.js';
-import type { IngestResult } from './ingest-result.js';
-import { loadByKeys, toApiChange, type StoredSession } from './session-repository.js';
-import { lockUserChanges } from './user-changes.js';
+import type { Db } from '../../db/connection.js';
+import { writeBatch } from './write.js';
+import type { CatalogueLookup } from '../catalogue-lookup.js';
+import type { IngestResult } from '../ingest-result.js';
+import { loadByKeys, toApiChange, type StoredSession } from '../session-repository.js';
+import { lockUserChanges } from '../user-changes.js';
 import { snapshotOf, writeSetOf, type Working } from './write-set.js';
 
 /**

@@ -1,18 +1,24 @@
+// The ingest chain, one file per step, each calling the next (the folder lists them in order):
+//   ingest.ts       validate each snapshot, answer replays, check the catalogue   (this file)
+//   isolation.ts    one transaction for the batch; if the database refuses it, one per key
+//   transaction.ts  lock the user, read the stored copies, decide each snapshot
+//   write-set.ts    what those decisions leave to write, as row sets
+//   write.ts        the set-based statements, and the community view kept beside them
 import { createHash } from 'node:crypto';
 import { LIMITS, type ApiError as ApiErrorBody, type SessionSnapshot } from '@sendlog/contract';
 import { normalizeSnapshot } from '@sendlog/rules';
-import type { Db } from '../db/connection.js';
-import { countStatements } from '../db/statement-counter.js';
-import { isUuid } from '../domain/ids.js';
-import { unsafeTextDetails } from '../domain/text-safety.js';
-import type { Accepted } from './batch-transaction.js';
-import { lookupCatalogue } from './catalogue-lookup.js';
-import type { IngestOptions, IngestResult } from './ingest-result.js';
-import { loadSnapshotHashes } from './session-repository.js';
-import { catalogueError, validateSnapshot } from './validate.js';
-import { writeIsolating } from './write-isolation.js';
+import type { Db } from '../../db/connection.js';
+import { countStatements } from '../../db/statement-counter.js';
+import { isUuid } from '../../domain/ids.js';
+import { unsafeTextDetails } from '../../domain/text-safety.js';
+import type { Accepted } from './transaction.js';
+import { lookupCatalogue } from '../catalogue-lookup.js';
+import type { IngestOptions, IngestResult } from '../ingest-result.js';
+import { loadSnapshotHashes } from '../session-repository.js';
+import { catalogueError, validateSnapshot } from '../validate.js';
+import { writeIsolating } from './isolation.js';
 
-export type { IngestLog, IngestOptions, IngestResult } from './ingest-result.js';
+export type { IngestLog, IngestOptions, IngestResult } from '../ingest-result.js';
 
 /**
  * The one ingest path of both session endpoints: validate each snapshot on its own, check every

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { GradeSystem } from '@sendlog/contract';
 import { climbIdOf, gymFileSchema, layoutIdOf } from '../catalogue/gym-file.js';
-import { stableUuid } from './stable-id.js';
+import { stableUuid } from '../db/stable-id.js';
 
 /**
  * The demo gym is an ordinary gym file (`apps/server/gym/demo/`), imported like any gym's:

@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/connection.js';
-import { queryRows } from '../db/sql.js';
-import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { snapshot } from '../test-support/fixtures.js';
+import type { Database } from '../../db/connection.js';
+import { queryRows } from '../../db/sql.js';
+import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../../testing/index.js';
+import { snapshot } from '../../testing/fixtures.js';
 import { ingestSnapshots } from './ingest.js';
-import { insertUser } from '../test-support/users.js';
+import { insertUser } from '../../testing/users.js';
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 

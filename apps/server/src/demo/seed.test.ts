@@ -13,16 +13,16 @@ import { importGym } from '../catalogue/gym-import.js';
 import { createGym } from '../gyms/gym-repository.js';
 import { startServer } from '../index.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
-import { client } from '../test-support/client.js';
+import { client } from '../testing/client.js';
 import {
   DEMO_GYM,
   DEMO_LAYOUTS,
   SECOND_DEMO_CLIMBS,
   SECOND_DEMO_GYM,
   SECOND_DEMO_LAYOUTS,
-} from './demo-gym.js';
+} from './gym.js';
 import { seedDemo } from './seed.js';
-import { queryRows } from './sql.js';
+import { queryRows } from '../db/sql.js';
 
 describe('demo mode', () => {
   it(

@@ -2,9 +2,9 @@ import type { User } from '@sendlog/contract';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../db/connection.js';
 import { isUuid } from '../domain/ids.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from './errors.js';
 import { findTokenHolder } from '../users/user-repository.js';
-import type { TokenSigner } from './tokens.js';
+import type { TokenSigner } from '../auth/tokens.js';
 
 /** The user behind `Authorization: Bearer …`, or 401 (missing, malformed, expired or revoked). */
 export async function authenticate(

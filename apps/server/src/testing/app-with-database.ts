@@ -8,8 +8,8 @@ import { tokenSigner } from '../auth/tokens.js';
 import { openDatabase, type Db } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
 import { queryRows } from '../db/sql.js';
-import { seedDemo } from '../db/seed.js';
-import type { Backend } from '../testing/index.js';
+import { seedDemo } from '../demo/seed.js';
+import type { Backend } from './index.js';
 import { grantRole } from '../users/roles.js';
 import { client } from './client.js';
 
