@@ -41,6 +41,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/**
+ * A new random password for an operator to hand over (`npm run admin -- reset-password`): 24
+ * characters of base64url, 144 bits of chance, typed once and changed in the app.
+ */
+export function randomPassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
 /** Hash checked against when the email is unknown, so both failures take the same time. */
 let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {

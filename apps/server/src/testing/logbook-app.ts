@@ -26,7 +26,7 @@ export async function startLogbookApp(backend: Backend): Promise<LogbookApp> {
     databaseUrl: database.options.databaseUrl,
     dataDir: database.options.dataDir,
   });
-  await migrateUnderLock(opened, seedDemo);
+  await migrateUnderLock(opened, (db) => seedDemo(db, { secondGym: false }));
   const ctx: AppContext = {
     db: opened.db,
     databaseKind: opened.kind,

@@ -3,23 +3,39 @@ import type { Db } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
 
 /** What `DELETE /me` did: deleted everything, or refused because the server needs the account. */
-export type AccountDeletion = 'deleted' | 'last_admin' | 'gone';
+export type AccountDeletion = 'deleted' | 'last_gym_admin' | 'last_admin' | 'gone';
 
 /**
  * Deletes an account and everything it logged, in one transaction: its sessions with their
  * routes and route tombstones, its rows of the community view (which is computed from those
  * rows, so the climbs it logged show the other climbers' numbers from the next request on), its
- * rate-limit counters, and the account itself, whose tokens then name nobody. Nothing of it stays,
- * so its email may register again as a new, empty account.
+ * follows and staff roles, its rate-limit counters, and the account itself, whose tokens then
+ * name nobody. Nothing of it stays, so its email may register again as a new, empty account.
  *
- * The server's last admin is refused (`last_admin`) and nothing is deleted. Every admin's row is
- * locked first, in one order, so two admins deleting themselves at once cannot both pass the
- * check (the second one re-reads the admins once the first commits, and finds itself alone).
- * The account's own row lock comes next: a sync of its sessions in flight either commits before
- * (and is deleted with the rest) or finds no account after.
+ * A gym's only admin is refused (`last_gym_admin`), as is the server's only admin (`last_admin`),
+ * and nothing is deleted. The locks come in the order staff changes take them (a gym, then an
+ * account): first the gyms the account is an admin of, as a staff change does, so no admin of
+ * theirs can leave meanwhile; then every server admin's row, in one order, so two admins deleting
+ * themselves at once cannot both pass the check (the second re-reads the admins once the first
+ * commits, and finds itself alone); then the account's own row: a sync of its sessions in flight
+ * either commits before (and is deleted with the rest) or finds no account after.
  */
 export async function deleteAccount(db: Db, userId: string): Promise<AccountDeletion> {
   return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select id from gyms
+          where id in (select gym_id from gym_staff where user_id = ${userId} and role = 'admin')
+          order by id for update`,
+    );
+    const [aloneAt] = await queryRows<{ gym_id: string }>(
+      tx,
+      sql`select m.gym_id from gym_staff m
+          where m.user_id = ${userId} and m.role = 'admin'
+            and not exists (select 1 from gym_staff o
+                            where o.gym_id = m.gym_id and o.role = 'admin' and o.user_id <> m.user_id)
+          limit 1`,
+    );
+    if (aloneAt) return 'last_gym_admin';
     const admins = await queryRows<{ id: string }>(
       tx,
       sql`select id from users where role = 'admin' order by id for update`,
@@ -36,6 +52,8 @@ export async function deleteAccount(db: Db, userId: string): Promise<AccountDele
     await tx.execute(sql`delete from session_routes where session_id in ${sessionsOfUser}`);
     await tx.execute(sql`delete from climbing_sessions where user_id = ${userId}`);
     await tx.execute(sql`delete from climb_climber_stats where user_id = ${userId}`);
+    await tx.execute(sql`delete from gym_staff where user_id = ${userId}`);
+    await tx.execute(sql`delete from gym_follows where user_id = ${userId}`);
     // Login counters are keyed by address and email, account counters by the account's id.
     await tx.execute(
       sql`delete from rate_limits

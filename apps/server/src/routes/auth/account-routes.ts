@@ -138,6 +138,13 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       await checkPassword(ctx, request.user.id, request.body.password);
       const outcome = await deleteAccount(ctx.db, request.user.id);
       if (outcome === 'gone') throw ApiError.unauthorized('the account no longer exists');
+      if (outcome === 'last_gym_admin') {
+        throw new ApiError(
+          409,
+          'last_gym_admin',
+          'this is the only admin of a gym: make another of its staff admin first',
+        );
+      }
       if (outcome === 'last_admin') {
         throw new ApiError(
           409,

@@ -11,6 +11,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connection.js';
 import { queryRows } from '../../db/sql.js';
+import { createGym } from '../../gyms/gym-repository.js';
+import { setStaffRole } from '../../gyms/staff-repository.js';
 import {
   BACKENDS,
   SERVER_START_TIMEOUT,
@@ -34,6 +36,8 @@ async function rowsOf(db: Db, userId: string, email: string): Promise<Record<str
       (select count(*)::int from route_tombstones t
          where not exists (select 1 from climbing_sessions s where s.id = t.session_id)) as orphan_tombstones,
       (select count(*)::int from climb_climber_stats where user_id = ${userId}) as community_rows,
+      (select count(*)::int from gym_staff where user_id = ${userId}) as staff,
+      (select count(*)::int from gym_follows where user_id = ${userId}) as follows,
       (select count(*)::int from rate_limits
          where key like ${`%${email}`} or key like ${`%${userId}`}) as rate_limits`,
   );
@@ -174,6 +178,8 @@ describe.each(BACKENDS)('the account on $name', (backend) => {
         orphan_routes: 0,
         orphan_tombstones: 0,
         community_rows: 0,
+        staff: 0,
+        follows: 0,
         rate_limits: 0,
       });
       // The community numbers are the other climber's alone from the next request on.
@@ -242,6 +248,41 @@ describe.each(BACKENDS)('the account on $name', (backend) => {
         sql`select count(*)::int as n from users where role = 'admin'`,
       );
       expect(admins!.n).toBe(1);
+    });
+
+    it("refuses a gym's only admin with 409 last_gym_admin; with a second one, staff and follows go", async () => {
+      const made = await createGym(t.db, { name: `Leaving gym ${randomUUID()}`, timeZone: 'UTC' });
+      if (!made.ok) throw new Error('no gym');
+      const owner = await t.signedIn('climber');
+      const other = await t.signedIn('climber');
+      expect(await setStaffRole(t.db, made.id, owner.email, 'admin')).toBe('changed');
+      expect((await owner.api.put(`/me/gyms/${made.id}`)).status).toBe(200);
+      expect(await rowsOf(t.db, owner.user.id, owner.email)).toMatchObject({
+        staff: 1,
+        follows: 1,
+      });
+
+      const refused = await owner.api.deleteWithBody<ErrorBody>('/me', { password: PASSWORD });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('last_gym_admin');
+      expect(await rowsOf(t.db, owner.user.id, owner.email)).toMatchObject({
+        users: 1,
+        staff: 1,
+        follows: 1,
+      });
+      // A setter beside them does not count: the gym needs an admin.
+      await setStaffRole(t.db, made.id, other.email, 'setter');
+      expect((await owner.api.deleteWithBody('/me', { password: PASSWORD })).status).toBe(409);
+
+      await setStaffRole(t.db, made.id, other.email, 'admin');
+      expect((await owner.api.deleteWithBody('/me', { password: PASSWORD })).status).toBe(204);
+      expect(await rowsOf(t.db, owner.user.id, owner.email)).toMatchObject({
+        users: 0,
+        staff: 0,
+        follows: 0,
+      });
+      const staff = await other.api.get<{ staff: { email: string }[] }>(`/gyms/${made.id}/staff`);
+      expect(staff.body.staff.map((s) => s.email)).toEqual([other.email]);
     });
   });
 });

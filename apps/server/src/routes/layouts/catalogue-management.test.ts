@@ -11,7 +11,7 @@ import type {
 } from '@sendlog/contract';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_LAYOUTS } from '../../demo/gym.js';
+import { DEMO_GYM, DEMO_LAYOUTS } from '../../demo/gym.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
 import { appWithDatabase, type AppWithDatabase } from '../../testing/app-with-database.js';
 import { client } from '../../testing/client.js';
@@ -105,6 +105,8 @@ describe.each(BACKENDS)('catalogue management on $name', (backend) => {
     const layout = await newLayout('Font', 'The Slab');
     expect(layout).toEqual({
       id: expect.any(String),
+      // The demo setter's one gym: the wall goes there.
+      gymId: DEMO_GYM.id,
       name: 'The Slab',
       description: '',
       gradeSystem: 'Font',
@@ -188,6 +190,7 @@ describe.each(BACKENDS)('catalogue management on $name', (backend) => {
       position: { x: 0.25, y: 0.5 },
       setter: 'Ana',
       setAt: '2026-11-20T09:00:00.000Z',
+      removalPlannedAt: null,
       archived: false,
       community: { grade: null, rating: null, sends: 0, climbers: 0 },
     });

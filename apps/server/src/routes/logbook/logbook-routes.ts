@@ -14,6 +14,7 @@ import type { AppContext } from '../../context.js';
 import { SECURED } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
 import { idParams } from '../../http/route-schemas.js';
+import { gymExists } from '../../gyms/gym-repository.js';
 import { loadClimbHistory } from '../../logbook/climb-history-repository.js';
 import { csvExport, jsonBackup } from '../../logbook/export-stream.js';
 import { loadStats } from '../../logbook/stats-repository.js';
@@ -26,6 +27,7 @@ export const logbookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         operationId: 'getStats',
         summary: 'Logbook numbers of a period: totals, grade pyramid, weeks',
+        description: "With gymId, only the sessions at that gym's walls count.",
         tags: ['logbook'],
         ...SECURED,
         querystring: statsQuerySchema,
@@ -33,12 +35,15 @@ export const logbookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      const { tz, grades } = request.query;
+      const { tz, grades, gymId } = request.query;
       const period = resolveStatsPeriod(request.query, ctx.now());
       if (!period.ok) {
         throw ApiError.validation(
           period.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         );
+      }
+      if (gymId !== undefined && !(await gymExists(ctx.db, gymId))) {
+        throw ApiError.validation([{ path: 'gymId', message: 'must name an existing gym' }]);
       }
       return loadStats(ctx.db, {
         userId: request.user.id,
@@ -46,6 +51,7 @@ export const logbookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         to: period.to,
         tz,
         grades,
+        gymId,
       });
     },
   );

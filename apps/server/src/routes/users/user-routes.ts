@@ -12,7 +12,10 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     {
       schema: {
         operationId: 'setUserRole',
-        summary: 'Give an account a role (admin)',
+        summary: 'Give an account a role (server admin)',
+        description:
+          "setter makes the account a setter of the server's only gym (400 at role with " +
+          'several: use PUT /gyms/:id/staff); climber takes it off every staff.',
         tags: ['users'],
         ...SECURED,
         body: setRoleBodySchema,
@@ -26,9 +29,15 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request) => {
-      const user = await grantRole(ctx.db, request.body.email, request.body.role);
-      if (!user) throw ApiError.notFound('user');
-      return { user };
+      const granted = await grantRole(ctx.db, request.body.email, request.body.role);
+      if (granted.ok) return { user: granted.user };
+      if (granted.reason === 'no_account') throw ApiError.notFound('user');
+      throw ApiError.validation([
+        {
+          path: 'role',
+          message: 'setter needs a server with one gym: name the gym with PUT /gyms/:id/staff',
+        },
+      ]);
     },
   );
 };
