@@ -31,6 +31,11 @@ export interface StartOptions {
    * Wi-Fi full of new members passes, a script burning scrypt time does not)
    */
   registerRateLimit?: RateLimit;
+  /**
+   * failed logins per client address in each window, across emails (default 60 in 10 minutes:
+   * a gym's members mistyping pass, a password spray does not)
+   */
+  loginFailureLimit?: RateLimit;
   /** SENDLOG_METRICS_TOKEN: `GET /metrics` answers only to `Authorization: Bearer <it>` */
   metricsToken?: string;
   /**
@@ -66,6 +71,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       now: o.now ?? Date.now,
       loginRateLimit: o.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 },
       registerRateLimit: o.registerRateLimit ?? DEFAULT_REGISTER_RATE_LIMIT,
+      ...(o.loginFailureLimit ? { loginFailureLimit: o.loginFailureLimit } : {}),
     };
     const logger =
       o.logger === undefined || o.logger === false

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_LOGIN_FAILURE_LIMIT } from '../context.js';
 import { DEFAULT_REGISTER_RATE_LIMIT, type StartOptions } from '../index.js';
 
 /** pino's levels, plus `silent`. */
@@ -47,6 +48,7 @@ export const environmentSchema = z.object({
     }),
   ),
   SENDLOG_REGISTER_LIMIT: optional(wholeNumber(1, 1_000_000)),
+  SENDLOG_LOGIN_FAILURE_LIMIT: optional(wholeNumber(1, 1_000_000)),
   SENDLOG_METRICS_TOKEN: optional(
     z.string().min(16, { error: 'must be at least 16 characters (openssl rand -hex 16)' }),
   ),
@@ -95,6 +97,14 @@ export function startOptionsOf(e: Environment): StartOptions {
     logger: { level: e.LOG_LEVEL ?? 'info' },
     ...(e.SENDLOG_REGISTER_LIMIT
       ? { registerRateLimit: { ...DEFAULT_REGISTER_RATE_LIMIT, max: e.SENDLOG_REGISTER_LIMIT } }
+      : {}),
+    ...(e.SENDLOG_LOGIN_FAILURE_LIMIT
+      ? {
+          loginFailureLimit: {
+            ...DEFAULT_LOGIN_FAILURE_LIMIT,
+            max: e.SENDLOG_LOGIN_FAILURE_LIMIT,
+          },
+        }
       : {}),
   };
 }

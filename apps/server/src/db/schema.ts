@@ -228,3 +228,16 @@ export const climbClimberStats = pgTable(
   },
   (t) => [primaryKey({ columns: [t.climbId, t.userId] })],
 );
+
+/**
+ * Heavy reads in flight (`GET /stats`, `GET /sessions/export`): at most one per user across every
+ * API process (see http/read-lease.ts). A row is a lease: taken by an upsert that succeeds only
+ * when no unexpired lease exists, given back when the read ends, and simply expired when the
+ * process holding it died. Bookkeeping, like `rate_limits`: no foreign key.
+ */
+export const readLeases = pgTable('read_leases', {
+  userId: uuid('user_id').primaryKey(),
+  /** Who holds it, so a late release never frees a lease taken since by another read. */
+  holder: uuid('holder').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+});
