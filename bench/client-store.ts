@@ -1,3 +1,4 @@
+import { withRouteContent } from '@sendlog/contract';
 import { randomUUID } from 'node:crypto';
 import {
   createMemoryStorage,
@@ -90,15 +91,7 @@ function toSeedShape(s: LocalSession): SeedSession {
     notes: s.notes,
     status: s.status,
     serverSessionId: s.serverSessionId,
-    routes: s.routes.map((r) => ({
-      climbId: r.climbId,
-      isSuccess: r.isSuccess,
-      attempts: r.attempts,
-      notes: r.notes,
-      rating: r.rating,
-      gradeOpinion: r.gradeOpinion,
-      loggedAt: r.loggedAt,
-    })),
+    routes: s.routes.map((r) => withRouteContent({}, r)),
   };
 }
 

@@ -76,6 +76,7 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
 
       // The climb's story, offline: both tries, newest first.
       await app.openTab('Layouts');
+      await app.pickClimb(worked.name);
       await page.getByRole('button', { name: `Story of ${worked.name}`, exact: true }).click();
       await page.getByText(/^First tried on /).waitFor();
       const tries = page.getByRole('group', { name: /^Try on / });

@@ -142,7 +142,7 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       await phone.page.getByRole('button', { name: 'Start session', exact: true }).click();
       await phone.page.getByRole('button', { name: /^Story red, / }).click();
       await phone.page.getByRole('button', { name: 'Sent: Story red', exact: true }).click();
-      await phone.page.getByLabel('Route Story red', { exact: true }).first().waitFor();
+      await phone.page.getByText(/^Logged Story red: Flash/).waitFor();
       await phone.page.getByRole('button', { name: 'End session', exact: true }).click();
       await phone.page.getByText('⏳ Pending sync').waitFor();
       expect(await stage.api.sessions(token)).toHaveLength(0);

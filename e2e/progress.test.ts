@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
       await tap(page, 'Try: Blue Moon');
       await tap(page, 'Try: Blue Moon');
       await tap(page, 'Try: Dyno Mite');
-      await page.getByLabel('Route Dyno Mite', { exact: true }).waitFor();
+      await page.getByText(/^Logged Dyno Mite: /).waitFor();
       await endSession(page);
 
       // Session 2: Blue Moon sent (tried before: a send, not a flash); Pinch Me (V3) sent after
@@ -89,12 +89,15 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
       await tap(page, 'Try: Pinch Me');
       await tap(page, 'Try: Pinch Me');
       await tap(page, 'Sent: Pinch Me');
+      await climber(page).pickClimb('Slab Happy');
       await tap(page, 'Log Slab Happy');
       await page.getByRole('radio', { name: 'Sent', exact: true }).click();
       await page.getByLabel('Attempts', { exact: true }).fill('1');
       await page.getByLabel('Your grade', { exact: true }).fill('V3');
       await tap(page, 'Save route');
-      await page.getByLabel('Route Slab Happy', { exact: true }).waitFor();
+      await page
+        .getByLabel('Route form for Slab Happy', { exact: true })
+        .waitFor({ state: 'hidden' });
       await endSession(page);
 
       // Still offline: Progress reads the phone's own sessions.

@@ -54,9 +54,12 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await page.getByText('Offline · saved on this phone').waitFor();
       await app.logRoute(climbName(0), { sent: true, attempts: 1, quality: 4 });
       await app.logRoute(climbName(1), { sent: false, attempts: 3, notes: 'crux crimp is sharp' });
+      await checkAccessibility(page, 'layout with an active session');
+      await app.openLogged();
       await page.getByLabel('Session notes', { exact: true }).fill('evening session, fingers ok');
       await screenshot(page, 'layout-detail');
-      await checkAccessibility(page, 'layout with an active session');
+      await checkAccessibility(page, 'the logged routes of an active session');
+      await app.closeLogged();
       await page.getByRole('button', { name: 'End session' }).click();
 
       await page.getByText('⏳ Pending sync').waitFor();
@@ -156,19 +159,21 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await app.logRoute(climbName(0), { sent: true, attempts: 5 });
 
       await page.reload();
-      await page.getByText('Session in progress').filter({ visible: true }).waitFor();
+      await page.getByRole('region', { name: 'Session in progress' }).waitFor();
+      await app.openLogged();
       await page.getByLabel(`Route ${climbName(0)}`, { exact: true }).waitFor();
+      await app.closeLogged();
       // The reloaded layout has the list of layouts beneath it: the tab goes back there.
       await app.openTab('Layouts');
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
       await app.openLayout(layout.name);
-      await page.getByText('Session in progress').filter({ visible: true }).waitFor();
+      await page.getByRole('region', { name: 'Session in progress' }).waitFor();
 
       // The service worker keeps the app itself, so it opens again with no network at all.
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
       await context.setOffline(true);
       await page.reload();
-      await page.getByText('Session in progress').filter({ visible: true }).waitFor();
+      await page.getByRole('region', { name: 'Session in progress' }).waitFor();
       await app.logRoute(climbName(1), { sent: true, attempts: 1 });
       await context.setOffline(false);
       await page.getByRole('button', { name: 'End session' }).click();
@@ -249,8 +254,9 @@ describe.skipIf(!hasChromium)('browser stories', () => {
         clicks += 1;
         await page.getByRole('button', { name, exact: true }).click();
       };
+      // The tap's result shows pinned under the session bar, with its Undo.
       const logged = (climb: string, text: RegExp) =>
-        page.getByLabel(`Route ${climb}`, { exact: true }).getByText(text).waitFor();
+        page.getByText(new RegExp(`^Logged ${climb}: ${text.source}`)).waitFor();
       const count = async (log: () => Promise<void>) => {
         const before = clicks;
         await log();
@@ -279,7 +285,9 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       // The issue's budget is 2 for a flash, 2 + the tries for a send after tries, 1 for a try.
       expect({ flash, sendAfterTries, oneTry }).toEqual({ flash: 1, sendAfterTries: 4, oneTry: 1 });
       expect(sendAfterTries - 3).toBe(1);
+      await app.openLogged();
       expect(await page.getByLabel(`Route ${worked}`, { exact: true }).count()).toBe(1);
+      await app.closeLogged();
 
       await page.getByRole('button', { name: `Undo ${tried}`, exact: true }).waitFor();
       await page

@@ -3,6 +3,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { REPO_ROOT } from './webExport.js';
 
+/** A climb's row in the wall's list, named "V4 Blue Moon, blue…": grade, name, colour, marks. */
+export const climbRowName = (climb: string) =>
+  new RegExp(`^\\S+ ${climb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`);
+
 /** What a climber does in the app, in the words the screen reader hears. */
 export function climber(page: Page) {
   return {
@@ -15,10 +19,26 @@ export function climber(page: Page) {
     async openLayout(name: string) {
       await page.getByRole('link', { name, exact: true }).click();
     },
+    /** Picks a climb in the wall's list: it shows with its details above the list. */
+    async pickClimb(climb: string) {
+      await page.getByRole('button', { name: climbRowName(climb) }).click();
+      await page.getByRole('button', { name: `Close ${climb}`, exact: true }).waitFor();
+    },
+    /** Opens the running session's logged routes, a sheet over the wall. */
+    async openLogged() {
+      await page.getByRole('button', { name: /^\d+ logged this session/ }).click();
+      await page.getByRole('dialog', { name: 'Logged this session' }).waitFor();
+    },
+    async closeLogged() {
+      await page.getByRole('button', { name: 'Close the logged list', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Logged this session' }).waitFor({ state: 'hidden' });
+    },
+    /** Logs a route with the full form: picks the climb, "Log…", fills the form, saves. */
     async logRoute(
       climb: string,
       route: { sent?: boolean; attempts?: number; quality?: number; notes?: string } = {},
     ) {
+      await this.pickClimb(climb);
       await page.getByRole('button', { name: `Log ${climb}`, exact: true }).click();
       await page
         .getByRole('radio', { name: route.sent === false ? 'Not sent' : 'Sent', exact: true })
@@ -34,7 +54,10 @@ export function climber(page: Page) {
       if (route.notes !== undefined)
         await page.getByLabel('Route notes', { exact: true }).fill(route.notes);
       await page.getByRole('button', { name: 'Save route', exact: true }).click();
-      await page.getByLabel(`Route ${climb}`, { exact: true }).first().waitFor();
+      await page
+        .getByLabel(`Route form for ${climb}`, { exact: true })
+        .waitFor({ state: 'hidden' });
+      await page.getByRole('button', { name: `Close ${climb}`, exact: true }).click();
     },
     async openTab(name: 'Layouts' | 'History' | 'Profile') {
       await page.getByRole('tab', { name: new RegExp(name) }).click();

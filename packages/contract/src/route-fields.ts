@@ -48,8 +48,11 @@ export const EDITABLE_ROUTE_FIELD_NAMES: readonly EditableRouteField[] =
  * Copies the declared content of `from` onto `into` (which holds identity and times) and returns
  * `into`: no intermediate object, so mappers on hot paths can use it.
  */
-export function withRouteContent<T extends object>(into: T, from: RouteContent): T & RouteContent {
+export function withRouteContent<
+  T extends object,
+  C extends Record<RouteContentField, unknown> = RouteContent,
+>(into: T, from: C): T & Pick<C, RouteContentField> {
   const target = into as T & Record<RouteContentField, unknown>;
   for (const name of ROUTE_CONTENT_FIELD_NAMES) target[name] = from[name];
-  return target as T & RouteContent;
+  return target as T & Pick<C, RouteContentField>;
 }

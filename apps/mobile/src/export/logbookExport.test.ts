@@ -1,3 +1,4 @@
+import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
 import { parse } from 'csv-parse/sync';
 import { EXPORT_CSV_COLUMNS } from '@sendlog/rules';
 import { sessionsBackupSchema } from '@sendlog/contract';
@@ -5,7 +6,7 @@ import type { Climb, Layout, User } from '@sendlog/contract';
 import { createMemoryStorage, createSessionStore } from '@sendlog/sync';
 import type { LocalSession } from '../sync/types';
 import { CLIMBS, testLayout } from '../testing/fakeApi';
-import { buildLogbookExport, exportFileName } from './logbookExport';
+import { backupSessionOf, buildLogbookExport, exportFileName } from './logbookExport';
 
 const user: User = {
   id: 'user-1',
@@ -178,5 +179,30 @@ describe('the logbook export built on the device', () => {
   it('names the file by the date in the device zone', () => {
     expect(exportFileName('csv', NOW, 'Europe/Berlin')).toBe('sendlog-2026-05-01.csv');
     expect(exportFileName('json', NOW, 'Pacific/Kiritimati')).toBe('sendlog-2026-05-02.json');
+  });
+
+  it('carries every declared route field into the backup (a field added to the contract included)', () => {
+    const content = sampleRouteContent();
+    const local: LocalSession = {
+      id: 'local-1',
+      clientSessionId: 'local-1',
+      layoutId: null,
+      startTime: '2026-11-20T18:00:00.000Z',
+      endTime: null,
+      notes: null,
+      routes: [{ id: 'r1', ...content, updatedAt: content.loggedAt }],
+      removedRouteIds: [],
+      status: 'completed',
+      updatedAt: '2026-11-20T18:30:00.000Z',
+      localRevision: 1,
+      sentRevision: null,
+      serverRevision: null,
+      serverSessionId: null,
+      lastError: null,
+      attemptCount: 0,
+      nextAttemptAt: null,
+    };
+    const backup = backupSessionOf(local, new Map());
+    expect(routeFieldsLost(content, backup.routes[0] ?? {})).toEqual([]);
   });
 });

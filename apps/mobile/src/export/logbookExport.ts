@@ -1,4 +1,4 @@
-import { isIanaTimeZone } from '@sendlog/contract';
+import { isIanaTimeZone, withRouteContent } from '@sendlog/contract';
 import type { Climb, Layout, Session, SessionsBackup, User } from '@sendlog/contract';
 import { exportCsv, sessionsBackup } from '@sendlog/rules';
 import { climbOfRoute } from '../hooks/logbookSessions';
@@ -33,19 +33,17 @@ export function backupSessionOf(
     revision: session.serverRevision ?? 0,
     createdAt: session.startTime,
     updatedAt: session.updatedAt,
-    routes: session.routes.map((route) => ({
-      id: route.id,
-      clientRouteId: route.id,
-      climbId: route.climbId,
-      ...climbOfRoute(route, climbsById),
-      isSuccess: route.isSuccess,
-      attempts: route.attempts,
-      notes: route.notes,
-      rating: route.rating,
-      gradeOpinion: route.gradeOpinion,
-      loggedAt: route.loggedAt,
-      updatedAt: route.updatedAt,
-    })),
+    routes: session.routes.map((route) =>
+      withRouteContent(
+        {
+          id: route.id,
+          clientRouteId: route.id,
+          ...climbOfRoute(route, climbsById),
+          updatedAt: route.updatedAt,
+        },
+        route,
+      ),
+    ),
   };
 }
 

@@ -1,3 +1,4 @@
+import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
 import type { LocalSession } from '../sync/types';
 import { CLIMBS } from '../testing/fakeApi';
 import { toLogbookSessions, UNKNOWN_CLIMB } from './logbookSessions';
@@ -69,5 +70,14 @@ describe('toLogbookSessions', () => {
         expect.objectContaining({ id: 'r3', climbName: 'Crimp School', grade: 'V1' }),
       ],
     });
+  });
+
+  it('keeps every declared route field (a field added to the contract included)', () => {
+    const content = sampleRouteContent();
+    const [mapped] = toLogbookSessions(
+      [session([{ id: 'r1', ...content, updatedAt: content.loggedAt }])],
+      new Map(),
+    );
+    expect(routeFieldsLost(content, mapped?.routes[0] ?? {})).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Climb } from '@sendlog/contract';
+import { withRouteContent, type Climb } from '@sendlog/contract';
 import type { LogbookSession } from '@sendlog/rules';
 import { useCatalogue } from './services';
 import { useSessions } from './sessions';
@@ -34,17 +34,9 @@ export function toLogbookSessions(
     id: session.id,
     startTime: session.startTime,
     endTime: session.endTime,
-    routes: session.routes.map((route) => ({
-      id: route.id,
-      climbId: route.climbId,
-      ...climbOfRoute(route, climbsById),
-      gradeOpinion: route.gradeOpinion,
-      isSuccess: route.isSuccess,
-      attempts: route.attempts,
-      notes: route.notes,
-      rating: route.rating,
-      loggedAt: route.loggedAt,
-    })),
+    routes: session.routes.map((route) =>
+      withRouteContent({ id: route.id, ...climbOfRoute(route, climbsById) }, route),
+    ),
   }));
 }
 

@@ -64,7 +64,9 @@ export function handleCatalogueAdmin(
     return refuse(403, 'forbidden', 'managing the catalogue needs the setter or admin role');
   }
   const changed = (layout: Layout) => {
-    layout.climbCount = catalogue.climbs.filter((c) => c.layoutId === layout.id).length;
+    layout.climbCount = catalogue.climbs.filter(
+      (c) => c.layoutId === layout.id && !c.archived,
+    ).length;
     catalogue.climbsVersion.set(layout.id, (catalogue.climbsVersion.get(layout.id) ?? 1) + 1);
   };
   const newClimb = (layout: Layout, fields: z.infer<typeof createClimbBodySchema>): Climb => ({

@@ -22,11 +22,28 @@ export async function settled(api: FakeApi): Promise<number> {
   return count;
 }
 
+/** A climb's row in the wall's list: "V2 Crimp School, no colour…" (grade, name, colour, marks). */
+export const climbRowName = (climb: string) =>
+  new RegExp(`^\\S+ ${climb.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`);
+
+/** Picks a climb in the wall's list: it shows above the list with all it offers. */
+export function showClimb(climb: string): void {
+  fireEvent.press(screen.getByRole('button', { name: climbRowName(climb) }));
+}
+
+/** Opens the running session's logged routes (a sheet over the wall). */
+export async function openLogged(): Promise<void> {
+  fireEvent.press(screen.getByRole('button', { name: /^\d+ logged this session/ }));
+  await screen.findByRole('heading', { name: 'Logged this session' });
+}
+
+/** Logs a route with the full form: picks the climb, "Log…", fills the form, saves. */
 export async function logRoute(
   climb: string,
   route: { sent?: boolean; attempts?: string; stars?: number; grade?: string; notes?: string } = {},
 ): Promise<void> {
-  fireEvent.press(screen.getByRole('button', { name: `Log ${climb}` }));
+  showClimb(climb);
+  fireEvent.press(await screen.findByRole('button', { name: `Log ${climb}` }));
   fireEvent.press(screen.getByRole('radio', { name: route.sent === false ? 'Not sent' : 'Sent' }));
   if (route.attempts !== undefined)
     fireEvent.changeText(screen.getByLabelText('Attempts'), route.attempts);
@@ -40,5 +57,6 @@ export async function logRoute(
   if (route.notes !== undefined)
     fireEvent.changeText(screen.getByLabelText('Route notes'), route.notes);
   fireEvent.press(screen.getByRole('button', { name: 'Save route' }));
-  await screen.findByLabelText(`Route ${climb}`);
+  await waitFor(() => expect(screen.queryByLabelText(`Route form for ${climb}`)).toBeNull());
+  fireEvent.press(screen.getByRole('button', { name: `Close ${climb}` }));
 }

@@ -22,7 +22,7 @@ interface LayoutRow {
 
 function layoutsWhere(where: SQL): SQL {
   return sql`select l.id, l.name, l.description, l.grade_system, l.archived,
-               (select count(*) from climbs c where c.layout_id = l.id)::int as climb_count,
+               (select count(*) from climbs c where c.layout_id = l.id and not c.archived)::int as climb_count,
                w.sha256, w.width, w.height
         from layouts l left join wall_images w on w.id = l.image_id
         where ${where}

@@ -1,8 +1,9 @@
+import type { RouteContent } from '@sendlog/contract';
 import type { ClimbFirsts, TryKey } from '@sendlog/rules';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { isoText, queryRows } from '../db/sql.js';
-import { ROUTE_CONTENT_JSON } from '../sessions/route-columns.js';
+import { ROUTE_CONTENT_JSON, ROUTE_CONTENT_SELECT } from '../sessions/route-columns.js';
 
 /** Where a page of the export stops: the last session's start and id (oldest first). */
 export interface ExportKey {
@@ -48,25 +49,23 @@ export async function loadSessionJsonPage(
 }
 
 /** One try of the CSV export with its session's fields; `routeId` null for an empty session. */
-export interface ExportTryRow {
+/**
+ * One try of the export with its session: the route's declared content under its API names
+ * (`ROUTE_CONTENT_SELECT`; `loggedAt` null for routes logged before it was recorded).
+ */
+export type ExportTryRow = Omit<RouteContent, 'loggedAt'> & {
   start_key: string;
   id_key: string;
   session_notes: string | null;
   wall: string | null;
   route_id: string | null;
-  climb_id: string;
   climb_name: string;
   grade: string;
-  grade_opinion: string | null;
-  is_success: boolean;
-  attempts: number;
-  notes: string | null;
-  rating: number | null;
-  logged_at: string | null;
+  loggedAt: string | null;
   updated_at: string;
   at_ms: number;
   start_ms: number;
-}
+};
 
 const EPOCH_MS = (column: string) => sql.raw(`(extract(epoch from ${column}) * 1000)::float8`);
 
@@ -83,9 +82,8 @@ export async function loadTryPage(
   return queryRows<ExportTryRow>(
     db,
     sql`select ${SESSION_KEY}, s.notes as session_notes, l.name as wall,
-               r.id::text as route_id, r.climb_id::text as climb_id, c.name as climb_name,
-               r.grade, r.grade_opinion, r.is_success, r.attempts, r.notes, r.rating,
-               ${isoText(sql`r.logged_at`)} as logged_at, ${isoText(sql`r.updated_at`)} as updated_at,
+               r.id::text as route_id, c.name as climb_name, r.grade, ${ROUTE_CONTENT_SELECT},
+               ${isoText(sql`r.updated_at`)} as updated_at,
                ${EPOCH_MS('coalesce(r.logged_at, s.start_time)')} as at_ms,
                ${EPOCH_MS('s.start_time')} as start_ms
         from (${sessionPage(userId, after, limit)}) s

@@ -1,4 +1,4 @@
-import type { User } from '@sendlog/contract';
+import { withRouteContent, type User } from '@sendlog/contract';
 import {
   ascentTypeFromFirsts,
   backupHead,
@@ -65,17 +65,17 @@ export async function* jsonBackup(
 }
 
 function ascentType(row: ExportTryRow, firsts: ReadonlyMap<string, ClimbFirsts>): AscentType {
-  const f = firsts.get(row.climb_id);
+  const f = firsts.get(row.climbId);
   // Unreachable unless the climb's first try was written after the firsts were read.
-  if (f === undefined) return row.is_success ? 'send' : 'attempt';
+  if (f === undefined) return row.isSuccess ? 'send' : 'attempt';
   return ascentTypeFromFirsts(
     {
       atMs: Number(row.at_ms),
       sessionStartMs: Number(row.start_ms),
       sessionId: row.id_key,
       routeId: row.route_id!,
-      isSuccess: row.is_success,
-      attempts: Number(row.attempts),
+      isSuccess: row.isSuccess,
+      attempts: row.attempts,
     },
     f,
   );
@@ -103,19 +103,15 @@ export async function* csvExport(
       if (row.route_id === null) continue;
       chunk += exportCsvLine(
         {
-          route: {
-            id: row.route_id,
-            climbId: row.climb_id,
-            climbName: row.climb_name,
-            grade: row.grade,
-            gradeOpinion: row.grade_opinion,
-            isSuccess: row.is_success,
-            attempts: Number(row.attempts),
-            notes: row.notes,
-            rating: row.rating === null ? null : Number(row.rating),
-            loggedAt: row.logged_at,
-            updatedAt: row.updated_at,
-          },
+          route: withRouteContent(
+            {
+              id: row.route_id,
+              climbName: row.climb_name,
+              grade: row.grade,
+              updatedAt: row.updated_at,
+            },
+            row,
+          ),
           session: { id: row.id_key, startTime: row.start_key, notes: row.session_notes },
           wall: row.wall,
           ascentType: ascentType(row, firsts),

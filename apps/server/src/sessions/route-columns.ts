@@ -33,3 +33,23 @@ export const ROUTE_CONTENT_JSON: SQL = sql.join(
   }),
   sql`, `,
 );
+
+/** How a selected content column reads back as the value the API carries. */
+function selectedValue(kind: RouteFieldKind, value: SQL): SQL {
+  if (kind === 'id') return sql`${value}::text`;
+  if (kind === 'integer') return sql`${value}::int4`;
+  if (kind === 'time') return isoText(value);
+  return value;
+}
+
+/**
+ * `r.climb_id::text as "climbId", …`: the content of `session_routes r` selected under its API
+ * names, so a row read with it already carries the declared fields (`withRouteContent` copies them).
+ */
+export const ROUTE_CONTENT_SELECT: SQL = sql.join(
+  CONTENT.map(
+    ({ name, kind, column }) =>
+      sql`${selectedValue(kind, sql.raw(`r.${column}`))} as ${sql.raw(`"${name}"`)}`,
+  ),
+  sql`, `,
+);

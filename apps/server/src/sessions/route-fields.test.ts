@@ -7,6 +7,7 @@ import { climbId } from '../testing/fixtures.js';
 import { ingestSnapshots } from './ingest/ingest.js';
 import { loadById, toApiSession, type StoredSession } from './session-repository.js';
 import { insertUser } from '../testing/users.js';
+import { loadTryPage } from '../logbook/export-repository.js';
 
 // Every route field the contract declares must survive each hop of the server: a mapper or a
 // column list that drops one fails here (the sample sets every declared field, new ones too).
@@ -92,6 +93,8 @@ describe.each(BACKENDS)('every declared route field through the database, on $na
       expect(stored.revision).toBe(variant + 1);
       expect(routeFieldsLost(content, stored.state.routes.get('r1') ?? {})).toEqual([]);
       expect(routeFieldsLost(content, toApiSession(stored).routes[0] ?? {})).toEqual([]);
+      const [exported] = await loadTryPage(database.db, userId, null, 10);
+      expect(routeFieldsLost(content, exported ?? {})).toEqual([]);
     }
   });
 });

@@ -1,4 +1,9 @@
-import { tombstoneOf, type Session, type SessionOrTombstone } from '@sendlog/contract';
+import {
+  tombstoneOf,
+  withRouteContent,
+  type Session,
+  type SessionOrTombstone,
+} from '@sendlog/contract';
 import type { RouteVersion, SessionState } from '@sendlog/rules';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
@@ -106,20 +111,18 @@ export function toApiSession(s: StoredSession): Session {
     revision: s.revision,
     createdAt: s.createdAt,
     updatedAt: s.state.updatedAt,
-    routes: s.routes.map((r) => ({
-      id: r.id,
-      clientRouteId: r.clientRouteId,
-      climbId: r.climbId,
-      climbName: r.climbName,
-      grade: r.grade,
-      isSuccess: r.isSuccess,
-      attempts: r.attempts,
-      notes: r.notes,
-      rating: r.rating,
-      gradeOpinion: r.gradeOpinion,
-      loggedAt: r.loggedAt,
-      updatedAt: r.updatedAt,
-    })),
+    routes: s.routes.map((r) =>
+      withRouteContent(
+        {
+          id: r.id,
+          clientRouteId: r.clientRouteId,
+          climbName: r.climbName,
+          grade: r.grade,
+          updatedAt: r.updatedAt,
+        },
+        r,
+      ),
+    ),
   };
 }
 

@@ -1,18 +1,14 @@
+import { EDITABLE_ROUTE_FIELD_NAMES } from '@sendlog/contract';
 import type { LocalRoute, LogRouteInput, RoutePatch } from './model.js';
 
 /** A route as the climber logs it at `at`: every optional field stated, null when not given. */
 export function loggedRoute(id: string, input: LogRouteInput, at: string): LocalRoute {
-  return Object.freeze({
-    id,
-    climbId: input.climbId,
-    isSuccess: input.isSuccess,
-    attempts: input.attempts,
-    notes: input.notes ?? null,
-    rating: input.rating ?? null,
-    gradeOpinion: input.gradeOpinion ?? null,
-    loggedAt: at,
-    updatedAt: at,
-  });
+  const given = input as Partial<Record<string, unknown>>;
+  const route: Record<string, unknown> = { id };
+  for (const name of EDITABLE_ROUTE_FIELD_NAMES) route[name] = given[name] ?? null;
+  route.loggedAt = at;
+  route.updatedAt = at;
+  return Object.freeze(route as unknown as LocalRoute);
 }
 
 /** `current` with a patch applied at `at`. */
@@ -28,18 +24,9 @@ export function patchedRoute(current: LocalRoute, patch: RoutePatch, at: string)
   });
 }
 
-const EDITABLE_ROUTE_FIELDS = [
-  'climbId',
-  'isSuccess',
-  'attempts',
-  'notes',
-  'rating',
-  'gradeOpinion',
-] as const satisfies readonly (keyof RoutePatch)[];
-
 /** The fields a patch sets (undefined leaves a field as it is; ids and times are not editable). */
 function editableFields(patch: RoutePatch): RoutePatch {
   const out: Record<string, unknown> = {};
-  for (const key of EDITABLE_ROUTE_FIELDS) if (patch[key] !== undefined) out[key] = patch[key];
+  for (const key of EDITABLE_ROUTE_FIELD_NAMES) if (patch[key] !== undefined) out[key] = patch[key];
   return out as RoutePatch;
 }

@@ -5,6 +5,7 @@ import { toOutgoing } from '../engine/snapshot.js';
 import { FakeServer } from '../testing/fake-server.js';
 import type { LocalRoute, LocalSession } from './model.js';
 import { routeFromServer, sessionFromServer } from './server-copy.js';
+import { loggedRoute, patchedRoute } from './route-edits.js';
 import { assertValidRoute } from './validation.js';
 
 // Every route field the contract declares must survive each hop of the phone's side: a mapper that
@@ -63,5 +64,14 @@ describe('every declared route field', () => {
     const result = server.ingest(toOutgoing(localSession(route)).snapshot, 0);
     expect(result.success).toBe(true);
     expect(routeFieldsLost(content, server.all()[0]?.routes[0] ?? {})).toEqual([]);
+  });
+
+  it('is kept when the climber logs a route and when they edit it', () => {
+    const logged = loggedRoute('r1', content, content.loggedAt);
+    expect(routeFieldsLost(content, logged)).toEqual([]);
+    const other = sampleRouteContent(1);
+    const edited = patchedRoute(logged, other, UPDATED);
+    // Every field but the time it was logged is the climber's to edit.
+    expect(routeFieldsLost({ ...other, loggedAt: content.loggedAt }, edited)).toEqual([]);
   });
 });

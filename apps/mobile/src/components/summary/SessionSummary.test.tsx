@@ -7,7 +7,7 @@ import { summaryDuration } from './SessionSummaryView';
 async function startSession(): Promise<void> {
   await openLayout();
   fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
-  await screen.findByText('Session in progress');
+  await screen.findByLabelText('Session in progress');
 }
 
 describe('the session summary', () => {

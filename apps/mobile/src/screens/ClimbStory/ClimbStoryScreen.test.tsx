@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from '@testing-library/react-native';
-import { logRoute, openLayout } from '../../testing/flows';
+import { logRoute, openLayout, showClimb } from '../../testing/flows';
 import { renderApp, signedInStorage } from '../../testing/renderApp';
 
 describe('ClimbStoryScreen', () => {
@@ -18,6 +18,7 @@ describe('ClimbStoryScreen', () => {
     fireEvent.press(await screen.findByRole('button', { name: 'Start session' }));
     await logRoute('Crimp School', { attempts: '2', stars: 3, grade: 'V3' });
 
+    showClimb('Crimp School');
     fireEvent.press(screen.getByRole('button', { name: 'Story of Crimp School' }));
     expect(await screen.findByText('V2 · Crimp School')).toBeTruthy();
     expect(screen.getByText(/^First tried on /)).toBeTruthy();

@@ -1,4 +1,4 @@
-import { StyleSheet, TextInput, View } from 'react-native';
+import { ScrollView, StyleSheet, TextInput, View } from 'react-native';
 import { Button } from '../../components/Button';
 import { useGradeDisplay } from '../../hooks/services';
 import { common, spacing } from '../../theme/theme';
@@ -18,22 +18,30 @@ export function ClimbFilters({ filter }: { filter: ClimbFilterState }) {
         onChangeText={filter.setQuery}
         style={common.input}
       />
-      <View style={styles.grades} role="radiogroup" aria-label="Filter by grade">
-        <Button label="All grades" small checked={grade === null} onPress={() => setGrade(null)} />
-        {filter.grades.map((g) => (
+      {/* One row that scrolls sideways: the climbs start right under it, whatever the grades. */}
+      <ScrollView horizontal showsHorizontalScrollIndicator={false}>
+        <View style={styles.grades} role="radiogroup" aria-label="Filter by grade">
           <Button
-            key={g}
-            label={display(g)}
+            label="All grades"
             small
-            checked={grade === g}
-            onPress={() => setGrade(grade === g ? null : g)}
+            checked={grade === null}
+            onPress={() => setGrade(null)}
           />
-        ))}
-      </View>
+          {filter.grades.map((g) => (
+            <Button
+              key={g}
+              label={display(g)}
+              small
+              checked={grade === g}
+              onPress={() => setGrade(grade === g ? null : g)}
+            />
+          ))}
+        </View>
+      </ScrollView>
     </>
   );
 }
 
 const styles = StyleSheet.create({
-  grades: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.xs },
+  grades: { flexDirection: 'row', gap: spacing.xs },
 });

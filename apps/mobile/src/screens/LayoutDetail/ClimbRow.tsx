@@ -1,119 +1,84 @@
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Climb } from '@sendlog/contract';
-import { Button } from '../../components/Button';
-import { ColorSwatch } from '../../components/ColorSwatch';
+import { holdColorOf } from '../../components/holdColors';
 import { plural } from '../../format/plural';
 import { useGradeDisplay } from '../../hooks/services';
-import type { LocalRoute } from '../../sync/types';
+import type { WallMark } from '../../logbook/wallMarks';
 import { colors, common, spacing } from '../../theme/theme';
 
-/** What a climb row offers while a session runs on its layout. */
+/** The height of a climb row: a 44 pt button and a little air, so a phone shows a dozen. */
+export const CLIMB_ROW_HEIGHT = 56;
+/** The hold colour swatch: a shape, no text in it. */
+const SWATCH = 14;
+
+/** What a climb row offers while a session runs on its wall. */
 export interface ClimbRowSession {
-  /** This session's unsent route on the climb, which "Try" and "Sent" build on. */
-  open: LocalRoute | null;
-  /** The route the last tap on this climb made or changed, while "Undo" is offered. */
-  justLogged: { route: LocalRoute; flash: boolean } | null;
   onTry: () => void;
   onSent: () => void;
-  /** The full form: notes, stars, own grade, exact attempts. */
-  onLog: () => void;
-  onUndo: () => void;
-  onEditJustLogged: () => void;
 }
 
 /**
- * One climb of the layout, with what the climber has done on it. While a session runs: "Try" and
- * "Sent" log in one tap each, big enough for chalky fingers, and "Log…" opens the full form.
+ * One climb of the wall on one line: its colour, grade and name (a tap shows it on the picture,
+ * with everything else it offers), then "Try" and "Sent" while a session runs, big enough for
+ * chalky fingers. A fixed height, so logging never pushes the climbs down the screen.
  */
 export function ClimbRow(props: {
   climb: Climb;
-  badge: 'Sent' | 'Flash' | null;
+  mark: WallMark | undefined;
   session: ClimbRowSession | null;
-  /** Opens the climber's story with this climb (every try, across sessions). */
-  onOpenStory?: () => void;
+  onShow: () => void;
 }) {
-  const { climb, badge, session } = props;
+  const { climb, mark, session } = props;
   const display = useGradeDisplay();
+  const hold = holdColorOf(climb.color);
+  const grade = display(climb.grade);
+  const state = markLine(mark);
   return (
-    <View style={styles.climb}>
-      <View style={styles.line}>
-        <Text style={styles.grade}>{display(climb.grade)}</Text>
-        <Text style={[common.body, styles.grow]}>{climb.name}</Text>
-        {badge ? (
-          <Text style={[styles.badge, badge === 'Flash' && styles.flash]}>{badge}</Text>
-        ) : null}
-        {props.onOpenStory ? (
-          <Button
-            label="Story"
-            name={`Story of ${climb.name}`}
-            small
-            variant="link"
-            onPress={props.onOpenStory}
-          />
-        ) : null}
-      </View>
-      <View style={styles.details}>
-        <ColorSwatch color={climb.color} />
-        <CommunityLine community={climb.community} display={display} />
-      </View>
-      {session ? <SessionActions climb={climb} session={session} /> : null}
+    <View style={styles.row} testID="climb-row">
+      <Pressable
+        role="button"
+        // The visible words first, in their order (what a voice-control user says), then the colour.
+        aria-label={[`${grade} ${climb.name}`, state, hold.name].filter(Boolean).join(', ')}
+        onPress={props.onShow}
+        style={({ pressed }) => [styles.show, pressed && styles.pressed]}
+      >
+        <View
+          style={[
+            styles.swatch,
+            { backgroundColor: hold.fill },
+            climb.color === null && styles.none,
+          ]}
+        />
+        {/* Each text ends in a space: what the row shows reads as words ("V4 Blue Moon"), as its
+            name does, not "V4Blue Moon" run together. */}
+        <Text style={styles.grade}>{`${grade} `}</Text>
+        <View style={styles.name}>
+          <Text style={common.body} numberOfLines={1}>
+            {`${climb.name} `}
+          </Text>
+          {state ? (
+            <Text style={[styles.state, mark?.sentNow && styles.sent]} numberOfLines={1}>
+              {state}
+            </Text>
+          ) : null}
+        </View>
+      </Pressable>
+      {session ? (
+        <>
+          <BigButton label="Try" name={`Try: ${climb.name}`} onPress={session.onTry} />
+          <BigButton label="Sent" name={`Sent: ${climb.name}`} onPress={session.onSent} sent />
+        </>
+      ) : null}
     </View>
   );
 }
 
-/**
- * What other climbers' logs say, once someone logged the climb: "Community V5 · 4.2 stars ·
- * by 3 climbers". In words, not glyphs: a screen reader reads it as it is shown.
- */
-function CommunityLine(props: { community: Climb['community']; display: (g: string) => string }) {
-  const { grade, rating, climbers } = props.community;
-  if (climbers === 0) return null;
-  const opinions = [
-    grade === null ? null : `Community ${props.display(grade)}`,
-    rating === null ? null : `${rating.toFixed(1)} ${rating === 1 ? 'star' : 'stars'}`,
-  ].filter((part) => part !== null);
-  const who = plural(climbers, 'climber', 'climbers');
-  const text = opinions.length > 0 ? `${opinions.join(' · ')} · by ${who}` : `Logged by ${who}`;
-  return <Text style={common.muted}>{text}</Text>;
-}
-
-function SessionActions({ climb, session }: { climb: Climb; session: ClimbRowSession }) {
-  const { open, justLogged } = session;
-  return (
-    <>
-      <View style={styles.line}>
-        <BigButton label="Try" name={`Try: ${climb.name}`} onPress={session.onTry} />
-        <BigButton label="Sent" name={`Sent: ${climb.name}`} onPress={session.onSent} sent />
-        <View style={styles.grow} />
-        <Button label="Log…" name={`Log ${climb.name}`} small onPress={session.onLog} />
-      </View>
-      {justLogged ? (
-        <View style={styles.line}>
-          <Text style={[common.muted, styles.grow]} aria-live="polite">
-            {`Logged: ${resultText(justLogged.route, justLogged.flash)}`}
-          </Text>
-          <Button label="Undo" name={`Undo ${climb.name}`} small onPress={session.onUndo} />
-          <Button
-            label="Edit"
-            name={`Edit just logged ${climb.name}`}
-            small
-            variant="link"
-            onPress={session.onEditJustLogged}
-          />
-        </View>
-      ) : open ? (
-        // The send is one more go: say so before the tap, not after.
-        <Text style={common.muted}>
-          {`Tried ${plural(open.attempts, 'time', 'times')} this session · Sent logs the send as attempt ${open.attempts + 1}`}
-        </Text>
-      ) : null}
-    </>
-  );
-}
-
-function resultText(route: LocalRoute, flash: boolean): string {
-  const result = route.isSuccess ? (flash ? 'Flash' : 'Sent') : 'Not sent';
-  return `${result} · ${plural(route.attempts, 'attempt', 'attempts')}`;
+/** The row's second line: what this session did on the climb, or that it was sent before. */
+function markLine(mark: WallMark | undefined): string | null {
+  if (!mark) return null;
+  if (mark.sentNow) return mark.sentBefore ? 'Sent this session, and before' : 'Sent this session';
+  if (mark.triedNow) return `${plural(mark.attemptsNow, 'attempt', 'attempts')} so far`;
+  return mark.sentBefore ? 'Sent before' : null;
 }
 
 /** A ≥ 48 pt target with a bold label: readable and hittable on the wall. */
@@ -135,36 +100,43 @@ function BigButton(props: { label: string; name: string; onPress: () => void; se
 }
 
 const styles = StyleSheet.create({
-  climb: {
-    gap: spacing.sm,
+  row: {
+    minHeight: CLIMB_ROW_HEIGHT,
+    flexDirection: 'row',
+    alignItems: 'center',
+    gap: spacing.xs,
     backgroundColor: colors.surface,
-    borderRadius: 8,
-    borderWidth: 1,
-    borderColor: colors.border,
-    paddingHorizontal: spacing.md,
-    paddingVertical: spacing.sm,
-    marginBottom: spacing.xs,
-  },
-  line: { flexDirection: 'row', alignItems: 'center', gap: spacing.md },
-  details: { flexDirection: 'row', alignItems: 'center', flexWrap: 'wrap', gap: spacing.md },
-  grow: { flex: 1 },
-  // A minimum, not a width: "V10" at twice the font size must not clip.
-  grade: { minWidth: 44, fontWeight: '700', color: colors.text },
-  badge: {
-    fontSize: 12,
-    fontWeight: '700',
-    color: colors.success,
-    backgroundColor: colors.successBackground,
-    borderRadius: 999,
+    borderBottomWidth: 1,
+    borderBottomColor: colors.border,
     paddingHorizontal: spacing.sm,
-    paddingVertical: 1,
-    overflow: 'hidden',
+    paddingVertical: spacing.xs,
   },
-  flash: { color: colors.flash, backgroundColor: colors.flashBackground },
-  big: {
-    minWidth: 80,
+  show: {
+    flex: 1,
     minHeight: 48,
-    paddingHorizontal: spacing.lg,
+    flexDirection: 'row',
+    alignItems: 'center',
+    gap: spacing.sm,
+    borderRadius: 8,
+  },
+  // A dark edge: white or yellow holds still show against a white row.
+  swatch: {
+    width: SWATCH,
+    height: SWATCH,
+    borderRadius: SWATCH / 2,
+    borderWidth: 1,
+    borderColor: colors.muted,
+  },
+  none: { borderStyle: 'dashed' },
+  // A minimum, not a width: "V10" at twice the font size must not clip.
+  grade: { minWidth: 36, fontWeight: '700', fontSize: 15, color: colors.text },
+  name: { flex: 1 },
+  state: { fontSize: 12, color: colors.muted },
+  sent: { color: colors.success },
+  big: {
+    minWidth: 60,
+    minHeight: 48,
+    paddingHorizontal: spacing.md,
     borderRadius: 8,
     borderWidth: 2,
     alignItems: 'center',

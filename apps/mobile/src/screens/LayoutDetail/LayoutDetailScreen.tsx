@@ -1,21 +1,25 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Climb } from '@sendlog/contract';
 import { FlatList, ScrollView, StyleSheet, Text, View } from 'react-native';
 import type { CompositeScreenProps } from '@react-navigation/native';
 import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
-import { RouteForm } from '../../components/RouteForm';
 import type { RouteValues } from '../../components/RouteForm';
 import { SyncBanner } from '../../components/SyncBanner';
 import { useCatalogue } from '../../hooks/services';
-import { useSendRecord } from '../../hooks/sessions';
+import { useSendRecord, useSessions } from '../../hooks/sessions';
 import { useWideWindow } from '../../hooks/useWideWindow';
-import { openRouteOf } from '../../logbook/quickLog';
+import { wallMarksOf } from '../../logbook/wallMarks';
 import type { LayoutsStackParams, TabParams } from '../../navigation/types';
 import { common, spacing } from '../../theme/theme';
 import { ClimbRow } from './ClimbRow';
+import { JustLogged } from './JustLogged';
 import { LayoutDetailHeader } from './LayoutDetailHeader';
 import { LayoutWall } from './LayoutWall';
+import { LoggedSheet } from './LoggedSheet';
+import { PickedClimb } from './PickedClimb';
+import { SessionBar, StartSessionBar } from './SessionBar';
+import { SessionElsewhereCard } from './SessionElsewhereCard';
 import { useClimbFilter } from './useClimbFilter';
 import { useLayoutSession } from './useLayoutSession';
 import { useQuickLog } from './useQuickLog';
@@ -26,131 +30,115 @@ type Props = CompositeScreenProps<
 >;
 
 /**
- * The one route form open on the screen: a new route on a climb, or a logged route's edit (in the
- * session's list, or in its climb's row when it is the route just logged there).
- */
-type OpenForm =
-  { kind: 'log'; climbId: string } | { kind: 'edit'; routeId: string; inRowOf?: string };
-
-/**
  * The active-session flow. Everything here reads the cached catalogue and writes the local store:
- * no network call, so logging never waits on the gym's signal.
+ * no network call, so logging never waits on the gym's signal. The session bar is pinned, the
+ * routes logged open in a sheet and each climb is one line, so the climbs stay where they are
+ * however long the session runs.
  */
 export function LayoutDetailScreen({ route, navigation }: Props) {
   const { layoutId } = route.params;
   const catalogue = useCatalogue();
   const live = useLayoutSession(layoutId);
   const { session, elsewhere } = live;
-  const { badges, flashes } = useSendRecord();
+  const sessions = useSessions();
+  const { flashes } = useSendRecord();
+  const marks = useMemo(() => wallMarksOf(sessions, session), [sessions, session]);
   const climbs = catalogue.climbsByLayout[layoutId];
   const filter = useClimbFilter(climbs);
-  const [form, setForm] = useState<OpenForm | null>(null);
   const quick = useQuickLog(live);
   const layoutName = (id: string | null) => catalogue.layouts?.find((l) => l.id === id)?.name;
   const title = layoutName(layoutId);
   const image = catalogue.layouts?.find((l) => l.id === layoutId)?.image ?? null;
   const wide = useWideWindow();
-  // The climb tapped on the wall picture: its row shows under the picture, not in the list.
+  // The climb tapped on the picture or in the list: it shows under the picture, not in the list.
   const [pickedId, setPickedId] = useState<string | null>(null);
   const picked = (pickedId && catalogue.climbsById.get(pickedId)) || null;
+  const [logging, setLogging] = useState(false);
+  // The logged list's sheet, and the route edited in it.
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [editingRouteId, setEditingRouteId] = useState<string | null>(null);
+  const list = useRef<FlatList<Climb>>(null);
+  const wallColumn = useRef<ScrollView>(null);
 
   useEffect(() => {
-    navigation.setOptions({ title: title ?? 'Layout' });
+    navigation.setOptions({ title: title ?? 'Wall' });
   }, [navigation, title]);
 
   // FlatList re-renders rows only when its data or extraData change.
-  const last = quick.last;
-  const rowState = useMemo(() => ({ badges, form, session, last }), [badges, form, session, last]);
+  const rowState = useMemo(() => ({ marks, session }), [marks, session]);
 
-  const logRoute = (climbId: string, values: RouteValues) => {
-    if (live.logRoute(climbId, values)) setForm(null);
+  const pick = (climb: Climb | null) => {
+    setPickedId(climb?.id ?? null);
+    setLogging(false);
+    // Where the picked climb shows: the top of the list on a phone, of its column on a wide window.
+    if (climb) {
+      list.current?.scrollToOffset({ offset: 0, animated: true });
+      wallColumn.current?.scrollTo({ y: 0, animated: true });
+    }
   };
-  const updateRoute = (routeId: string, values: RouteValues) => {
-    if (live.updateRoute(routeId, values)) setForm(null);
-  };
-  const openForm = (next: OpenForm | null) => {
+  const editRoute = (routeId: string | null) => {
     // The full form takes over from the quick tap: its undo would overwrite what is typed there.
     quick.dismiss();
-    setForm(next);
+    setEditingRouteId(routeId);
+    if (routeId) setSheetOpen(true);
   };
-
-  const renderClimb = (item: Climb) => {
-    if (form && session) {
-      if (form.kind === 'log' && form.climbId === item.id) {
-        return (
-          <RouteForm
-            climbName={item.name}
-            grade={item.grade}
-            onSave={(values) => logRoute(item.id, values)}
-            onCancel={() => setForm(null)}
-          />
-        );
-      }
-      const editing = form.kind === 'edit' && form.inRowOf === item.id;
-      const route = editing ? session.routes.find((r) => r.id === form.routeId) : undefined;
-      if (route) {
-        return (
-          <RouteForm
-            climbName={item.name}
-            grade={item.grade}
-            initial={route}
-            onSave={(values) => updateRoute(route.id, values)}
-            onCancel={() => setForm(null)}
-          />
-        );
-      }
-    }
-    const justLogged = last?.climbId === item.id ? last.route : null;
-    return (
-      <ClimbRow
-        climb={item}
-        badge={badges.get(item.id) ?? null}
-        session={
-          session
-            ? {
-                open: openRouteOf(session.routes, item.id),
-                justLogged: justLogged && { route: justLogged, flash: flashes.has(justLogged.id) },
-                onTry: () => quick.tap(item.id, 'try'),
-                onSent: () => quick.tap(item.id, 'sent'),
-                onLog: () => openForm({ kind: 'log', climbId: item.id }),
-                onUndo: quick.undo,
-                onEditJustLogged: () =>
-                  justLogged &&
-                  openForm({ kind: 'edit', routeId: justLogged.id, inRowOf: item.id }),
-              }
-            : null
-        }
-        onOpenStory={() => navigation.navigate('ClimbStory', { climbId: item.id })}
-      />
-    );
-  };
-  const end = (notes: string) => {
+  const end = () => {
     const empty = session?.routes.length === 0;
     const endedSessionId = session?.id;
+    setSheetOpen(false);
     // An empty session is discarded, not kept: nothing for History to show. Otherwise History
     // opens with the session's summary on top.
-    if (live.end(notes) && !empty)
+    if (live.end() && !empty)
       navigation.navigate('HistoryTab', { screen: 'History', params: { endedSessionId } });
   };
+
+  const pickedPanel = picked ? (
+    <PickedClimb
+      climb={picked}
+      onWall={image !== null && picked.position !== null}
+      mark={marks.get(picked.id)}
+      session={
+        session
+          ? {
+              onTry: () => quick.tap(picked.id, 'try'),
+              onSent: () => quick.tap(picked.id, 'sent'),
+              logging,
+              onLog: () => {
+                quick.dismiss();
+                setLogging(true);
+              },
+              onSave: (values: RouteValues) => {
+                if (live.logRoute(picked.id, values)) setLogging(false);
+              },
+              onCancel: () => setLogging(false),
+            }
+          : null
+      }
+      onOpenStory={() => navigation.navigate('ClimbStory', { climbId: picked.id })}
+      onClose={() => pick(null)}
+    />
+  ) : null;
 
   const wall = image ? (
     <LayoutWall
       image={image}
-      layoutName={title ?? 'Layout'}
+      layoutName={title ?? 'Wall'}
       climbs={filter.shown}
       selected={picked}
-      onSelect={(climb) => setPickedId(climb.id)}
-      onClose={() => setPickedId(null)}
-      renderSelected={renderClimb}
+      onSelect={pick}
+      picked={pickedPanel}
       inSession={session !== null}
     />
   ) : null;
   const listed = picked ? filter.shown.filter((c) => c.id !== picked.id) : filter.shown;
   // A wide window has the picture beside the list, each scrolling on its own.
   const besideList = wide && wall !== null;
+  const justLogged = quick.last;
+  const justLoggedClimb = justLogged ? catalogue.climbsById.get(justLogged.climbId) : undefined;
 
-  const list = (
+  const climbList = (
     <FlatList
+      ref={list}
       style={besideList ? styles.listColumn : undefined}
       contentContainerStyle={common.content}
       data={listed}
@@ -161,53 +149,99 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
       ListHeaderComponent={
         <LayoutDetailHeader
           wall={besideList ? null : wall}
-          live={live}
-          elsewhereLayoutName={elsewhere ? (layoutName(elsewhere.layoutId) ?? null) : null}
-          climbsById={catalogue.climbsById}
-          flashes={flashes}
-          editingRouteId={form?.kind === 'edit' && !form.inRowOf ? form.routeId : null}
-          onEditRoute={(routeId) => openForm(routeId === null ? null : { kind: 'edit', routeId })}
-          onSaveRoute={updateRoute}
-          onOpenElsewhere={() =>
-            navigation.navigate('LayoutDetail', { layoutId: elsewhere?.layoutId ?? '' })
-          }
-          onEnd={end}
+          picked={wall ? null : pickedPanel}
+          error={live.error}
           filter={filter}
         />
       }
       ListEmptyComponent={
         <Text style={common.muted}>
           {climbs === undefined
-            ? 'The climbs of this layout are not on this device yet. They download once you are online.'
+            ? 'The climbs of this wall are not on this device yet. They download once you are online.'
             : 'No climb matches.'}
         </Text>
       }
-      renderItem={({ item }) => renderClimb(item)}
+      renderItem={({ item }) => (
+        <ClimbRow
+          climb={item}
+          mark={marks.get(item.id)}
+          session={
+            session
+              ? { onTry: () => quick.tap(item.id, 'try'), onSent: () => quick.tap(item.id, 'sent') }
+              : null
+          }
+          onShow={() => pick(item)}
+        />
+      )}
     />
   );
 
   return (
     <View style={common.screen}>
       <SyncBanner />
+      {session ? (
+        <SessionBar session={session} onOpenLogged={() => setSheetOpen(true)} onEnd={end} />
+      ) : elsewhere ? (
+        <View style={styles.pinned}>
+          <SessionElsewhereCard
+            layoutName={layoutName(elsewhere.layoutId) ?? null}
+            onOpen={() =>
+              navigation.navigate('LayoutDetail', { layoutId: elsewhere.layoutId ?? '' })
+            }
+          />
+        </View>
+      ) : (
+        <StartSessionBar onStart={live.start} />
+      )}
+      {justLogged ? (
+        <JustLogged
+          climbName={justLoggedClimb?.name ?? 'a climb'}
+          route={justLogged.route}
+          flash={flashes.has(justLogged.route.id)}
+          onUndo={quick.undo}
+          onEdit={() => editRoute(justLogged.route.id)}
+        />
+      ) : null}
       {besideList ? (
         <View style={styles.columns}>
           <ScrollView
+            ref={wallColumn}
             style={styles.wallColumn}
             contentContainerStyle={common.content}
             keyboardShouldPersistTaps="handled"
           >
             {wall}
           </ScrollView>
-          {list}
+          {climbList}
         </View>
       ) : (
-        list
+        climbList
       )}
+      {session ? (
+        <LoggedSheet
+          visible={sheetOpen}
+          session={session}
+          climbsById={catalogue.climbsById}
+          flashes={flashes}
+          editingRouteId={editingRouteId}
+          onEdit={editRoute}
+          onSave={(routeId, values) => {
+            if (live.updateRoute(routeId, values)) setEditingRouteId(null);
+          }}
+          onRemove={live.removeRoute}
+          onSaveNotes={live.saveNotes}
+          onClose={() => {
+            setSheetOpen(false);
+            setEditingRouteId(null);
+          }}
+        />
+      ) : null}
     </View>
   );
 }
 
 const styles = StyleSheet.create({
+  pinned: { paddingHorizontal: spacing.lg, paddingVertical: spacing.xs },
   columns: { flex: 1, flexDirection: 'row', gap: spacing.sm },
   // The picture gets the larger share: it is what the climber looks at on a tablet.
   wallColumn: { flex: 3 },

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react-nativ
 import { createMemoryStorage } from '@sendlog/sync';
 import type { Climb, Layout } from '@sendlog/contract';
 import { testClimb, testLayout, TEST_USER } from '../../testing/fakeApi';
+import { openLogged } from '../../testing/flows';
 import { renderApp } from '../../testing/renderApp';
 
 const WALL: Layout = {
@@ -69,7 +70,7 @@ describe('the wall picture on a layout', () => {
     expect(screen.getByText('Tap a dot to see that climb.')).toBeTruthy();
 
     press('Start session');
-    await screen.findByText('Session in progress');
+    await screen.findByLabelText('Session in progress');
     press('Blue Moon, V4, blue');
     expect(screen.getByText('On the wall: Blue Moon')).toBeTruthy();
     // The picked climb's row moves under the picture: one "Sent" for it on the screen.
@@ -77,11 +78,13 @@ describe('the wall picture on a layout', () => {
     expect(screen.getByRole('button', { name: 'Blue Moon, V4, blue, selected' })).toBeTruthy();
     press('Try: Blue Moon');
     press('Sent: Blue Moon');
+    await openLogged();
     await waitFor(() =>
       expect(
         within(screen.getByLabelText('Route Blue Moon')).getByText(/Sent · 2 attempts/),
       ).toBeTruthy(),
     );
+    press('Close the logged list');
     const routes = app.services.getAccount()?.store.getActiveSession()?.routes ?? [];
     expect(routes.map((r) => [r.climbId, r.isSuccess, r.attempts])).toEqual([['moon', true, 2]]);
 
@@ -96,19 +99,28 @@ describe('the wall picture on a layout', () => {
     expect(screen.getAllByRole('button', { name: 'Sent: Pink Slab' })).toHaveLength(1);
   });
 
-  it('shows the hold colour and what the community says on each row', async () => {
+  it('names each row by grade, name and hold colour; the picked climb says what the community says', async () => {
     await offlinePhone();
+    expect(screen.getByRole('button', { name: 'V4 Blue Moon, blue' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'V1 Pink Slab, pink' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'V2 Unplaced, no colour' })).toBeTruthy();
+    press('V4 Blue Moon, blue');
+    expect(screen.getByText('On the wall: Blue Moon')).toBeTruthy();
     expect(screen.getByText('Community V5 · 4.3 stars · by 3 climbers')).toBeTruthy();
     expect(screen.getByText('blue')).toBeTruthy();
-    expect(screen.getByText('pink')).toBeTruthy();
-    expect(screen.getByText('no colour')).toBeTruthy();
+    // A climb that is not on the picture is picked all the same, without "On the wall".
+    press('V2 Unplaced, no colour');
+    expect(screen.getByRole('heading', { name: 'Unplaced' })).toBeTruthy();
   });
 
   it('writes every grade in the climber system: rows, filters, dots, community', async () => {
     await offlinePhone('Font');
     expect(screen.getByRole('button', { name: 'Blue Moon, 6B, blue' })).toBeTruthy();
     expect(screen.getByRole('radio', { name: '6B' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '6B Blue Moon, blue' })).toBeTruthy();
+    press('Blue Moon, 6B, blue');
     expect(screen.getByText('Community 6C · 4.3 stars · by 3 climbers')).toBeTruthy();
+    press('Close Blue Moon');
     fireEvent.press(screen.getByRole('radio', { name: '6B' }));
     expect(screen.queryByText('Pink Slab')).toBeNull();
     // The filter narrows the dots too.

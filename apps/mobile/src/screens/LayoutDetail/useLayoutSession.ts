@@ -29,8 +29,8 @@ export interface LayoutSession {
   /** Takes a tap back through the store: the exact route state before it. */
   undo(undo: QuickUndo): boolean;
   saveNotes(notes: string): void;
-  /** Saves the notes as typed, then ends the session (an empty one is discarded). */
-  end(notes: string): boolean;
+  /** Ends the session (an empty one is discarded). */
+  end(): boolean;
 }
 
 /**
@@ -75,10 +75,6 @@ export function useLayoutSession(layoutId: string): LayoutSession {
         else store.updateRoute(id, undo.routeId, undo.values);
       }),
     saveNotes: (notes) => void inSession((id) => store.updateNotes(id, notes)),
-    end: (notes) =>
-      inSession((id) => {
-        if (notes !== (session?.notes ?? '')) store.updateNotes(id, notes);
-        store.endSession(id);
-      }),
+    end: () => inSession((id) => void store.endSession(id)),
   };
 }

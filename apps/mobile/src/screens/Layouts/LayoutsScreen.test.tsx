@@ -45,6 +45,6 @@ describe('LayoutsScreen', () => {
       services.getAccount()?.store.startSession({ layoutId: 'wall' });
     });
     fireEvent.press(await screen.findByRole('button', { name: 'Resume session' }));
-    expect(await screen.findByText('Session in progress')).toBeTruthy();
+    expect(await screen.findByLabelText('Session in progress')).toBeTruthy();
   });
 });

@@ -1,6 +1,6 @@
-import { act, fireEvent, screen } from '@testing-library/react-native';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { progressCompute } from '@sendlog/rules/progress';
-import { openLayout } from '../../testing/flows';
+import { openLayout, openLogged, showClimb } from '../../testing/flows';
 import { renderApp, signedInStorage, type RenderedApp } from '../../testing/renderApp';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -108,22 +108,26 @@ describe('ProgressScreen', () => {
     fireEvent.press(screen.getByRole('button', { name: /Layouts/ }));
     await openLayout();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    showClimb('Dyno Mite');
     fireEvent.press(screen.getByRole('button', { name: 'Log Dyno Mite' }));
     const before = computeStats.mock.calls.length;
     expect(before).toBeGreaterThan(0);
     for (const text of ['h', 'he', 'hee', 'heel', 'heel hook']) {
       fireEvent.changeText(screen.getByLabelText('Route notes'), text);
     }
-    // Session notes are saved as typed, yet no chart reads them.
-    for (const text of ['w', 'wa', 'warm', 'warm up slow']) {
-      fireEvent.changeText(screen.getByLabelText('Session notes'), text);
-    }
     expect(computeStats.mock.calls.length).toBe(before);
 
     // Saved (the form sends in one attempt by default: a flash): one new computation, shown.
     fireEvent.press(screen.getByRole('button', { name: 'Save route' }));
-    await screen.findByLabelText('Route Dyno Mite');
+    await waitFor(() => expect(screen.queryByLabelText('Route form for Dyno Mite')).toBeNull());
     expect(computeStats.mock.calls.length).toBe(before + 1);
+    // Session notes are saved as typed, yet no chart reads them.
+    await openLogged();
+    for (const text of ['w', 'wa', 'warm', 'warm up slow']) {
+      fireEvent.changeText(screen.getByLabelText('Session notes'), text);
+    }
+    expect(computeStats.mock.calls.length).toBe(before + 1);
+    fireEvent.press(screen.getByRole('button', { name: 'Close the logged list' }));
     fireEvent.press(screen.getByRole('button', { name: /Progress/ }));
     expect(pyramidText()).toMatch(/V5: 1 flashed, 0 sent, 0 tried only; V2: 1 flashed/);
 

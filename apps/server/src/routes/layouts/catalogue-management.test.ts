@@ -402,6 +402,10 @@ describe.each(BACKENDS)('catalogue management on $name', (backend) => {
         .sort(),
     ).toEqual(['New one', 'New two']);
     expect(list.body.climbs.filter((c) => c.archived)).toHaveLength(2);
+    const climbCount = async () =>
+      (await anon.get<LayoutsResponse>('/layouts')).body.layouts.find((l) => l.id === layout.id)!
+        .climbCount;
+    expect(await climbCount(), 'climbCount counts the climbs up, not the archived').toBe(2);
     expect(
       [await etagOf('/layouts'), await etagOf(`/layouts/${layout.id}/climbs`)].every(
         (tag, i) => tag !== tags[i],
@@ -414,6 +418,9 @@ describe.each(BACKENDS)('catalogue management on $name', (backend) => {
     });
     expect(add.body.archived).toBe(0);
     expect(add.body.created).toHaveLength(1);
+    expect(await climbCount()).toBe(3);
+    await setter.patch(`/climbs/${add.body.created[0]!.id}`, { archived: true });
+    expect(await climbCount(), 'archiving a climb lowers climbCount').toBe(2);
     const tooMany = await setter.post<ErrorBody>(`/layouts/${layout.id}/reset`, {
       climbs: Array.from({ length: 501 }, (_, i) => ({ name: `c${i}`, grade: 'V1' })),
       archiveOthers: true,

@@ -1,3 +1,4 @@
+import { withRouteContent } from '@sendlog/contract';
 import { compareRoutes, sameRoute, type RouteVersion, type SessionState } from '@sendlog/rules';
 import type { TouchedClimbs } from '../../catalogue/community-aggregate.js';
 import type { StoredRoute, StoredSession } from '../session-repository.js';
@@ -48,29 +49,21 @@ export interface Working {
   lastSnapshotHash: string | null;
 }
 
-/**
- * A route with its server identity and snapshotted grade. Spelled out rather than copied from the
- * declared list: this runs for every written route, and a literal is several times faster (the
- * route-fields test fails if a declared field is missing here).
- */
+/** A route with its server identity and snapshotted grade, its content copied by the declared list. */
 export function storedRouteOf(w: Working, r: RouteVersion): StoredRoute {
   const meta = w.routeMeta.get(r.clientRouteId);
   if (!meta) throw new Error(`route ${r.clientRouteId} has no server identity`);
-  return {
-    id: meta.id,
-    clientRouteId: r.clientRouteId,
-    climbId: r.climbId,
-    climbName: meta.climbName,
-    grade: meta.grade,
-    isSuccess: r.isSuccess,
-    attempts: r.attempts,
-    notes: r.notes,
-    rating: r.rating,
-    gradeOpinion: r.gradeOpinion,
-    loggedAt: r.loggedAt,
-    position: r.position,
-    updatedAt: r.updatedAt,
-  };
+  return withRouteContent(
+    {
+      id: meta.id,
+      clientRouteId: r.clientRouteId,
+      climbName: meta.climbName,
+      grade: meta.grade,
+      position: r.position,
+      updatedAt: r.updatedAt,
+    },
+    r,
+  );
 }
 
 function routesOf(w: Working): StoredRoute[] {
