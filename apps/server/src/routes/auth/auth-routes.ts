@@ -11,6 +11,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../../auth/passwords.js
 import { DEFAULT_LOGIN_FAILURE_LIMIT, type AppContext } from '../../context.js';
 import { PUBLIC } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
+import { noStore } from '../../http/no-store.js';
 import { countHit, takeBackHit } from '../../http/rate-limit-store.js';
 import {
   createUser,
@@ -30,6 +31,8 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/register',
     {
+      // The answer carries a token.
+      onSend: noStore,
       config: {
         rateLimit: {
           max: ctx.registerRateLimit.max,
@@ -71,6 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/login',
     {
+      onSend: noStore,
       config: {
         rateLimit: {
           max: ctx.loginRateLimit.max,
