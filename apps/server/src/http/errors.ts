@@ -1,4 +1,5 @@
 import {
+  boundedError,
   issuesToDetails,
   LIMITS,
   summarizeDetails,
@@ -25,6 +26,16 @@ export class ApiError extends Error {
     super(message);
   }
 
+  /** Broken fields counted but not listed (an error already bounded elsewhere: the ingest's). */
+  detailsOmitted?: number;
+
+  /** The answer for an error body made elsewhere (a session refused by the ingest). */
+  static answering(statusCode: number, error: ErrorBody['error']): ApiError {
+    const e = new ApiError(statusCode, error.code, error.message, error.details);
+    if (error.detailsOmitted !== undefined) e.detailsOmitted = error.detailsOmitted;
+    return e;
+  }
+
   static validation(details: ErrorDetail[]): ApiError {
     return new ApiError(400, 'validation_failed', summarizeDetails(details), details);
   }
@@ -41,13 +52,15 @@ export class ApiError extends Error {
     return new ApiError(401, 'unauthorized', message);
   }
 
+  /** The answer's body, a few kB at most however many details there are (`boundedError`). */
   body(): ErrorBody {
     return {
-      error: {
+      error: boundedError({
         code: this.code,
         message: this.message,
         ...(this.details ? { details: this.details } : {}),
-      },
+        ...(this.detailsOmitted ? { detailsOmitted: this.detailsOmitted } : {}),
+      }),
     };
   }
 }

@@ -1,4 +1,5 @@
 import {
+  boundedError,
   issuesToDetails,
   sessionSnapshotSchema,
   snapshotClockIssues,
@@ -52,14 +53,16 @@ export function catalogueError(
       : [{ path: `routes.${i}.climbId`, message: 'does not name a known climb' }],
   );
   if (unknown.length === 0) return undefined;
-  return { code: 'unknown_climb', message: summarizeDetails(unknown), details: unknown };
+  return boundedError({
+    code: 'unknown_climb',
+    message: summarizeDetails(unknown),
+    details: unknown,
+  });
 }
 
-const validationError = (details: ErrorDetail[]): ApiErrorBody => ({
-  code: 'validation_failed',
-  message: summarizeDetails(details),
-  details,
-});
+/** A session's own error, bounded as every error answer is (a bulk carries a hundred). */
+const validationError = (details: ErrorDetail[]): ApiErrorBody =>
+  boundedError({ code: 'validation_failed', message: summarizeDetails(details), details });
 
 /**
  * ISO years 0000–1969 pass the schema (year 0 does not exist in PostgreSQL), and year 9999 with a
