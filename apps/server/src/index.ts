@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, LOG_REDACT } from './app.js';
 import { resolveTokenSecret } from './auth/secret.js';
+import { sweepPictures } from './catalogue/picture-retirement.js';
 import { tokenSigner } from './auth/tokens.js';
 import type { AppContext, RateLimit } from './context.js';
 import { openDatabase } from './db/connection.js';
@@ -83,6 +84,10 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       trustProxy: o.trustProxy,
       metrics: { token: o.metricsToken, pool: database.poolStats },
     });
+    // Pictures no layout has shown for a long while go (see catalogue/picture-retirement.ts).
+    await sweepPictures(database.db).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'wall picture sweep failed'),
+    );
     await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : o.port;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { GymFileError, readGymFile } from '../catalogue/gym-file.js';
 import { importGym, type ImportCounts } from '../catalogue/gym-import.js';
+import { PICTURE_RETENTION_DAYS, sweepPictures } from '../catalogue/picture-retirement.js';
 import { openDatabase } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
 
@@ -33,11 +34,13 @@ async function main(args: string[]): Promise<number> {
   try {
     await migrateUnderLock(database, async () => undefined);
     const report = await importGym(database.db, gym);
+    const sweep = await sweepPictures(database.db);
     process.stdout.write(
       [
         line('layouts', report.layouts),
         line('climbs', report.climbs),
         `pictures: ${report.pictures.created} stored, ${report.pictures.unchanged} already there`,
+        `pictures no layout shows: ${sweep.retired} kept ${PICTURE_RETENTION_DAYS} days from now, ${sweep.deleted} deleted`,
       ].join('\n') + '\n',
     );
     return 0;

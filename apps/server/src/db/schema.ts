@@ -58,7 +58,8 @@ export const serverSettings = pgTable('server_settings', {
 /**
  * Wall pictures live in the database, not on a disk: every API process serves them without a
  * shared folder, and `pg_dump` backs them up with the climbs placed on them. A picture is
- * immutable; a new upload is a new row, so its URL (named by its hash) can be cached for good.
+ * immutable; a new upload is a new row, so its URL (named by its hash) can be cached for good,
+ * until no layout has shown it for a while (`unusedSince`).
  */
 export const wallImages = pgTable('wall_images', {
   id: uuid('id').primaryKey(),
@@ -69,6 +70,12 @@ export const wallImages = pgTable('wall_images', {
   height: integer('height').notNull(),
   bytes: bytea('bytes').notNull(),
   createdAt: createdAt(),
+  /**
+   * When a sweep first found no layout showing the picture; null while one shows it. Retired
+   * pictures stay (their URL answering) for `PICTURE_RETENTION_DAYS`, then a sweep deletes them:
+   * see catalogue/picture-retirement.ts.
+   */
+  unusedSince: timestamp('unused_since', { withTimezone: true, precision: 3 }),
 });
 
 export const layouts = pgTable(
