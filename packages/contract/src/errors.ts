@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'email_taken',
+  'last_admin',
   'invalid_image',
   'payload_too_large',
   'unsupported_media_type',
