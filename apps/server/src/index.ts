@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, LOG_REDACT } from './app.js';
+import { requestForLog } from './http/logged-url.js';
 import { resolveTokenSecret } from './auth/secret.js';
 import { sweepPictures } from './catalogue/picture-retirement.js';
 import { tokenSigner } from './auth/tokens.js';
@@ -77,7 +78,12 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     const logger =
       o.logger === undefined || o.logger === false
         ? false
-        : { redact: LOG_REDACT, ...(o.logger === true ? {} : o.logger) };
+        : {
+            redact: LOG_REDACT,
+            // A token sent in a URL is refused, and never written down either.
+            serializers: { req: requestForLog },
+            ...(o.logger === true ? {} : o.logger),
+          };
     const app = await buildApp(ctx, {
       logger,
       webRoot: o.webRoot,
