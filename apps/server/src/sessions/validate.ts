@@ -23,17 +23,18 @@ export function validateSnapshot(
 ): { snapshot: SessionSnapshot } | { error: ApiErrorBody } {
   const parsed = sessionSnapshotSchema.safeParse(item);
   if (!parsed.success) return { error: validationError(issuesToDetails(parsed.error.issues)) };
+  const implausible = implausibleTimeDetails(parsed.data);
   const details: ErrorDetail[] = [
-    ...snapshotClockIssues(parsed.data, nowMs).map((i) => ({
-      path: i.path.join('.'),
-      message: i.message,
-    })),
+    // A time the database cannot hold is said once, as that.
+    ...snapshotClockIssues(parsed.data, nowMs)
+      .map((i) => ({ path: i.path.join('.'), message: i.message }))
+      .filter((d) => !implausible.some((t) => t.path === d.path)),
     ...repeatedRouteIdPaths(parsed.data).map((path) => ({
       path,
       message: 'is repeated in this session',
     })),
     ...unsafeTextDetails(parsed.data),
-    ...implausibleTimeDetails(parsed.data),
+    ...implausible,
   ];
   return details.length > 0 ? { error: validationError(details) } : { snapshot: parsed.data };
 }
