@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe.js';
-import { climber, screenshot } from './support/app.js';
+import { climber, climbRowName, screenshot } from './support/app.js';
 import { chromiumForStories, startStoryStage, type StoryStage } from './support/stage.js';
 
 /*
@@ -14,6 +14,25 @@ const hasChromium = chromiumForStories('the at-the-wall stories');
 
 const STORY_TIMEOUT = 180_000;
 const PHONE_844 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 } as const;
+
+/** What the focused element is called: its accessible name as the page gives it, or its text. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '(body)';
+    return `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? ''}`;
+  });
+
+/** Presses Tab until the focused element is `name`, at most `max` times; the Tabs it took. */
+async function tabTo(page: Page, name: string, max: number, seen: string[] = []): Promise<number> {
+  for (let tabs = 1; tabs <= max; tabs += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    seen.push(now);
+    if (now.endsWith(`:${name}`)) return tabs;
+  }
+  throw new Error(`"${name}" not reached in ${max} Tabs: ${seen.join(' → ')}`);
+}
 
 /** Every scrolled area of the page back to its top, as the screen opens. */
 const scrollToTop = (page: Page) =>
@@ -70,6 +89,149 @@ describe.skipIf(!hasChromium)('at the wall', () => {
       expect(await page.getByLabel(/^Route /).count()).toBe(12);
       await checkAccessibility(page, 'logged this session sheet');
       await app.closeLogged();
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(2) a climb picked in the list shows on the picture, and the dots show what was done',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const { layout, climbs } = stage.demoWall;
+      const [tried, sent, sentBefore, far] = [0, 1, 5, climbs.length - 1].map((i) => {
+        const climb = climbs[i];
+        if (!climb?.position) throw new Error(`the demo wall's climb #${i} is not placed`);
+        return climb;
+      }) as [(typeof climbs)[0], (typeof climbs)[0], (typeof climbs)[0], (typeof climbs)[0]];
+      const dot = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}, `) });
+
+      // An earlier session sent one climb.
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      await page.getByRole('button', { name: `Sent: ${sentBefore.name}`, exact: true }).click();
+      await page.getByRole('button', { name: 'End session', exact: true }).click();
+      await page.getByRole('heading', { name: 'Session summary' }).waitFor();
+      await app.openTab('Layouts');
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      for (let i = 0; i < 2; i += 1) {
+        await page.getByRole('button', { name: `Try: ${tried.name}`, exact: true }).click();
+      }
+      await page.getByRole('button', { name: `Sent: ${sent.name}`, exact: true }).click();
+      await expect
+        .poll(() => dot(tried.name).getAttribute('aria-label'))
+        .toMatch(/, 2 attempts this session, /);
+      expect(await dot(sent.name).getAttribute('aria-label')).toMatch(/, sent this session$/);
+      expect(await dot(sentBefore.name).getAttribute('aria-label')).toMatch(/, sent before$/);
+      await page.getByText('attempts this session', { exact: true }).waitFor();
+
+      // Zoomed in, a climb far down the list: a tap on its row brings its dot into view, marked.
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+      await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+      await page.getByRole('button', { name: climbRowName(far.name) }).click();
+      await page.getByRole('heading', { name: `On the wall: ${far.name}` }).waitFor();
+      const picked = dot(far.name);
+      await expect.poll(() => picked.getAttribute('aria-label')).toMatch(/, selected$/);
+      await expect
+        .poll(async () => {
+          const box = await picked.boundingBox();
+          return (
+            box !== null &&
+            box.x >= 0 &&
+            box.x + box.width <= 390 &&
+            box.y >= 0 &&
+            box.y + box.height <= 844
+          );
+        })
+        .toBe(true);
+      console.log(
+        `[figure] a row tapped ${far.name} at zoom 200%: its dot in view at ` +
+          `${JSON.stringify(await picked.boundingBox())}`,
+      );
+      await checkAccessibility(page, 'wall, a climb picked from the list while zoomed');
+
+      await page.getByRole('button', { name: 'Reset zoom', exact: true }).click();
+      await page.getByRole('button', { name: climbRowName(tried.name) }).click();
+      await scrollToTop(page);
+      await screenshot(page, 'wall-marked');
+      await checkAccessibility(page, 'wall with marked dots');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(8) keyboard only: one stop per wall, Start session within 10 Tabs of a wall opening, then a send',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const { layout, climbs } = stage.demoWall;
+      const walls = (await stage.api.layouts()).filter((l) => !l.archived);
+
+      // The walls: after the heading, one stop per wall.
+      await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
+      await page.getByRole('heading', { name: 'Layouts' }).focus();
+      const stops: string[] = [];
+      for (let i = 0; i < walls.length; i += 1) {
+        await page.keyboard.press('Tab');
+        stops.push(await focused(page));
+      }
+      console.log(`[figure] Tab stops after the walls' heading: ${stops.join(' → ')}`);
+      expect(stops.map((stop) => stop.replace(/^\w+:/, ''))).toEqual(walls.map((w) => w.name));
+
+      // A wall opened from the keyboard: focus on its heading, Start session a few Tabs on.
+      await page.getByRole('link', { name: layout.name, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Start session', exact: true }).waitFor();
+      await expect.poll(() => focused(page)).toMatch(new RegExp(`^h1:`));
+      const seen: string[] = [];
+      const toStart = await tabTo(page, 'Start session', 10, seen);
+      await page.keyboard.press('Enter');
+      await page.getByRole('region', { name: 'Session in progress' }).waitFor();
+      // Past the picture in one stop, then the first climb's "Sent".
+      const first = climbs[0]?.name ?? '';
+      const toSkip = await tabTo(page, 'Skip to the climbs', 10, seen);
+      await page.keyboard.press('Enter');
+      const toSent = await tabTo(page, `Sent: ${first}`, 10, seen);
+      await page.keyboard.press('Enter');
+      await page.getByText(`Logged ${first}: Flash · 1 attempt`, { exact: true }).waitFor();
+      const total = toStart + toSkip + toSent;
+      console.log(
+        `[figure] keyboard: Start session ${toStart} Tabs after the wall opens; a send ` +
+          `${toSkip + toSent} Tabs and 2 Enters more; ${total} Tabs in all (${seen.join(' → ')})`,
+      );
+      expect(toStart).toBeLessThanOrEqual(10);
+      expect(total).toBeLessThanOrEqual(15);
+
+      // The grades are one stop: the arrow keys choose among them.
+      await page.getByRole('radio', { name: 'All grades', exact: true }).focus();
+      await page.keyboard.press('ArrowRight');
+      const v0 = page.getByRole('radio', { name: 'V0', exact: true });
+      await expect.poll(() => v0.getAttribute('aria-checked')).toBe('true');
+      expect(await focused(page)).toBe('div:V0');
+      await page.keyboard.press('ArrowLeft');
+      await expect
+        .poll(() => page.getByRole('radio', { name: 'All grades' }).getAttribute('aria-checked'))
+        .toBe('true');
+
+      // The ring on the green "Sent" is thick and dark, set off by a white gap.
+      await page.getByRole('button', { name: `Sent: ${first}`, exact: true }).focus();
+      const ring = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return {
+          width: style.outlineWidth,
+          color: style.outlineColor,
+          offset: style.outlineOffset,
+        };
+      });
+      expect(ring).toEqual({ width: '3px', color: 'rgb(29, 35, 48)', offset: '2px' });
+      await screenshot(page, 'keyboard-focus');
+      await checkAccessibility(page, 'wall, by keyboard');
       expect(errors).toEqual([]);
     },
     STORY_TIMEOUT,

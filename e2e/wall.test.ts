@@ -26,7 +26,9 @@ describe.skipIf(!hasChromium)('the wall picture', () => {
 
   beforeAll(async () => {
     stage = await startStoryStage();
-    const layouts = (await stage.api.layouts()).filter((l) => l.image && !l.archived);
+    // The demo climber's walls: those of the gym they follow.
+    const demo = await stage.api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
+    const layouts = (await stage.api.layouts(demo)).filter((l) => l.image && !l.archived);
     const last = layouts[layouts.length - 1];
     if (!last || layouts.length < 2) throw new Error('the demo gym needs two walls with pictures');
     layout = last;
@@ -53,8 +55,11 @@ describe.skipIf(!hasChromium)('the wall picture', () => {
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
       const token = await stage.api.login(DEMO_ACCOUNT.email, DEMO_ACCOUNT.password);
       const before = (await stage.api.sessions(token)).length;
-      // After the catalogue refresh the app keeps every wall's picture, opened or not.
-      const pictures = (await stage.api.layouts()).filter((l) => l.image && !l.archived).length;
+      // After the catalogue refresh the app keeps every wall's picture, opened or not (the walls
+      // of the gym the demo climber follows).
+      const pictures = (await stage.api.layouts(token)).filter(
+        (l) => l.image && !l.archived,
+      ).length;
       await page.waitForFunction(
         async ({ cache, count }) => (await (await caches.open(cache)).keys()).length === count,
         { cache: PICTURE_CACHE, count: pictures },

@@ -5,6 +5,7 @@ import {
   LIMITS,
   type AuthResponse,
   type BulkResponse,
+  type GymsResponse,
 } from '@sendlog/contract';
 import { startServer, type RunningServer } from '@sendlog/server';
 import fc from 'fast-check';
@@ -60,6 +61,8 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
   let setter: Http;
   let admin: Climber;
   let gym: { layoutId: string; climbIds: string[] };
+  /** The demo setter's gym (the demo gym). */
+  let gymId: string;
   let before: Record<string, number>;
   let sessionsBefore = 0;
   const figures: Figures = { requests: 0, fiveXx: 0, byCode: {}, byKind: {} };
@@ -123,6 +126,7 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     const login = await http(url).post<AuthResponse>('/auth/login', DEMO_SETTER);
     expect(login.status).toBe(200);
     setter = http(url, login.body.token);
+    gymId = (await setter.get<GymsResponse>('/me/gyms')).body.gyms[0]!.id;
   }, SETUP_TIMEOUT);
 
   afterAll(async () => {
@@ -279,6 +283,10 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
         ['POST', `/layouts/${gym.layoutId}/reset`, CATALOGUE_BODIES.reset, () => setter],
         ['PATCH', '/me', CATALOGUE_BODIES.updateMe, () => climber.api],
         ['PUT', '/users/role', CATALOGUE_BODIES.setRole, () => admin.api],
+        ['POST', '/gyms', CATALOGUE_BODIES.createGym, () => admin.api],
+        ['PATCH', `/gyms/${gymId}`, CATALOGUE_BODIES.updateGym, () => admin.api],
+        ['PUT', `/gyms/${gymId}/staff`, CATALOGUE_BODIES.setGymStaff, () => admin.api],
+        ['POST', `/gyms/${gymId}/layouts`, CATALOGUE_BODIES.createGymLayout, () => setter],
       ] as const;
       for (const [method, path, spec, caller] of endpoints) {
         await fc.assert(
@@ -394,6 +402,9 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
         ['PATCH', (id: string) => `/climbs/${id}`, { name: 'x' }],
         ['POST', (id: string) => `/layouts/${id}/climbs`, { name: 'x', grade: 'V1' }],
         ['POST', (id: string) => `/layouts/${id}/reset`, { climbs: [], archiveOthers: true }],
+        ['PATCH', (id: string) => `/gyms/${id}`, { name: 'x' }],
+        ['POST', (id: string) => `/gyms/${id}/layouts`, { name: 'x' }],
+        ['GET', (id: string) => `/gyms/${id}/layouts`, undefined],
         ['GET', (id: string) => `/wall-pictures/${id}`, undefined],
       );
       await fc.assert(
@@ -417,6 +428,8 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     '/layouts',
     '/layouts/00000000-0000-4000-8000-000000000000/climbs',
     '/layouts/00000000-0000-4000-8000-000000000000/reset',
+    '/gyms',
+    '/gyms/00000000-0000-4000-8000-000000000000/layouts',
   ];
   /** Every other JSON body endpoint, by method. */
   const OTHER_BODIES = [
@@ -424,6 +437,8 @@ describe.each(BACKENDS)('bad input on $name', (backend) => {
     ['PUT', '/users/role'],
     ['PATCH', '/layouts/00000000-0000-4000-8000-000000000000'],
     ['PATCH', '/climbs/00000000-0000-4000-8000-000000000000'],
+    ['PATCH', '/gyms/00000000-0000-4000-8000-000000000000'],
+    ['PUT', '/gyms/00000000-0000-4000-8000-000000000000/staff'],
   ] as const;
 
   const bodyEndpoints = () => [...POSTS.map((path) => ['POST', path] as const), ...OTHER_BODIES];

@@ -8,6 +8,7 @@ import {
   type LayoutsResponse,
   type AuthResponse,
   type BulkResponse,
+  type GymsResponse,
   type OfflineResponse,
   type Session,
   type SessionsPage,
@@ -59,10 +60,13 @@ const SESSION_ENDPOINTS = (sessionId: string) =>
     ['DELETE', `/sessions/${sessionId}`],
   ] as const;
 
-/** Every endpoint that needs a setter (or, for the last, an admin), with a body it would take. */
-const MANAGEMENT_ENDPOINTS = (layoutId: string, climbId: string) =>
+/**
+ * Every endpoint that needs a gym's staff (a setter, or for the gym's settings and staff its
+ * admin) or a server admin (the last two), with a body it would take.
+ */
+const MANAGEMENT_ENDPOINTS = (layoutId: string, climbId: string, gymId: string) =>
   [
-    ['POST', '/layouts', { name: 'Hostile wall', gradeSystem: 'V' }],
+    ['POST', '/layouts', { name: 'Hostile wall', gradeSystem: 'V', gymId }],
     ['PATCH', `/layouts/${layoutId}`, { name: 'Hostile name', archived: true }],
     ['POST', `/layouts/${layoutId}/climbs`, { name: 'Hostile climb', grade: 'V1' }],
     ['PATCH', `/climbs/${climbId}`, { grade: 'V17', archived: true }],
@@ -72,7 +76,11 @@ const MANAGEMENT_ENDPOINTS = (layoutId: string, climbId: string) =>
       { climbs: [{ name: 'Hostile reset', grade: 'V2' }], archiveOthers: true },
     ],
     ['PUT', `/layouts/${layoutId}/image`, 'picture'],
+    ['POST', `/gyms/${gymId}/layouts`, { name: 'Hostile wall' }],
+    ['PATCH', `/gyms/${gymId}`, { name: 'Hostile gym', archived: true }],
+    ['PUT', `/gyms/${gymId}/staff`, { email: 'setter@sendlog.app', role: 'admin' }],
     ['PUT', '/users/role', { email: 'x@reliability.sendlog.app', role: 'admin' }],
+    ['POST', '/gyms', { name: 'Hostile gym', timeZone: 'UTC' }],
   ] as const;
 const PNG = readFileSync(
   new URL('../apps/server/src/catalogue/test-pictures/tiny.png', import.meta.url),
@@ -215,17 +223,24 @@ describe.each(BACKENDS)('security on $name', (backend) => {
         return answer;
       });
 
-  /** The whole catalogue as anyone reads it, tags included: what a hostile call must not change. */
+  /**
+   * The whole catalogue and every gym as anyone reads them, tags included (and the demo gym's
+   * staff): what a hostile call must not change.
+   */
   const catalogue = async () => {
     const anon = http(url);
     const layouts = await anon.get<LayoutsResponse>('/layouts');
     const climbs = await Promise.all(
       layouts.body.layouts.map((l) => anon.get<ClimbsResponse>(`/layouts/${l.id}/climbs`)),
     );
+    const gyms = await anon.get<GymsResponse>('/gyms');
+    const setter = await http(url).post<AuthResponse>('/auth/login', DEMO_SETTER);
     return {
       layouts: layouts.body,
       tag: layouts.headers.get('etag'),
       climbs: climbs.map((c) => [c.body, c.headers.get('etag')]),
+      gyms: gyms.body,
+      setter: (await http(url, setter.body.token).get<{ user: unknown }>('/me')).body.user,
     };
   };
 
@@ -234,7 +249,10 @@ describe.each(BACKENDS)('security on $name', (backend) => {
     { timeout: TEST_TIMEOUT },
     async () => {
       const before = await catalogue();
-      const endpoints = MANAGEMENT_ENDPOINTS(gym.layoutId, gym.climbIds[0]!);
+      const gymId = (await http(url).get<LayoutsResponse>('/layouts')).body.layouts.find(
+        (l) => l.id === gym.layoutId,
+      )!.gymId!;
+      const endpoints = MANAGEMENT_ENDPOINTS(gym.layoutId, gym.climbIds[0]!, gymId);
       const expired = `Bearer ${mint({ sub: alice.user.id, ver: 0, exp: nowSeconds() - 1 })}`;
       for (const [method, path, body] of endpoints) {
         for (const header of [null, 'Bearer', `Bearer ${alice.token}x`, expired]) {
@@ -263,6 +281,27 @@ describe.each(BACKENDS)('security on $name', (backend) => {
       expect((await alice.api.get<{ user: { role: string } }>('/me')).body.user.role).toBe(
         'climber',
       );
+      expect(await catalogue()).toEqual(before);
+    },
+  );
+
+  it(
+    "a gym's setter is refused at another gym: 403 forbidden on every endpoint, nothing written",
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const anon = http(url);
+      const login = await anon.post<AuthResponse>('/auth/login', DEMO_SETTER);
+      const setter = `Bearer ${login.body.token}`;
+      const own = login.body.user.staff!.map((s) => s.gymId);
+      const other = (await anon.get<GymsResponse>('/gyms')).body.gyms.find(
+        (g) => !own.includes(g.id),
+      )!;
+      const [wall] = (await anon.get<LayoutsResponse>(`/gyms/${other.id}/layouts`)).body.layouts;
+      const [climb] = (await anon.get<ClimbsResponse>(`/layouts/${wall!.id}/climbs`)).body.climbs;
+      const before = await catalogue();
+      for (const [method, path, body] of MANAGEMENT_ENDPOINTS(wall!.id, climb!.id, other.id)) {
+        expectCode(await manage(method, path, body, setter), 403, 'forbidden');
+      }
       expect(await catalogue()).toEqual(before);
     },
   );

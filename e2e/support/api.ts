@@ -35,8 +35,10 @@ export function apiClient(baseUrl: string) {
     async login(email: string, password: string): Promise<string> {
       return authResponseSchema.parse(await post('/auth/login', { email, password })).token;
     },
-    async layouts(): Promise<Layout[]> {
-      return layoutsResponseSchema.parse(await call('/layouts')).layouts;
+    /** The walls `GET /layouts` answers: with a token, those of the gyms its account follows. */
+    async layouts(token?: string): Promise<Layout[]> {
+      const init = token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } };
+      return layoutsResponseSchema.parse(await call('/layouts', init)).layouts;
     },
     async climbs(layoutId: string): Promise<Climb[]> {
       return climbsResponseSchema

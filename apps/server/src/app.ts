@@ -10,6 +10,7 @@ import { requireAuthentication } from './http/authenticated.js';
 import { ADMINS, CATALOGUE_MANAGERS, requireRole } from './http/roles.js';
 import { registerDocs } from './http/docs.js';
 import { ApiError, installErrorHandling, notFoundBody, sendError } from './http/errors.js';
+import { requireGymStaff } from './http/gym-access.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { registerMetrics, type MetricsOptions } from './http/metrics.js';
 import { installRouteSchemas } from './http/route-schemas.js';
@@ -19,6 +20,10 @@ import { accountRoutes } from './routes/auth/account-routes.js';
 import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { climbRoutes } from './routes/climbs/climb-routes.js';
+import { gymAdminRoutes } from './routes/gyms/gym-admin-routes.js';
+import { gymManagementRoutes } from './routes/gyms/gym-management-routes.js';
+import { gymRoutes } from './routes/gyms/gym-routes.js';
+import { myGymRoutes } from './routes/gyms/my-gym-routes.js';
 import { layoutImageRoutes } from './routes/layouts/layout-image-routes.js';
 import { layoutManagementRoutes } from './routes/layouts/layout-management-routes.js';
 import { layoutRoutes } from './routes/layouts/layout-routes.js';
@@ -109,22 +114,29 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   await app.register(healthRoutes, { ctx });
   await app.register(authRoutes, { ctx });
   await app.register(layoutRoutes, { ctx });
+  await app.register(gymRoutes, { ctx });
   await app.register(wallPictureRoutes, { ctx });
   // Everything that needs a user, in one scope whose hook authenticates each request.
   await app.register(async (scope) => {
     requireAuthentication(scope, ctx);
     await scope.register(accountRoutes, { ctx });
     await scope.register(sessionRoutes, { ctx });
-    // Catalogue management: one role check for the whole scope, before any handler runs.
-    await scope.register(async (setters) => {
-      requireRole(setters, CATALOGUE_MANAGERS);
-      await setters.register(layoutManagementRoutes, { ctx });
-      await setters.register(climbRoutes, { ctx });
-      await setters.register(layoutImageRoutes, { ctx });
+    await scope.register(myGymRoutes, { ctx });
+    // Catalogue and gym management: whoever is on no gym's staff is refused first, whatever the
+    // request says; then the one gym check (http/gym-access.ts) refuses staff of other gyms.
+    // Both run before any handler, so a refused request writes nothing.
+    await scope.register(async (managers) => {
+      requireRole(managers, CATALOGUE_MANAGERS);
+      requireGymStaff(managers, ctx);
+      await managers.register(layoutManagementRoutes, { ctx });
+      await managers.register(climbRoutes, { ctx });
+      await managers.register(layoutImageRoutes, { ctx });
+      await managers.register(gymManagementRoutes, { ctx });
     });
     await scope.register(async (admins) => {
       requireRole(admins, ADMINS);
       await admins.register(userRoutes, { ctx });
+      await admins.register(gymAdminRoutes, { ctx });
     });
     await scope.register(logbookRoutes, { ctx });
   });

@@ -8,14 +8,19 @@ import type { AppContext, RateLimit } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { migrateUnderLock } from './db/migrate.js';
 import { seedDemo } from './demo/seed.js';
+import { afterUpgrade, type UpgradeGym } from './gyms/upgrade-gym.js';
 
 export interface StartOptions {
   /** postgres://… → pg; absent → embedded PGlite */
   databaseUrl?: string;
   /** PGlite directory; 'memory://' for an in-memory database (tests) */
   dataDir?: string;
-  /** seed demo account + demo gym (default: true on PGlite, false on pg unless SENDLOG_DEMO=1) */
+  /** seed demo accounts + demo gyms (default: true on PGlite, false on pg unless SENDLOG_DEMO=1) */
   demo?: boolean;
+  /** with `demo`: also the second, smaller demo gym (default true; the test kit's v2 servers: false) */
+  demoSecondGym?: boolean;
+  /** SENDLOG_GYM_NAME / SENDLOG_GYM_TIMEZONE: the gym a database from before gyms becomes */
+  upgradeGym?: UpgradeGym;
   /** 0 = pick a free port */
   port?: number;
   /** default 127.0.0.1 */
@@ -62,9 +67,12 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   const database = await openDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir });
   try {
     const demo = o.demo ?? (database.kind === 'pglite' || process.env.SENDLOG_DEMO === '1');
-    await migrateUnderLock(database, async (db) => {
-      if (demo) await seedDemo(db);
-    });
+    await migrateUnderLock(
+      database,
+      afterUpgrade(o.upgradeGym, async (db) => {
+        if (demo) await seedDemo(db, { secondGym: o.demoSecondGym ?? true });
+      }),
+    );
     const signer = tokenSigner(await resolveTokenSecret(database.db, o.tokenSecret));
     const ctx: AppContext = {
       db: database.db,

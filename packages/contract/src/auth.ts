@@ -2,10 +2,23 @@ import { z } from 'zod';
 import { gradeSystemSchema } from './grades.js';
 import { LIMITS } from './limits.js';
 
-/** `climber` logs; `setter` also manages the catalogue; `admin` also grants roles. */
+/**
+ * `user.role` as v2 clients know it: `admin` for a server admin (runs the server, may do
+ * anything), `setter` for anyone on some gym's staff, else `climber`. Where someone is staff is
+ * `user.staff`.
+ */
 export const ROLES = ['climber', 'setter', 'admin'] as const;
 export const roleSchema = z.enum(ROLES, { error: `must be one of ${ROLES.join(', ')}` });
 export type Role = z.infer<typeof roleSchema>;
+
+/** A gym's staff: `admin`s manage its walls, climbs and staff; `setter`s its walls and climbs. */
+export const GYM_ROLES = ['admin', 'setter'] as const;
+export const gymRoleSchema = z.enum(GYM_ROLES, { error: `must be one of ${GYM_ROLES.join(', ')}` });
+export type GymRole = z.infer<typeof gymRoleSchema>;
+
+/** One gym where the account is staff. */
+export const staffRoleSchema = z.object({ gymId: z.string(), role: gymRoleSchema });
+export type StaffRole = z.infer<typeof staffRoleSchema>;
 
 export const userSchema = z.object({
   id: z.string(),
@@ -16,6 +29,8 @@ export const userSchema = z.object({
   role: roleSchema.default('climber'),
   /** How the user wants grades shown; stored grades are never rewritten. */
   gradeSystem: gradeSystemSchema.default('V'),
+  /** The gyms where the account is staff; answered only when there is one at least. */
+  staff: z.array(staffRoleSchema).optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -40,7 +55,7 @@ export const registerBodySchema = z.strictObject({
 export type RegisterBody = z.infer<typeof registerBodySchema>;
 
 /** An email as typed to find an account (login, role grants): any text, matched case-insensitively. */
-const accountEmail = z
+export const accountEmail = z
   .string({ error: 'must be a string' })
   .min(1, { error: 'must not be empty' })
   .max(LIMITS.maxEmailLength, { error: `must be at most ${LIMITS.maxEmailLength} chars` });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { gradeSystemSchema } from './grades.js';
 import { climbSchema, layoutSchema } from './catalogue.js';
+import { gymIdSchema } from './ids.js';
+import { localDate } from './logbook.js';
 import { isoDateTime } from './session.js';
 
 /** What setters send to manage walls and climbs (see docs/api.md, "Catalogue management"). */
@@ -45,6 +47,8 @@ export const climbFields = {
   position: wallPositionSchema.nullish(),
   setter: text(CATALOGUE_LIMITS.maxSetterName).nullish(),
   setAt: isoDateTime.nullish(),
+  /** The day the gym plans to take the climb down ("up until"). */
+  removalPlannedAt: localDate.nullish(),
 };
 
 export const layoutFields = {
@@ -60,11 +64,15 @@ export const layoutFields = {
 
 const archived = z.boolean({ error: 'must be a boolean' });
 
-/** `POST /layouts`. */
+/**
+ * `POST /layouts`: into `gymId`, else the one gym the caller is staff of (or the server's only
+ * gym); when that is ambiguous, `validation_failed` at `gymId`.
+ */
 export const createLayoutBodySchema = z.strictObject({
   name: layoutFields.name,
   description: layoutFields.description.optional(),
   gradeSystem: layoutFields.gradeSystem,
+  gymId: gymIdSchema.optional(),
 });
 export type CreateLayoutBody = z.infer<typeof createLayoutBodySchema>;
 
@@ -89,6 +97,7 @@ export const updateClimbBodySchema = z.strictObject({
   grade: climbFields.grade.optional(),
   color: climbFields.color,
   position: climbFields.position,
+  removalPlannedAt: climbFields.removalPlannedAt,
   archived: archived.optional(),
 });
 export type UpdateClimbBody = z.infer<typeof updateClimbBodySchema>;

@@ -16,6 +16,8 @@ export type WallImage = z.infer<typeof wallImageSchema>;
  */
 export const layoutSchema = z.object({
   id: z.string(),
+  /** The gym whose wall it is (null only in a catalogue cached before gyms). */
+  gymId: z.string().nullable().optional(),
   name: z.string(),
   description: z.string(),
   gradeSystem: gradeSystemSchema.default('V'),
@@ -52,6 +54,8 @@ export const climbSchema = z.object({
   position: z.object({ x: z.number(), y: z.number() }).nullable().default(null),
   setter: z.string().nullable().default(null),
   setAt: z.string().nullable().default(null),
+  /** The day the gym plans to take it down (`YYYY-MM-DD`, "up until"), or null. */
+  removalPlannedAt: z.string().nullable().optional(),
   archived: z.boolean(),
   // Defaults as for layouts: a climbs list cached by an older app still reads.
   community: communityViewSchema.default({ grade: null, rating: null, sends: 0, climbers: 0 }),

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not_found',
   'email_taken',
+  'slug_taken',
+  'last_gym_admin',
   'last_admin',
   'invalid_image',
   'payload_too_large',

@@ -1,5 +1,6 @@
 export * from './limits.js';
 export * from './errors.js';
+export * from './ids.js';
 export * from './auth.js';
 export * from './catalogue.js';
 export * from './session.js';
@@ -7,3 +8,4 @@ export * from './catalogue-management.js';
 export * from './grades.js';
 export * from './logbook.js';
 export * from './route-fields.js';
+export * from './gyms.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { userSchema } from './auth.js';
+import { gymIdSchema } from './ids.js';
 import { isoDateTime, sessionSchema } from './session.js';
 
 /** The numbers of the logbook endpoints, named once so client and server agree on them. */
@@ -64,6 +65,8 @@ export const statsQuerySchema = z
     to: isoDateTime.optional(),
     tz: timeZoneSchema.default('UTC'),
     grades: statsGradeSourceSchema.default('route'),
+    /** Only the sessions at this gym's walls. */
+    gymId: gymIdSchema.optional(),
   })
   .superRefine((q, ctx) => {
     if (q.from === undefined || q.to === undefined) return;
@@ -164,15 +167,25 @@ export const sessionsExportQuerySchema = z.strictObject({
 });
 export type SessionsExportQuery = z.infer<typeof sessionsExportQuerySchema>;
 
+/** The gym of a backed-up session's wall, so a backup still says where it was climbed. */
+export const backupGymSchema = z.object({ id: z.string(), name: z.string() });
+export type BackupGym = z.infer<typeof backupGymSchema>;
+
+/** A session in the backup: as `GET /sessions` answers it, with its wall's gym (null: none). */
+export const backupSessionSchema = sessionSchema.extend({
+  gym: backupGymSchema.nullable().optional(),
+});
+export type BackupSession = z.infer<typeof backupSessionSchema>;
+
 /**
  * `GET /sessions/export?format=json`: the whole history as a backup, every session (deleted ones
- * left out) in the shape `GET /sessions` answers, oldest first.
+ * left out) in the shape `GET /sessions` answers plus its gym, oldest first.
  */
 export const sessionsBackupSchema = z.object({
   format: z.literal('sendlog-backup'),
   version: z.literal(1),
   exportedAt: isoDateTime,
   user: userSchema,
-  sessions: z.array(sessionSchema),
+  sessions: z.array(backupSessionSchema),
 });
 export type SessionsBackup = z.infer<typeof sessionsBackupSchema>;

@@ -81,6 +81,48 @@ const validClimb = (): Json => ({
   setAt: '2026-11-20T10:00:00.000Z',
 });
 
+/** Never an IANA zone name, whatever the runtime accepts (offsets, made-up or mistyped names). */
+const badTimeZone = fc.oneof(
+  wrongType({ string: true }),
+  fc.constantFrom<Json>(
+    '',
+    ' ',
+    '+01:00',
+    'UTC+1',
+    'Mars/Olympus',
+    'Europe/Züri',
+    'Berlin',
+    ...INJECTIONS,
+  ),
+  longString(65),
+  brokenText,
+);
+/** Never a slug: 2–40 of a–z, 0–9 and dashes, not shaped like an id. */
+const badSlug = fc
+  .oneof(
+    wrongType({ string: true }),
+    fc.constantFrom<Json>(
+      '',
+      'a',
+      'No Caps',
+      'ü-gym',
+      'a_b',
+      'a b',
+      '00000000-0000-4000-8000-000000000000',
+      ...INJECTIONS,
+    ),
+    longString(41),
+    brokenText,
+  )
+  .filter((v) => typeof v !== 'string' || !/^[a-z0-9-]{2,40}$/.test(v) || v.length === 36);
+const gymFields: FieldSpec[] = [
+  { field: 'name', bad: badText(100) },
+  { field: 'city', bad: badOptionalText(100) },
+  { field: 'country', bad: badOptionalText(100) },
+  { field: 'timeZone', bad: badTimeZone },
+  { field: 'gradeSystem', bad: badGradeSystem },
+];
+
 export const CATALOGUE_BODIES = {
   createLayout: {
     kind: 'layout.create',
@@ -145,6 +187,56 @@ export const CATALOGUE_BODIES = {
       ...climbSpecs.map((s) => ({ ...s, field: `climbs.1.${s.field}` })),
     ],
     required: ['climbs', 'archiveOthers', 'climbs.0.name', 'climbs.0.grade'],
+  },
+  createGym: {
+    kind: 'gym.create',
+    valid: () => ({
+      name: 'Fuzz gym',
+      slug: 'fuzz-gym',
+      city: 'Zürich',
+      country: 'CH',
+      timeZone: 'Europe/Zurich',
+      gradeSystem: 'V',
+    }),
+    fields: [...gymFields, { field: 'slug', bad: badSlug }],
+    required: ['name', 'timeZone'],
+  },
+  updateGym: {
+    kind: 'gym.update',
+    valid: () => ({ name: 'Fuzz gym', city: null, timeZone: 'UTC', archived: false }),
+    fields: [...gymFields, { field: 'archived', bad: badBoolean() }],
+    required: [],
+  },
+  setGymStaff: {
+    kind: 'gym.staff',
+    valid: () => ({ email: 'nobody@reliability.sendlog.app', role: 'setter' }),
+    fields: [
+      {
+        field: 'email',
+        bad: fc.oneof(wrongType({ string: true }), fc.constant<Json>(''), longString(255)),
+      },
+      {
+        field: 'role',
+        bad: fc.oneof(
+          wrongType({ string: true, null: true }),
+          fc.constantFrom<Json>('Admin', 'owner', 'climber', '', ...INJECTIONS),
+        ),
+      },
+    ],
+    required: ['email', 'role'],
+  },
+  createGymLayout: {
+    kind: 'gym.layout',
+    valid: () => ({ name: 'Fuzz wall', description: 'fuzzed', gradeSystem: 'Font' }),
+    fields: [
+      { field: 'name', bad: badText(100) },
+      {
+        field: 'description',
+        bad: fc.oneof(wrongType({ string: true }), longString(1001), brokenText),
+      },
+      { field: 'gradeSystem', bad: badGradeSystem },
+    ],
+    required: ['name'],
   },
   updateMe: {
     kind: 'me.update',

@@ -1,4 +1,6 @@
+import type { Ref } from 'react';
 import { Pressable, StyleSheet, Text } from 'react-native';
+import type { View } from 'react-native';
 import { colors, spacing } from '../theme/theme';
 
 export interface ButtonProps {
@@ -14,6 +16,9 @@ export interface ButtonProps {
    */
   checked?: boolean;
   small?: boolean;
+  /** False takes it out of the Tab order (one radio of a group is the group's one stop). */
+  focusable?: boolean;
+  ref?: Ref<View>;
 }
 
 export function Button({
@@ -24,10 +29,16 @@ export function Button({
   disabled,
   checked,
   small,
+  focusable,
+  ref,
 }: ButtonProps) {
   const selected = checked === true;
   return (
     <Pressable
+      ref={ref}
+      // react-native-web's Pressable sets its own tabIndex, over `focusable`.
+      focusable={focusable}
+      tabIndex={focusable === false ? -1 : undefined}
       role={checked === undefined ? 'button' : 'radio'}
       aria-label={name ?? label}
       aria-disabled={disabled}

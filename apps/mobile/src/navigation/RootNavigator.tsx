@@ -22,6 +22,7 @@ import { ProgressScreen } from '../screens/Progress/ProgressScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
 import { SessionHistoryScreen } from '../screens/History/SessionHistoryScreen';
 import { colors } from '../theme/theme';
+import { focusScreenHeading } from './focusHeading';
 import type {
   HistoryStackParams,
   LayoutsStackParams,
@@ -195,7 +196,11 @@ const linking: LinkingOptions<TabParams> = {
 
 export function SignedInNavigator() {
   return (
-    <NavigationContainer linking={linking} documentTitle={{ formatter: () => 'Sendlog' }}>
+    <NavigationContainer
+      linking={linking}
+      documentTitle={{ formatter: () => 'Sendlog' }}
+      onStateChange={focusScreenHeading}
+    >
       <Tabs.Navigator
         screenOptions={{
           headerShown: false,

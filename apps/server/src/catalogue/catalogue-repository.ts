@@ -10,6 +10,7 @@ export const pictureUrl = (sha256: string) => `/wall-pictures/${sha256}`;
 
 interface LayoutRow {
   id: string;
+  gym_id: string;
   name: string;
   description: string;
   grade_system: GradeSystem;
@@ -21,7 +22,7 @@ interface LayoutRow {
 }
 
 function layoutsWhere(where: SQL): SQL {
-  return sql`select l.id, l.name, l.description, l.grade_system, l.archived,
+  return sql`select l.id, l.gym_id, l.name, l.description, l.grade_system, l.archived,
                (select count(*) from climbs c where c.layout_id = l.id and not c.archived)::int as climb_count,
                w.sha256, w.width, w.height
         from layouts l left join wall_images w on w.id = l.image_id
@@ -32,6 +33,7 @@ function layoutsWhere(where: SQL): SQL {
 function toLayout(r: LayoutRow): Layout {
   return {
     id: r.id,
+    gymId: r.gym_id,
     name: r.name,
     description: r.description,
     gradeSystem: r.grade_system,
@@ -45,11 +47,21 @@ function toLayout(r: LayoutRow): Layout {
 }
 
 /**
- * Every layout of the gym, by name, archived ones included: sessions logged on an archived wall
- * still name it, and a phone that cached it must learn it is archived rather than lose it.
+ * `GET /layouts`: the walls of every gym `viewer` follows or is staff of; every gym's walls for
+ * a viewer who follows and staffs none (a new account, an older app) or for nobody signed in,
+ * as before gyms. By name, archived ones included: sessions logged on an archived wall still
+ * name it, and a phone that cached it must learn it is archived rather than lose it.
  */
-export async function listLayouts(db: Db): Promise<Layout[]> {
-  return (await queryRows<LayoutRow>(db, layoutsWhere(sql`true`))).map(toLayout);
+export async function listLayouts(db: Db, viewer: string | null = null): Promise<Layout[]> {
+  const mine = sql`(select gym_id from gym_follows where user_id = ${viewer}::uuid
+                    union select gym_id from gym_staff where user_id = ${viewer}::uuid)`;
+  const where = viewer === null ? sql`true` : sql`(l.gym_id in ${mine} or not exists ${mine})`;
+  return (await queryRows<LayoutRow>(db, layoutsWhere(where))).map(toLayout);
+}
+
+/** The walls of one gym, archived ones included: `GET /gyms/:id/layouts`. */
+export async function listGymLayouts(db: Db, gymId: string): Promise<Layout[]> {
+  return (await queryRows<LayoutRow>(db, layoutsWhere(sql`l.gym_id = ${gymId}`))).map(toLayout);
 }
 
 export async function findLayout(db: Db, layoutId: string): Promise<Layout | undefined> {
@@ -67,12 +79,14 @@ interface ClimbRow {
   position_y: number | null;
   setter: string | null;
   set_at: string | null;
+  removal_planned_at: string | null;
   archived: boolean;
   grade_system: GradeSystem;
 }
 
 const CLIMB_COLUMNS = sql`c.id, c.layout_id, c.name, c.grade, c.color, c.position_x, c.position_y,
-  c.setter, ${isoText(sql`c.set_at`)} as set_at, c.archived, l.grade_system`;
+  c.setter, ${isoText(sql`c.set_at`)} as set_at, c.removal_planned_at::text as removal_planned_at,
+  c.archived, l.grade_system`;
 
 function toClimb(r: ClimbRow, community: CommunityRow | undefined): Climb {
   return {
@@ -87,6 +101,7 @@ function toClimb(r: ClimbRow, community: CommunityRow | undefined): Climb {
         : { x: Number(r.position_x), y: Number(r.position_y) },
     setter: r.setter,
     setAt: r.set_at,
+    removalPlannedAt: r.removal_planned_at,
     archived: r.archived,
     community: toCommunityView(community, r.grade_system),
   };

@@ -14,11 +14,13 @@ export interface NewClimb {
   position?: { x: number; y: number } | null | undefined;
   setter?: string | null | undefined;
   setAt?: string | null | undefined;
+  /** `YYYY-MM-DD`: the day the gym plans to take it down. */
+  removalPlannedAt?: string | null | undefined;
 }
 
 export async function createLayout(
   db: Db,
-  layout: { name: string; description: string; gradeSystem: GradeSystem },
+  layout: { gymId: string; name: string; description: string; gradeSystem: GradeSystem },
 ): Promise<string> {
   const id = randomUUID();
   await db.insert(layouts).values({ id, ...layout });
@@ -95,6 +97,7 @@ function climbRow(layoutId: string, c: NewClimb) {
     positionY: c.position?.y ?? null,
     setter: c.setter ?? null,
     setAt: c.setAt ? new Date(c.setAt) : null,
+    removalPlannedAt: c.removalPlannedAt ?? null,
   };
 }
 
@@ -144,6 +147,7 @@ export async function updateClimb(
     grade?: string | undefined;
     color?: string | null | undefined;
     position?: { x: number; y: number } | null | undefined;
+    removalPlannedAt?: string | null | undefined;
     archived?: boolean | undefined;
   },
 ): Promise<boolean> {

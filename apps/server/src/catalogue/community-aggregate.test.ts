@@ -12,6 +12,7 @@ import { climbId } from '../testing/fixtures.js';
 import { rebuildCommunity } from './community-aggregate.js';
 import { communityFromRoutesQuery } from './community-from-routes.js';
 import { communityQuery, type CommunityRow } from './community.js';
+import { DEMO_GYM } from '../demo/gym.js';
 import { createClimbs, createLayout } from './catalogue-writes.js';
 import { insertUser } from '../testing/users.js';
 
@@ -84,6 +85,7 @@ describe.each(BACKENDS)('the community aggregate on $name', (backend) => {
   beforeAll(async () => {
     ({ database, close } = await openMigratedDatabase(backend));
     fontLayoutId = await createLayout(database.db, {
+      gymId: DEMO_GYM.id,
       name: 'Font wall',
       description: '',
       gradeSystem: 'Font',

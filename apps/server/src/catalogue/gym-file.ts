@@ -72,6 +72,8 @@ export interface GymPicture extends WallPicture {
 export interface GymCatalogue {
   layouts: {
     id: string;
+    /** The file's key: the id is re-derived from it for a gym whose legacy id is taken. */
+    key: string;
     name: string;
     description: string;
     gradeSystem: 'V' | 'Font';
@@ -80,7 +82,9 @@ export interface GymCatalogue {
   }[];
   climbs: {
     id: string;
+    key: string;
     layoutId: string;
+    layoutKey: string;
     name: string;
     grade: string;
     color: string | null;
@@ -88,13 +92,24 @@ export interface GymCatalogue {
     positionY: number | null;
     setter: string | null;
     setAt: Date | null;
+    removalPlannedAt: string | null;
     archived: boolean;
   }[];
 }
 
-export const layoutIdOf = (layoutKey: string) => stableUuid(`layout:${layoutKey}`);
-export const climbIdOf = (layoutKey: string, climbKey: string) =>
-  stableUuid(`climb:${layoutKey}:${climbKey}`);
+/**
+ * The id a key maps to. Keys were named before gyms, when a server held one gym: those ids stay
+ * (a gym imported then keeps its walls and climbs). A gym whose key is another gym's wall
+ * already gets ids of its own (`gymId` given, see gym-import.ts).
+ */
+export const layoutIdOf = (layoutKey: string, gymId?: string) =>
+  stableUuid(gymId === undefined ? `layout:${layoutKey}` : `gym:${gymId}:layout:${layoutKey}`);
+export const climbIdOf = (layoutKey: string, climbKey: string, gymId?: string) =>
+  stableUuid(
+    gymId === undefined
+      ? `climb:${layoutKey}:${climbKey}`
+      : `gym:${gymId}:climb:${layoutKey}:${climbKey}`,
+  );
 
 const PICTURE_TYPE_BY_EXTENSION: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -124,6 +139,7 @@ export async function readGymFile(dir: string): Promise<GymCatalogue> {
     const layoutId = layoutIdOf(l.key);
     catalogue.layouts.push({
       id: layoutId,
+      key: l.key,
       name: l.name,
       description: l.description,
       gradeSystem: l.gradeSystem,
@@ -133,7 +149,9 @@ export async function readGymFile(dir: string): Promise<GymCatalogue> {
     for (const c of l.climbs) {
       catalogue.climbs.push({
         id: climbIdOf(l.key, c.key),
+        key: c.key,
         layoutId,
+        layoutKey: l.key,
         name: c.name,
         grade: normalizeGrade(c.grade) ?? c.grade,
         color: c.color ?? null,
@@ -141,6 +159,7 @@ export async function readGymFile(dir: string): Promise<GymCatalogue> {
         positionY: c.position?.y ?? null,
         setter: c.setter ?? null,
         setAt: c.setAt ? new Date(c.setAt) : null,
+        removalPlannedAt: c.removalPlannedAt ?? null,
         archived: c.archived,
       });
     }

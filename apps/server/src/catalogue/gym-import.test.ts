@@ -7,6 +7,8 @@ import { DEMO_CLIMBS, DEMO_GYM_DIR, DEMO_LAYOUTS } from '../demo/gym.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { climbIdOf, GymFileError, readGymFile } from './gym-file.js';
 import { importGym } from './gym-import.js';
+import { createGym } from '../gyms/gym-repository.js';
+import { listGymLayouts } from './catalogue-repository.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'sendlog-gym-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -56,20 +58,24 @@ describe('reading a gym file', () => {
 describe.each(BACKENDS)('importing a gym on $name', (backend) => {
   let database: Database;
   let close: () => Promise<void>;
+  let gymId: string;
 
   beforeAll(async () => {
     ({ database, close } = await openMigratedDatabase(backend, { seed: false }));
+    const gym = await createGym(database.db, { name: 'Import gym', timeZone: 'UTC' });
+    if (!gym.ok) throw new Error('no gym');
+    gymId = gym.id;
   }, SERVER_START_TIMEOUT);
   afterAll(() => close?.());
 
   it('imports once; a second run changes nothing; an edit changes only itself', async () => {
-    const first = await importGym(database.db, await readGymFile(DEMO_GYM_DIR));
+    const first = await importGym(database.db, await readGymFile(DEMO_GYM_DIR), { gymId });
     expect(first).toEqual({
       layouts: { created: 2, updated: 0, unchanged: 0 },
       climbs: { created: DEMO_CLIMBS.length, updated: 0, unchanged: 0 },
       pictures: { created: 2, unchanged: 0 },
     });
-    const again = await importGym(database.db, await readGymFile(DEMO_GYM_DIR));
+    const again = await importGym(database.db, await readGymFile(DEMO_GYM_DIR), { gymId });
     expect(again).toEqual({
       layouts: { created: 0, updated: 0, unchanged: 2 },
       climbs: { created: 0, updated: 0, unchanged: DEMO_CLIMBS.length },
@@ -80,7 +86,7 @@ describe.each(BACKENDS)('importing a gym on $name', (backend) => {
       g.layouts[0]!.climbs[0]!.grade = 'V1';
       g.layouts[0]!.climbs.push({ key: 'new-1', name: 'Fresh Set', grade: 'v3' });
     });
-    const edit = await importGym(database.db, await readGymFile(regraded));
+    const edit = await importGym(database.db, await readGymFile(regraded), { gymId });
     expect(edit.climbs).toEqual({ created: 1, updated: 1, unchanged: DEMO_CLIMBS.length - 1 });
     expect(edit.layouts).toEqual({ created: 0, updated: 0, unchanged: 2 });
   });
@@ -90,8 +96,34 @@ describe.each(BACKENDS)('importing a gym on $name', (backend) => {
       g.layouts[0]!.climbs[0]!.name = 'Renamed by the file';
       g.layouts[0]!.climbs.push({ key: 'new-2', name: 'Another', grade: 'V2' });
     });
-    const r = await importGym(database.db, await readGymFile(renamed), { keepExisting: true });
+    const r = await importGym(database.db, await readGymFile(renamed), {
+      gymId,
+      keepExisting: true,
+    });
     expect(r.climbs.created).toBe(1);
     expect(r.climbs.updated).toBe(0);
+  });
+
+  it('a second gym importing the same keys gets walls and climbs of its own', async () => {
+    const other = await createGym(database.db, { name: 'Other gym', timeZone: 'UTC' });
+    if (!other.ok) throw new Error('no gym');
+    const file = await readGymFile(DEMO_GYM_DIR);
+    const into = await importGym(database.db, file, { gymId: other.id });
+    expect(into.layouts).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(into.climbs.created).toBe(DEMO_CLIMBS.length);
+    const mine = await listGymLayouts(database.db, gymId);
+    const theirs = await listGymLayouts(database.db, other.id);
+    // The first gym keeps the ids the keys always had; the second has ids of its own.
+    expect(mine.map((l) => l.id)).toEqual(expect.arrayContaining(DEMO_LAYOUTS.map((l) => l.id)));
+    expect(theirs.map((l) => l.id).filter((id) => DEMO_LAYOUTS.some((l) => l.id === id))).toEqual(
+      [],
+    );
+    expect(theirs.every((l) => l.gymId === other.id)).toBe(true);
+    // Both imports again change nothing: each gym finds its own rows.
+    for (const id of [gymId, other.id]) {
+      const again = await importGym(database.db, file, { gymId: id });
+      expect(again.layouts).toMatchObject({ created: 0 });
+      expect(again.climbs).toMatchObject({ created: 0 });
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { climbs, layouts, wallImages } from '../db/schema.js';
+import { arrayParam, queryRows } from '../db/sql.js';
 import { stableUuid } from '../db/stable-id.js';
-import type { GymCatalogue } from './gym-file.js';
+import { climbIdOf, layoutIdOf, type GymCatalogue } from './gym-file.js';
 
 export interface ImportCounts {
   created: number;
@@ -27,18 +28,52 @@ function counts(rows: { inserted: boolean }[], total: number): ImportCounts {
 }
 
 /**
- * Writes a gym file's catalogue in one transaction: what the file names is created or brought in
- * line with it, rows already equal are not touched (so a second import reports all unchanged and
- * changes no catalogue ETag), and climbs or layouts the file does not name are left alone.
- * `keepExisting` only adds what is missing: the demo gym is seeded so on every start, and a
- * setter's edits of it must survive a restart.
+ * The catalogue with the ids it has in gym `gymId`: a key keeps the id it always had, unless that
+ * id is a wall of another gym already (two gyms both have a `main-wall`); then the wall and its
+ * climbs get ids of their own, derived from the gym too, so every later import finds them again.
+ */
+async function idsInGym(db: Db, gym: GymCatalogue, gymId: string): Promise<GymCatalogue> {
+  if (gym.layouts.length === 0) return gym;
+  const owners = await queryRows<{ id: string; gym_id: string }>(
+    db,
+    sql`select id, gym_id from layouts where id = any(${arrayParam(
+      gym.layouts.map((l) => l.id),
+      'uuid',
+    )})`,
+  );
+  const elsewhere = new Set(owners.filter((o) => o.gym_id !== gymId).map((o) => o.id));
+  if (elsewhere.size === 0) return gym;
+  const moved = new Set(gym.layouts.filter((l) => elsewhere.has(l.id)).map((l) => l.key));
+  return {
+    layouts: gym.layouts.map((l) =>
+      moved.has(l.key) ? { ...l, id: layoutIdOf(l.key, gymId) } : l,
+    ),
+    climbs: gym.climbs.map((c) =>
+      moved.has(c.layoutKey)
+        ? {
+            ...c,
+            id: climbIdOf(c.layoutKey, c.key, gymId),
+            layoutId: layoutIdOf(c.layoutKey, gymId),
+          }
+        : c,
+    ),
+  };
+}
+
+/**
+ * Writes a gym file's catalogue into gym `gymId`, in one transaction: what the file names is
+ * created or brought in line with it, rows already equal are not touched (so a second import
+ * reports all unchanged and changes no catalogue ETag), and climbs or layouts the file does not
+ * name are left alone. `keepExisting` only adds what is missing: the demo gym is seeded so on
+ * every start, and a setter's edits of it must survive a restart.
  */
 export async function importGym(
   db: Db,
-  gym: GymCatalogue,
-  o: { keepExisting?: boolean } = {},
+  file: GymCatalogue,
+  o: { gymId: string; keepExisting?: boolean },
 ): Promise<GymImportReport> {
   return db.transaction(async (tx) => {
+    const gym = await idsInGym(tx, file, o.gymId);
     const pictures = gym.layouts.flatMap((l) => (l.picture ? [l.picture] : []));
     const uniquePictures = [...new Map(pictures.map((p) => [p.sha256, p])).values()];
     const storedPictures =
@@ -70,6 +105,7 @@ export async function importGym(
             .values(
               gym.layouts.map((l) => ({
                 id: l.id,
+                gymId: o.gymId,
                 name: l.name,
                 description: l.description,
                 gradeSystem: l.gradeSystem,
@@ -98,7 +134,7 @@ export async function importGym(
         ? []
         : await tx
             .insert(climbs)
-            .values(gym.climbs)
+            .values(gym.climbs.map(({ key: _key, layoutKey: _layoutKey, ...climb }) => climb))
             .onConflictDoUpdate({
               target: climbs.id,
               set: {
@@ -110,12 +146,13 @@ export async function importGym(
                 positionY: sql`excluded.position_y`,
                 setter: sql`excluded.setter`,
                 setAt: sql`excluded.set_at`,
+                removalPlannedAt: sql`excluded.removal_planned_at`,
                 archived: sql`excluded.archived`,
               },
               setWhere: o.keepExisting
                 ? sql`false`
-                : sql`(${climbs.layoutId}, ${climbs.name}, ${climbs.grade}, ${climbs.color}, ${climbs.positionX}, ${climbs.positionY}, ${climbs.setter}, ${climbs.setAt}, ${climbs.archived})
-                is distinct from (excluded.layout_id, excluded.name, excluded.grade, excluded.color, excluded.position_x, excluded.position_y, excluded.setter, excluded.set_at, excluded.archived)`,
+                : sql`(${climbs.layoutId}, ${climbs.name}, ${climbs.grade}, ${climbs.color}, ${climbs.positionX}, ${climbs.positionY}, ${climbs.setter}, ${climbs.setAt}, ${climbs.removalPlannedAt}, ${climbs.archived})
+                is distinct from (excluded.layout_id, excluded.name, excluded.grade, excluded.color, excluded.position_x, excluded.position_y, excluded.setter, excluded.set_at, excluded.removal_planned_at, excluded.archived)`,
             })
             .returning({ inserted });
 

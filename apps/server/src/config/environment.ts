@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { isIanaTimeZone } from '@sendlog/contract';
 import { z } from 'zod';
 import { DEFAULT_LOGIN_FAILURE_LIMIT } from '../context.js';
+import { DEFAULT_UPGRADE_GYM, type UpgradeGym } from '../gyms/upgrade-gym.js';
 import { DEFAULT_REGISTER_RATE_LIMIT, type StartOptions } from '../index.js';
 
 /** pino's levels, plus `silent`. */
@@ -61,6 +63,14 @@ export const environmentSchema = z.object({
       .transform((v): number | string => (/^\d+$/.test(v) ? Number(v) : v)),
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  /** The name of the one gym a database from before gyms becomes on its upgrade. */
+  SENDLOG_GYM_NAME: optional(
+    z.string().trim().min(1).max(100, { error: 'must be a gym name of at most 100 characters' }),
+  ),
+  /** That gym's time zone. */
+  SENDLOG_GYM_TIMEZONE: optional(
+    z.string().refine(isIanaTimeZone, { error: 'must be an IANA time zone such as Europe/Zurich' }),
+  ),
 });
 
 export type Environment = z.output<typeof environmentSchema>;
@@ -82,6 +92,12 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): ParsedEnvironment {
   return { ok: false, message: `sendlog: invalid configuration: ${problems.join('; ')}` };
 }
 
+/** The gym an upgraded database becomes, from a valid environment (`My gym` in UTC unset). */
+export const upgradeGymOf = (e: Environment): UpgradeGym => ({
+  name: e.SENDLOG_GYM_NAME ?? DEFAULT_UPGRADE_GYM.name,
+  timeZone: e.SENDLOG_GYM_TIMEZONE ?? DEFAULT_UPGRADE_GYM.timeZone,
+});
+
 /** What `startServer` gets from a valid environment. */
 export function startOptionsOf(e: Environment): StartOptions {
   return {
@@ -95,6 +111,7 @@ export function startOptionsOf(e: Environment): StartOptions {
     ...(e.SENDLOG_METRICS_TOKEN ? { metricsToken: e.SENDLOG_METRICS_TOKEN } : {}),
     ...(e.SENDLOG_TRUST_PROXY !== undefined ? { trustProxy: e.SENDLOG_TRUST_PROXY } : {}),
     logger: { level: e.LOG_LEVEL ?? 'info' },
+    ...(e.SENDLOG_GYM_NAME || e.SENDLOG_GYM_TIMEZONE ? { upgradeGym: upgradeGymOf(e) } : {}),
     ...(e.SENDLOG_REGISTER_LIMIT
       ? { registerRateLimit: { ...DEFAULT_REGISTER_RATE_LIMIT, max: e.SENDLOG_REGISTER_LIMIT } }
       : {}),

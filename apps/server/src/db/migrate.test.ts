@@ -6,10 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../index.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { client } from '../testing/client.js';
-import { DEMO_CLIMBS } from '../demo/gym.js';
+import { DEMO_CLIMBS, DEMO_LAYOUTS, SECOND_DEMO_CLIMBS, SECOND_DEMO_LAYOUTS } from '../demo/gym.js';
 
-/** `climbCount` counts the climbs up, so the archived demo climb is not among them. */
-const CLIMBS_UP = DEMO_CLIMBS.filter((c) => !c.archived).length;
+/**
+ * Demo mode's catalogue, as anyone who follows no gym reads it: both demo gyms. `climbCount`
+ * counts the climbs up, so the archived demo climb is not among them.
+ */
+const DEMO_SIZE = {
+  layouts: DEMO_LAYOUTS.length + SECOND_DEMO_LAYOUTS.length,
+  climbs: [...DEMO_CLIMBS, ...SECOND_DEMO_CLIMBS].filter((c) => !c.archived).length,
+};
 
 async function catalogueSize(server: RunningServer) {
   const api = client(server.app);
@@ -31,10 +37,7 @@ describe('start-up', () => {
         await first.close();
         const second = await startServer({ dataDir: dir, logger: false });
         try {
-          expect(await catalogueSize(second)).toEqual({
-            layouts: 2,
-            climbs: CLIMBS_UP,
-          });
+          expect(await catalogueSize(second)).toEqual(DEMO_SIZE);
           const again = await client(second.app).post<AuthResponse>('/auth/login', DEMO_ACCOUNT);
           expect(again.body.user.id).toBe(login.body.user.id);
           // The token secret lives in the database: tokens survive a restart.
@@ -60,8 +63,7 @@ describe('start-up', () => {
             [0, 1, 2].map(() => startServer({ ...db.options, demo: true, logger: false })),
           );
           try {
-            for (const s of servers)
-              expect(await catalogueSize(s)).toEqual({ layouts: 2, climbs: CLIMBS_UP });
+            for (const s of servers) expect(await catalogueSize(s)).toEqual(DEMO_SIZE);
             // One demo account, one shared token secret.
             const login = await client(servers[0]!.app).post<AuthResponse>(
               '/auth/login',

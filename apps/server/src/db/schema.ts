@@ -4,6 +4,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -37,14 +38,18 @@ export const users = pgTable(
      * writers: commit order equals sequence order and an `updatedSince` reader never skips a change.
      */
     changeSeq: bigint('change_seq', { mode: 'number' }).notNull().default(0),
-    /** `climber`, `setter` (manages the catalogue) or `admin` (also grants roles). */
+    /**
+     * The account-level role: `climber`, or `admin` (runs the server: creates gyms, names their
+     * staff, may do anything). What someone may do at a gym is `gym_staff`; the `setter` the API
+     * answers as `user.role` is derived from it (see gyms/staff-repository.ts).
+     */
     role: text('role').notNull().default('climber'),
     /** How this climber wants grades shown (`V` or `Font`); stored grades are never rewritten. */
     gradeSystem: text('grade_system').notNull().default('V'),
     createdAt: createdAt(),
   },
   (t) => [
-    check('users_role_ck', sql`${t.role} in ('climber', 'setter', 'admin')`),
+    check('users_role_ck', sql`${t.role} in ('climber', 'admin')`),
     check('users_grade_system_ck', sql`${t.gradeSystem} in ('V', 'Font')`),
   ],
 );
@@ -78,10 +83,40 @@ export const wallImages = pgTable('wall_images', {
   unusedSince: timestamp('unused_since', { withTimezone: true, precision: 3 }),
 });
 
+/**
+ * A gym: its walls (layouts), its staff and its followers. `search_name` and `search_city` are
+ * the name and city folded in Node (gyms/search-text.ts: accents stripped, lower case), so
+ * `GET /gyms?q=zurich` finds "Zürich" alike on PGlite and PostgreSQL, without an extension.
+ */
+export const gyms = pgTable(
+  'gyms',
+  {
+    id: uuid('id').primaryKey(),
+    /** The gym's link (`/g/<slug>`): `[a-z0-9-]{2,40}`, unique. */
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    city: text('city'),
+    country: text('country'),
+    /** An IANA zone name, checked by the API (the insights of a gym are counted in it). */
+    timeZone: text('time_zone').notNull(),
+    /** The grade system of the gym's new walls. */
+    gradeSystem: text('grade_system').notNull().default('V'),
+    archived: boolean('archived').notNull().default(false),
+    searchName: text('search_name').notNull(),
+    searchCity: text('search_city').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [check('gyms_grade_system_ck', sql`${t.gradeSystem} in ('V', 'Font')`)],
+);
+
 export const layouts = pgTable(
   'layouts',
   {
     id: uuid('id').primaryKey(),
+    /** The gym whose wall this is: its staff manage it. */
+    gymId: uuid('gym_id')
+      .notNull()
+      .references(() => gyms.id),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     /** The grade system its climbs are graded in (`V` or `Font`). */
@@ -90,7 +125,45 @@ export const layouts = pgTable(
     imageId: uuid('image_id').references(() => wallImages.id),
     createdAt: createdAt(),
   },
-  (t) => [check('layouts_grade_system_ck', sql`${t.gradeSystem} in ('V', 'Font')`)],
+  (t) => [
+    index('layouts_gym_idx').on(t.gymId),
+    check('layouts_grade_system_ck', sql`${t.gradeSystem} in ('V', 'Font')`),
+  ],
+);
+
+/** Who manages a gym: its `admin`s (walls, climbs and staff) and `setter`s (walls and climbs). */
+export const gymStaff = pgTable(
+  'gym_staff',
+  {
+    gymId: uuid('gym_id')
+      .notNull()
+      .references(() => gyms.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.gymId, t.userId] }),
+    index('gym_staff_user_idx').on(t.userId),
+    check('gym_staff_role_ck', sql`${t.role} in ('admin', 'setter')`),
+  ],
+);
+
+/** The gyms a climber follows: their walls are the catalogue `GET /layouts` answers them. */
+export const gymFollows = pgTable(
+  'gym_follows',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    gymId: uuid('gym_id')
+      .notNull()
+      .references(() => gyms.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.gymId] }), index('gym_follows_gym_idx').on(t.gymId)],
 );
 
 /** Climbs are never hard-deleted, only archived: offline sessions may still name them. */
@@ -111,6 +184,8 @@ export const climbs = pgTable(
     positionY: doublePrecision('position_y'),
     setter: text('setter'),
     setAt: timestamp('set_at', { withTimezone: true, precision: 3 }),
+    /** The day the gym plans to take it down ("up until"), or null. */
+    removalPlannedAt: date('removal_planned_at', { mode: 'string' }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,8 +1,9 @@
 import type { User } from '@sendlog/contract';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { authenticate } from './bearer-user.js';
 import { noStore } from './no-store.js';
 import type { AppContext } from '../context.js';
+import { ApiError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,4 +28,19 @@ export function requireAuthentication(scope: FastifyInstance, ctx: AppContext): 
   scope.addHook('preValidation', async (request) => {
     request.user = await authenticate(ctx.db, ctx.signer, request);
   });
+}
+
+/**
+ * The caller of a public endpoint that answers a signed-in caller more (which gyms they follow,
+ * their role there), or null. A missing, expired or revoked token reads as nobody signed in, as
+ * these endpoints always answered: an older app with a stale token still gets the catalogue.
+ */
+export async function optionalUser(ctx: AppContext, request: FastifyRequest): Promise<User | null> {
+  if (request.headers.authorization === undefined) return null;
+  try {
+    return await authenticate(ctx.db, ctx.signer, request);
+  } catch (error) {
+    if (error instanceof ApiError && error.statusCode === 401) return null;
+    throw error;
+  }
 }

@@ -46,6 +46,17 @@ describe('OpenAPI', () => {
         'POST /layouts/{layoutId}/reset',
         'PATCH /climbs/{climbId}',
         'GET /wall-pictures/{sha256}',
+        'GET /gyms',
+        'POST /gyms',
+        'GET /gyms/{gymId}',
+        'PATCH /gyms/{gymId}',
+        'GET /gyms/{gymId}/staff',
+        'PUT /gyms/{gymId}/staff',
+        'GET /gyms/{gymId}/layouts',
+        'POST /gyms/{gymId}/layouts',
+        'GET /me/gyms',
+        'PUT /me/gyms/{gymId}',
+        'DELETE /me/gyms/{gymId}',
       ]),
     );
     const body = doc.paths['/sessions/offline']!.post as {

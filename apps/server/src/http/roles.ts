@@ -2,9 +2,12 @@ import type { Role } from '@sendlog/contract';
 import type { FastifyInstance } from 'fastify';
 import { ApiError } from './errors.js';
 
-/** Who may manage the catalogue (walls, climbs, pictures, resets). */
+/**
+ * Who may manage anything of a gym (walls, climbs, pictures, resets, staff, the gym): someone on
+ * some gym's staff (`user.role` setter) or a server admin. Which gym is http/gym-access.ts's.
+ */
 export const CATALOGUE_MANAGERS: readonly Role[] = ['setter', 'admin'];
-/** Who may grant roles. */
+/** Server admins: grant roles, create gyms. */
 export const ADMINS: readonly Role[] = ['admin'];
 
 /**

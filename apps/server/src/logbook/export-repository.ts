@@ -21,7 +21,10 @@ function sessionPage(userId: string, after: ExportKey | null, limit: number): SQ
     limit ${limit}`;
 }
 
-/** A page of whole sessions as JSON text, the shape `GET /sessions` answers, oldest first. */
+/**
+ * A page of whole sessions as JSON text, the shape `GET /sessions` answers plus the gym of the
+ * session's wall (`gym`: `{ id, name }`, null without a wall), oldest first.
+ */
 export async function loadSessionJsonPage(
   db: Db,
   userId: string,
@@ -41,7 +44,9 @@ export async function loadSessionJsonPage(
               'grade', r.grade, ${ROUTE_CONTENT_JSON}, 'updatedAt', ${isoText(sql`r.updated_at`)})
               order by r.logged_at, r.position, r.client_route_id collate "C")
             from session_routes r join climbs c on c.id = r.climb_id
-            where r.session_id = s.id), '[]'::json))::text as doc
+            where r.session_id = s.id), '[]'::json),
+          'gym', (select json_build_object('id', g.id, 'name', g.name)
+                  from layouts l join gyms g on g.id = l.gym_id where l.id = s.layout_id))::text as doc
         from (${sessionPage(userId, after, limit)}) s
         order by s.start_time, s.id`,
   );
@@ -58,6 +63,7 @@ export type ExportTryRow = Omit<RouteContent, 'loggedAt'> & {
   id_key: string;
   session_notes: string | null;
   wall: string | null;
+  gym: string | null;
   route_id: string | null;
   climb_name: string;
   grade: string;
@@ -81,13 +87,14 @@ export async function loadTryPage(
 ): Promise<ExportTryRow[]> {
   return queryRows<ExportTryRow>(
     db,
-    sql`select ${SESSION_KEY}, s.notes as session_notes, l.name as wall,
+    sql`select ${SESSION_KEY}, s.notes as session_notes, l.name as wall, g.name as gym,
                r.id::text as route_id, c.name as climb_name, r.grade, ${ROUTE_CONTENT_SELECT},
                ${isoText(sql`r.updated_at`)} as updated_at,
                ${EPOCH_MS('coalesce(r.logged_at, s.start_time)')} as at_ms,
                ${EPOCH_MS('s.start_time')} as start_ms
         from (${sessionPage(userId, after, limit)}) s
         left join layouts l on l.id = s.layout_id
+        left join gyms g on g.id = l.gym_id
         left join session_routes r on r.session_id = s.id
         left join climbs c on c.id = r.climb_id
         order by s.start_time, s.id, r.logged_at, r.position, r.client_route_id collate "C"`,

@@ -114,6 +114,7 @@ export async function* csvExport(
           ),
           session: { id: row.id_key, startTime: row.start_key, notes: row.session_notes },
           wall: row.wall,
+          gym: row.gym,
           ascentType: ascentType(row, firsts),
         },
         tz,

@@ -20,6 +20,8 @@ export interface StatsRequest {
   /** A zone both the runtime and the database know (checked by the query schema). */
   tz: string;
   grades: StatsGradeSource;
+  /** Only the sessions at this gym's walls (`GET /stats?gymId=`). */
+  gymId?: string | undefined;
 }
 
 interface StatsRow {
@@ -72,7 +74,11 @@ export function statsStatement(q: StatsRequest): SQL {
   const from = sql`${q.from}::timestamptz`;
   const to = sql`${q.to}::timestamptz`;
   const tz = sql`${q.tz}::text`;
-  const mine = sql`s.user_id = ${q.userId} and s.deleted_at is null`;
+  const atGym =
+    q.gymId === undefined
+      ? sql``
+      : sql`and s.layout_id in (select id from layouts where gym_id = ${q.gymId})`;
+  const mine = sql`s.user_id = ${q.userId} and s.deleted_at is null ${atGym}`;
   const inPeriod = sql`s.start_time >= ${from} and s.start_time < ${to}`;
   /**
    * A try as the steps below read it. Its moment is `loggedAt ?? startTime`; the server always

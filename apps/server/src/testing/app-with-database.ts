@@ -17,12 +17,13 @@ const MANY = { max: 1_000_000, timeWindowMs: 60_000 };
 
 /**
  * The app in process, with the demo gym, and a handle on its database: for tests that must look
- * at rows (nothing written), grant roles or install a failing trigger while the app runs.
+ * at rows (nothing written), grant roles or install a failing trigger while the app runs. One
+ * gym, as a server before gyms had: `signedIn('setter')` is that gym's setter.
  */
 export async function appWithDatabase(backend: Backend) {
   const created = await backend.createDatabase();
   const database = await openDatabase(created.options);
-  await migrateUnderLock(database, seedDemo);
+  await migrateUnderLock(database, (db) => seedDemo(db, { secondGym: false }));
   const db = database.db;
   const app = await buildApp(
     {
@@ -69,7 +70,10 @@ async function signedIn(app: FastifyInstance, db: Db, role: Role) {
   return { ...res.body, email, api: client(app, res.body.token) };
 }
 
-/** Counts and content hashes of the catalogue and the accounts: any change in a row shows. */
+/**
+ * Counts and content hashes of the catalogue, the gyms (their staff and followers) and the
+ * accounts: any change in a row shows.
+ */
 export async function catalogueRows(db: Db): Promise<Record<string, number | string>> {
   const [row] = await queryRows<Record<string, number | string>>(db, CATALOGUE_FINGERPRINT);
   return row!;
@@ -82,4 +86,7 @@ const CATALOGUE_FINGERPRINT = sql`select
   (select count(*)::int from wall_images) as wall_images,
   (select md5(coalesce(string_agg(l::text, ',' order by l.id), '')) from layouts l) as layouts_hash,
   (select md5(coalesce(string_agg(c::text, ',' order by c.id), '')) from climbs c) as climbs_hash,
-  (select md5(coalesce(string_agg(u.id::text || u.role || u.grade_system || coalesce(u.name, ''), ',' order by u.id), '')) from users u) as users_hash`;
+  (select md5(coalesce(string_agg(u.id::text || u.role || u.grade_system || coalesce(u.name, ''), ',' order by u.id), '')) from users u) as users_hash,
+  (select md5(coalesce(string_agg(g::text, ',' order by g.id), '')) from gyms g) as gyms_hash,
+  (select md5(coalesce(string_agg(s::text, ',' order by s.gym_id, s.user_id), '')) from gym_staff s) as staff_hash,
+  (select md5(coalesce(string_agg(f::text, ',' order by f.user_id, f.gym_id), '')) from gym_follows f) as follows_hash`;

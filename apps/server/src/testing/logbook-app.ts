@@ -29,7 +29,7 @@ export async function startLogbookApp(
     databaseUrl: database.options.databaseUrl,
     dataDir: database.options.dataDir,
   });
-  await migrateUnderLock(opened, seedDemo);
+  await migrateUnderLock(opened, (db) => seedDemo(db, { secondGym: false }));
   const ctx: AppContext = {
     db: opened.db,
     databaseKind: opened.kind,

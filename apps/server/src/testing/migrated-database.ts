@@ -10,8 +10,8 @@ export interface MigratedDatabase {
 }
 
 /**
- * A fresh database of `backend`, migrated (and with the demo gym unless `seed` is false), for
- * tests that talk to the repositories directly rather than through HTTP.
+ * A fresh database of `backend`, migrated (and with the demo gym unless `seed` is false: one gym,
+ * as before gyms), for tests that talk to the repositories directly rather than through HTTP.
  */
 export async function openMigratedDatabase(
   backend: Backend,
@@ -19,7 +19,9 @@ export async function openMigratedDatabase(
 ): Promise<MigratedDatabase> {
   const created = await backend.createDatabase();
   const database = await openDatabase(created.options);
-  await migrateUnderLock(database, o.seed === false ? async () => undefined : seedDemo);
+  await migrateUnderLock(database, (db) =>
+    o.seed === false ? Promise.resolve() : seedDemo(db, { secondGym: false }),
+  );
   return {
     database,
     close: async () => {

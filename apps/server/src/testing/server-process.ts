@@ -23,6 +23,8 @@ const SERVER_ENV = [
   'SENDLOG_METRICS_TOKEN',
   'SENDLOG_TRUST_PROXY',
   'LOG_LEVEL',
+  'SENDLOG_GYM_NAME',
+  'SENDLOG_GYM_TIMEZONE',
 ];
 
 export interface Exit {

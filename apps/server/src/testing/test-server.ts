@@ -16,11 +16,15 @@ export interface TestServer extends RunningServer {
   databaseOptions: StartOptions;
 }
 
-/** Starts a server with the demo gym on a fresh database of `backend`; close() also drops it. */
+/**
+ * Starts a server with the demo gym on a fresh database of `backend`; close() also drops it. One
+ * gym (the demo's second is left out unless `o` asks), as the servers the suites were written for.
+ */
 export async function startTestServer(backend: Backend, o: StartOptions = {}): Promise<TestServer> {
   const database = await backend.createDatabase();
   const server = await startServer({
     demo: true,
+    demoSecondGym: false,
     logger: false,
     port: 0,
     // Suites register an account per test from one address; auth.test.ts sets its own limit.

@@ -1,47 +1,63 @@
 import type { Role, User } from '@sendlog/contract';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
-import { users } from '../db/schema.js';
-import { normalizeEmail, toUser, userColumns } from './user-repository.js';
+import { queryRows } from '../db/sql.js';
+import { findTokenHolder, normalizeEmail } from './user-repository.js';
 
-/** Gives the account with this email a role; undefined when no such account exists. */
-export async function grantRole(db: Db, email: string, role: Role): Promise<User | undefined> {
-  const [row] = await db
-    .update(users)
-    .set({ role })
-    // Emails are stored lower-cased (see the schema), so the lookup is case-insensitive.
-    .where(eq(users.email, normalizeEmail(email)))
-    .returning(userColumns);
-  return row ? toUser(row) : undefined;
-}
-
-export type RoleChange = { user: User } | { refused: 'unknown_user' | 'last_admin' };
+export type GrantResult =
+  | { ok: true; user: User }
+  | { ok: false; reason: 'no_account' | 'no_single_gym' | 'last_admin' };
 
 /**
- * `grantRole` as an admin asks it over the API: the last admin cannot lose the role, or nobody
- * could grant one again without the server's command line. The admins' rows are locked first,
- * so two admins demoting each other at once cannot both succeed.
+ * Gives the account with this email a role in its v2 meaning (`PUT /users/role`, `npm run admin
+ * -- grant`): `admin` makes a server admin; `setter` a setter of the server's only gym and no
+ * server admin (with no gym or several: `no_single_gym`, the caller names a gym instead);
+ * `climber` neither admin nor anyone's staff. One transaction.
+ *
+ * With `keepAnAdmin` (the endpoint: the command line may do anything) the last server admin
+ * cannot lose the role (`last_admin`), or nobody could grant one again without the command
+ * line. The admins' rows are locked first, in one order, so two admins demoting each other at
+ * once cannot both succeed (the second sees one admin left) nor deadlock.
  */
-export async function changeRoleKeepingAnAdmin(
+export async function grantRole(
   db: Db,
   email: string,
   role: Role,
-): Promise<RoleChange> {
+  o: { keepAnAdmin?: boolean } = {},
+): Promise<GrantResult> {
   return db.transaction(async (tx) => {
-    const admins = await tx
-      .select({ email: users.email })
-      .from(users)
-      .where(eq(users.role, 'admin'))
-      .for('update');
-    const target = normalizeEmail(email);
-    if (role !== 'admin' && admins.length === 1 && admins[0]!.email === target) {
-      return { refused: 'last_admin' as const };
+    const admins = o.keepAnAdmin
+      ? await queryRows<{ email: string }>(
+          tx,
+          sql`select email from users where role = 'admin' order by id for update`,
+        )
+      : [];
+    if (
+      role !== 'admin' &&
+      admins.length === 1 &&
+      admins[0]!.email === normalizeEmail(email)
+    ) {
+      return { ok: false, reason: 'last_admin' };
     }
-    const [row] = await tx
-      .update(users)
-      .set({ role })
-      .where(eq(users.email, target))
-      .returning(userColumns);
-    return row ? { user: toUser(row) } : { refused: 'unknown_user' as const };
+    const [user] = await queryRows<{ id: string }>(
+      tx,
+      sql`select id from users where email = ${normalizeEmail(email)} for update`,
+    );
+    if (!user) return { ok: false, reason: 'no_account' };
+    if (role === 'setter') {
+      const gyms = await queryRows<{ id: string }>(tx, sql`select id from gyms limit 2`);
+      if (gyms.length !== 1) return { ok: false, reason: 'no_single_gym' };
+      await tx.execute(
+        sql`insert into gym_staff (gym_id, user_id, role) values (${gyms[0]!.id}, ${user.id}, 'setter')
+            on conflict (gym_id, user_id) do update set role = 'setter'`,
+      );
+    }
+    if (role === 'climber') await tx.execute(sql`delete from gym_staff where user_id = ${user.id}`);
+    await tx.execute(
+      sql`update users set role = ${role === 'admin' ? 'admin' : 'climber'} where id = ${user.id}`,
+    );
+    const holder = await findTokenHolder(tx, user.id);
+    return { ok: true, user: holder!.user };
   });
 }
+

@@ -1,4 +1,4 @@
-import type { GradeSystem, Role, User } from '@sendlog/contract';
+import type { GradeSystem, Role, StaffRole, User } from '@sendlog/contract';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { users } from '../db/schema.js';
@@ -14,13 +14,23 @@ export interface LoginCandidate extends TokenHolder {
   passwordHash: string;
 }
 
-/** The columns of a user as the API shows them. */
+/**
+ * The columns of a user as the API shows them. `role` is the v2 meaning older apps read: `admin`
+ * for a server admin, `setter` for anyone on some gym's staff, else `climber`; `staff` says where
+ * (null: nowhere). Both are read with the account on every request, so a change holds at once.
+ */
 export const userColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
-  role: users.role,
+  role: sql<string>`case when ${users.role} = 'admin' then 'admin'
+    when exists (select 1 from gym_staff gs where gs.user_id = ${users.id}) then 'setter'
+    else 'climber' end`,
   gradeSystem: users.gradeSystem,
+  staff: sql<
+    StaffRole[] | null
+  >`(select json_agg(json_build_object('gymId', gs.gym_id, 'role', gs.role)
+    order by gs.gym_id) from gym_staff gs where gs.user_id = ${users.id})`,
 };
 
 const holderColumns = { ...userColumns, tokenVersion: users.tokenVersion };
@@ -31,16 +41,24 @@ type UserRow = {
   name: string | null;
   role: string;
   gradeSystem: string;
+  staff: StaffRole[] | string | null;
 };
 
-/** The database's check constraints keep role and grade system to the contract's values. */
+/**
+ * The database's check constraints keep role and grade system to the contract's values. `staff`
+ * is answered only when the account is on some gym's staff: an account's answer before gyms
+ * stays what it was.
+ */
 export function toUser(row: UserRow): User {
+  // Both drivers parse json; a driver handing back text is read the same.
+  const staff = typeof row.staff === 'string' ? (JSON.parse(row.staff) as StaffRole[]) : row.staff;
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     role: row.role as Role,
     gradeSystem: row.gradeSystem as GradeSystem,
+    ...(staff && staff.length > 0 ? { staff } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Session, SessionsBackup, User } from '@sendlog/contract';
+import type { BackupSession, SessionsBackup, User } from '@sendlog/contract';
 import { parseInstant } from './instant.js';
 
 /**
@@ -33,10 +33,13 @@ export function compareExportOrder(
   );
 }
 
-/** The whole backup in memory (the phone's case): the sessions in export order, as given. */
+/**
+ * The whole backup in memory (the phone's case): the sessions in export order, as given (each
+ * with its `gym` when the caller knows it).
+ */
 export function sessionsBackup(
   user: User,
-  sessions: readonly Session[],
+  sessions: readonly BackupSession[],
   exportedAt: string,
 ): SessionsBackup {
   return { ...backupHead(user, exportedAt), sessions: [...sessions].sort(compareExportOrder) };

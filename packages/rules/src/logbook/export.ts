@@ -1,4 +1,4 @@
-import { parseGrade } from '@sendlog/contract';
+import { parseGrade, type BackupGym } from '@sendlog/contract';
 import { compareExportOrder } from './backup.js';
 import { parseInstant } from './instant.js';
 import { clockFor, dayToDate } from './local-time.js';
@@ -36,6 +36,7 @@ export const EXPORT_CSV_COLUMNS = [
   'notes',
   'session_notes',
   'updated_at',
+  'gym',
 ] as const;
 
 export type AscentType = 'flash' | 'send' | 'repeat' | 'attempt';
@@ -109,6 +110,8 @@ export interface ExportTry {
   session: { id: string; startTime: string; notes: string | null };
   /** The name of the session's wall (layout), `null` when it has none or it is unknown. */
   wall: string | null;
+  /** The name of that wall's gym, `null` when unknown. */
+  gym?: string | null;
   ascentType: AscentType;
 }
 
@@ -139,6 +142,7 @@ export function exportCsvLine(t: ExportTry, tz: string): string {
     csvText(route.notes),
     csvText(session.notes),
     csvField(route.updatedAt),
+    csvText(t.gym ?? null),
   ];
   return `${fields.join(',')}\r\n`;
 }
@@ -146,12 +150,15 @@ export function exportCsvLine(t: ExportTry, tz: string): string {
 export interface ExportSession extends LogbookSession {
   notes: string | null;
   layoutId: string | null;
+  /** The gym of the session's wall, as the JSON backup carries it (absent or null: unknown). */
+  gym?: BackupGym | null;
   routes: readonly (LogbookRoute & { updatedAt: string })[];
 }
 
 /**
  * The whole CSV of a history in memory (the phone's case): sessions oldest first (by start, then
- * id), each session's tries in its own order, deleted sessions left out. `walls` names layouts.
+ * id), each session's tries in its own order, deleted sessions left out. `walls` names layouts;
+ * the gym is the session's own (`gym`, as the JSON backup carries it).
  */
 export function exportCsv(
   sessions: readonly ExportSession[],
@@ -164,8 +171,10 @@ export function exportCsv(
   let csv = EXPORT_CSV_HEADER;
   for (const session of kept) {
     const wall = session.layoutId === null ? null : (walls.get(session.layoutId) ?? null);
+    const gym = session.gym?.name ?? null;
     for (const route of session.routes) {
-      csv += exportCsvLine({ route, session, wall, ascentType: types.get(route) ?? 'attempt' }, tz);
+      const ascentType = types.get(route) ?? 'attempt';
+      csv += exportCsvLine({ route, session, wall, gym, ascentType }, tz);
     }
   }
   return csv;

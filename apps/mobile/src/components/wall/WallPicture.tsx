@@ -3,10 +3,11 @@ import { Image, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { GestureResponderEvent, LayoutChangeEvent } from 'react-native';
 import type { Climb } from '@sendlog/contract';
 import { useGradeDisplay } from '../../hooks/services';
+import type { WallMark } from '../../logbook/wallMarks';
 import { useWallPictureSource } from '../../hooks/useWallPictureSource';
 import { colors, common, spacing } from '../../theme/theme';
 import { Button } from '../Button';
-import { ClimbDot } from './ClimbDot';
+import { ClimbDot, MarkBadge, SentBeforeRing } from './ClimbDot';
 import {
   clampZoom,
   fittedSize,
@@ -26,6 +27,8 @@ export interface WallPictureProps {
   /** A tap on the picture itself, in 0–1 of its width and height (placing a climb). */
   onPressWall?: (position: { x: number; y: number }) => void;
   selectedClimbId?: string | null;
+  /** What the climber did on each climb (this session, before): drawn on its dot. */
+  marks?: ReadonlyMap<string, WallMark>;
   /** The picture's accessible name, e.g. "Main Wall picture". */
   label: string;
 }
@@ -58,7 +61,7 @@ const isPlaced = (climb: Climb): climb is PlacedClimb => climb.position !== null
  * everywhere (keyboard, screen reader, mouse) and a pinch on phones.
  */
 export function WallPicture(props: WallPictureProps) {
-  const { image, onPressClimb, onPressWall, selectedClimbId, label } = props;
+  const { image, onPressClimb, onPressWall, selectedClimbId, label, marks } = props;
   const display = useGradeDisplay();
   const source = useWallPictureSource(image.url);
   const [available, setAvailable] = useState(0);
@@ -73,6 +76,10 @@ export function WallPicture(props: WallPictureProps) {
     available > 0
       ? { width: drawn.width, height: drawn.height }
       : { width: '100%' as const, aspectRatio: image.width / Math.max(1, image.height) };
+
+  // A climb picked in the list while zoomed in: its dot is brought into view.
+  const selected = props.climbs.find((c) => c.id === selectedClimbId)?.position ?? null;
+  const centerX = selected && available > 0 ? selected.x * drawn.width : null;
 
   const pressWall = (event: GestureResponderEvent) => {
     const position = positionOfPress(pressPoint(event), drawn);
@@ -99,7 +106,7 @@ export function WallPicture(props: WallPictureProps) {
         style={styles.measure}
         testID="wall-picture-frame"
       >
-        <ZoomableArea zoom={zoom} onPinchEnd={onPinchEnd}>
+        <ZoomableArea zoom={zoom} onPinchEnd={onPinchEnd} centerX={centerX}>
           <View style={[styles.picture, size]} testID="wall-picture">
             {onPressWall ? (
               <Pressable
@@ -126,12 +133,14 @@ export function WallPicture(props: WallPictureProps) {
                 climb={climb}
                 grade={display(climb.grade)}
                 selected={climb.id === selectedClimbId}
+                mark={marks?.get(climb.id)}
                 onPress={onPressClimb ? () => onPressClimb(climb) : undefined}
               />
             ))}
           </View>
         </ZoomableArea>
       </View>
+      {marks && marks.size > 0 ? <MarksLegend /> : null}
       <View style={styles.controls}>
         <Button
           label="−"
@@ -163,8 +172,30 @@ export function WallPicture(props: WallPictureProps) {
   );
 }
 
+/** What the marks on the dots mean, in words beside each shape. */
+function MarksLegend() {
+  return (
+    <View style={styles.legend}>
+      <View style={styles.key}>
+        <MarkBadge text="✓" sent />
+        <Text style={common.muted}>sent this session</Text>
+      </View>
+      <View style={styles.key}>
+        <MarkBadge text="2" sent={false} />
+        <Text style={common.muted}>attempts this session</Text>
+      </View>
+      <View style={styles.key}>
+        <SentBeforeRing />
+        <Text style={common.muted}>sent before</Text>
+      </View>
+    </View>
+  );
+}
+
 const styles = StyleSheet.create({
   root: { gap: spacing.sm },
+  legend: { flexDirection: 'row', flexWrap: 'wrap', columnGap: spacing.md, rowGap: spacing.xs },
+  key: { flexDirection: 'row', alignItems: 'center', gap: spacing.xs },
   measure: { width: '100%' },
   picture: { backgroundColor: colors.border, overflow: 'hidden' },
   missing: { margin: spacing.md },

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { ScrollView, StyleSheet, View } from 'react-native';
 import { Gesture, GestureDetector, GestureHandlerRootView } from 'react-native-gesture-handler';
 import { clampZoom } from './wallGeometry';
+import { useCenteredScroll } from './centeredScroll';
 import type { ZoomableAreaProps } from './ZoomableArea';
 
 /**
@@ -12,6 +13,8 @@ import type { ZoomableAreaProps } from './ZoomableArea';
 export function ZoomableArea(props: ZoomableAreaProps) {
   const { zoom, onPinchEnd } = props;
   const [pinch, setPinch] = useState(1);
+  const [width, setWidth] = useState(0);
+  const scroll = useCenteredScroll(props.centerX, width);
   const gesture = useMemo(
     () =>
       Gesture.Pinch()
@@ -29,6 +32,8 @@ export function ZoomableArea(props: ZoomableAreaProps) {
     <GestureHandlerRootView style={styles.root}>
       <GestureDetector gesture={gesture}>
         <ScrollView
+          ref={scroll}
+          onLayout={(event) => setWidth(event.nativeEvent.layout.width)}
           horizontal
           scrollEnabled={zoom > 1}
           style={styles.area}

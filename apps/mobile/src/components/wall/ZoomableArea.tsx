@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { useCenteredScroll } from './centeredScroll';
 import { ScrollView, StyleSheet } from 'react-native';
 import type { ReactNode } from 'react';
 
@@ -5,6 +7,8 @@ export interface ZoomableAreaProps {
   /** The zoom the content is laid out at; a pinch ends by asking for a new one. */
   zoom: number;
   onPinchEnd: (zoom: number) => void;
+  /** A point of the content (px from its left) to bring to the middle: the picked climb's dot. */
+  centerX?: number | null;
   children: ReactNode;
 }
 
@@ -14,8 +18,12 @@ export interface ZoomableAreaProps {
  * (phones get pinch from ZoomableArea.native.tsx).
  */
 export function ZoomableArea(props: ZoomableAreaProps) {
+  const [width, setWidth] = useState(0);
+  const ref = useCenteredScroll(props.centerX, width);
   return (
     <ScrollView
+      ref={ref}
+      onLayout={(event) => setWidth(event.nativeEvent.layout.width)}
       horizontal
       scrollEnabled={props.zoom > 1}
       style={styles.area}

@@ -1,5 +1,6 @@
+import { LinkPressable } from '../../components/LinkPressable';
 import { useState } from 'react';
-import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
+import { FlatList, StyleSheet, Text, View } from 'react-native';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { compareGrades, parseGrade } from '@sendlog/contract';
 import { Button } from '../../components/Button';
@@ -116,8 +117,7 @@ function HistoryRow(props: {
   const label = `${layoutName}, ${formatDateTime(session.startTime)}`;
   return (
     <View style={[common.card, session.status === 'sync_failed' && styles.failed]}>
-      <Pressable
-        role="link"
+      <LinkPressable
         // Named by all it shows (layout, sync state, date, counts): a label of its own would have
         // to repeat every visible word, in order (WCAG 2.5.3).
         onPress={props.onOpen}
@@ -133,7 +133,7 @@ function HistoryRow(props: {
           {plural(sends, 'send', 'sends')}
           {hardest ? ` · hardest ${display(hardest)}` : ''}
         </Text>
-      </Pressable>
+      </LinkPressable>
       {session.status === 'sync_failed' ? (
         <View style={styles.failure}>
           <Text style={common.error}>

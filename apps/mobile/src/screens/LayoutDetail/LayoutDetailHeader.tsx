@@ -1,5 +1,7 @@
 import { StyleSheet, Text, View } from 'react-native';
-import type { ReactNode } from 'react';
+import type { TextInput } from 'react-native';
+import type { ReactNode, RefObject } from 'react';
+import { SkipLink } from '../../components/SkipLink';
 import { common, spacing } from '../../theme/theme';
 import { ClimbFilters } from './ClimbFilters';
 import type { ClimbFilterState } from './useClimbFilter';
@@ -14,9 +16,15 @@ export function LayoutDetailHeader(props: {
   picked: ReactNode;
   error: string | null;
   filter: ClimbFilterState;
+  search: RefObject<TextInput | null>;
 }) {
+  const { search } = props;
   return (
     <View style={styles.header}>
+      {/* The picture holds a stop per climb: the keyboard can pass it in one. */}
+      {props.wall ? (
+        <SkipLink label="Skip to the climbs" onPress={() => search.current?.focus()} />
+      ) : null}
       {props.wall}
       {props.picked}
       {props.error ? (
@@ -24,7 +32,7 @@ export function LayoutDetailHeader(props: {
           {props.error}
         </Text>
       ) : null}
-      <ClimbFilters filter={props.filter} />
+      <ClimbFilters filter={props.filter} searchRef={search} />
     </View>
   );
 }

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Climb } from '@sendlog/contract';
-import { FlatList, ScrollView, StyleSheet, Text, View } from 'react-native';
+import { FlatList, Platform, ScrollView, StyleSheet, Text, View } from 'react-native';
+import type { TextInput } from 'react-native';
 import type { CompositeScreenProps } from '@react-navigation/native';
 import type { BottomTabScreenProps } from '@react-navigation/bottom-tabs';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import type { RouteValues } from '../../components/RouteForm';
+import { SkipLink } from '../../components/SkipLink';
 import { SyncBanner } from '../../components/SyncBanner';
 import { useCatalogue } from '../../hooks/services';
 import { useSendRecord, useSessions } from '../../hooks/sessions';
@@ -59,6 +61,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
   const [editingRouteId, setEditingRouteId] = useState<string | null>(null);
   const list = useRef<FlatList<Climb>>(null);
   const wallColumn = useRef<ScrollView>(null);
+  const search = useRef<TextInput>(null);
 
   useEffect(() => {
     navigation.setOptions({ title: title ?? 'Wall' });
@@ -71,7 +74,9 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
     setPickedId(climb?.id ?? null);
     setLogging(false);
     // Where the picked climb shows: the top of the list on a phone, of its column on a wide window.
-    if (climb) {
+    // On the web, a placed climb's dot scrolls itself into view instead (ClimbDot).
+    const dotScrolls = Platform.OS === 'web' && image !== null && climb?.position != null;
+    if (climb && !dotScrolls) {
       list.current?.scrollToOffset({ offset: 0, animated: true });
       wallColumn.current?.scrollTo({ y: 0, animated: true });
     }
@@ -125,6 +130,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
       layoutName={title ?? 'Wall'}
       climbs={filter.shown}
       selected={picked}
+      marks={marks}
       onSelect={pick}
       picked={pickedPanel}
       inSession={session !== null}
@@ -152,6 +158,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
           picked={wall ? null : pickedPanel}
           error={live.error}
           filter={filter}
+          search={search}
         />
       }
       ListEmptyComponent={
@@ -210,6 +217,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
             contentContainerStyle={common.content}
             keyboardShouldPersistTaps="handled"
           >
+            <SkipLink label="Skip to the climbs" onPress={() => search.current?.focus()} />
             {wall}
           </ScrollView>
           {climbList}

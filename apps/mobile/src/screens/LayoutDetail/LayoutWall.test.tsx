@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react-native';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react-native';
 import { createMemoryStorage } from '@sendlog/sync';
 import type { Climb, Layout } from '@sendlog/contract';
 import { testClimb, testLayout, TEST_USER } from '../../testing/fakeApi';
@@ -125,6 +125,41 @@ describe('the wall picture on a layout', () => {
     expect(screen.queryByText('Pink Slab')).toBeNull();
     // The filter narrows the dots too.
     expect(screen.queryByRole('button', { name: /^Pink Slab,/ })).toBeNull();
+  });
+
+  it('marks on the dots what this session did and what was sent before, in shapes and words', async () => {
+    const app = await offlinePhone();
+    const store = app.services.getAccount()?.store;
+    if (!store) throw new Error('no account');
+    // An earlier session sent Pink Slab.
+    act(() => {
+      const earlier = store.startSession({ layoutId: 'wall' });
+      store.logRoute(earlier.id, { climbId: 'slab', isSuccess: true, attempts: 1 });
+      store.endSession(earlier.id);
+    });
+    expect(
+      await screen.findByRole('button', { name: 'Pink Slab, V1, pink, sent before' }),
+    ).toBeTruthy();
+    press('Start session');
+    press('Try: Blue Moon');
+    press('Try: Blue Moon');
+    expect(
+      screen.getByRole('button', { name: 'Blue Moon, V4, 2 attempts this session, blue' }),
+    ).toBeTruthy();
+    // The count of attempts rides on the dot, and the legend says what the shapes mean.
+    expect(screen.getByText('attempts this session')).toBeTruthy();
+    press('Sent: Pink Slab');
+    expect(
+      screen.getByRole('button', { name: 'Pink Slab, V1, pink, sent this session, sent before' }),
+    ).toBeTruthy();
+    // A tap on a row marks its dot as the picked one.
+    press('V4 Blue Moon, 2 attempts so far, blue');
+    expect(
+      screen.getByRole('button', {
+        name: 'Blue Moon, V4, 2 attempts this session, blue, selected',
+      }),
+    ).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'On the wall: Blue Moon' })).toBeTruthy();
   });
 
   it('a layout without a picture is the list alone', async () => {

@@ -2,6 +2,7 @@ import { StyleSheet, Text, View } from 'react-native';
 import type { ReactNode } from 'react';
 import type { Climb, WallImage } from '@sendlog/contract';
 import { WallPicture } from '../../components/wall/WallPicture';
+import type { WallMark } from '../../logbook/wallMarks';
 import { common, spacing } from '../../theme/theme';
 
 /**
@@ -14,6 +15,7 @@ export function LayoutWall(props: {
   layoutName: string;
   climbs: readonly Climb[];
   selected: Climb | null;
+  marks: ReadonlyMap<string, WallMark>;
   onSelect: (climb: Climb) => void;
   picked: ReactNode;
   /** While a session runs here, the picked climb logs it. */
@@ -27,6 +29,7 @@ export function LayoutWall(props: {
         climbs={props.climbs}
         label={`${props.layoutName} picture`}
         selectedClimbId={selected?.id ?? null}
+        marks={props.marks}
         onPressClimb={props.onSelect}
       />
       <View aria-live="polite">

@@ -38,9 +38,12 @@ export function PickedClimb(props: {
   const { climb, session } = props;
   const display = useGradeDisplay();
   const heading = useRef<View>(null);
+  const { onWall } = props;
   useEffect(() => {
-    if (Platform.OS === 'web') (heading.current as unknown as HTMLElement | null)?.focus?.();
-  }, [climb.id]);
+    // On the picture, its dot is what must show: the heading takes focus without scrolling.
+    const element = heading.current as unknown as HTMLElement | null;
+    if (Platform.OS === 'web') element?.focus?.({ preventScroll: onWall });
+  }, [climb.id, onWall]);
   const words = markWords(props.mark);
   if (session?.logging) {
     return (

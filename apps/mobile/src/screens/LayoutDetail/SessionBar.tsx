@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { useEffect, useRef, useState } from 'react';
+import { Platform, Pressable, StyleSheet, Text, View } from 'react-native';
 import { Button } from '../../components/Button';
 import { plural } from '../../format/plural';
 import { formatElapsed } from '../../format/time';
@@ -22,6 +22,15 @@ export function SessionBar(props: {
   const now = useNow();
   const online = useOnline();
   const [explained, setExplained] = useState(false);
+  const tag = useRef<View>(null);
+  useEffect(() => {
+    // "Start session" is gone once pressed: the keyboard goes on from the bar, not the page top.
+    if (
+      Platform.OS === 'web' &&
+      (!document.activeElement || document.activeElement === document.body)
+    )
+      (tag.current as unknown as HTMLElement | null)?.focus?.();
+  }, []);
   const sends = session.routes.filter((r) => r.isSuccess).length;
   const logged = session.routes.length;
   return (
@@ -30,6 +39,7 @@ export function SessionBar(props: {
         {/* A running session is held only on this phone until it ends and syncs, whatever the
             connection: the tag says so always, and what it means one tap away. */}
         <Pressable
+          ref={tag}
           role="button"
           aria-expanded={explained}
           aria-label="Offline session"

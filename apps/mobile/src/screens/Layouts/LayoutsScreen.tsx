@@ -1,4 +1,5 @@
-import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
+import { LinkPressable } from '../../components/LinkPressable';
+import { FlatList, StyleSheet, Text, View } from 'react-native';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../../components/Button';
 import { SyncBanner } from '../../components/SyncBanner';
@@ -61,22 +62,22 @@ export function LayoutsScreen({ navigation }: Props) {
         renderItem={({ item }) => {
           const open = () => navigation.navigate('LayoutDetail', { layoutId: item.id });
           // The layout's name is the link (a screen reader hears "Main Wall, link", and a link's
-          // name holds all its visible text); the rest of the card answers a tap too.
+          // name holds all its visible text); the rest of the card answers a touch too, through
+          // the responder alone, so the card is no second stop for the keyboard.
           return (
-            <Pressable
-              accessible={false}
-              focusable={false}
-              onPress={open}
-              style={({ pressed }) => [common.card, pressed && styles.pressed]}
+            <View
+              onStartShouldSetResponder={() => true}
+              onResponderRelease={open}
+              style={common.card}
             >
-              <Pressable role="link" onPress={open} style={styles.link}>
+              <LinkPressable onPress={open} style={styles.link}>
                 <Text style={common.heading}>{item.name}</Text>
-              </Pressable>
+              </LinkPressable>
               {item.description ? <Text style={common.muted}>{item.description}</Text> : null}
               <Text style={common.muted}>
                 {item.climbCount} {item.climbCount === 1 ? 'climb' : 'climbs'}
               </Text>
-            </Pressable>
+            </View>
           );
         }}
       />
@@ -86,6 +87,5 @@ export function LayoutsScreen({ navigation }: Props) {
 
 const styles = StyleSheet.create({
   active: { borderColor: colors.primary, marginBottom: spacing.sm },
-  pressed: { opacity: 0.7 },
   link: { minHeight: 44, justifyContent: 'center' },
 });

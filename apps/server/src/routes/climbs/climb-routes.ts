@@ -8,14 +8,15 @@ import { SECURED } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
 import { idParams } from '../../http/route-schemas.js';
 
-/** One climb, for setters and admins (the scope's role check comes first). */
+/** One climb, for its gym's staff (the scope's gym check comes first). */
 export const climbRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.patch(
     '/climbs/:climbId',
     {
+      config: { manages: { thing: 'climb', param: 'climbId', need: 'setter' } },
       schema: {
         operationId: 'updateClimb',
-        summary: 'Rename, regrade, move or archive a climb (setter or admin)',
+        summary: "Rename, regrade, move or archive a climb (its gym's staff)",
         description:
           "A regrade never rewrites a logged route's grade: routes keep the grade they were " +
           'logged at.',

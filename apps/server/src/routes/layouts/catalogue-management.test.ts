@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepPictures } from '../../catalogue/picture-retirement.js';
 import { queryRows } from '../../db/sql.js';
-import { DEMO_LAYOUTS } from '../../demo/gym.js';
+import { DEMO_GYM, DEMO_LAYOUTS } from '../../demo/gym.js';
 import { EMPTY_PNG, HUGE_PNG } from '../../testing/pictures.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
 import { appWithDatabase, type AppWithDatabase } from '../../testing/app-with-database.js';
@@ -108,6 +108,8 @@ describe.each(BACKENDS)('catalogue management on $name', (backend) => {
     const layout = await newLayout('Font', 'The Slab');
     expect(layout).toEqual({
       id: expect.any(String),
+      // The demo setter's one gym: the wall goes there.
+      gymId: DEMO_GYM.id,
       name: 'The Slab',
       description: '',
       gradeSystem: 'Font',
@@ -191,6 +193,7 @@ describe.each(BACKENDS)('catalogue management on $name', (backend) => {
       position: { x: 0.25, y: 0.5 },
       setter: 'Ana',
       setAt: '2026-11-20T09:00:00.000Z',
+      removalPlannedAt: null,
       archived: false,
       community: { grade: null, rating: null, sends: 0, climbers: 0 },
     });

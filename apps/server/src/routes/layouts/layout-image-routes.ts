@@ -23,7 +23,7 @@ const notAPictureType = () =>
   );
 
 /**
- * The upload of a wall picture, for setters and admins. Registered as a scope of its own: only
+ * The upload of a wall picture, for the wall's gym's staff. Registered as a scope of its own: only
  * this route reads picture bodies (and up to 8 MiB of them); everywhere else a picture type is
  * still 415 and a body over 2 MiB still 413.
  */
@@ -44,9 +44,10 @@ export const layoutImageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
     '/layouts/:layoutId/image',
     {
       bodyLimit: MAX_PICTURE_BYTES,
+      config: { manages: { thing: 'layout', param: 'layoutId', need: 'setter' } },
       schema: {
         operationId: 'setLayoutImage',
-        summary: "Upload a wall's picture (setter or admin)",
+        summary: "Upload a wall's picture (its gym's staff)",
         description:
           'The body is the picture itself (JPEG, PNG or WebP, at most 8 MiB); its width and ' +
           "height are read from the file. The layout's image.url changes with the picture.",

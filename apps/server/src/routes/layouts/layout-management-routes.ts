@@ -22,12 +22,19 @@ import {
 import type { AppContext } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { canonicalGrade, climbGradeDetails } from '../../domain/climb-grades.js';
+import { mayManageGym } from '../../gyms/access.js';
+import { wallGymOf } from '../../gyms/wall-gym.js';
 import { SECURED } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
+import { forbiddenAtGym, type ManagedTarget } from '../../http/gym-access.js';
 import { idParams } from '../../http/route-schemas.js';
 
 const REFUSALS = { 401: errorBodySchema, 403: errorBodySchema } as const;
 const layoutParams = idParams('layout', 'layoutId');
+/** The routes acting on one wall: its gym's staff may. */
+const ON_LAYOUT = {
+  manages: { thing: 'layout', param: 'layoutId', need: 'setter' } satisfies ManagedTarget,
+};
 
 async function existingLayout(db: Db, layoutId: string): Promise<Layout> {
   const layout = await findLayout(db, layoutId);
@@ -49,7 +56,7 @@ function climbsFor(
   return list.map((c) => ({ ...c, grade: canonicalGrade(c.grade) }));
 }
 
-/** Walls and their climbs, for setters and admins (the scope's role check comes first). */
+/** Walls and their climbs, for their gym's staff (the scope's gym check comes first). */
 export const layoutManagementRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
   app,
   { ctx },
@@ -57,9 +64,13 @@ export const layoutManagementRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/layouts',
     {
+      config: { manages: { bodyGymId: 'gymId', need: 'setter', decidedByHandler: true } },
       schema: {
         operationId: 'createLayout',
-        summary: 'Add a wall (setter or admin)',
+        summary: 'Add a wall to a gym (its staff)',
+        description:
+          "Into `gymId`, else into the one gym the caller is staff of (or the server's only " +
+          'gym); when that is ambiguous, 400 validation_failed at gymId.',
         tags: ['catalogue management'],
         ...SECURED,
         body: createLayoutBodySchema,
@@ -68,7 +79,16 @@ export const layoutManagementRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
     },
     async (request, reply) => {
       const { name, description, gradeSystem } = request.body;
-      const id = await createLayout(ctx.db, { name, description: description ?? '', gradeSystem });
+      const gym = await wallGymOf(ctx.db, request.user, request.body.gymId);
+      if (!gym.ok) throw ApiError.validation([{ path: 'gymId', message: gym.message }]);
+      const { gymId } = gym;
+      if (!mayManageGym(request.user, gymId, 'setter')) throw forbiddenAtGym('setter');
+      const id = await createLayout(ctx.db, {
+        gymId,
+        name,
+        description: description ?? '',
+        gradeSystem,
+      });
       return reply.code(201).send({ layout: await existingLayout(ctx.db, id) });
     },
   );
@@ -76,9 +96,10 @@ export const layoutManagementRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.patch(
     '/layouts/:layoutId',
     {
+      config: ON_LAYOUT,
       schema: {
         operationId: 'updateLayout',
-        summary: 'Rename, describe or archive a wall (setter or admin)',
+        summary: "Rename, describe or archive a wall (its gym's staff)",
         tags: ['catalogue management'],
         ...SECURED,
         params: layoutParams,
@@ -101,9 +122,10 @@ export const layoutManagementRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/layouts/:layoutId/climbs',
     {
+      config: ON_LAYOUT,
       schema: {
         operationId: 'createClimb',
-        summary: 'Add a climb to a wall (setter or admin)',
+        summary: "Add a climb to a wall (its gym's staff)",
         description: "The grade must belong to the layout's grade system.",
         tags: ['catalogue management'],
         ...SECURED,
@@ -132,6 +154,7 @@ export const layoutManagementRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> 
   app.post(
     '/layouts/:layoutId/reset',
     {
+      config: ON_LAYOUT,
       schema: {
         operationId: 'resetLayout',
         summary: 'Reset a wall: its new climbs, the others archived, in one transaction',

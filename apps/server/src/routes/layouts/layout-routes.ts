@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listLayoutClimbs, listLayouts } from '../../catalogue/catalogue-repository.js';
 import type { AppContext } from '../../context.js';
+import { optionalUser } from '../../http/authenticated.js';
 import { PUBLIC } from '../../http/docs.js';
 import { sendWithEtag } from '../../http/etag.js';
 import { ApiError } from '../../http/errors.js';
@@ -10,22 +11,31 @@ import { idParams } from '../../http/route-schemas.js';
 
 const ifNoneMatch = z.looseObject({ 'if-none-match': z.string().optional() });
 
-/** The gym's catalogue, readable without a token. */
+/** The catalogue, readable without a token. */
 export const layoutRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
     '/layouts',
     {
       schema: {
         operationId: 'listLayouts',
-        summary: 'The layouts of the gym, archived ones included',
-        description: 'Answers 304 to an If-None-Match naming the current ETag.',
+        summary: 'The layouts of the gyms the caller follows or staffs, archived ones included',
+        description:
+          "A caller who follows and staffs no gym (or sends no token) gets every gym's layouts. " +
+          'Answers 304 to an If-None-Match naming the current ETag.',
         tags: ['catalogue'],
         ...PUBLIC,
         headers: ifNoneMatch,
         response: { 200: layoutsResponseSchema, 304: z.undefined() },
       },
     },
-    async (request, reply) => sendWithEtag(request, reply, { layouts: await listLayouts(ctx.db) }),
+    async (request, reply) => {
+      const viewer = await optionalUser(ctx, request);
+      // The list depends on who asks: a shared cache must not answer one caller's to another.
+      reply.header('vary', 'Authorization');
+      return sendWithEtag(request, reply, {
+        layouts: await listLayouts(ctx.db, viewer?.id ?? null),
+      });
+    },
   );
 
   app.get(

@@ -1,6 +1,7 @@
 import type { ErrorBody, Layout, Session, SessionsBackup } from '@sendlog/contract';
 import { EXPORT_CSV_HEADER, exportCsv, type ExportSession } from '@sendlog/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_GYM } from '../../demo/gym.js';
 import { client, newUser } from '../../testing/client.js';
 import { climbId } from '../../testing/fixtures.js';
 import { startLogbookApp, type LogbookApp } from '../../testing/logbook-app.js';
@@ -42,6 +43,14 @@ function asExport(sessions: readonly Session[]): ExportSession[] {
   return sessions.map((s) => ({ ...s, routes: s.routes }));
 }
 
+/** Sessions as the backup holds them: each with its wall's gym (these are all the demo gym's). */
+function withGym(sessions: readonly Session[]) {
+  return sessions.map((s) => ({
+    ...s,
+    gym: s.layoutId === null ? null : { id: DEMO_GYM.id, name: DEMO_GYM.name },
+  }));
+}
+
 describe.each(BACKENDS)('GET /sessions/export on $name', (backend) => {
   let server: LogbookApp;
   beforeAll(async () => {
@@ -63,7 +72,7 @@ describe.each(BACKENDS)('GET /sessions/export on $name', (backend) => {
     expect(Math.abs(Date.parse(backup.body.exportedAt) - Date.now())).toBeLessThan(60_000);
     const listed = (await allSessions(api)).filter((s) => s.id !== ids[3]).sort(oldestFirst);
     expect(backup.body.sessions).toHaveLength(249);
-    expect(backup.body.sessions).toEqual(listed);
+    expect(backup.body.sessions).toEqual(withGym(listed));
   });
 
   /** The reply as text: the test client reads JSON only. */
@@ -101,7 +110,7 @@ describe.each(BACKENDS)('GET /sessions/export on $name', (backend) => {
     const backup = await api.get<SessionsBackup>('/sessions/export?format=json');
     expect(csv).toBe(exportCsv(asExport(backup.body.sessions), await walls(api), 'Europe/Berlin'));
     const listed = (await allSessions(api)).filter((s) => s.id !== ids[9]);
-    expect(csv).toBe(exportCsv(asExport(listed), await walls(api), 'Europe/Berlin'));
+    expect(csv).toBe(exportCsv(asExport(withGym(listed)), await walls(api), 'Europe/Berlin'));
 
     const first = listed.find((s) => s.id === ids[0])!;
     const [a, b, c] = first.routes.map((r) => r.id);
@@ -110,7 +119,7 @@ describe.each(BACKENDS)('GET /sessions/export on $name', (backend) => {
     expect(lines[0]).toBe(
       `${a},${ids[0]},2025-05-31T22:31:00.000Z,2025-06-01,Main Wall,${climbId(0)},Warm Welcome,V,V0,,flash,true,1,,"crimps, then a ""big"" move`,
     );
-    expect(lines[1]).toBe(`Überhang 頂上 🧗"${tail}2025-05-31T22:31:00.000Z`);
+    expect(lines[1]).toBe(`Überhang 頂上 🧗"${tail}2025-05-31T22:31:00.000Z,${DEMO_GYM.name}`);
     expect(lines[2]).toMatch(
       new RegExp(
         `^${b},${ids[0]},.*,attempt,false,1,,"'=HYPERLINK\\(""http://evil"",""x""\\)"${escape(tail)}`,

@@ -15,6 +15,7 @@ import { SECURED } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
 import { acquireReadLease, underReadLease } from '../../http/read-lease.js';
 import { idParams } from '../../http/route-schemas.js';
+import { gymExists } from '../../gyms/gym-repository.js';
 import { loadClimbHistory } from '../../logbook/climb-history-repository.js';
 import { csvExport, jsonBackup } from '../../logbook/export-stream.js';
 import { leasedPages } from '../../logbook/leased-pages.js';
@@ -34,6 +35,7 @@ export const logbookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         operationId: 'getStats',
         summary: 'Logbook numbers of a period: totals, grade pyramid, weeks',
+        description: "With gymId, only the sessions at that gym's walls count.",
         tags: ['logbook'],
         ...SECURED,
         querystring: statsQuerySchema,
@@ -47,16 +49,23 @@ export const logbookRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      const { tz, grades } = request.query;
+      const { tz, grades, gymId } = request.query;
       const period = resolveStatsPeriod(request.query, ctx.now());
       if (!period.ok) {
         throw ApiError.validation(
           period.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         );
       }
+      if (gymId !== undefined && !(await gymExists(ctx.db, gymId))) {
+        throw ApiError.validation([{ path: 'gymId', message: 'must name an existing gym' }]);
+      }
       const userId = request.user.id;
       return underReadLease(ctx.db, userId, statsLeaseMs, () =>
-        loadStats(ctx.db, { userId, from: period.from, to: period.to, tz, grades }, timeoutMs),
+        loadStats(
+          ctx.db,
+          { userId, from: period.from, to: period.to, tz, grades, gymId },
+          timeoutMs,
+        ),
       );
     },
   );

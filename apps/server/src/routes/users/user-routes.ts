@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.js';
 import { SECURED } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
-import { changeRoleKeepingAnAdmin } from '../../users/roles.js';
+import { grantRole } from '../../users/roles.js';
 
 /** Other users' accounts, for admins (the scope's role check comes first). */
 export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -12,7 +12,10 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     {
       schema: {
         operationId: 'setUserRole',
-        summary: 'Give an account a role (admin)',
+        summary: 'Give an account a role (server admin)',
+        description:
+          "setter makes the account a setter of the server's only gym (400 at role with " +
+          'several: use PUT /gyms/:id/staff); climber takes it off every staff.',
         tags: ['users'],
         ...SECURED,
         body: setRoleBodySchema,
@@ -27,15 +30,25 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request) => {
-      const change = await changeRoleKeepingAnAdmin(ctx.db, request.body.email, request.body.role);
-      if ('user' in change) return { user: change.user };
-      if (change.refused === 'unknown_user') throw ApiError.notFound('user');
-      throw new ApiError(
-        409,
-        'last_admin',
-        'this is the last admin: make another account admin first',
-        [{ path: 'email', message: 'is the last admin' }],
-      );
+      const granted = await grantRole(ctx.db, request.body.email, request.body.role, {
+        keepAnAdmin: true,
+      });
+      if (granted.ok) return { user: granted.user };
+      if (granted.reason === 'no_account') throw ApiError.notFound('user');
+      if (granted.reason === 'last_admin') {
+        throw new ApiError(
+          409,
+          'last_admin',
+          'this is the last server admin: make another account admin first',
+          [{ path: 'email', message: 'is the last server admin' }],
+        );
+      }
+      throw ApiError.validation([
+        {
+          path: 'role',
+          message: 'setter needs a server with one gym: name the gym with PUT /gyms/:id/staff',
+        },
+      ]);
     },
   );
 };

@@ -1,5 +1,6 @@
+import { LinkPressable } from '../../../components/LinkPressable';
 import { useState } from 'react';
-import { FlatList, Pressable, StyleSheet, Text, View } from 'react-native';
+import { FlatList, StyleSheet, Text, View } from 'react-native';
 import type { Layout } from '@sendlog/contract';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../../../components/Button';
@@ -61,9 +62,9 @@ function WallsList({ navigation }: Props) {
           const open = () => navigation.navigate('ManageWall', { layoutId: item.id });
           return (
             <View style={[common.card, item.archived && styles.archived]}>
-              <Pressable role="link" onPress={open} style={styles.link}>
+              <LinkPressable onPress={open} style={styles.link}>
                 <Text style={common.heading}>{item.name}</Text>
-              </Pressable>
+              </LinkPressable>
               <Text style={common.muted}>
                 {item.archived ? 'Archived · ' : ''}
                 {item.gradeSystem} grades · {item.climbCount}{' '}

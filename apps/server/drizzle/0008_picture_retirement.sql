@@ -1,1 +1,0 @@
-ALTER TABLE "wall_images" ADD COLUMN "unused_since" timestamp (3) with time zone;
