@@ -164,6 +164,63 @@ describe.skipIf(!hasChromium)('at the wall', () => {
   );
 
   it(
+    '(3) "End session" can be undone, and an ended session gains a forgotten climb, which syncs',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const { layout } = stage.demoWall;
+      const [first, second, forgotten] = [0, 1, 2].map((i) => stage.demoClimb(i).name) as [
+        string,
+        string,
+        string,
+      ];
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      await page.getByRole('button', { name: `Sent: ${first}`, exact: true }).click();
+      await page.getByRole('button', { name: 'End session', exact: true }).click();
+      await page.getByText('Session ended.', { exact: true }).waitFor();
+      await checkAccessibility(page, 'history, just ended with Undo');
+      await page.getByRole('button', { name: 'Undo end session', exact: true }).click();
+      await page.getByRole('region', { name: 'Session in progress' }).waitFor();
+      await page
+        .getByLabel('Elapsed time')
+        .getByText(/ · 1 send$/)
+        .waitFor();
+      await page.getByRole('button', { name: `Sent: ${second}`, exact: true }).click();
+      await page.getByRole('button', { name: 'End session', exact: true }).click();
+      await page.getByRole('heading', { name: 'Session summary' }).waitFor();
+      await page.getByRole('button', { name: 'Open session', exact: true }).click();
+
+      await page.getByRole('button', { name: 'Add a climb', exact: true }).click();
+      await page.getByLabel('Find a climb', { exact: true }).fill(forgotten);
+      await page.getByRole('button', { name: new RegExp(`^\\S+ ${forgotten}$`) }).click();
+      await page.getByRole('radio', { name: 'Not sent', exact: true }).click();
+      await page.getByLabel('Attempts', { exact: true }).fill('2');
+      await checkAccessibility(page, 'session detail, adding a forgotten climb');
+      await page.getByRole('button', { name: 'Save route', exact: true }).click();
+      await page.getByLabel(`Route ${forgotten}`, { exact: true }).waitFor();
+      await expect
+        .poll(
+          async () =>
+            (await stage.api.sessions(account.token)).flatMap((s) =>
+              s.routes.map((r) => [r.climbName, r.isSuccess, r.attempts]),
+            ),
+          { timeout: 45_000 },
+        )
+        .toEqual([
+          [first, true, 1],
+          [second, true, 1],
+          [forgotten, false, 2],
+        ]);
+      expect(await stage.api.sessions(account.token)).toHaveLength(1);
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
     '(8) keyboard only: one stop per wall, Start session within 10 Tabs of a wall opening, then a send',
     async () => {
       const account = await stage.api.register();

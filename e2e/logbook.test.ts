@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       await deleteButtons.first().click();
       await page.getByText(/^Deleted /).waitFor();
       await expect.poll(() => deleteButtons.count()).toBe(1);
-      await page.getByRole('button', { name: 'Undo', exact: true }).click();
+      await page.getByRole('button', { name: 'Undo delete', exact: true }).click();
       await expect.poll(() => deleteButtons.count()).toBe(2);
       await page
         .getByRole('link', { name: /hardest/ })
