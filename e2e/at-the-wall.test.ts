@@ -1,3 +1,4 @@
+import { DEMO_SETTER } from '@sendlog/contract';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe.js';
@@ -14,6 +15,7 @@ const hasChromium = chromiumForStories('the at-the-wall stories');
 
 const STORY_TIMEOUT = 180_000;
 const PHONE_844 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 } as const;
+const LAPTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } as const;
 
 /** What the focused element is called: its accessible name as the page gives it, or its text. */
 const focused = (page: Page) =>
@@ -215,6 +217,50 @@ describe.skipIf(!hasChromium)('at the wall', () => {
           [forgotten, false, 2],
         ]);
       expect(await stage.api.sessions(account.token)).toHaveLength(1);
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(9) a laptop gets a side navigation, content of a readable width, walls in a grid, Manage a tab',
+    async () => {
+      const { page, errors } = await stage.open(LAPTOP);
+      const app = climber(page);
+      await app.signIn(DEMO_SETTER.email, DEMO_SETTER.password);
+      const walls = (await stage.api.layouts()).filter((l) => !l.archived);
+      const cards = await Promise.all(
+        walls.map((w) => page.getByRole('link', { name: w.name, exact: true }).boundingBox()),
+      );
+      const nav = await page.getByRole('navigation').boundingBox();
+      const manage = page.getByRole('tab', { name: 'Manage walls', exact: true });
+      if (!nav || cards.some((c) => c === null)) throw new Error('no navigation or no wall card');
+      console.log(
+        `[figure] laptop: navigation at x ${Math.round(nav.x)}, ${Math.round(nav.width)} × ` +
+          `${Math.round(nav.height)} px; wall cards at ${cards.map((c) => `(${Math.round(c?.x ?? 0)}, ${Math.round(c?.y ?? 0)})`).join(', ')}`,
+      );
+      // Beside the content, the window's height, not a bar along the bottom.
+      expect(nav.x).toBe(0);
+      expect(nav.height).toBeGreaterThan(700);
+      // Two walls side by side, neither wider than half the readable width.
+      expect(cards[0]?.y).toBeCloseTo(cards[1]?.y ?? 0, 0);
+      const main = await page.getByRole('main').filter({ visible: true }).boundingBox();
+      const widest = await page.evaluate(() =>
+        Math.max(
+          ...[...document.querySelectorAll<HTMLElement>('[role="main"] *')]
+            .filter((el) => el.getBoundingClientRect().height > 0 && el.children.length > 0)
+            .filter((el) => getComputedStyle(el).maxWidth === '960px')
+            .map((el) => el.getBoundingClientRect().width),
+        ),
+      );
+      expect(widest).toBeLessThanOrEqual(960);
+      expect(main?.width ?? 0).toBeGreaterThan(960);
+      await screenshot(page, 'laptop');
+      await checkAccessibility(page, 'walls on a laptop');
+
+      await manage.click();
+      await page.getByRole('button', { name: 'New wall', exact: true }).waitFor();
+      await checkAccessibility(page, 'manage on a laptop');
       expect(errors).toEqual([]);
     },
     STORY_TIMEOUT,

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { SyncBanner } from '../../components/SyncBanner';
 import { useCatalogue, useServices } from '../../hooks/services';
 import { useActiveSession } from '../../hooks/sessions';
+import { useWideWindow } from '../../hooks/useWideWindow';
 import type { LayoutsStackParams } from '../../navigation/types';
 import { colors, common, spacing } from '../../theme/theme';
 
@@ -16,12 +17,17 @@ export function LayoutsScreen({ navigation }: Props) {
   const catalogue = useCatalogue();
   const active = useActiveSession();
   const layouts = catalogue.layouts;
+  const wide = useWideWindow();
   const activeLayout = active ? layouts?.find((l) => l.id === active.layoutId) : undefined;
 
   return (
     <View style={common.screen}>
       <SyncBanner />
       <FlatList
+        // A laptop shows the walls as a grid of cards; a phone as a list.
+        key={wide ? 'grid' : 'list'}
+        numColumns={wide ? 2 : 1}
+        columnWrapperStyle={wide ? styles.gridRow : undefined}
         contentContainerStyle={common.content}
         data={layouts ?? []}
         keyExtractor={(layout) => layout.id}
@@ -68,7 +74,7 @@ export function LayoutsScreen({ navigation }: Props) {
             <View
               onStartShouldSetResponder={() => true}
               onResponderRelease={open}
-              style={common.card}
+              style={[common.card, wide && styles.gridCard]}
             >
               <LinkPressable onPress={open} style={styles.link}>
                 <Text style={common.heading}>{item.name}</Text>
@@ -88,4 +94,6 @@ export function LayoutsScreen({ navigation }: Props) {
 const styles = StyleSheet.create({
   active: { borderColor: colors.primary, marginBottom: spacing.sm },
   link: { minHeight: 44, justifyContent: 'center' },
+  gridRow: { gap: spacing.md },
+  gridCard: { flexGrow: 1, flexBasis: 0, maxWidth: '49%' },
 });
