@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('at the wall', () => {
       await page.getByRole('button', { name: `Sent: ${sentBefore.name}`, exact: true }).click();
       await page.getByRole('button', { name: 'End session', exact: true }).click();
       await page.getByRole('heading', { name: 'Session summary' }).waitFor();
-      await app.openTab('Layouts');
+      await app.openTab('Walls');
       await page.getByRole('button', { name: 'Start session', exact: true }).click();
       for (let i = 0; i < 2; i += 1) {
         await page.getByRole('button', { name: `Try: ${tried.name}`, exact: true }).click();
@@ -223,6 +223,43 @@ describe.skipIf(!hasChromium)('at the wall', () => {
   );
 
   it(
+    '(6) one vocabulary: walls, attempts, routes; the "Offline session" tag says what it means',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const { layout } = stage.demoWall;
+      const climb = stage.demoClimb(3).name;
+      /** Words the glossary retired, on what the screen shows now. */
+      const retired = () =>
+        page.evaluate(() =>
+          (document.body.innerText.match(/\b(layouts?|tries|try on)\b/gi) ?? []).join(', '),
+        );
+      await page.getByRole('tab', { name: /^Walls/ }).waitFor();
+      expect(await retired()).toBe('');
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      await page.getByRole('button', { name: 'Offline session', exact: true }).click();
+      await page.getByText(/^Kept on this phone until it syncs/).waitFor();
+      for (let i = 0; i < 2; i += 1)
+        await page.getByRole('button', { name: `Try: ${climb}`, exact: true }).click();
+      await page.getByText('2 attempts so far', { exact: true }).waitFor();
+      await page.getByRole('button', { name: `Sent: ${climb}`, exact: true }).click();
+      await page.getByText(`Logged ${climb}: Sent · 3 attempts`, { exact: true }).waitFor();
+      expect(await retired()).toBe('');
+      await app.pickClimb(climb);
+      await page.getByRole('button', { name: `Story of ${climb}`, exact: true }).click();
+      await page.getByText('1 route · 3 attempts in all · 1 send', { exact: true }).waitFor();
+      await page.getByRole('group', { name: /^Route on / }).waitFor();
+      expect(await retired()).toBe('');
+      await checkAccessibility(page, 'climb story, in the glossary words');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
     '(9) a laptop gets a side navigation, content of a readable width, walls in a grid, Manage a tab',
     async () => {
       const { page, errors } = await stage.open(LAPTOP);
@@ -278,7 +315,7 @@ describe.skipIf(!hasChromium)('at the wall', () => {
 
       // The walls: after the heading, one stop per wall.
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
-      await page.getByRole('heading', { name: 'Layouts' }).focus();
+      await page.getByRole('heading', { name: 'Walls' }).focus();
       const stops: string[] = [];
       for (let i = 0; i < walls.length; i += 1) {
         await page.keyboard.press('Tab');

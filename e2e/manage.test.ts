@@ -64,7 +64,12 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
 
       // No picture yet, said once.
       await page.getByRole('button', { name: 'Upload a picture', exact: true }).waitFor();
-      expect(await page.getByText(/no picture/i).filter({ visible: true }).count()).toBe(1);
+      expect(
+        await page
+          .getByText(/no picture/i)
+          .filter({ visible: true })
+          .count(),
+      ).toBe(1);
       // The picture: expo-image-picker opens a file input on the web.
       const upload = page.getByRole('button', { name: 'Upload a picture', exact: true });
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), upload.click()]);
@@ -122,7 +127,7 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       // The climber refreshes (Sync now) and finds the wall with its three climbs on its picture.
       await climberApp.openTab('Profile');
       await phone.page.getByRole('button', { name: 'Sync now' }).click();
-      await climberApp.openTab('Layouts');
+      await climberApp.openTab('Walls');
       await phone.page.getByRole('link', { name: wallName, exact: true }).waitFor(WAIT);
       expect(await phone.page.getByRole('tab', { name: 'Manage walls' }).count()).toBe(0);
       // The app keeps the new picture for offline sessions, and its service worker keeps the app.

@@ -83,11 +83,11 @@ const stackScreenOptions = ({
 function LayoutsNavigator() {
   return (
     <LayoutsStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
-      <LayoutsStack.Screen name="Layouts" component={LayoutsScreen} />
+      <LayoutsStack.Screen name="Layouts" component={LayoutsScreen} options={{ title: 'Walls' }} />
       <LayoutsStack.Screen
         name="LayoutDetail"
         component={LayoutDetailScreen}
-        options={{ title: 'Layout' }}
+        options={{ title: 'Wall' }}
       />
       <LayoutsStack.Screen
         name="ClimbStory"
@@ -239,7 +239,7 @@ export function SignedInNavigator() {
         <Tabs.Screen
           name="LayoutsTab"
           component={LayoutsNavigator}
-          options={{ title: 'Layouts', tabBarIcon: icon('walls') }}
+          options={{ title: 'Walls', tabBarIcon: icon('walls') }}
         />
         <Tabs.Screen
           name="HistoryTab"

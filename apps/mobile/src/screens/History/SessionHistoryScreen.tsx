@@ -83,7 +83,7 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
           </View>
         }
         ListEmptyComponent={
-          <Text style={common.muted}>No sessions yet. Start one from a layout.</Text>
+          <Text style={common.muted}>No sessions yet. Start one from a wall.</Text>
         }
         renderItem={({ item }) => (
           <HistoryRow

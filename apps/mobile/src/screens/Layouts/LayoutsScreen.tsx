@@ -11,7 +11,7 @@ import { colors, common, spacing } from '../../theme/theme';
 
 type Props = NativeStackScreenProps<LayoutsStackParams, 'Layouts'>;
 
-/** Home: the gym's layouts, from the cached catalogue, so it opens offline too. */
+/** Home: the gym's walls, from the cached catalogue, so it opens offline too. */
 export function LayoutsScreen({ navigation }: Props) {
   const services = useServices();
   const catalogue = useCatalogue();
@@ -36,7 +36,7 @@ export function LayoutsScreen({ navigation }: Props) {
             <View style={[common.card, styles.active]}>
               <Text style={common.heading}>Session in progress</Text>
               <Text style={common.muted}>
-                {activeLayout?.name ?? 'Layout'} · {active.routes.length}{' '}
+                {activeLayout?.name ?? 'Wall'} · {active.routes.length}{' '}
                 {active.routes.length === 1 ? 'route' : 'routes'} logged
               </Text>
               <Button
@@ -51,11 +51,11 @@ export function LayoutsScreen({ navigation }: Props) {
         }
         ListEmptyComponent={
           layouts === null || catalogue.refreshing ? (
-            <Text style={common.muted}>Loading layouts…</Text>
+            <Text style={common.muted}>Loading walls…</Text>
           ) : (
             <View style={common.card}>
               <Text style={common.body}>
-                No layouts on this device yet. They download once you are online.
+                No walls on this device yet. They download once you are online.
               </Text>
               {catalogue.lastError ? <Text style={common.error}>{catalogue.lastError}</Text> : null}
               <Button
