@@ -515,6 +515,14 @@ describe.each(BACKENDS)('security on $name', (backend) => {
       await asNewEve.send('DELETE', '/me', { password: `${pw}-wrong` });
       expect((await asNewEve.send('DELETE', '/me', { password: pw2 })).status).toBe(204);
       secrets.push(`${pw}-wrong`, pw2, eve.body.token, changed.body.token);
+      // A token where no token belongs: refused, and not written down on the way.
+      for (const path of [
+        `/me?token=${alice.token}`,
+        `/sessions?limit=5&access_token=${bob.token}`,
+        `/${alice.token}`,
+      ]) {
+        expect((await anon.get(path)).status).toBeGreaterThanOrEqual(400);
+      }
       await new Promise((r) => setTimeout(r, 50));
 
       const text = logs.join('');

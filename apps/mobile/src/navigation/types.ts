@@ -4,7 +4,10 @@ export type LayoutsStackParams = {
   Layouts: undefined;
   LayoutDetail: { layoutId: string };
   ClimbStory: { climbId: string };
-  // A setter's screens (screens/Manage), under Layouts: after a change, "back" shows the result.
+};
+
+/** A setter's screens (screens/Manage), a tab of their own: after a change, "back" shows it. */
+export type ManageStackParams = {
   ManageWalls: undefined;
   NewWall: undefined;
   ManageWall: { layoutId: string };
@@ -30,4 +33,5 @@ export type TabParams = {
   HistoryTab: NavigatorScreenParams<HistoryStackParams>;
   Progress: NavigatorScreenParams<ProgressStackParams>;
   Profile: NavigatorScreenParams<ProfileStackParams>;
+  ManageTab: NavigatorScreenParams<ManageStackParams>;
 };

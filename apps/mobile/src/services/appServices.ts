@@ -11,6 +11,8 @@ import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
 import { scopedStorage } from '../storage/keyValueStorage';
 import { createRecentDeletes } from '../sync/recentDelete';
+import { createRecentEnds } from '../sync/recentEnd';
+import type { RecentEnds } from '../sync/recentEnd';
 import type { RecentDeletes } from '../sync/recentDelete';
 import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
 import { createRemoteWallPictures } from '../wallPictures/wallPictures';
@@ -24,6 +26,8 @@ export interface Account {
   engine: SyncEngine;
   /** The last delete, while its "Undo" is offered. */
   deletes: RecentDeletes;
+  /** The last session ended, while its "Undo" is offered. */
+  ends: RecentEnds;
 }
 
 export interface AppServices {
@@ -97,6 +101,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   function closeAccount(): void {
     account?.engine.stop();
     account?.deletes.dispose();
+    account?.ends.dispose();
     account = null;
     opening = null;
     accountEmitter.emit();
@@ -119,7 +124,13 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       onAuthRequired: () => auth.markExpired(),
     });
     if (opening?.userId !== userId) return; // signed out while opening
-    account = { userId, store, engine, deletes: createRecentDeletes(store, engine) };
+    account = {
+      userId,
+      store,
+      engine,
+      deletes: createRecentDeletes(store, engine),
+      ends: createRecentEnds(store),
+    };
     accountEmitter.emit();
     engine.start();
   }
@@ -181,6 +192,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();
       account?.deletes.dispose();
+      account?.ends.dispose();
     },
   };
 }

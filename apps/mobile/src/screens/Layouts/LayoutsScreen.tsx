@@ -5,23 +5,29 @@ import { Button } from '../../components/Button';
 import { SyncBanner } from '../../components/SyncBanner';
 import { useCatalogue, useServices } from '../../hooks/services';
 import { useActiveSession } from '../../hooks/sessions';
+import { useWideWindow } from '../../hooks/useWideWindow';
 import type { LayoutsStackParams } from '../../navigation/types';
 import { colors, common, spacing } from '../../theme/theme';
 
 type Props = NativeStackScreenProps<LayoutsStackParams, 'Layouts'>;
 
-/** Home: the gym's layouts, from the cached catalogue, so it opens offline too. */
+/** Home: the gym's walls, from the cached catalogue, so it opens offline too. */
 export function LayoutsScreen({ navigation }: Props) {
   const services = useServices();
   const catalogue = useCatalogue();
   const active = useActiveSession();
   const layouts = catalogue.layouts;
+  const wide = useWideWindow();
   const activeLayout = active ? layouts?.find((l) => l.id === active.layoutId) : undefined;
 
   return (
     <View style={common.screen}>
       <SyncBanner />
       <FlatList
+        // A laptop shows the walls as a grid of cards; a phone as a list.
+        key={wide ? 'grid' : 'list'}
+        numColumns={wide ? 2 : 1}
+        columnWrapperStyle={wide ? styles.gridRow : undefined}
         contentContainerStyle={common.content}
         data={layouts ?? []}
         keyExtractor={(layout) => layout.id}
@@ -30,7 +36,7 @@ export function LayoutsScreen({ navigation }: Props) {
             <View style={[common.card, styles.active]}>
               <Text style={common.heading}>Session in progress</Text>
               <Text style={common.muted}>
-                {activeLayout?.name ?? 'Layout'} · {active.routes.length}{' '}
+                {activeLayout?.name ?? 'Wall'} · {active.routes.length}{' '}
                 {active.routes.length === 1 ? 'route' : 'routes'} logged
               </Text>
               <Button
@@ -45,11 +51,11 @@ export function LayoutsScreen({ navigation }: Props) {
         }
         ListEmptyComponent={
           layouts === null || catalogue.refreshing ? (
-            <Text style={common.muted}>Loading layouts…</Text>
+            <Text style={common.muted}>Loading walls…</Text>
           ) : (
             <View style={common.card}>
               <Text style={common.body}>
-                No layouts on this device yet. They download once you are online.
+                No walls on this device yet. They download once you are online.
               </Text>
               {catalogue.lastError ? <Text style={common.error}>{catalogue.lastError}</Text> : null}
               <Button
@@ -68,7 +74,7 @@ export function LayoutsScreen({ navigation }: Props) {
             <View
               onStartShouldSetResponder={() => true}
               onResponderRelease={open}
-              style={common.card}
+              style={[common.card, wide && styles.gridCard]}
             >
               <LinkPressable onPress={open} style={styles.link}>
                 <Text style={common.heading}>{item.name}</Text>
@@ -88,4 +94,6 @@ export function LayoutsScreen({ navigation }: Props) {
 const styles = StyleSheet.create({
   active: { borderColor: colors.primary, marginBottom: spacing.sm },
   link: { minHeight: 44, justifyContent: 'center' },
+  gridRow: { gap: spacing.md },
+  gridCard: { flexGrow: 1, flexBasis: 0, maxWidth: '49%' },
 });

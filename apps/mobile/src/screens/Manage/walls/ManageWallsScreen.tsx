@@ -5,13 +5,13 @@ import type { Layout } from '@sendlog/contract';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../../../components/Button';
 import { useCatalogue } from '../../../hooks/services';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { colors, common, spacing } from '../../../theme/theme';
 import { OfflineNotice } from '../shared/OfflineNotice';
 import { SettersOnly } from '../shared/SettersOnly';
 import { useManageCall } from '../shared/useManageCall';
 
-type Props = NativeStackScreenProps<LayoutsStackParams, 'ManageWalls'>;
+type Props = NativeStackScreenProps<ManageStackParams, 'ManageWalls'>;
 
 /** Every wall, archived ones too (they come back up after a reset), with "New wall". */
 export function ManageWallsScreen(props: Props) {
