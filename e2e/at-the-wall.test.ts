@@ -260,6 +260,46 @@ describe.skipIf(!hasChromium)('at the wall', () => {
   );
 
   it(
+    '(7) a long paste into notes is cut with a word, and notes show at three lines with "more"',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const climb = stage.demoClimb(4).name;
+      await app.openLayout(stage.demoWall.layout.name);
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      await app.pickClimb(climb);
+      await page.getByRole('button', { name: `Log ${climb}`, exact: true }).click();
+      const pasted =
+        `${'Left hand on the sloper, heel hook right, then the long move. '.repeat(30)}`.slice(
+          0,
+          1554,
+        );
+      await page.getByLabel('Route notes', { exact: true }).fill(pasted);
+      await page.getByText('Cut to 1,000 characters: 554 left out.', { exact: true }).waitFor();
+      await checkAccessibility(page, 'route form, a paste cut at the limit');
+      await page.getByRole('button', { name: 'Save route', exact: true }).click();
+      await page.getByLabel(`Route form for ${climb}`).waitFor({ state: 'hidden' });
+      await app.openLogged();
+      const notes = page.getByText(/^Left hand on the sloper/);
+      const folded = (await notes.boundingBox())?.height ?? 0;
+      await page.getByRole('button', { name: `More of notes on ${climb}`, exact: true }).click();
+      const whole = (await notes.boundingBox())?.height ?? 0;
+      console.log(
+        `[figure] 1,000 characters of notes: ${Math.round(folded)} px folded, ${Math.round(whole)} px whole`,
+      );
+      // Three lines of 13 px text, then the whole of it.
+      expect(folded).toBeLessThanOrEqual(3 * 20);
+      expect(whole).toBeGreaterThan(folded * 3);
+      await page.getByRole('button', { name: `Less of notes on ${climb}`, exact: true }).click();
+      await checkAccessibility(page, 'logged routes with long notes');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
     '(9) a laptop gets a side navigation, content of a readable width, walls in a grid, Manage a tab',
     async () => {
       const { page, errors } = await stage.open(LAPTOP);

@@ -3,7 +3,7 @@ import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { LIMITS } from '@sendlog/contract';
 import { colors, common, spacing } from '../theme/theme';
 import { Button } from './Button';
-import { LengthHint } from './LengthHint';
+import { LimitedTextInput } from './LimitedTextInput';
 import { notesOrNull } from '@sendlog/rules';
 
 export interface RouteValues {
@@ -131,16 +131,15 @@ export function RouteForm({
         autoCapitalize="characters"
         style={common.input}
       />
-      <TextInput
+      <LimitedTextInput
         aria-label="Route notes"
         placeholder="Route notes (optional)"
         value={notes}
         onChangeText={setNotes}
-        maxLength={LIMITS.maxRouteNotes}
+        max={LIMITS.maxRouteNotes}
         multiline
         style={[common.input, styles.notes]}
       />
-      <LengthHint text={notes} max={LIMITS.maxRouteNotes} />
       <View style={common.row}>
         <Button label="Save route" variant="primary" disabled={attempts === null} onPress={save} />
         <Button label="Cancel" variant="link" onPress={onCancel} />

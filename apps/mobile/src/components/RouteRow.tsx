@@ -3,6 +3,7 @@ import { StyleSheet, Text, View } from 'react-native';
 import type { LocalRoute } from '../sync/types';
 import { colors, common, spacing } from '../theme/theme';
 import { Button } from './Button';
+import { ClampedText } from './ClampedText';
 import { ColorSwatch } from './ColorSwatch';
 import { plural } from '../format/plural';
 import { useGradeDisplay } from '../hooks/services';
@@ -69,7 +70,9 @@ export function RouteRow(props: RouteRowProps) {
           {route.rating ? ` · ${'★'.repeat(route.rating)}` : ''}
           {route.gradeOpinion ? ` · felt ${display(route.gradeOpinion)}` : ''}
         </Text>
-        {route.notes ? <Text style={common.muted}>{route.notes}</Text> : null}
+        {route.notes ? (
+          <ClampedText text={route.notes} style={common.muted} label={`notes on ${climbName}`} />
+        ) : null}
         {onOpenStory ? (
           <Button
             label="Story"

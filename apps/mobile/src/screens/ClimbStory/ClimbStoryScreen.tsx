@@ -5,6 +5,7 @@ import type { NavigationProp } from '@react-navigation/native';
 import { climbStory } from '@sendlog/rules';
 import type { ClimbStoryTry } from '@sendlog/rules';
 import { Button } from '../../components/Button';
+import { ClampedText } from '../../components/ClampedText';
 import { plural } from '../../format/plural';
 import { formatDateTime } from '../../format/time';
 import { useCatalogue, useGradeDisplay } from '../../hooks/services';
@@ -94,7 +95,9 @@ function StoryTry(props: {
         {item.rating ? ` · ${'★'.repeat(item.rating)}` : ''}
         {item.gradeOpinion ? ` · felt ${display(item.gradeOpinion)}` : ''}
       </Text>
-      {item.notes ? <Text style={common.muted}>{item.notes}</Text> : null}
+      {item.notes ? (
+        <ClampedText text={item.notes} style={common.muted} label={`notes of ${when}`} />
+      ) : null}
       <Button
         label="Open session"
         name={`Open session of ${when}`}

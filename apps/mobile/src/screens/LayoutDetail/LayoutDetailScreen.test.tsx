@@ -168,15 +168,43 @@ describe('LayoutDetailScreen', () => {
   });
 
   it('caps session notes at what the server accepts and says so, so End is never refused', async () => {
-    renderApp({ storage: await signedInStorage() });
+    const { services } = renderApp({ storage: await signedInStorage() });
     await openLayout();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
     await logRoute('Crimp School');
     await openLogged();
-    expect(screen.getByLabelText('Session notes').props.maxLength).toBe(2000);
     expect(screen.queryByText(/characters/)).toBeNull();
     fireEvent.changeText(screen.getByLabelText('Session notes'), 'x'.repeat(2000));
     expect(screen.getByText('2,000 / 2,000 characters — the limit')).toBeTruthy();
+    // A paste past the limit is cut to it, and says what was left out.
+    fireEvent.changeText(screen.getByLabelText('Session notes'), 'y'.repeat(2554));
+    expect(screen.getByText('Cut to 2,000 characters: 554 left out.')).toBeTruthy();
+    expect(screen.getByLabelText('Session notes').props.value).toHaveLength(2000);
+    expect(services.getAccount()?.store.getActiveSession()?.notes).toBe('y'.repeat(2000));
+  });
+
+  it('cuts long route notes with a word, and shows notes at three lines with "more"', async () => {
+    const { services } = renderApp({ storage: await signedInStorage() });
+    await openLayout();
+    fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
+    showClimb('Crimp School');
+    fireEvent.press(screen.getByRole('button', { name: 'Log Crimp School' }));
+    const pasted = `${'beta '.repeat(310)}end`;
+    fireEvent.changeText(screen.getByLabelText('Route notes'), pasted);
+    expect(
+      screen.getByText(`Cut to 1,000 characters: ${pasted.length - 1000} left out.`),
+    ).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Save route' }));
+    await waitFor(() =>
+      expect(services.getAccount()?.store.getActiveSession()?.routes[0]?.notes).toHaveLength(1000),
+    );
+    await openLogged();
+    const notes = screen.getByText(/^beta beta/);
+    expect(notes.props.numberOfLines).toBe(3);
+    fireEvent.press(screen.getByRole('button', { name: 'More of notes on Crimp School' }));
+    expect(screen.getByText(/^beta beta/).props.numberOfLines).toBeUndefined();
+    fireEvent.press(screen.getByRole('button', { name: 'Less of notes on Crimp School' }));
+    expect(screen.getByText(/^beta beta/).props.numberOfLines).toBe(3);
   });
 
   it('says an empty session is discarded, and stays on the layout', async () => {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Modal, ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
+import { Modal, ScrollView, StyleSheet, Text, View } from 'react-native';
 import type { Climb } from '@sendlog/contract';
 import { LIMITS } from '@sendlog/contract';
 import { Button } from '../../components/Button';
 import { EditableRoute } from '../../components/EditableRoute';
-import { LengthHint } from '../../components/LengthHint';
+import { LimitedTextInput } from '../../components/LimitedTextInput';
 import type { RouteValues } from '../../components/RouteForm';
 import type { LocalSession } from '../../sync/types';
 import { colors, common, spacing } from '../../theme/theme';
@@ -61,7 +61,7 @@ export function LoggedSheet(props: {
                 onRemove={() => props.onRemove(r.id)}
               />
             ))}
-            <TextInput
+            <LimitedTextInput
               aria-label="Session notes"
               placeholder="Session notes (optional)"
               value={notes}
@@ -71,11 +71,10 @@ export function LoggedSheet(props: {
                 setNotes(text);
                 props.onSaveNotes(text);
               }}
-              maxLength={LIMITS.maxSessionNotes}
+              max={LIMITS.maxSessionNotes}
               multiline
               style={[common.input, styles.notes]}
             />
-            <LengthHint text={notes} max={LIMITS.maxSessionNotes} />
           </ScrollView>
         </View>
       </View>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { StyleSheet, TextInput, View } from 'react-native';
+import { StyleSheet, View } from 'react-native';
 import { LIMITS } from '@sendlog/contract';
 import { Button } from '../../components/Button';
-import { LengthHint } from '../../components/LengthHint';
+import { LimitedTextInput } from '../../components/LimitedTextInput';
 import { common } from '../../theme/theme';
 
 /**
@@ -13,16 +13,15 @@ export function SessionNotesEditor(props: { saved: string; onSave: (notes: strin
   const [notes, setNotes] = useState(props.saved);
   return (
     <View style={common.card}>
-      <TextInput
+      <LimitedTextInput
         aria-label="Session notes"
         placeholder="Session notes"
         value={notes}
         onChangeText={setNotes}
-        maxLength={LIMITS.maxSessionNotes}
+        max={LIMITS.maxSessionNotes}
         multiline
         style={[common.input, styles.notes]}
       />
-      <LengthHint text={notes} max={LIMITS.maxSessionNotes} />
       {notes !== props.saved ? (
         <Button label="Save notes" variant="primary" onPress={() => props.onSave(notes)} />
       ) : null}
