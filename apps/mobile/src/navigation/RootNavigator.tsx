@@ -17,6 +17,7 @@ import { ManageEntry } from '../screens/Manage/ManageEntry';
 import { ManageWallScreen } from '../screens/Manage/walls/ManageWallScreen';
 import { ManageWallsScreen } from '../screens/Manage/walls/ManageWallsScreen';
 import { NewWallScreen } from '../screens/Manage/walls/NewWallScreen';
+import { GymsScreen } from '../screens/Gyms/GymsScreen';
 import { ProfileScreen } from '../screens/Profile/ProfileScreen';
 import { ProgressScreen } from '../screens/Progress/ProgressScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
@@ -151,6 +152,7 @@ function ProfileNavigator() {
         component={ProfileScreen}
         options={{ title: 'Profile' }}
       />
+      <ProfileStack.Screen name="Gyms" component={GymsScreen} options={{ title: 'Gyms' }} />
     </ProfileStack.Navigator>
   );
 }
@@ -189,7 +191,10 @@ const linking: LinkingOptions<TabParams> = {
         },
       },
       Progress: { screens: { ProgressHome: 'progress' } },
-      Profile: { screens: { ProfileHome: 'profile' } },
+      Profile: {
+        initialRouteName: 'ProfileHome',
+        screens: { ProfileHome: 'profile', Gyms: 'profile/gyms' },
+      },
     },
   },
 };

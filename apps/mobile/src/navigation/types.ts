@@ -19,6 +19,8 @@ export type HistoryStackParams = {
 
 export type ProfileStackParams = {
   ProfileHome: undefined;
+  /** The gyms followed, and finding another. */
+  Gyms: undefined;
 };
 
 export type ProgressStackParams = {

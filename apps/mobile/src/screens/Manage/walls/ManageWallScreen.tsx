@@ -71,7 +71,7 @@ function ManageWall({ route, navigation }: Props) {
           <Button
             label="Refresh"
             disabled={manage.offline}
-            onPress={() => void services.catalogue.refresh(services.auth.getToken())}
+            onPress={() => void services.refreshCatalogue()}
           />
         </View>
       </View>
