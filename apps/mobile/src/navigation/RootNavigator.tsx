@@ -17,7 +17,12 @@ import { ManageEntry } from '../screens/Manage/ManageEntry';
 import { ManageWallScreen } from '../screens/Manage/walls/ManageWallScreen';
 import { ManageWallsScreen } from '../screens/Manage/walls/ManageWallsScreen';
 import { NewWallScreen } from '../screens/Manage/walls/NewWallScreen';
+import { GymPageScreen } from '../screens/Gyms/GymPageScreen';
 import { GymsScreen } from '../screens/Gyms/GymsScreen';
+import { EditGymScreen } from '../screens/Gyms/manage/EditGymScreen';
+import { GymPosterScreen } from '../screens/Gyms/manage/GymPosterScreen';
+import { GymStaffScreen } from '../screens/Gyms/manage/GymStaffScreen';
+import { ManageGymScreen } from '../screens/Gyms/manage/ManageGymScreen';
 import { ProfileScreen } from '../screens/Profile/ProfileScreen';
 import { ProgressScreen } from '../screens/Progress/ProgressScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
@@ -93,10 +98,31 @@ function LayoutsNavigator() {
         component={ClimbStoryScreen}
         options={{ title: 'Climb story' }}
       />
+      <LayoutsStack.Screen name="GymPage" component={GymPageScreen} options={{ title: 'Gym' }} />
       <LayoutsStack.Screen
         name="ManageWalls"
         component={ManageWallsScreen}
         options={{ title: 'Manage walls' }}
+      />
+      <LayoutsStack.Screen
+        name="ManageGym"
+        component={ManageGymScreen}
+        options={{ title: 'Manage' }}
+      />
+      <LayoutsStack.Screen
+        name="GymStaff"
+        component={GymStaffScreen}
+        options={{ title: 'Staff' }}
+      />
+      <LayoutsStack.Screen
+        name="EditGym"
+        component={EditGymScreen}
+        options={{ title: 'Gym details' }}
+      />
+      <LayoutsStack.Screen
+        name="GymPoster"
+        component={GymPosterScreen}
+        options={{ title: 'Poster' }}
       />
       <LayoutsStack.Screen
         name="NewWall"
@@ -177,7 +203,12 @@ const linking: LinkingOptions<TabParams> = {
           Layouts: '',
           LayoutDetail: 'layout/:layoutId',
           ClimbStory: 'climb/:climbId',
+          GymPage: 'g/:slug',
           ManageWalls: 'manage',
+          ManageGym: 'manage/gym/:gymId',
+          GymStaff: 'manage/gym/:gymId/staff',
+          EditGym: 'manage/gym/:gymId/details',
+          GymPoster: 'manage/gym/:gymId/poster',
           NewWall: 'manage/new-wall',
           ManageWall: 'manage/wall/:layoutId',
         },

@@ -16,6 +16,7 @@ import { OfflineNotice } from '../shared/OfflineNotice';
 import { messageFor } from '../shared/refusal';
 import { ResetWallPanel } from './ResetWallPanel';
 import { SettersOnly } from '../shared/SettersOnly';
+import { WallGymStaffOnly } from '../../Gyms/manage/WallGymStaffOnly';
 import { useManageCall } from '../shared/useManageCall';
 import { WallDetailsCard } from './WallDetailsCard';
 import type { WallDetailsDraft } from './WallDetailsCard';
@@ -26,7 +27,9 @@ type Props = NativeStackScreenProps<LayoutsStackParams, 'ManageWall'>;
 export function ManageWallScreen(props: Props) {
   return (
     <SettersOnly>
-      <ManageWall {...props} />
+      <WallGymStaffOnly layoutId={props.route.params.layoutId}>
+        <ManageWall {...props} />
+      </WallGymStaffOnly>
     </SettersOnly>
   );
 }
