@@ -22,6 +22,7 @@ import {
   summarize,
   type ApiTarget,
 } from './ingest.js';
+import { heavyReadBench, HEAVY_SHAPE } from './heavy-reads.js';
 import { registerUsers, type BenchUser } from './lib/api-client.js';
 import {
   deviceBench,
@@ -36,8 +37,11 @@ import { cleanupAll, onCleanup } from './lib/cleanup.js';
 import { createScratchDatabase } from './lib/postgres.js';
 import { formatTable, machine, type Row } from './lib/report.js';
 import { statementsPerRequest } from './lib/server-log.js';
+import { loginSprayBench, SPRAY_SHAPE } from './login-spray.js';
 import { storeRows } from './reports/client-store.js';
 import { communityRows } from './reports/community.js';
+import { heavyReadRows } from './reports/heavy-reads.js';
+import { sprayRows } from './reports/login-spray.js';
 import { loadRows } from './reports/concurrency.js';
 import { ingestRows } from './reports/ingest.js';
 import { deviceRows, logbookRows } from './reports/logbook.js';
@@ -271,6 +275,28 @@ async function main() {
         figures.community = { shape: COMMUNITY_SHAPE, ...community };
         rows.push(...communityRows('pglite', community.pglite));
         if (community.postgres) rows.push(...communityRows('postgres', community.postgres));
+      });
+    }
+    if (want(12)) {
+      await phase('part 12: one climber’s heavy reads against the others', async () => {
+        const heavy = await heavyReadBench(work, CONFIG.statsRepeats);
+        figures.heavyReads = { shape: HEAVY_SHAPE, ...heavy };
+        rows.push(...heavyReadRows('pglite', heavy.pglite));
+        if (heavy.postgres) rows.push(...heavyReadRows('postgres', heavy.postgres));
+      });
+    }
+    if (want(13)) {
+      await phase('part 13: a password spray against another climber', async () => {
+        const server = await startServerProcess(
+          { SENDLOG_DATA_DIR: join(work, 'pglite-spray') },
+          join(work, 'api-spray.log'),
+          secret,
+        );
+        onCleanup('spray API process', server.stop);
+        const spray = await loginSprayBench(server.url);
+        await server.stop();
+        figures.loginSpray = { shape: SPRAY_SHAPE, ...spray };
+        rows.push(...sprayRows(spray));
       });
     }
     if (want(10)) {

@@ -1,3 +1,4 @@
+import { DEMO_SETTER } from '@sendlog/contract';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAccessibility } from './support/axe.js';
@@ -14,6 +15,7 @@ const hasChromium = chromiumForStories('the at-the-wall stories');
 
 const STORY_TIMEOUT = 180_000;
 const PHONE_844 = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 } as const;
+const LAPTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 } as const;
 
 /** What the focused element is called: its accessible name as the page gives it, or its text. */
 const focused = (page: Page) =>
@@ -115,7 +117,7 @@ describe.skipIf(!hasChromium)('at the wall', () => {
       await page.getByRole('button', { name: `Sent: ${sentBefore.name}`, exact: true }).click();
       await page.getByRole('button', { name: 'End session', exact: true }).click();
       await page.getByRole('heading', { name: 'Session summary' }).waitFor();
-      await app.openTab('Layouts');
+      await app.openTab('Walls');
       await page.getByRole('button', { name: 'Start session', exact: true }).click();
       for (let i = 0; i < 2; i += 1) {
         await page.getByRole('button', { name: `Try: ${tried.name}`, exact: true }).click();
@@ -164,6 +166,144 @@ describe.skipIf(!hasChromium)('at the wall', () => {
   );
 
   it(
+    '(3) "End session" can be undone, and an ended session gains a forgotten climb, which syncs',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const { layout } = stage.demoWall;
+      const [first, second, forgotten] = [0, 1, 2].map((i) => stage.demoClimb(i).name) as [
+        string,
+        string,
+        string,
+      ];
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      await page.getByRole('button', { name: `Sent: ${first}`, exact: true }).click();
+      await page.getByRole('button', { name: 'End session', exact: true }).click();
+      await page.getByText('Session ended.', { exact: true }).waitFor();
+      await checkAccessibility(page, 'history, just ended with Undo');
+      await page.getByRole('button', { name: 'Undo end session', exact: true }).click();
+      await page.getByRole('region', { name: 'Session in progress' }).waitFor();
+      await page
+        .getByLabel('Elapsed time')
+        .getByText(/ · 1 send$/)
+        .waitFor();
+      await page.getByRole('button', { name: `Sent: ${second}`, exact: true }).click();
+      await page.getByRole('button', { name: 'End session', exact: true }).click();
+      await page.getByRole('heading', { name: 'Session summary' }).waitFor();
+      await page.getByRole('button', { name: 'Open session', exact: true }).click();
+
+      await page.getByRole('button', { name: 'Add a climb', exact: true }).click();
+      await page.getByLabel('Find a climb', { exact: true }).fill(forgotten);
+      await page.getByRole('button', { name: new RegExp(`^\\S+ ${forgotten}$`) }).click();
+      await page.getByRole('radio', { name: 'Not sent', exact: true }).click();
+      await page.getByLabel('Attempts', { exact: true }).fill('2');
+      await checkAccessibility(page, 'session detail, adding a forgotten climb');
+      await page.getByRole('button', { name: 'Save route', exact: true }).click();
+      await page.getByLabel(`Route ${forgotten}`, { exact: true }).waitFor();
+      await expect
+        .poll(
+          async () =>
+            (await stage.api.sessions(account.token)).flatMap((s) =>
+              s.routes.map((r) => [r.climbName, r.isSuccess, r.attempts]),
+            ),
+          { timeout: 45_000 },
+        )
+        .toEqual([
+          [first, true, 1],
+          [second, true, 1],
+          [forgotten, false, 2],
+        ]);
+      expect(await stage.api.sessions(account.token)).toHaveLength(1);
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(6) one vocabulary: walls, attempts, routes; the "Offline session" tag says what it means',
+    async () => {
+      const account = await stage.api.register();
+      const { page, errors } = await stage.open(PHONE_844);
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      const { layout } = stage.demoWall;
+      const climb = stage.demoClimb(3).name;
+      /** Words the glossary retired, on what the screen shows now. */
+      const retired = () =>
+        page.evaluate(() =>
+          (document.body.innerText.match(/\b(layouts?|tries|try on)\b/gi) ?? []).join(', '),
+        );
+      await page.getByRole('tab', { name: /^Walls/ }).waitFor();
+      expect(await retired()).toBe('');
+      await app.openLayout(layout.name);
+      await page.getByRole('button', { name: 'Start session', exact: true }).click();
+      await page.getByRole('button', { name: 'Offline session', exact: true }).click();
+      await page.getByText(/^Kept on this phone until it syncs/).waitFor();
+      for (let i = 0; i < 2; i += 1)
+        await page.getByRole('button', { name: `Try: ${climb}`, exact: true }).click();
+      await page.getByText('2 attempts so far', { exact: true }).waitFor();
+      await page.getByRole('button', { name: `Sent: ${climb}`, exact: true }).click();
+      await page.getByText(`Logged ${climb}: Sent · 3 attempts`, { exact: true }).waitFor();
+      expect(await retired()).toBe('');
+      await app.pickClimb(climb);
+      await page.getByRole('button', { name: `Story of ${climb}`, exact: true }).click();
+      await page.getByText('1 route · 3 attempts in all · 1 send', { exact: true }).waitFor();
+      await page.getByRole('group', { name: /^Route on / }).waitFor();
+      expect(await retired()).toBe('');
+      await checkAccessibility(page, 'climb story, in the glossary words');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
+    '(9) a laptop gets a side navigation, content of a readable width, walls in a grid, Manage a tab',
+    async () => {
+      const { page, errors } = await stage.open(LAPTOP);
+      const app = climber(page);
+      await app.signIn(DEMO_SETTER.email, DEMO_SETTER.password);
+      const walls = (await stage.api.layouts()).filter((l) => !l.archived);
+      const cards = await Promise.all(
+        walls.map((w) => page.getByRole('link', { name: w.name, exact: true }).boundingBox()),
+      );
+      const nav = await page.getByRole('navigation').boundingBox();
+      const manage = page.getByRole('tab', { name: 'Manage walls', exact: true });
+      if (!nav || cards.some((c) => c === null)) throw new Error('no navigation or no wall card');
+      console.log(
+        `[figure] laptop: navigation at x ${Math.round(nav.x)}, ${Math.round(nav.width)} × ` +
+          `${Math.round(nav.height)} px; wall cards at ${cards.map((c) => `(${Math.round(c?.x ?? 0)}, ${Math.round(c?.y ?? 0)})`).join(', ')}`,
+      );
+      // Beside the content, the window's height, not a bar along the bottom.
+      expect(nav.x).toBe(0);
+      expect(nav.height).toBeGreaterThan(700);
+      // Two walls side by side, neither wider than half the readable width.
+      expect(cards[0]?.y).toBeCloseTo(cards[1]?.y ?? 0, 0);
+      const main = await page.getByRole('main').filter({ visible: true }).boundingBox();
+      const widest = await page.evaluate(() =>
+        Math.max(
+          ...[...document.querySelectorAll<HTMLElement>('[role="main"] *')]
+            .filter((el) => el.getBoundingClientRect().height > 0 && el.children.length > 0)
+            .filter((el) => getComputedStyle(el).maxWidth === '960px')
+            .map((el) => el.getBoundingClientRect().width),
+        ),
+      );
+      expect(widest).toBeLessThanOrEqual(960);
+      expect(main?.width ?? 0).toBeGreaterThan(960);
+      await screenshot(page, 'laptop');
+      await checkAccessibility(page, 'walls on a laptop');
+
+      await manage.click();
+      await page.getByRole('button', { name: 'New wall', exact: true }).waitFor();
+      await checkAccessibility(page, 'manage on a laptop');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
     '(8) keyboard only: one stop per wall, Start session within 10 Tabs of a wall opening, then a send',
     async () => {
       const account = await stage.api.register();
@@ -175,7 +315,7 @@ describe.skipIf(!hasChromium)('at the wall', () => {
 
       // The walls: after the heading, one stop per wall.
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
-      await page.getByRole('heading', { name: 'Layouts' }).focus();
+      await page.getByRole('heading', { name: 'Walls' }).focus();
       const stops: string[] = [];
       for (let i = 0; i < walls.length; i += 1) {
         await page.keyboard.press('Tab');

@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       await page.getByRole('button', { name: 'Dismiss summary' }).click();
       await summary.waitFor({ state: 'detached' });
 
-      await app.openTab('Layouts');
+      await app.openTab('Walls');
       await page.getByRole('button', { name: 'Start session' }).click();
       await app.logRoute(worked.name, { sent: true, attempts: 2 });
       await page.getByRole('button', { name: 'End session' }).click();
@@ -75,11 +75,11 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       await page.getByRole('button', { name: 'Dismiss summary' }).click();
 
       // The climb's story, offline: both tries, newest first.
-      await app.openTab('Layouts');
+      await app.openTab('Walls');
       await app.pickClimb(worked.name);
       await page.getByRole('button', { name: `Story of ${worked.name}`, exact: true }).click();
-      await page.getByText(/^First tried on /).waitFor();
-      const tries = page.getByRole('group', { name: /^Try on / });
+      await page.getByText(/^First logged on /).waitFor();
+      const tries = page.getByRole('group', { name: /^Route on / });
       await expect.poll(() => tries.count()).toBe(2);
       await tries.nth(0).getByText('Sent · 2 attempts').waitFor();
       await tries.nth(1).getByText('Not sent · 3 attempts').waitFor();
@@ -100,7 +100,7 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       await deleteButtons.first().click();
       await page.getByText(/^Deleted /).waitFor();
       await expect.poll(() => deleteButtons.count()).toBe(1);
-      await page.getByRole('button', { name: 'Undo', exact: true }).click();
+      await page.getByRole('button', { name: 'Undo delete', exact: true }).click();
       await expect.poll(() => deleteButtons.count()).toBe(2);
       await page
         .getByRole('link', { name: /hardest/ })
@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       ]);
       expect(download.suggestedFilename()).toMatch(/^sendlog-\d{4}-\d\d-\d\d\.csv$/);
       await page
-        .getByText(/2 tries from 1 session\.$/)
+        .getByText(/2 routes from 1 session\.$/)
         .first()
         .waitFor();
       const csv = await readFile(await download.path(), 'utf8');

@@ -45,12 +45,13 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       const climberApp = climber(phone.page);
       await climberApp.signIn(email, password);
       await phone.page.getByRole('link').first().waitFor();
-      expect(await phone.page.getByRole('button', { name: 'Manage walls' }).count()).toBe(0);
+      expect(await phone.page.getByRole('tab', { name: 'Manage walls' }).count()).toBe(0);
 
       const laptop = await stage.open(LAPTOP);
       const { page } = laptop;
       await climber(page).signIn(DEMO_SETTER.email, DEMO_SETTER.password);
-      await page.getByRole('button', { name: 'Manage walls', exact: true }).click();
+      // Manage is a tab of its own, in the laptop's side navigation.
+      await page.getByRole('tab', { name: 'Manage walls', exact: true }).click();
       await page.getByRole('button', { name: 'New wall', exact: true }).waitFor();
       await checkAccessibility(page, 'manage walls');
 
@@ -61,6 +62,14 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       await checkAccessibility(page, 'new wall');
       await page.getByRole('button', { name: 'Create wall', exact: true }).click();
 
+      // No picture yet, said once.
+      await page.getByRole('button', { name: 'Upload a picture', exact: true }).waitFor();
+      expect(
+        await page
+          .getByText(/no picture/i)
+          .filter({ visible: true })
+          .count(),
+      ).toBe(1);
       // The picture: expo-image-picker opens a file input on the web.
       const upload = page.getByRole('button', { name: 'Upload a picture', exact: true });
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), upload.click()]);
@@ -76,7 +85,8 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
         { name: 'Story yellow', grade: 'V0', colour: 'yellow', at: { x: 0.8, y: 0.6 } },
       ];
       const picture = page.getByRole('button', {
-        name: `${wallName} picture: tap where a climb starts`,
+        // A laptop's mouse clicks; a phone taps.
+        name: `${wallName} picture: click where a climb starts`,
       });
       await picture.waitFor();
       for (const climb of climbs) {
@@ -85,12 +95,18 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
         await picture.click({
           position: { x: box.width * climb.at.x, y: box.height * climb.at.y },
         });
-        await page.getByLabel('Climb name', { exact: true }).fill(climb.name);
+        // Placing the spot brings focus to the climb's name.
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+          .toBe('Climb name');
+        await page.keyboard.type(climb.name);
         await page.getByLabel('Grade', { exact: true }).fill(climb.grade);
         await page.getByRole('radio', { name: climb.colour, exact: true }).click();
         await page.getByLabel('Setter', { exact: true }).fill('Story setter');
         if (climb === climbs[0]) await checkAccessibility(page, 'manage wall, new climb form');
-        await page.getByRole('button', { name: 'Add climb', exact: true }).click();
+        // Enter in a field submits the form, as the button does.
+        if (climb === climbs[2]) await page.getByLabel('Setter', { exact: true }).press('Enter');
+        else await page.getByRole('button', { name: 'Add climb', exact: true }).click();
         await page.getByText(`Added ${climb.name}.`, { exact: true }).waitFor(WAIT);
       }
       await checkAccessibility(page, 'manage wall');
@@ -111,9 +127,9 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       // The climber refreshes (Sync now) and finds the wall with its three climbs on its picture.
       await climberApp.openTab('Profile');
       await phone.page.getByRole('button', { name: 'Sync now' }).click();
-      await climberApp.openTab('Layouts');
+      await climberApp.openTab('Walls');
       await phone.page.getByRole('link', { name: wallName, exact: true }).waitFor(WAIT);
-      expect(await phone.page.getByRole('button', { name: 'Manage walls' }).count()).toBe(0);
+      expect(await phone.page.getByRole('tab', { name: 'Manage walls' }).count()).toBe(0);
       // The app keeps the new picture for offline sessions, and its service worker keeps the app.
       await phone.page.waitForFunction(
         async (url) =>
@@ -173,7 +189,7 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       await climber(page).signIn(DEMO_SETTER.email, DEMO_SETTER.password);
       const [first] = await stage.api.layouts();
       if (!first) throw new Error('the demo gym has no layout');
-      await page.getByRole('button', { name: 'Manage walls', exact: true }).click();
+      await page.getByRole('tab', { name: 'Manage walls', exact: true }).click();
       await page.getByRole('link', { name: first.name, exact: true }).click();
       const replace = page.getByRole('button', { name: 'Replace picture', exact: true });
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), replace.click()]);

@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
 
   /** Starts a session on `layout`, from wherever the Layouts tab was left. */
   async function startSession(page: Page, layout: string): Promise<void> {
-    await tab(page, 'Layouts').click();
+    await tab(page, 'Walls').click();
     const start = page.getByRole('button', { name: 'Start session', exact: true });
     const link = page.getByRole('link', { name: layout, exact: true });
     await start.or(link).first().waitFor();
@@ -118,8 +118,8 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
         /: V4\.$/,
       );
       expect(await chart(page, 'Send rate per grade').getAttribute('aria-label')).toBe(
-        'Send rate per grade, hardest first. V5: 0 of 1 tries sent, 0%; ' +
-          'V4: 1 of 2 tries sent, 50%; V3: 1 of 1 tries sent, 100%; V2: 2 of 2 tries sent, 100%.',
+        'Send rate per grade, hardest first. V5: 0 of 1 routes sent, 0%; ' +
+          'V4: 1 of 2 routes sent, 50%; V3: 1 of 1 routes sent, 100%; V2: 2 of 2 routes sent, 100%.',
       );
       await screenshot(page, 'progress');
       await checkAccessibility(page, 'progress');
@@ -180,7 +180,7 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
       await page.getByRole('heading', { name: 'Your progress starts here' }).waitFor();
       expect(await chart(page, 'Grade pyramid').count()).toBe(0);
       await checkAccessibility(page, 'progress, empty');
-      await page.getByRole('button', { name: 'Go to layouts', exact: true }).click();
+      await page.getByRole('button', { name: 'Go to walls', exact: true }).click();
       await page.getByRole('link', { name: 'Main Wall', exact: true }).waitFor();
       expect(errors).toEqual([]);
     },

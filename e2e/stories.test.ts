@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium)('browser stories', () => {
       await page.getByLabel(`Route ${climbName(0)}`, { exact: true }).waitFor();
       await app.closeLogged();
       // The reloaded layout has the list of layouts beneath it: the tab goes back there.
-      await app.openTab('Layouts');
+      await app.openTab('Walls');
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
       await app.openLayout(layout.name);
       await page.getByRole('region', { name: 'Session in progress' }).waitFor();

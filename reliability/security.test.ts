@@ -500,6 +500,14 @@ describe.each(BACKENDS)('security on $name', (backend) => {
         headers: { 'content-type': 'text/plain' },
       });
       secrets.push(`${pw}-wrong`);
+      // A token where no token belongs: refused, and not written down on the way.
+      for (const path of [
+        `/me?token=${alice.token}`,
+        `/sessions?limit=5&access_token=${bob.token}`,
+        `/${alice.token}`,
+      ]) {
+        expect((await anon.get(path)).status).toBeGreaterThanOrEqual(400);
+      }
       await new Promise((r) => setTimeout(r, 50));
 
       const text = logs.join('');

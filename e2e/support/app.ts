@@ -59,7 +59,7 @@ export function climber(page: Page) {
         .waitFor({ state: 'hidden' });
       await page.getByRole('button', { name: `Close ${climb}`, exact: true }).click();
     },
-    async openTab(name: 'Layouts' | 'History' | 'Profile') {
+    async openTab(name: 'Walls' | 'History' | 'Profile') {
       await page.getByRole('tab', { name: new RegExp(name) }).click();
     },
   };

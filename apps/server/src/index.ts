@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp, LOG_REDACT } from './app.js';
+import { requestForLog } from './http/logged-url.js';
 import { resolveTokenSecret } from './auth/secret.js';
+import { sweepPictures } from './catalogue/picture-retirement.js';
 import { tokenSigner } from './auth/tokens.js';
 import type { AppContext, RateLimit } from './context.js';
 import { openDatabase } from './db/connection.js';
@@ -36,6 +38,11 @@ export interface StartOptions {
    * Wi-Fi full of new members passes, a script burning scrypt time does not)
    */
   registerRateLimit?: RateLimit;
+  /**
+   * failed logins per client address in each window, across emails (default 60 in 10 minutes:
+   * a gym's members mistyping pass, a password spray does not)
+   */
+  loginFailureLimit?: RateLimit;
   /** SENDLOG_METRICS_TOKEN: `GET /metrics` answers only to `Authorization: Bearer <it>` */
   metricsToken?: string;
   /**
@@ -74,17 +81,27 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
       now: o.now ?? Date.now,
       loginRateLimit: o.loginRateLimit ?? { max: 20, timeWindowMs: 60_000 },
       registerRateLimit: o.registerRateLimit ?? DEFAULT_REGISTER_RATE_LIMIT,
+      ...(o.loginFailureLimit ? { loginFailureLimit: o.loginFailureLimit } : {}),
     };
     const logger =
       o.logger === undefined || o.logger === false
         ? false
-        : { redact: LOG_REDACT, ...(o.logger === true ? {} : o.logger) };
+        : {
+            redact: LOG_REDACT,
+            // A token sent in a URL is refused, and never written down either.
+            serializers: { req: requestForLog },
+            ...(o.logger === true ? {} : o.logger),
+          };
     const app = await buildApp(ctx, {
       logger,
       webRoot: o.webRoot,
       trustProxy: o.trustProxy,
       metrics: { token: o.metricsToken, pool: database.poolStats },
     });
+    // Pictures no layout has shown for a long while go (see catalogue/picture-retirement.ts).
+    await sweepPictures(database.db).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'wall picture sweep failed'),
+    );
     await app.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1' });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : o.port;

@@ -44,6 +44,21 @@ describe('session snapshot schema', () => {
     expect(snapshotClockIssues({ startTime: '2026-11-24T23:00:00.000Z' }, now)).toEqual([]);
     expect(snapshotClockIssues({ startTime: '2026-11-25T01:00:00.000Z' }, now)).toHaveLength(1);
   });
+
+  it("rejects a route logged more than 24 h in the server's future, the year 9999 too", () => {
+    const now = Date.parse('2026-11-24T00:00:00.000Z');
+    const startTime = '2026-11-24T00:00:00.000Z';
+    const routes = [
+      { loggedAt: '2026-11-24T23:00:00.000Z' },
+      { loggedAt: null },
+      { loggedAt: '9999-12-31T23:59:59.999Z' },
+      { loggedAt: '2026-11-25T01:00:00.000Z' },
+    ];
+    expect(snapshotClockIssues({ startTime, routes }, now).map((i) => i.path)).toEqual([
+      ['routes', 2, 'loggedAt'],
+      ['routes', 3, 'loggedAt'],
+    ]);
+  });
 });
 
 describe('deleting a session', () => {

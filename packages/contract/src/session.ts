@@ -103,15 +103,28 @@ export type SessionSnapshot = z.infer<typeof sessionSnapshotSchema>;
 /** What a client may send: the schema's input (optional fields may be left out). */
 export type SessionSnapshotInput = z.input<typeof sessionSnapshotSchema>;
 
-/** Rules that depend on the server's clock. Returns zod-style issues (path + message). */
+/**
+ * Rules that depend on the server's clock. Returns zod-style issues (path + message). A start,
+ * and a route's `loggedAt`, may be up to 24 h in the server's future (phones' clocks are skewed),
+ * no further: a try "logged" in the year 9999 would stay every climb's latest for good. (Every
+ * `updatedAt` is clamped to the server's clock instead; `endTime` is bounded by the start.)
+ */
 export function snapshotClockIssues(
-  s: Pick<SessionSnapshot, 'startTime'>,
+  s: Pick<SessionSnapshot, 'startTime'> & {
+    routes?: readonly { loggedAt?: string | null | undefined }[];
+  },
   nowMs: number,
 ): { path: (string | number)[]; message: string }[] {
-  if (Date.parse(s.startTime) - nowMs > LIMITS.maxStartTimeFutureMs) {
-    return [{ path: ['startTime'], message: "must not be more than 24 h in the server's future" }];
-  }
-  return [];
+  const tooLate = (time: string) => Date.parse(time) - nowMs > LIMITS.maxStartTimeFutureMs;
+  const message = "must not be more than 24 h in the server's future";
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  if (tooLate(s.startTime)) issues.push({ path: ['startTime'], message });
+  s.routes?.forEach((r, i) => {
+    if (r.loggedAt != null && tooLate(r.loggedAt)) {
+      issues.push({ path: ['routes', i, 'loggedAt'], message });
+    }
+  });
+  return issues;
 }
 
 export const bulkRequestSchema = z.union([

@@ -15,7 +15,13 @@ export function UndoDeleteStrip() {
   return (
     <View style={styles.strip} role="status" aria-live="polite">
       <Text style={styles.text}>Deleted {recent.label}.</Text>
-      <Button label="Undo" small variant="link" onPress={() => void deletes.undo()} />
+      <Button
+        label="Undo"
+        name="Undo delete"
+        small
+        variant="link"
+        onPress={() => void deletes.undo()}
+      />
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { sendRecordOf } from '../logbook/sendRecord';
 import type { SendRecord } from '../logbook/sendRecord';
 import type { RecentDelete } from '../sync/recentDelete';
+import type { RecentEnd } from '../sync/recentEnd';
 import type { LocalSession, SyncState } from '../sync/types';
 import { useRequiredAccount } from './services';
 import { useExternalValue } from './useExternalValue';
@@ -35,6 +36,12 @@ export function useSyncState(): SyncState {
 export function useSendRecord(): SendRecord {
   const sessions = useSessions();
   return useMemo(() => sendRecordOf(sessions), [sessions]);
+}
+
+/** The session just ended while its "Undo" is offered. */
+export function useRecentEnd(): RecentEnd | null {
+  const { ends } = useRequiredAccount();
+  return useExternalValue(ends.subscribe, ends.get);
 }
 
 /** The last deleted session while its "Undo" is offered. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Platform, StyleSheet, Text, View } from 'react-native';
+import { Platform, StyleSheet, View } from 'react-native';
 import { enableScreens } from 'react-native-screens';
 import { NavigationContainer } from '@react-navigation/native';
 import type { LinkingOptions } from '@react-navigation/native';
@@ -13,7 +13,6 @@ import { Button } from '../components/Button';
 import { ClimbStoryScreen } from '../screens/ClimbStory/ClimbStoryScreen';
 import { LayoutDetailScreen } from '../screens/LayoutDetail/LayoutDetailScreen';
 import { LayoutsScreen } from '../screens/Layouts/LayoutsScreen';
-import { ManageEntry } from '../screens/Manage/ManageEntry';
 import { ManageWallScreen } from '../screens/Manage/walls/ManageWallScreen';
 import { ManageWallsScreen } from '../screens/Manage/walls/ManageWallsScreen';
 import { NewWallScreen } from '../screens/Manage/walls/NewWallScreen';
@@ -29,9 +28,15 @@ import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScree
 import { SessionHistoryScreen } from '../screens/History/SessionHistoryScreen';
 import { colors } from '../theme/theme';
 import { focusScreenHeading } from './focusHeading';
+import { TabIcon } from '../components/icons/TabIcon';
+import type { TabIconName } from '../components/icons/TabIcon';
+import { useUser } from '../hooks/services';
+import { useWideWindow } from '../hooks/useWideWindow';
+import { canManage } from '../screens/Manage/shared/canManage';
 import type {
   HistoryStackParams,
   LayoutsStackParams,
+  ManageStackParams,
   ProfileStackParams,
   ProgressStackParams,
   TabParams,
@@ -45,6 +50,7 @@ const LayoutsStack = createNativeStackNavigator<LayoutsStackParams>();
 const HistoryStack = createNativeStackNavigator<HistoryStackParams>();
 const ProfileStack = createNativeStackNavigator<ProfileStackParams>();
 const ProgressStack = createNativeStackNavigator<ProgressStackParams>();
+const ManageStack = createNativeStackNavigator<ManageStackParams>();
 const Tabs = createBottomTabNavigator<TabParams>();
 
 /**
@@ -83,15 +89,11 @@ const stackScreenOptions = ({
 function LayoutsNavigator() {
   return (
     <LayoutsStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
-      <LayoutsStack.Screen
-        name="Layouts"
-        component={LayoutsScreen}
-        options={{ headerRight: () => <ManageEntry /> }}
-      />
+      <LayoutsStack.Screen name="Layouts" component={LayoutsScreen} options={{ title: 'Walls' }} />
       <LayoutsStack.Screen
         name="LayoutDetail"
         component={LayoutDetailScreen}
-        options={{ title: 'Layout' }}
+        options={{ title: 'Wall' }}
       />
       <LayoutsStack.Screen
         name="ClimbStory"
@@ -99,42 +101,46 @@ function LayoutsNavigator() {
         options={{ title: 'Climb story' }}
       />
       <LayoutsStack.Screen name="GymPage" component={GymPageScreen} options={{ title: 'Gym' }} />
-      <LayoutsStack.Screen
+    </LayoutsStack.Navigator>
+  );
+}
+
+/** A setter's screens: the gym's walls, a new wall, one wall's picture and climbs. */
+function ManageNavigator() {
+  return (
+    <ManageStack.Navigator layout={mainLandmark} screenOptions={stackScreenOptions}>
+      <ManageStack.Screen
         name="ManageWalls"
         component={ManageWallsScreen}
         options={{ title: 'Manage walls' }}
       />
-      <LayoutsStack.Screen
+      <ManageStack.Screen
         name="ManageGym"
         component={ManageGymScreen}
         options={{ title: 'Manage' }}
       />
-      <LayoutsStack.Screen
-        name="GymStaff"
-        component={GymStaffScreen}
-        options={{ title: 'Staff' }}
-      />
-      <LayoutsStack.Screen
+      <ManageStack.Screen name="GymStaff" component={GymStaffScreen} options={{ title: 'Staff' }} />
+      <ManageStack.Screen
         name="EditGym"
         component={EditGymScreen}
         options={{ title: 'Gym details' }}
       />
-      <LayoutsStack.Screen
+      <ManageStack.Screen
         name="GymPoster"
         component={GymPosterScreen}
         options={{ title: 'Poster' }}
       />
-      <LayoutsStack.Screen
+      <ManageStack.Screen
         name="NewWall"
         component={NewWallScreen}
         options={{ title: 'New wall' }}
       />
-      <LayoutsStack.Screen
+      <ManageStack.Screen
         name="ManageWall"
         component={ManageWallScreen}
         options={{ title: 'Manage wall' }}
       />
-    </LayoutsStack.Navigator>
+    </ManageStack.Navigator>
   );
 }
 
@@ -183,9 +189,9 @@ function ProfileNavigator() {
   );
 }
 
-const icon = (glyph: string) =>
-  function TabIcon({ color }: { color: string }) {
-    return <Text style={{ color, fontSize: 18 }}>{glyph}</Text>;
+const icon = (name: TabIconName) =>
+  function Icon({ color }: { color: string }) {
+    return <TabIcon name={name} color={color} />;
   };
 
 /**
@@ -204,6 +210,11 @@ const linking: LinkingOptions<TabParams> = {
           LayoutDetail: 'layout/:layoutId',
           ClimbStory: 'climb/:climbId',
           GymPage: 'g/:slug',
+        },
+      },
+      ManageTab: {
+        initialRouteName: 'ManageWalls',
+        screens: {
           ManageWalls: 'manage',
           ManageGym: 'manage/gym/:gymId',
           GymStaff: 'manage/gym/:gymId/staff',
@@ -231,6 +242,10 @@ const linking: LinkingOptions<TabParams> = {
 };
 
 export function SignedInNavigator() {
+  const wide = useWideWindow();
+  // Setters and admins get Manage as a tab of its own; a climber's app never shows it (and a link
+  // to it reads "Setters only").
+  const setter = canManage(useUser());
   return (
     <NavigationContainer
       linking={linking}
@@ -242,6 +257,10 @@ export function SignedInNavigator() {
           headerShown: false,
           tabBarActiveTintColor: colors.primary,
           tabBarInactiveTintColor: colors.muted,
+          // A laptop's window gets a side navigation, icons and words, not a phone's bottom bar.
+          tabBarPosition: wide ? 'left' : 'bottom',
+          tabBarVariant: wide ? 'material' : 'uikit',
+          ...(wide ? { tabBarStyle: styles.sidebar } : {}),
         }}
         tabBar={(props) => (
           <View role="navigation">
@@ -252,26 +271,44 @@ export function SignedInNavigator() {
         <Tabs.Screen
           name="LayoutsTab"
           component={LayoutsNavigator}
-          options={{ title: 'Layouts', tabBarIcon: icon('▲') }}
+          options={{ title: 'Walls', tabBarIcon: icon('walls') }}
         />
         <Tabs.Screen
           name="HistoryTab"
           component={HistoryNavigator}
-          options={{ title: 'History', tabBarIcon: icon('☰') }}
+          options={{ title: 'History', tabBarIcon: icon('history') }}
         />
         <Tabs.Screen
           name="Progress"
           component={ProgressNavigator}
-          options={{ title: 'Progress', tabBarIcon: icon('◢') }}
+          options={{ title: 'Progress', tabBarIcon: icon('progress') }}
         />
         <Tabs.Screen
           name="Profile"
           component={ProfileNavigator}
-          options={{ title: 'Profile', tabBarIcon: icon('●') }}
+          options={{ title: 'Profile', tabBarIcon: icon('profile') }}
+        />
+        <Tabs.Screen
+          name="ManageTab"
+          component={ManageNavigator}
+          options={{
+            title: 'Manage',
+            tabBarAccessibilityLabel: 'Manage walls',
+            tabBarIcon: icon('manage'),
+            ...(setter ? {} : { tabBarButton: () => null, tabBarItemStyle: styles.hidden }),
+          }}
         />
       </Tabs.Navigator>
     </NavigationContainer>
   );
 }
 
-const styles = StyleSheet.create({ fill: { flex: 1 } });
+/** The side navigation's width on a wide window: its words, not a third of the screen. */
+const SIDEBAR_WIDTH = 220;
+
+const styles = StyleSheet.create({
+  fill: { flex: 1 },
+  hidden: { display: 'none' },
+  // The library keeps a 360 px minimum for its sidebar: ours is narrower.
+  sidebar: { width: SIDEBAR_WIDTH, minWidth: SIDEBAR_WIDTH, flex: 1 },
+});

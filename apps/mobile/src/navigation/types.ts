@@ -6,7 +6,10 @@ export type LayoutsStackParams = {
   ClimbStory: { climbId: string };
   /** A gym's page, as its link `/g/<slug>` opens it: follow it from there. */
   GymPage: { slug: string };
-  // A setter's screens (screens/Manage), under Layouts: after a change, "back" shows the result.
+};
+
+/** A setter's screens (screens/Manage), a tab of their own: after a change, "back" shows it. */
+export type ManageStackParams = {
   ManageWalls: undefined;
   /** One gym's walls, for staff of several gyms (screens/Gyms/manage). */
   ManageGym: { gymId: string };
@@ -41,4 +44,5 @@ export type TabParams = {
   HistoryTab: NavigatorScreenParams<HistoryStackParams>;
   Progress: NavigatorScreenParams<ProgressStackParams>;
   Profile: NavigatorScreenParams<ProfileStackParams>;
+  ManageTab: NavigatorScreenParams<ManageStackParams>;
 };

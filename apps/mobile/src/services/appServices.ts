@@ -15,6 +15,8 @@ import { createMyGymsStore } from '../gyms/myGymsStore';
 import type { MyGymsStore } from '../gyms/myGymsStore';
 import { scopedStorage } from '../storage/keyValueStorage';
 import { createRecentDeletes } from '../sync/recentDelete';
+import { createRecentEnds } from '../sync/recentEnd';
+import type { RecentEnds } from '../sync/recentEnd';
 import type { RecentDeletes } from '../sync/recentDelete';
 import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
 import { createRemoteWallPictures } from '../wallPictures/wallPictures';
@@ -29,6 +31,8 @@ export interface Account {
   engine: SyncEngine;
   /** The last delete, while its "Undo" is offered. */
   deletes: RecentDeletes;
+  /** The last session ended, while its "Undo" is offered. */
+  ends: RecentEnds;
   /** The gyms this account follows (or is staff of), kept on the device. */
   gyms: MyGymsStore;
 }
@@ -127,6 +131,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   function closeAccount(): void {
     account?.engine.stop();
     account?.deletes.dispose();
+    account?.ends.dispose();
     account = null;
     opening = null;
     accountEmitter.emit();
@@ -154,7 +159,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       onAuthRequired: () => auth.markExpired(),
     });
     if (opening?.userId !== userId) return; // signed out while opening
-    account = { userId, store, engine, deletes: createRecentDeletes(store, engine), gyms };
+    account = {
+      userId,
+      store,
+      engine,
+      deletes: createRecentDeletes(store, engine),
+      ends: createRecentEnds(store),
+      gyms,
+    };
     accountEmitter.emit();
     engine.start();
   }
@@ -229,6 +241,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();
       account?.deletes.dispose();
+      account?.ends.dispose();
     },
   };
 }

@@ -54,9 +54,19 @@ export const textOnBackground: readonly (readonly [ColorName, ColorName])[] = [
 
 export const spacing = { xs: 4, sm: 8, md: 12, lg: 16, xl: 24 } as const;
 
+/** The widest a screen's content grows (a laptop's window is wider than a line should be). */
+export const READABLE_WIDTH = 960;
+
 export const common = StyleSheet.create({
   screen: { flex: 1, backgroundColor: colors.background },
-  content: { padding: spacing.lg, gap: spacing.md },
+  // A readable width on a laptop: lines and cards stop growing at 960 px, centred.
+  content: {
+    padding: spacing.lg,
+    gap: spacing.md,
+    width: '100%',
+    maxWidth: READABLE_WIDTH,
+    alignSelf: 'center',
+  },
   card: {
     backgroundColor: colors.surface,
     borderRadius: 10,

@@ -1,9 +1,15 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { HASHING } from './hashing-slots.js';
 
 const PARAMS = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 
+/** scrypt, in one of the process's hashing slots (see hashing-slots.ts). */
 function derive(password: string, salt: Buffer, o: ScryptOptions): Promise<Buffer> {
+  return HASHING.run(() => scryptKey(password, salt, o));
+}
+
+function scryptKey(password: string, salt: Buffer, o: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(
       password.normalize('NFKC'),
@@ -44,6 +50,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** Hash checked against when the email is unknown, so both failures take the same time. */
 let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword('not-a-real-password');
+  decoy ??= hashPassword('not-a-real-password').catch((error: unknown) => {
+    decoy = undefined; // refused for want of a slot: the next login makes it
+    throw error;
+  });
   return decoy;
 }

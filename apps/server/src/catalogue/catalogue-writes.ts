@@ -78,7 +78,9 @@ export async function setLayoutPicture(
         height: picture.height,
         bytes,
       })
-      .onConflictDoNothing();
+      // The same picture again: shown once more, so no sweep may delete it (the row lock this
+      // takes makes a sweep's delete wait and see the cleared mark).
+      .onConflictDoUpdate({ target: wallImages.id, set: { unusedSince: null } });
     await tx.update(layouts).set({ imageId: id }).where(eq(layouts.id, layoutId));
     return true;
   });

@@ -91,8 +91,11 @@ export async function importGym(
                 bytes: p.bytes,
               })),
             )
-            .onConflictDoNothing()
-            .returning({ id: wallImages.id });
+            // Shown again: a sweep must not delete it (see picture-retirement.ts).
+            .onConflictDoUpdate({ target: wallImages.id, set: { unusedSince: null } })
+            // A row this statement inserted has no xmax yet; one it updated has its own.
+            .returning({ id: wallImages.id, inserted: sql<boolean>`(xmax = 0)` });
+    const createdPictures = storedPictures.filter((p) => p.inserted).length;
 
     const layoutRows =
       gym.layouts.length === 0
@@ -157,8 +160,8 @@ export async function importGym(
       layouts: counts(layoutRows, gym.layouts.length),
       climbs: counts(climbRows, gym.climbs.length),
       pictures: {
-        created: storedPictures.length,
-        unchanged: uniquePictures.length - storedPictures.length,
+        created: createdPictures,
+        unchanged: uniquePictures.length - createdPictures,
       },
     };
   });

@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  EMPTY_PNG,
+  HUGE_PNG,
+  pngChunk,
+  pngFile,
+  pngHeader,
+  SOME_IMAGE_DATA,
+} from '../testing/pictures.js';
 import { checkWallPicture, MAX_PICTURE_BYTES } from './wall-picture.js';
 
 const fixture = (name: string) =>
@@ -7,6 +16,11 @@ const fixture = (name: string) =>
 const JPEG = fixture('tiny.jpg');
 const PNG = fixture('tiny.png');
 const WEBP = fixture('tiny.webp');
+
+const chunk = pngChunk;
+const ihdr = pngHeader;
+const png = pngFile;
+const IDAT = SOME_IMAGE_DATA;
 
 describe('checkWallPicture', () => {
   it.each([
@@ -72,5 +86,86 @@ describe('checkWallPicture', () => {
       ok: false,
       code: 'invalid_image',
     });
+  });
+
+  it('refuses a PNG of a header and an end, with no image data between', () => {
+    expect(EMPTY_PNG.length).toBe(57);
+    for (const bare of [EMPTY_PNG, png(ihdr(64, 40), chunk('IEND'))]) {
+      expect(checkWallPicture('image/png', bare)).toEqual({
+        ok: false,
+        code: 'invalid_image',
+        message: 'the PNG picture holds no image data',
+      });
+    }
+    expect(checkWallPicture('image/png', png(ihdr(64, 40), IDAT, chunk('IEND'))).ok).toBe(true);
+  });
+
+  it('refuses a picture over 40 megapixels, however small the file', () => {
+    expect(checkWallPicture('image/png', HUGE_PNG)).toMatchObject({
+      ok: false,
+      code: 'invalid_image',
+      message: expect.stringContaining('at most 40 megapixels'),
+    });
+    expect(
+      checkWallPicture('image/png', png(ihdr(8_000, 5_000), IDAT, chunk('IEND'))),
+    ).toMatchObject({ ok: true, picture: { width: 8_000, height: 5_000 } });
+  });
+
+  it('refuses a PNG whose data fails its checksum, or with parts in the wrong place', () => {
+    const damaged = new Uint8Array(PNG);
+    damaged[60] = damaged[60]! ^ 0xff; // inside the first IDAT of the fixture
+    expect(checkWallPicture('image/png', damaged)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('fails its checksum'),
+    });
+    expect(checkWallPicture('image/png', png(IDAT, ihdr(64, 40), chunk('IEND')))).toMatchObject({
+      ok: false,
+      code: 'invalid_image',
+    });
+  });
+
+  it('refuses a JPEG with a frame header but no scan', () => {
+    const scan = Buffer.from(JPEG).indexOf(Buffer.from([0xff, 0xda]));
+    expect(scan).toBeGreaterThan(0);
+    const headersOnly = new Uint8Array(
+      Buffer.concat([Buffer.from(JPEG.subarray(0, scan)), Buffer.from([0xff, 0xd9])]),
+    );
+    expect(checkWallPicture('image/jpeg', headersOnly)).toMatchObject({
+      ok: false,
+      code: 'invalid_image',
+    });
+  });
+
+  it('refuses a WebP whose frame chunk is missing', () => {
+    const renamed = Buffer.from(WEBP);
+    const at = renamed.indexOf('VP8', 12, 'latin1');
+    renamed.write('XXXX', at, 'latin1');
+    expect(checkWallPicture('image/webp', new Uint8Array(renamed))).toMatchObject({
+      ok: false,
+      code: 'invalid_image',
+    });
+  });
+
+  it('never throws, whatever byte is changed or wherever the file is cut', () => {
+    const fixtures = fc.constantFrom(
+      ['image/jpeg', JPEG] as const,
+      ['image/png', PNG] as const,
+      ['image/webp', WEBP] as const,
+    );
+    fc.assert(
+      fc.property(
+        fixtures,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }),
+        fc.option(fc.nat()),
+        ([type, original], changes, cut) => {
+          const bytes = new Uint8Array(original);
+          for (const [at, value] of changes) bytes[at % bytes.length] = value;
+          const body = cut === null ? bytes : bytes.subarray(0, cut % bytes.length);
+          const r = checkWallPicture(type, body);
+          if (!r.ok) expect(r.code).toBe('invalid_image');
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

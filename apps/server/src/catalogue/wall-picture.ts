@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { imageSize } from 'image-size';
+import { jpegProblem, pngProblem, webpProblem } from './picture-structure.js';
 
 /** The picture types a wall picture may be, by the Content-Type a client sends. */
 export const PICTURE_TYPES = {
@@ -12,6 +13,11 @@ export type PictureType = keyof typeof PICTURE_TYPES;
 export const MAX_PICTURE_BYTES = 8 * 1024 * 1024;
 /** Larger than any phone camera's; a header claiming more is lying or hostile. */
 const MAX_SIDE = 20_000;
+/**
+ * Every climber's phone decodes the picture (4 bytes a pixel): 40 megapixels is 160 MB, as much
+ * as a phone should spend on one wall. A 1.5 MB PNG can claim 20,000 × 20,000 (1.6 GB decoded).
+ */
+export const MAX_PICTURE_PIXELS = 40_000_000;
 
 export interface WallPicture {
   contentType: PictureType;
@@ -62,6 +68,13 @@ function isComplete(type: PictureType, bytes: Uint8Array): boolean {
   }
 }
 
+/** The walk of each format's parts (see picture-structure.ts). */
+const STRUCTURE: Record<PictureType, (buf: Buffer) => string | null> = {
+  'image/jpeg': jpegProblem,
+  'image/png': pngProblem,
+  'image/webp': webpProblem,
+};
+
 /** Reads what a wall picture upload is; never trusts the Content-Type or the file name. */
 export function checkWallPicture(contentType: string, bytes: Uint8Array): PictureCheck {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
@@ -99,12 +112,23 @@ export function checkWallPicture(contentType: string, bytes: Uint8Array): Pictur
   if (!(size.width > 0 && size.height > 0 && size.width <= MAX_SIDE && size.height <= MAX_SIDE)) {
     return { ok: false, code: 'invalid_image', message: 'the picture states an impossible size' };
   }
+  if (size.width * size.height > MAX_PICTURE_PIXELS) {
+    return {
+      ok: false,
+      code: 'invalid_image',
+      message: `the picture is ${size.width} × ${size.height}: at most 40 megapixels, please scale it down`,
+    };
+  }
   if (!isComplete(type, bytes)) {
     return {
       ok: false,
       code: 'invalid_image',
       message: `the ${expected.name} picture is cut short`,
     };
+  }
+  const problem = STRUCTURE[type](Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (problem !== null) {
+    return { ok: false, code: 'invalid_image', message: `the ${expected.name} picture ${problem}` };
   }
   const quarterTurn = size.orientation !== undefined && size.orientation >= 5;
   return {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Gym } from '@sendlog/contract';
 import { GymFileError, readGymFile } from '../catalogue/gym-file.js';
 import { importGym, type ImportCounts } from '../catalogue/gym-import.js';
+import { PICTURE_RETENTION_DAYS, sweepPictures } from '../catalogue/picture-retirement.js';
 import type { Db } from '../db/connection.js';
 import { allGymIds, findGym } from '../gyms/gym-repository.js';
 import { withServerDatabase } from './database.js';
@@ -59,12 +60,14 @@ async function main(args: string[]): Promise<number> {
       return 1;
     }
     const report = await importGym(database.db, file, { gymId: gym.id });
+    const sweep = await sweepPictures(database.db);
     process.stdout.write(
       [
         `into ${gym.name} (${gym.slug})`,
         line('layouts', report.layouts),
         line('climbs', report.climbs),
         `pictures: ${report.pictures.created} stored, ${report.pictures.unchanged} already there`,
+        `pictures no layout shows: ${sweep.retired} kept ${PICTURE_RETENTION_DAYS} days from now, ${sweep.deleted} deleted`,
       ].join('\n') + '\n',
     );
     return 0;

@@ -28,6 +28,7 @@ describe('the environment, checked at start', () => {
       SENDLOG_DEMO: '0',
       SENDLOG_TOKEN_SECRET: 'x'.repeat(32),
       SENDLOG_REGISTER_LIMIT: '5',
+      SENDLOG_LOGIN_FAILURE_LIMIT: '200',
       SENDLOG_METRICS_TOKEN: 'm'.repeat(16),
       LOG_LEVEL: 'warn',
       SENDLOG_TRUST_PROXY: '1',
@@ -42,6 +43,7 @@ describe('the environment, checked at start', () => {
       tokenSecret: 'x'.repeat(32),
       metricsToken: 'm'.repeat(16),
       registerRateLimit: { max: 5, timeWindowMs: 600_000 },
+      loginFailureLimit: { max: 200, timeWindowMs: 600_000 },
       logger: { level: 'warn' },
       trustProxy: 1,
     });
@@ -58,6 +60,10 @@ describe('the environment, checked at start', () => {
     [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a postgres://'],
     [{ SENDLOG_DEMO: 'yes' }, 'SENDLOG_DEMO must be 0 or 1 (got "yes")'],
     [{ SENDLOG_REGISTER_LIMIT: '0' }, 'SENDLOG_REGISTER_LIMIT must be a whole number from 1'],
+    [
+      { SENDLOG_LOGIN_FAILURE_LIMIT: 'lots' },
+      'SENDLOG_LOGIN_FAILURE_LIMIT must be a whole number from 1',
+    ],
     [{ SENDLOG_REGISTER_LIMIT: '2.5' }, 'SENDLOG_REGISTER_LIMIT must be a whole number from 1'],
     [{ SENDLOG_TOKEN_SECRET: 'short' }, 'SENDLOG_TOKEN_SECRET must be at least 32 characters'],
     [{ SENDLOG_METRICS_TOKEN: 'short' }, 'SENDLOG_METRICS_TOKEN must be at least 16 characters'],

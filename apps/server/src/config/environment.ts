@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isIanaTimeZone } from '@sendlog/contract';
 import { z } from 'zod';
+import { DEFAULT_LOGIN_FAILURE_LIMIT } from '../context.js';
 import { DEFAULT_UPGRADE_GYM, type UpgradeGym } from '../gyms/upgrade-gym.js';
 import { DEFAULT_REGISTER_RATE_LIMIT, type StartOptions } from '../index.js';
 
@@ -49,6 +50,7 @@ export const environmentSchema = z.object({
     }),
   ),
   SENDLOG_REGISTER_LIMIT: optional(wholeNumber(1, 1_000_000)),
+  SENDLOG_LOGIN_FAILURE_LIMIT: optional(wholeNumber(1, 1_000_000)),
   SENDLOG_METRICS_TOKEN: optional(
     z.string().min(16, { error: 'must be at least 16 characters (openssl rand -hex 16)' }),
   ),
@@ -112,6 +114,14 @@ export function startOptionsOf(e: Environment): StartOptions {
     ...(e.SENDLOG_GYM_NAME || e.SENDLOG_GYM_TIMEZONE ? { upgradeGym: upgradeGymOf(e) } : {}),
     ...(e.SENDLOG_REGISTER_LIMIT
       ? { registerRateLimit: { ...DEFAULT_REGISTER_RATE_LIMIT, max: e.SENDLOG_REGISTER_LIMIT } }
+      : {}),
+    ...(e.SENDLOG_LOGIN_FAILURE_LIMIT
+      ? {
+          loginFailureLimit: {
+            ...DEFAULT_LOGIN_FAILURE_LIMIT,
+            max: e.SENDLOG_LOGIN_FAILURE_LIMIT,
+          },
+        }
       : {}),
   };
 }

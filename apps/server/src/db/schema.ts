@@ -63,7 +63,8 @@ export const serverSettings = pgTable('server_settings', {
 /**
  * Wall pictures live in the database, not on a disk: every API process serves them without a
  * shared folder, and `pg_dump` backs them up with the climbs placed on them. A picture is
- * immutable; a new upload is a new row, so its URL (named by its hash) can be cached for good.
+ * immutable; a new upload is a new row, so its URL (named by its hash) can be cached for good,
+ * until no layout has shown it for a while (`unusedSince`).
  */
 export const wallImages = pgTable('wall_images', {
   id: uuid('id').primaryKey(),
@@ -74,6 +75,12 @@ export const wallImages = pgTable('wall_images', {
   height: integer('height').notNull(),
   bytes: bytea('bytes').notNull(),
   createdAt: createdAt(),
+  /**
+   * When a sweep first found no layout showing the picture; null while one shows it. Retired
+   * pictures stay (their URL answering) for `PICTURE_RETENTION_DAYS`, then a sweep deletes them:
+   * see catalogue/picture-retirement.ts.
+   */
+  unusedSince: timestamp('unused_since', { withTimezone: true, precision: 3 }),
 });
 
 /**
@@ -303,3 +310,16 @@ export const climbClimberStats = pgTable(
   },
   (t) => [primaryKey({ columns: [t.climbId, t.userId] })],
 );
+
+/**
+ * Heavy reads in flight (`GET /stats`, `GET /sessions/export`): at most one per user across every
+ * API process (see http/read-lease.ts). A row is a lease: taken by an upsert that succeeds only
+ * when no unexpired lease exists, given back when the read ends, and simply expired when the
+ * process holding it died. Bookkeeping, like `rate_limits`: no foreign key.
+ */
+export const readLeases = pgTable('read_leases', {
+  userId: uuid('user_id').primaryKey(),
+  /** Who holds it, so a late release never frees a lease taken since by another read. */
+  holder: uuid('holder').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+});

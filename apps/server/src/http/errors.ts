@@ -1,4 +1,5 @@
 import {
+  boundedError,
   issuesToDetails,
   LIMITS,
   summarizeDetails,
@@ -8,6 +9,8 @@ import {
 } from '@sendlog/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { HashingBusy } from '../auth/hashing-slots.js';
+import { isStatementTimeout } from '../db/bounded-read.js';
 import { drainRequestBody } from './request-drain.js';
 
 /** An error the client caused (or may see): it carries docs/api.md's code and field paths. */
@@ -17,8 +20,20 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** Sent as `Retry-After` (seconds): when the client may try again. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
+  }
+
+  /** Broken fields counted but not listed (an error already bounded elsewhere: the ingest's). */
+  detailsOmitted?: number;
+
+  /** The answer for an error body made elsewhere (a session refused by the ingest). */
+  static answering(statusCode: number, error: ErrorBody['error']): ApiError {
+    const e = new ApiError(statusCode, error.code, error.message, error.details);
+    if (error.detailsOmitted !== undefined) e.detailsOmitted = error.detailsOmitted;
+    return e;
   }
 
   static validation(details: ErrorDetail[]): ApiError {
@@ -37,18 +52,21 @@ export class ApiError extends Error {
     return new ApiError(401, 'unauthorized', message);
   }
 
+  /** The answer's body, a few kB at most however many details there are (`boundedError`). */
   body(): ErrorBody {
     return {
-      error: {
+      error: boundedError({
         code: this.code,
         message: this.message,
         ...(this.details ? { details: this.details } : {}),
-      },
+        ...(this.detailsOmitted ? { detailsOmitted: this.detailsOmitted } : {}),
+      }),
     };
   }
 }
 
 export function sendError(reply: FastifyReply, error: ApiError): FastifyReply {
+  if (error.retryAfterS !== undefined) reply.header('retry-after', String(error.retryAfterS));
   return reply.code(error.statusCode).type('application/json; charset=utf-8').send(error.body());
 }
 
@@ -73,6 +91,22 @@ function fromFastify(error: FastifyError, request: FastifyRequest): ApiError | u
       return new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
     default:
       break;
+  }
+  if (error instanceof HashingBusy) {
+    return new ApiError(
+      429,
+      'rate_limited',
+      'the server is checking many passwords at once; try again in a moment',
+      undefined,
+      1,
+    );
+  }
+  if (isStatementTimeout(error)) {
+    return new ApiError(
+      503,
+      'internal',
+      'the request took longer than the server allows; ask for less (a shorter period)',
+    );
   }
   if (error.statusCode === 429) {
     return new ApiError(429, 'rate_limited', 'too many requests, try again later');

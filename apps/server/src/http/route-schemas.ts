@@ -16,7 +16,7 @@ import { ApiError } from './errors.js';
  * We compile validators ourselves rather than use the provider's `validatorCompiler` and map
  * Fastify's validation error afterwards: that error keeps only a `/`-joined path and a message
  * per issue, so the contract's `issuesToDetails` (dotted paths, one detail per unknown key)
- * could not be rebuilt exactly from it, and the text-safety walk needs the parsed value anyway.
+ * could not be rebuilt exactly from it.
  * Our validator answers the `ApiError` itself; Fastify passes an `Error` through untouched to
  * the error handler, which sends it as `400 validation_failed`, byte for byte as before.
  */
@@ -25,8 +25,6 @@ import { ApiError } from './errors.js';
 const documentedSchemas = new WeakMap<z.ZodType, z.ZodType>();
 /** Path-parameter schemas, with the thing a malformed value cannot name. */
 const notFoundNames = new WeakMap<z.ZodType, string>();
-/** The request parts walked for text PostgreSQL cannot store, as before (not ids, not headers). */
-const TEXT_CHECKED_PARTS = new Set(['body', 'querystring']);
 
 /**
  * Accepts anything and leaves the value as it came; the OpenAPI document shows `schema` instead.
@@ -67,7 +65,6 @@ const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, url, httpPa
   if (documentedSchemas.has(schema)) return () => true;
   const notFound = notFoundNames.get(schema);
   const prefix = httpPart === 'headers' ? 'headers' : '';
-  const checkText = TEXT_CHECKED_PARTS.has(httpPart);
   return (value: unknown) => {
     const result = schema.safeParse(value);
     if (!result.success) {
@@ -78,11 +75,47 @@ const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, url, httpPa
             : ApiError.notFound(notFound),
       };
     }
-    const unsafe = checkText ? unsafeTextDetails(result.data) : [];
-    if (unsafe.length > 0) return { error: ApiError.validation(unsafe) };
     return { value: result.data };
   };
 };
+
+/** The header names a route's headers schema declares (the only headers it reads). */
+function declaredHeaders(schema: unknown): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/**
+ * Text PostgreSQL cannot store (NUL) or JSON cannot carry (lone surrogates) is refused before
+ * anything reads the request: `400 validation_failed` at its path for the body, the query and the
+ * headers a route declares, the path parameter's `404` for an id. Once for every route, as its
+ * first preValidation hook of its own: after authentication (a scope's hook), before a rate
+ * limit's key (the login limit keys on the email) and before the schemas. A session body that is
+ * only documented here is checked by the ingest, session by session, so one bad session of a
+ * bulk never refuses the others.
+ */
+function refuseUnstorableText(route: RouteOptions): void {
+  const schema = route.schema ?? {};
+  const body = schema.body instanceof z.ZodType && !documentedSchemas.has(schema.body);
+  const query = schema.querystring !== undefined;
+  const params = schema.params instanceof z.ZodType ? schema.params : undefined;
+  const headers = declaredHeaders(schema.headers);
+  if (!body && !query && !params && headers.length === 0) return;
+  const check: preValidationAsyncHookHandler = async (request) => {
+    if (params && unsafeTextDetails(request.params).length > 0) {
+      const what = notFoundNames.get(params);
+      if (what !== undefined) throw ApiError.notFound(what);
+      throw ApiError.validation(unsafeTextDetails(request.params));
+    }
+    const details = [
+      ...(body ? unsafeTextDetails(request.body) : []),
+      ...(query ? unsafeTextDetails(request.query) : []),
+      ...headers.flatMap((name) => unsafeTextDetails(request.headers[name], ['headers', name])),
+    ];
+    if (details.length > 0) throw ApiError.validation(details);
+  };
+  const hooks = route.preValidation ?? [];
+  route.preValidation = [check, ...(Array.isArray(hooks) ? hooks : [hooks])];
+}
 
 /**
  * Fastify hands a validator `null` for a request with no body at all, which zod would report as
@@ -112,4 +145,5 @@ export function installRouteSchemas(app: FastifyInstance): void {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   app.addHook('onRoute', refuseMissingBody);
+  app.addHook('onRoute', refuseUnstorableText);
 }

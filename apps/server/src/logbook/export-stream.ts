@@ -23,11 +23,24 @@ import {
 export const EXPORT_PAGE_SESSIONS = 50;
 
 /**
+ * How the export reads its pages from the database: the route runs every page as its own bounded
+ * statement under the climber's read lease, and lets other requests in between pages.
+ */
+export interface ExportPages {
+  read<T>(query: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * After the last page, before the file's end goes out: a client that got the whole file and
+   * asks again at once must find the read finished (its lease given back).
+   */
+  done(): Promise<void>;
+}
+
+/**
  * The JSON backup, chunk by chunk: `{ format, version, exportedAt, user, sessions: [` then each
  * session as the database rendered it (never parsed here), then `]}`.
  */
 export async function* jsonBackup(
-  db: Db,
+  pages: ExportPages,
   user: User,
   exportedAt: string,
   pageSize = EXPORT_PAGE_SESSIONS,
@@ -36,7 +49,10 @@ export async function* jsonBackup(
   let after: ExportKey | null = null;
   let first = true;
   for (;;) {
-    const page = await loadSessionJsonPage(db, user.id, after, pageSize);
+    const from: ExportKey | null = after;
+    const page: { doc: string; key: ExportKey }[] = await pages.read((db) =>
+      loadSessionJsonPage(db, user.id, from, pageSize),
+    );
     if (page.length === 0) break;
     const docs = page.map((p) => p.doc).join(',');
     yield first ? docs : `,${docs}`;
@@ -44,6 +60,7 @@ export async function* jsonBackup(
     after = page[page.length - 1]!.key;
     if (page.length < pageSize) break;
   }
+  await pages.done();
   yield ']}';
 }
 
@@ -66,16 +83,17 @@ function ascentType(row: ExportTryRow, firsts: ReadonlyMap<string, ClimbFirsts>)
 
 /** The CSV export (see `exportCsvLine` of @sendlog/rules), one page of sessions per chunk. */
 export async function* csvExport(
-  db: Db,
+  pages: ExportPages,
   userId: string,
   tz: string,
   pageSize = EXPORT_PAGE_SESSIONS,
 ): AsyncGenerator<string> {
-  const firsts = await loadClimbFirsts(db, userId);
+  const firsts = await pages.read((db) => loadClimbFirsts(db, userId));
   yield EXPORT_CSV_HEADER;
   let after: ExportKey | null = null;
   for (;;) {
-    const rows = await loadTryPage(db, userId, after, pageSize);
+    const from: ExportKey | null = after;
+    const rows: ExportTryRow[] = await pages.read((db) => loadTryPage(db, userId, from, pageSize));
     if (rows.length === 0) break;
     let chunk = '';
     let sessions = 0;
@@ -102,7 +120,10 @@ export async function* csvExport(
         tz,
       );
     }
+    const last = sessions < pageSize;
+    if (last) await pages.done();
     if (chunk !== '') yield chunk;
-    if (sessions < pageSize) break;
+    if (last) return;
   }
+  await pages.done();
 }

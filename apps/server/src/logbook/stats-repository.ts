@@ -7,6 +7,7 @@ import type {
 } from '@sendlog/contract';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
+import { boundedRead } from '../db/bounded-read.js';
 import { queryRows } from '../db/sql.js';
 import { gradeKey, gradeOrder } from '../db/grade-sql.js';
 
@@ -44,18 +45,27 @@ const TRY_ORDER = sql.raw('at, start_time, session_id, route_id');
  * the first try and the first send (over the whole history: tries before the period count, and
  * in the order of tries by `loggedAt` even tries of later sessions) tell them all. Likewise the
  * pyramid needs per climb only its first try (a flash in the period?), its earliest send in the
- * period and its earliest try there. So the user's tries are read once, by one hash aggregate
- * (`groups`, grouping sets by climb, by session and by grade texts), and no step sorts them all
- * (a window or a `distinct on` over every try: on a long history that sort, and the JIT
+ * period and its earliest try there. So the user's sessions and their tries are read once, by one
+ * aggregate (`groups`, grouping sets by climb, by session and by grade texts), and no step sorts
+ * them all (a window or a `distinct on` over every try: on a long history that sort, and the JIT
  * compiling it invites, cost more than everything else).
+ *
+ * No step joins two sets that grow with the history either: the planner cannot estimate these
+ * steps (PGlite never gathers statistics, and PostgreSQL's are often older than the history), so
+ * it expects a row or two and joins by nested loop. Joining the period's sessions to their tries'
+ * sums that way compared every session with every other: 25 million comparisons and 3–4 s for
+ * 5,000 sessions of 5 tries, while a history as long whose tries sat in a hundred sessions took
+ * 0.2 s. Sessions without tries now come through the aggregate as one row of nulls (a left join
+ * of sessions to routes, linear by the route index), and the small per-climb steps are combined
+ * by `union all` and one sort rather than joined to each other.
  *
  * - `climb_firsts`: per climb tried in the period, the earliest moment of each of the four;
  *   `moments`: the few tries at those moments, by index; `first_try` … `period_send`: the
  *   first of each, ties broken by the rest of the order of tries.
- * - `session_tries`: per session, its tries, attempts and sends in the period; totals and weeks
+ * - `period_sessions`: per session in the period, its tries, attempts and sends; totals and weeks
  *   add those up (weeks and days are local dates in `tz`, ISO weeks by `date_trunc('week')`).
- * - `send_texts`, `hardest_texts`: the highest rank among the period's sends, and the earliest
- *   moment of each grade text at it; the hardest send is the first try at that moment.
+ * - `send_texts`: the highest rank among the period's sends, and the earliest moment of each
+ *   grade text at it; the hardest send is the first try at the earliest of those moments.
  * - Grades: a try's grade texts are looked up in the grade table (`parseGrade`'s reading) only
  *   for the few rows that need it: each climb's deciding try, and the distinct texts of sends.
  */
@@ -71,19 +81,15 @@ export function statsStatement(q: StatsRequest): SQL {
   const mine = sql`s.user_id = ${q.userId} and s.deleted_at is null ${atGym}`;
   const inPeriod = sql`s.start_time >= ${from} and s.start_time < ${to}`;
   /**
-   * The user's tries that `filter` keeps. A try's moment is `loggedAt ?? startTime`; the server
-   * always stores `logged_at` (filled from the start when a client sent none), so the moment is
-   * the column itself and `session_routes (climb_id, logged_at)` finds a climb's tries at a
-   * moment (`moments`: one index probe per climb rather than a pass over every try).
+   * A try as the steps below read it. Its moment is `loggedAt ?? startTime`; the server always
+   * stores `logged_at` (filled from the start when a client sent none), so the moment is the
+   * column itself and `session_routes (climb_id, logged_at)` finds a climb's tries at a moment
+   * (`moments`: one index probe per climb rather than a pass over every try).
    */
-  const tryRows = (filter: SQL) => sql`
-    select r.id as route_id, s.id as session_id, s.start_time, r.logged_at as at, r.climb_id,
-           r.is_success, r.attempts, r.grade as route_grade,
-           ${own ? sql`r.grade_opinion` : sql`null::text`} as grade_opinion,
-           ${inPeriod} as in_period
-    from session_routes r
-    join climbing_sessions s on s.id = r.session_id
-    where ${mine} and ${filter}`;
+  const tryColumns = sql`
+    r.id as route_id, s.id as session_id, s.start_time, r.logged_at as at, r.climb_id,
+    r.is_success, r.attempts, r.grade as route_grade,
+    ${own ? sql`r.grade_opinion` : sql`null::text`} as grade_opinion, ${inPeriod} as in_period`;
   /** The first try at each climb's `moment`, among the tries `filter` keeps. */
   const firstAt = (moment: string, filter: string) => sql`
     select distinct on (climb_id) * from moments
@@ -112,40 +118,50 @@ export function statsStatement(q: StatsRequest): SQL {
     ) g on true`;
   };
   return sql`
-    with tries as (${tryRows(sql`true`)}),
+    with tries as (
+      select ${tryColumns}
+      from climbing_sessions s left join session_routes r on r.session_id = s.id
+      where ${mine}
+    ),
     groups as (
       select grouping(climb_id) = 0 as by_climb, grouping(session_id) = 0 as by_session,
-             climb_id, session_id, route_grade, grade_opinion,
+             climb_id, session_id, start_time, route_grade, grade_opinion,
              min(at) as first_at, min(at) filter (where is_success) as first_send_at,
              min(at) filter (where in_period) as period_first_at,
              min(at) filter (where in_period and is_success) as period_send_at,
-             count(*) filter (where in_period) as tries,
+             count(route_id) filter (where in_period) as tries,
              coalesce(sum(attempts) filter (where in_period), 0) as attempts,
              count(*) filter (where in_period and is_success) as sends
       from tries
-      group by grouping sets ((climb_id), (session_id), (route_grade, grade_opinion))
+      group by grouping sets ((climb_id), (session_id, start_time), (route_grade, grade_opinion))
     ),
     climb_firsts as (
       select climb_id, first_at, first_send_at, period_first_at, period_send_at
       from groups where by_climb and period_first_at is not null
     ),
     send_texts as (
-      select x.route_grade, x.grade_opinion, x.period_send_at as at, g.grade, g.rank
+      select x.period_send_at as at, g.rank
       from groups x ${graded('x')}
       where not x.by_climb and not x.by_session and x.period_send_at is not null
         and g.rank is not null
     ),
-    hardest_texts as (
-      select * from send_texts where rank = (select max(rank) from send_texts)
+    hardest_rank as (select max(rank) as rank from send_texts),
+    hardest_at as (
+      select min(at) as at from send_texts where rank = (select rank from hardest_rank)
     ),
-    hardest_at as (select min(at) as at from hardest_texts),
     moments as (
       select t.*, f.first_at, f.first_send_at, f.period_first_at, f.period_send_at
-      from climb_firsts f cross join lateral (${tryRows(
-        sql`r.climb_id = f.climb_id and r.logged_at = any(array[
-          f.first_at, f.first_send_at, f.period_first_at, f.period_send_at,
-          (select at from hardest_at)])`,
-      )}) t
+      from climb_firsts f cross join lateral (
+        select ${tryColumns}
+        from session_routes r cross join lateral (
+          select * from climbing_sessions s where s.id = r.session_id offset 0
+        ) s
+        where r.climb_id = f.climb_id
+          and r.logged_at = any(array[f.first_at, f.first_send_at, f.period_first_at,
+                                      f.period_send_at, (select at from hardest_at)])
+          and ${mine}
+        offset 0
+      ) t
     ),
     first_try as (${firstAt('first_at', '')}),
     first_send as (${firstAt('first_send_at', 'and is_success')}),
@@ -155,16 +171,13 @@ export function statsStatement(q: StatsRequest): SQL {
       select * from first_try where in_period and is_success and attempts = 1
     ),
     best as (
-      select pf.climb_id,
-             case when fl.climb_id is not null then 2 when ps.climb_id is not null then 1 else 0 end
-               as result,
-             coalesce(fl.route_grade, ps.route_grade, pf.route_grade) as route_grade,
-             case when fl.climb_id is not null then fl.grade_opinion
-                  when ps.climb_id is not null then ps.grade_opinion
-                  else pf.grade_opinion end as grade_opinion
-      from period_first pf
-      left join flashes fl on fl.climb_id = pf.climb_id
-      left join period_send ps on ps.climb_id = pf.climb_id
+      select distinct on (climb_id) climb_id, result, route_grade, grade_opinion
+      from (
+        select climb_id, 0 as result, route_grade, grade_opinion from period_first
+        union all select climb_id, 1, route_grade, grade_opinion from period_send
+        union all select climb_id, 2, route_grade, grade_opinion from flashes
+      ) k
+      order by climb_id, result desc
     ),
     pyramid as (
       select g.grade, g.rank,
@@ -175,10 +188,9 @@ export function statsStatement(q: StatsRequest): SQL {
       group by g.grade, g.rank
     ),
     hardest_send as (
-      select m.*, h.grade from moments m
-      join hardest_texts h on h.route_grade = m.route_grade
-        and h.grade_opinion is not distinct from m.grade_opinion and h.at = m.at
-      where m.in_period and m.is_success
+      select m.*, g.grade from moments m ${graded('m')}
+      where m.in_period and m.is_success and m.at = (select at from hardest_at)
+        and g.rank = (select rank from hardest_rank)
       order by ${TRY_ORDER} limit 1
     ),
     hardest_flash as (
@@ -186,14 +198,11 @@ export function statsStatement(q: StatsRequest): SQL {
       where g.rank is not null
       order by g.rank desc, ${TRY_ORDER} limit 1
     ),
-    session_tries as (select * from groups where by_session),
     period_sessions as (
-      select date_trunc('week', s.start_time at time zone ${tz}) as week_start,
-             (s.start_time at time zone ${tz})::date as day,
-             coalesce(st.tries, 0) as tries, coalesce(st.attempts, 0) as attempts,
-             coalesce(st.sends, 0) as sends
-      from climbing_sessions s left join session_tries st on st.session_id = s.id
-      where ${mine} and ${inPeriod}
+      select date_trunc('week', start_time at time zone ${tz}) as week_start,
+             (start_time at time zone ${tz})::date as day, tries, attempts, sends
+      from groups
+      where by_session and start_time >= ${from} and start_time < ${to}
     ),
     weeks as (
       select generate_series(
@@ -202,8 +211,13 @@ export function statsStatement(q: StatsRequest): SQL {
         interval '1 week') as week_start
     ),
     week_rows as (
-      select week_start, count(*) as sessions, sum(attempts) as attempts, sum(sends) as sends
-      from period_sessions group by week_start
+      select week_start, sum(sessions) as sessions, sum(attempts) as attempts,
+             sum(sends) as sends
+      from (
+        select week_start, 0 as sessions, 0 as attempts, 0 as sends from weeks
+        union all select week_start, 1, attempts, sends from period_sessions
+      ) w
+      group by week_start
     )
     select
       (select count(*) from period_sessions)::int as sessions,
@@ -223,10 +237,10 @@ export function statsStatement(q: StatsRequest): SQL {
       ${highlight('hardest_send', tz)} as hardest_send,
       ${highlight('hardest_flash', tz)} as hardest_flash,
       (select json_agg(json_build_object(
-           'weekStart', to_char(w.week_start, 'YYYY-MM-DD'), 'sessions', coalesce(r.sessions, 0),
-           'attempts', coalesce(r.attempts, 0), 'sends', coalesce(r.sends, 0))
-         order by w.week_start)
-       from weeks w left join week_rows r on r.week_start = w.week_start)::text as weeks`;
+           'weekStart', to_char(week_start, 'YYYY-MM-DD'), 'sessions', sessions,
+           'attempts', attempts, 'sends', sends)
+         order by week_start)
+       from week_rows)::text as weeks`;
 }
 
 /** The hardest send or flash as the answer shows it (its climb's current name). */
@@ -244,8 +258,13 @@ function highlight(cte: string, tz: SQL): SQL {
  */
 export const NO_JIT = sql`set local jit = off`;
 
-export async function loadStats(db: Db, q: StatsRequest): Promise<StatsResponse> {
-  const [row] = await db.transaction(async (tx) => {
+/** The numbers of `q`; PostgreSQL cancels the statement after `timeoutMs` (see `boundedRead`). */
+export async function loadStats(
+  db: Db,
+  q: StatsRequest,
+  timeoutMs: number,
+): Promise<StatsResponse> {
+  const [row] = await boundedRead(db, timeoutMs, async (tx) => {
     await tx.execute(NO_JIT);
     return queryRows<StatsRow>(tx, statsStatement(q));
   });

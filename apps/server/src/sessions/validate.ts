@@ -1,4 +1,5 @@
 import {
+  boundedError,
   issuesToDetails,
   sessionSnapshotSchema,
   snapshotClockIssues,
@@ -22,17 +23,18 @@ export function validateSnapshot(
 ): { snapshot: SessionSnapshot } | { error: ApiErrorBody } {
   const parsed = sessionSnapshotSchema.safeParse(item);
   if (!parsed.success) return { error: validationError(issuesToDetails(parsed.error.issues)) };
+  const implausible = implausibleTimeDetails(parsed.data);
   const details: ErrorDetail[] = [
-    ...snapshotClockIssues(parsed.data, nowMs).map((i) => ({
-      path: i.path.join('.'),
-      message: i.message,
-    })),
+    // A time the database cannot hold is said once, as that.
+    ...snapshotClockIssues(parsed.data, nowMs)
+      .map((i) => ({ path: i.path.join('.'), message: i.message }))
+      .filter((d) => !implausible.some((t) => t.path === d.path)),
     ...repeatedRouteIdPaths(parsed.data).map((path) => ({
       path,
       message: 'is repeated in this session',
     })),
     ...unsafeTextDetails(parsed.data),
-    ...implausibleTimeDetails(parsed.data),
+    ...implausible,
   ];
   return details.length > 0 ? { error: validationError(details) } : { snapshot: parsed.data };
 }
@@ -52,14 +54,16 @@ export function catalogueError(
       : [{ path: `routes.${i}.climbId`, message: 'does not name a known climb' }],
   );
   if (unknown.length === 0) return undefined;
-  return { code: 'unknown_climb', message: summarizeDetails(unknown), details: unknown };
+  return boundedError({
+    code: 'unknown_climb',
+    message: summarizeDetails(unknown),
+    details: unknown,
+  });
 }
 
-const validationError = (details: ErrorDetail[]): ApiErrorBody => ({
-  code: 'validation_failed',
-  message: summarizeDetails(details),
-  details,
-});
+/** A session's own error, bounded as every error answer is (a bulk carries a hundred). */
+const validationError = (details: ErrorDetail[]): ApiErrorBody =>
+  boundedError({ code: 'validation_failed', message: summarizeDetails(details), details });
 
 /**
  * ISO years 0000–1969 pass the schema (year 0 does not exist in PostgreSQL), and year 9999 with a

@@ -20,7 +20,10 @@ export interface LogbookApp {
  * The app in process on a fresh database of `backend` with the demo gym, and the database
  * itself: the logbook suites mark sessions deleted directly (deleting is another endpoint's job).
  */
-export async function startLogbookApp(backend: Backend): Promise<LogbookApp> {
+export async function startLogbookApp(
+  backend: Backend,
+  settings: Pick<AppContext, 'heavyReadTimeoutMs'> = {},
+): Promise<LogbookApp> {
   const database = await backend.createDatabase('logbook');
   const opened = await openDatabase({
     databaseUrl: database.options.databaseUrl,
@@ -34,6 +37,7 @@ export async function startLogbookApp(backend: Backend): Promise<LogbookApp> {
     now: Date.now,
     loginRateLimit: { max: 1_000_000, timeWindowMs: 60_000 },
     registerRateLimit: { max: 1_000_000, timeWindowMs: 60_000 },
+    ...settings,
   };
   const app = await buildApp(ctx, { logger: false });
   await app.ready();

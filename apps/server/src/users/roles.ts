@@ -5,16 +5,40 @@ import { queryRows } from '../db/sql.js';
 import { findTokenHolder, normalizeEmail } from './user-repository.js';
 
 export type GrantResult =
-  { ok: true; user: User } | { ok: false; reason: 'no_account' | 'no_single_gym' };
+  | { ok: true; user: User }
+  | { ok: false; reason: 'no_account' | 'no_single_gym' | 'last_admin' };
 
 /**
  * Gives the account with this email a role in its v2 meaning (`PUT /users/role`, `npm run admin
  * -- grant`): `admin` makes a server admin; `setter` a setter of the server's only gym and no
  * server admin (with no gym or several: `no_single_gym`, the caller names a gym instead);
  * `climber` neither admin nor anyone's staff. One transaction.
+ *
+ * With `keepAnAdmin` (the endpoint: the command line may do anything) the last server admin
+ * cannot lose the role (`last_admin`), or nobody could grant one again without the command
+ * line. The admins' rows are locked first, in one order, so two admins demoting each other at
+ * once cannot both succeed (the second sees one admin left) nor deadlock.
  */
-export async function grantRole(db: Db, email: string, role: Role): Promise<GrantResult> {
+export async function grantRole(
+  db: Db,
+  email: string,
+  role: Role,
+  o: { keepAnAdmin?: boolean } = {},
+): Promise<GrantResult> {
   return db.transaction(async (tx) => {
+    const admins = o.keepAnAdmin
+      ? await queryRows<{ email: string }>(
+          tx,
+          sql`select email from users where role = 'admin' order by id for update`,
+        )
+      : [];
+    if (
+      role !== 'admin' &&
+      admins.length === 1 &&
+      admins[0]!.email === normalizeEmail(email)
+    ) {
+      return { ok: false, reason: 'last_admin' };
+    }
     const [user] = await queryRows<{ id: string }>(
       tx,
       sql`select id from users where email = ${normalizeEmail(email)} for update`,
@@ -36,3 +60,4 @@ export async function grantRole(db: Db, email: string, role: Role): Promise<Gran
     return { ok: true, user: holder!.user };
   });
 }
+

@@ -52,6 +52,13 @@ describe('CSV fields', () => {
     expect(csvText('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvText('\tcmd')).toBe("'\tcmd");
     expect(csvText('a=b')).toBe('a=b');
+    // Spreadsheets skip blanks and line breaks before a formula.
+    expect(csvText(' =1+1')).toBe("' =1+1");
+    expect(csvText('   @SUM(A1)')).toBe("'   @SUM(A1)");
+    expect(csvText('\n=cmd|"/c calc"!A1')).toBe(`"'\n=cmd|""/c calc""!A1"`);
+    expect(csvText('\r\n+1')).toBe(`"'\r\n+1"`);
+    expect(csvText('\u00a0-2')).toBe("'\u00a0-2");
+    expect(csvText(' plain text')).toBe(' plain text');
     expect(csvText(null)).toBe('');
   });
 });

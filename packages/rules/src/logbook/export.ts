@@ -12,8 +12,10 @@ import type { LogbookRoute, LogbookSession } from './types.js';
  * - UTF-8, no byte order mark, lines end with CRLF (RFC 4180), a header row first.
  * - A field is quoted when it holds a quote, a comma, CR or LF; quotes inside are doubled.
  * - Free text the climber typed (wall and climb names, own grade, notes) that starts with `=`,
- *   `+`, `-`, `@`, a tab or a CR is prefixed with `'`, so a spreadsheet shows it as text instead
- *   of running it as a formula (OWASP "CSV injection"). The JSON backup keeps every text as typed.
+ *   `+`, `-`, `@`, a tab or a CR, also after leading blanks or line breaks (spreadsheets skip
+ *   those before reading a formula), is prefixed with `'`, so a spreadsheet shows it as text
+ *   instead of running it as a formula (OWASP "CSV injection"). The JSON backup keeps every text
+ *   as typed.
  */
 
 export const EXPORT_CSV_COLUMNS = [
@@ -86,7 +88,8 @@ export function ascentTypeFromFirsts(
 }
 
 const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula character after any blanks or line breaks (`\s`: spaces, tabs, CR, LF, NBSP…). */
+const FORMULA_START = /^\s*[=+\-@]|^[\t\r]/;
 
 /** One CSV field: quoted only when it must be (RFC 4180). */
 export function csvField(value: string): string {

@@ -92,7 +92,7 @@ export function sendRateChart(
 }
 
 function sendRateSummary(bars: readonly SendRateBar[]): string {
-  if (bars.length === 0) return 'Send rate per grade: no tries in this period.';
-  const rows = bars.map((b) => `${b.label}: ${b.sends} of ${b.tries} tries sent, ${b.percent}%`);
+  if (bars.length === 0) return 'Send rate per grade: no routes in this period.';
+  const rows = bars.map((b) => `${b.label}: ${b.sends} of ${b.tries} routes sent, ${b.percent}%`);
   return `Send rate per grade, hardest first. ${rows.join('; ')}.`;
 }

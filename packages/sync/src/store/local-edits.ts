@@ -22,6 +22,11 @@ export interface SessionStore {
   updateNotes(sessionId: string, notes: string | null): LocalSession;
   /** Ends the session (`completed`); one without routes and notes is discarded and null returned. */
   endSession(sessionId: string): LocalSession | null;
+  /**
+   * Takes an end back: the session runs again, its end time cleared (the app offers it for a few
+   * seconds after "End"). Refused while another session runs; a running one is returned as is.
+   */
+  resumeSession(sessionId: string): LocalSession;
   /** Deletes the local copy; only on an explicit user action. */
   discardSession(sessionId: string): void;
   /**
@@ -53,6 +58,14 @@ export interface LocalEditsOptions {
   nowMs: () => number;
   newId: () => string;
   unreadableKeys: readonly string[];
+}
+
+/** The latest of `end` and the routes' `loggedAt`, as the text it was written in. */
+function lastMoment(end: string, routes: readonly LocalRoute[]): string {
+  return routes.reduce(
+    (latest, r) => (Date.parse(r.loggedAt) > Date.parse(latest) ? r.loggedAt : latest),
+    end,
+  );
 }
 
 /** The climber's side of the store: the edits and reads the screens make on the table. */
@@ -129,7 +142,14 @@ export function createLocalEdits(table: SessionTable, options: LocalEditsOptions
       const s = get(sessionId);
       assertRoomForRoute(s.routes.length);
       const at = editTime(s.updatedAt);
-      const route = loggedRoute(newId(), input, at);
+      const logged = loggedRoute(newId(), input, at);
+      // A climb forgotten and added once the session ended belongs to that session's day: it is
+      // logged at the session's end (after its other routes), so the logbook counts it there, not
+      // on the day of the edit.
+      const route =
+        s.status !== 'active' && s.endTime !== null
+          ? Object.freeze({ ...logged, loggedAt: lastMoment(s.endTime, s.routes) })
+          : logged;
       assertValidRoute(route);
       table.put(edit(s, { routes: [...s.routes, route] }));
       table.emit('edit', [sessionId]);
@@ -196,6 +216,30 @@ export function createLocalEdits(table: SessionTable, options: LocalEditsOptions
         localRevision: s.localRevision + 1,
       });
       table.emit('end', [sessionId]);
+      return get(sessionId);
+    },
+
+    resumeSession(sessionId) {
+      const s = get(sessionId);
+      if (s.status === 'active') return s;
+      const active = table.active();
+      if (active) {
+        throw new SessionStoreError(
+          'session_already_active',
+          `session ${active.id} is active; end it before resuming ${sessionId}`,
+        );
+      }
+      // An edit like any other: the revision moves on, so a sync answer to the ended copy does not
+      // mark it synced, and the next end sends it again with its new end time.
+      table.put({
+        ...s,
+        status: 'active',
+        endTime: null,
+        updatedAt: editTime(s.updatedAt),
+        localRevision: s.localRevision + 1,
+        ...clearedRetryState(),
+      });
+      table.emit('edit', [sessionId]);
       return get(sessionId);
     },
 

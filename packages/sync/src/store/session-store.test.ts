@@ -85,6 +85,47 @@ describe('session store', () => {
     expect(store.getActiveSession()).toBeNull();
   });
 
+  it('resumes an ended session, as long as no other runs', async () => {
+    const { store, clock } = await open();
+    const port = syncPortOf(store);
+    const s = store.startSession({ layoutId: 'L1' });
+    store.logRoute(s.id, route);
+    clock.advance(60_000);
+    store.endSession(s.id);
+    // The end already went out and was confirmed: resuming still takes it back.
+    const sent = { sessionId: s.id, localRevision: 3, baseRevision: null, removedRouteIds: [] };
+    port.applyOutcomes([
+      { kind: 'confirmed', sent, serverSessionId: 'srv-1', revision: 1, contentMatches: true },
+    ]);
+    const resumed = store.resumeSession(s.id);
+    expect(resumed).toMatchObject({ status: 'active', endTime: null, localRevision: 4 });
+    expect(store.getActiveSession()?.id).toBe(s.id);
+    // A running session is never sent; its next end is.
+    expect(port.pendingCount()).toBe(0);
+    expect(store.resumeSession(s.id)).toBe(store.getSession(s.id));
+    clock.advance(60_000);
+    expect(store.endSession(s.id)).toMatchObject({
+      status: 'completed',
+      endTime: new Date(clock.ms).toISOString(),
+    });
+    const other = store.startSession({ layoutId: 'L2' });
+    expect(() => store.resumeSession(s.id)).toThrow(SessionStoreError);
+    expect(store.getActiveSession()?.id).toBe(other.id);
+  });
+
+  it('logs a route added to an ended session at its end, not at the time of the edit', async () => {
+    const { store, clock } = await open();
+    const s = store.startSession({ layoutId: 'L1' });
+    store.logRoute(s.id, route);
+    clock.advance(3_600_000);
+    const ended = store.endSession(s.id);
+    clock.advance(3 * 24 * 3_600_000);
+    const late = store.logRoute(s.id, { ...route, climbId: 'forgotten' });
+    expect(late.loggedAt).toBe(ended?.endTime);
+    expect(late.updatedAt).toBe(new Date(clock.ms).toISOString());
+    expect(store.getSession(s.id)?.status).toBe('completed');
+  });
+
   it('closes a forgotten session at the longest length the server accepts', async () => {
     const { store, clock } = await open();
     const s = store.startSession({ layoutId: null });

@@ -28,7 +28,7 @@ describe('the session summary', () => {
     // This session: Crimp School sent first go (not a flash: tried before), Dyno Mite flashed,
     // Warm Welcome tried twice.
     // The Layouts tab comes back to the layout it showed.
-    fireEvent.press(screen.getByRole('button', { name: 'Layouts' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Walls' }));
     fireEvent.press(await screen.findByRole('button', { name: 'Start session' }));
     await logRoute('Crimp School', { attempts: '1' });
     await logRoute('Dyno Mite', { attempts: '1' });

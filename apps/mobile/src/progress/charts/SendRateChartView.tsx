@@ -8,9 +8,9 @@ export function SendRateChartView({ chart }: { chart: SendRateChart }) {
   return (
     <ChartCard
       title="Send rate per grade"
-      legend={[{ label: 'Tries sent, of all tries at the grade', fill: colors.primary }]}
+      legend={[{ label: 'Routes sent, of all routes at the grade', fill: colors.primary }]}
       summary={chart.summary}
-      emptyText={chart.bars.length === 0 ? 'No tries in this period.' : null}
+      emptyText={chart.bars.length === 0 ? 'No routes in this period.' : null}
     >
       <Svg width={chart.width} height={chart.height} fontFamily={CHART_FONT}>
         {chart.bars.map((bar) => [

@@ -14,17 +14,17 @@ describe('ClimbStoryScreen', () => {
     await logRoute('Crimp School', { sent: false, attempts: '4', notes: 'crux crimp is sharp' });
     fireEvent.press(screen.getByRole('button', { name: 'End session' }));
     await screen.findByText('Session summary');
-    fireEvent.press(screen.getByRole('button', { name: 'Layouts' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Walls' }));
     fireEvent.press(await screen.findByRole('button', { name: 'Start session' }));
     await logRoute('Crimp School', { attempts: '2', stars: 3, grade: 'V3' });
 
     showClimb('Crimp School');
     fireEvent.press(screen.getByRole('button', { name: 'Story of Crimp School' }));
     expect(await screen.findByText('V2 · Crimp School')).toBeTruthy();
-    expect(screen.getByText(/^First tried on /)).toBeTruthy();
+    expect(screen.getByText(/^First logged on /)).toBeTruthy();
     expect(screen.getByText(/^Sent on /)).toBeTruthy();
-    expect(screen.getByText('2 tries · 6 attempts in all · 1 send')).toBeTruthy();
-    const tries = screen.getAllByLabelText(/^Try on /);
+    expect(screen.getByText('2 routes · 6 attempts in all · 1 send')).toBeTruthy();
+    const tries = screen.getAllByLabelText(/^Route on /);
     expect(tries).toHaveLength(2);
     // Newest first: the send, then the try with its notes.
     expect(within(tries[0]!).getByText('Sent · 2 attempts · ★★★ · felt V3')).toBeTruthy();
@@ -52,7 +52,7 @@ describe('ClimbStoryScreen', () => {
     fireEvent.press(screen.getByRole('button', { name: 'Story of Dyno Mite' }));
     expect(await screen.findByText('V5 · Dyno Mite')).toBeTruthy();
     expect(screen.getByText('Not sent yet')).toBeTruthy();
-    expect(screen.getByText('1 try · 7 attempts in all · 0 sends')).toBeTruthy();
+    expect(screen.getByText('1 route · 7 attempts in all · 0 sends')).toBeTruthy();
 
     // And back to the session the try belongs to.
     fireEvent.press(screen.getByRole('button', { name: /^Open session of / }));

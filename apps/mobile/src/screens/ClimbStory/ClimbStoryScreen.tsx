@@ -52,19 +52,19 @@ export function ClimbStoryScreen({ route }: { route: { params: { climbId: string
               {climb ? `${display(climb.grade)} · ${name}` : name}
             </Text>
             {headline.firstTried === null ? (
-              <Text style={common.body}>You have not tried this climb yet.</Text>
+              <Text style={common.body}>You have not logged this climb yet.</Text>
             ) : (
               <>
                 <Text
                   style={common.body}
-                >{`First tried on ${formatDateTime(headline.firstTried)}`}</Text>
+                >{`First logged on ${formatDateTime(headline.firstTried)}`}</Text>
                 <Text style={[common.body, headline.firstSent !== null && styles.sent]}>
                   {headline.firstSent === null
                     ? 'Not sent yet'
                     : `Sent on ${formatDateTime(headline.firstSent)}`}
                 </Text>
                 <Text style={common.muted}>
-                  {`${plural(headline.tries, 'try', 'tries')} · ${plural(headline.attempts, 'attempt', 'attempts')} in all · ${plural(headline.sends, 'send', 'sends')}`}
+                  {`${plural(headline.tries, 'route', 'routes')} · ${plural(headline.attempts, 'attempt', 'attempts')} in all · ${plural(headline.sends, 'send', 'sends')}`}
                 </Text>
               </>
             )}
@@ -87,7 +87,7 @@ function StoryTry(props: {
   const when = formatDateTime(item.date);
   const result = tryResult(item);
   return (
-    <View role="group" aria-label={`Try on ${when}`} style={[common.card, styles.try]}>
+    <View role="group" aria-label={`Route on ${when}`} style={[common.card, styles.try]}>
       <Text style={common.heading}>{when}</Text>
       <Text style={[common.body, item.isSuccess && styles.sent]}>
         {`${result} · ${plural(item.attempts, 'attempt', 'attempts')}`}

@@ -53,7 +53,7 @@ export function GymPageScreen({ route, navigation }: Props) {
           <GymCard gym={gym} />
           <Text style={common.body}>
             {following
-              ? 'Its walls are in your Layouts tab, kept on this phone for sessions with no signal.'
+              ? 'Its walls are in your Walls tab, kept on this phone for sessions with no signal.'
               : 'Follow it to keep its walls and climbs on this phone: you log at the wall with no signal, and your logbook counts every gym you climb at.'}
           </Text>
           {following ? (

@@ -67,7 +67,7 @@ describe('gyms', () => {
       await screen.findAllByRole('button', { name: 'Unfollow Boulderwerk Zürich' }),
     ).toHaveLength(2);
 
-    openTab('Layouts');
+    openTab('Walls');
     expect(await screen.findByRole('link', { name: 'Arête Wall' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: TEST_GYM.name })).toBeTruthy();
     expect(screen.getByRole('heading', { name: SECOND_GYM.name })).toBeTruthy();
@@ -89,7 +89,7 @@ describe('gyms', () => {
     ).toBeTruthy();
     expect(api.gyms.follows.has(SECOND_GYM.id)).toBe(true);
     expect(kept.at(-1)).toEqual([]);
-    openTab('Layouts');
+    openTab('Walls');
     await waitFor(() => expect(screen.queryByRole('link', { name: 'Arête Wall' })).toBeNull());
     expect(screen.getByRole('link', { name: 'Main Wall' })).toBeTruthy();
     expect(screen.queryByRole('heading', { name: TEST_GYM.name })).toBeNull();

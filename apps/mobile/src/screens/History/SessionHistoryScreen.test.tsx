@@ -100,7 +100,7 @@ describe('SessionHistoryScreen', () => {
     fireEvent.press(screen.getByRole('button', { name: /^Delete Main Wall, / }));
     expect(await screen.findByText(/No sessions yet/)).toBeTruthy();
     expect(screen.getByText(/^Deleted Main Wall, /)).toBeTruthy();
-    fireEvent.press(screen.getByRole('button', { name: 'Undo' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Undo delete' }));
     expect(await screen.findByRole('link', { name: /Main Wall/ })).toBeTruthy();
     expect(screen.queryByText(/^Deleted Main Wall, /)).toBeNull();
     expect(app.services.getAccount()?.store.getSessions()[0]).toBe(before);
@@ -116,10 +116,10 @@ describe('SessionHistoryScreen', () => {
     const id = app.services.getAccount()?.store.getSessions()[0]?.id;
 
     fireEvent.press(screen.getByRole('button', { name: /^Delete Main Wall, / }));
-    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Undo delete' })).toBeTruthy();
     // Held back while Undo is offered.
     expect(app.api.deletedSessions).toEqual([]);
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull(), {
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo delete' })).toBeNull(), {
       timeout: 8_000,
     });
     await waitFor(() => expect(app.api.deletedSessions).toEqual([id]), { timeout: 5_000 });

@@ -11,6 +11,7 @@ import { SyncBanner } from '../../components/SyncBanner';
 import { SyncNowButton } from '../../components/SyncNowButton';
 import { SyncStatusTag } from '../../components/SyncStatusTag';
 import { UndoDeleteStrip } from '../../components/UndoDeleteStrip';
+import { UndoEndStrip } from '../../components/UndoEndStrip';
 import { syncErrorText } from '../../format/syncErrorText';
 import { useCatalogue, useGradeDisplay, useRequiredAccount } from '../../hooks/services';
 import { useSessions } from '../../hooks/sessions';
@@ -50,6 +51,16 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
     <View style={common.screen}>
       <SyncBanner />
       <UndoDeleteStrip />
+      <UndoEndStrip
+        onResumed={(layoutId) => {
+          navigation.setParams({ endedSessionId: undefined });
+          if (layoutId)
+            navigation.getParent()?.navigate('LayoutsTab', {
+              screen: 'LayoutDetail',
+              params: { layoutId },
+            });
+        }}
+      />
       <FlatList
         contentContainerStyle={common.content}
         data={sessions}
@@ -72,7 +83,7 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
           </View>
         }
         ListEmptyComponent={
-          <Text style={common.muted}>No sessions yet. Start one from a layout.</Text>
+          <Text style={common.muted}>No sessions yet. Start one from a wall.</Text>
         }
         renderItem={({ item }) => (
           <HistoryRow

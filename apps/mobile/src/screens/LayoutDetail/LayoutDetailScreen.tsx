@@ -26,6 +26,9 @@ import { useClimbFilter } from './useClimbFilter';
 import { useLayoutSession } from './useLayoutSession';
 import { useQuickLog } from './useQuickLog';
 
+/** A wide window's picture and list together stop growing here; the picture keeps 3/5 of it. */
+const WALL_WIDE_MAX = 1280;
+
 type Props = CompositeScreenProps<
   NativeStackScreenProps<LayoutsStackParams, 'LayoutDetail'>,
   BottomTabScreenProps<TabParams>
@@ -250,7 +253,14 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
 
 const styles = StyleSheet.create({
   pinned: { paddingHorizontal: spacing.lg, paddingVertical: spacing.xs },
-  columns: { flex: 1, flexDirection: 'row', gap: spacing.sm },
+  columns: {
+    flex: 1,
+    flexDirection: 'row',
+    gap: spacing.sm,
+    width: '100%',
+    maxWidth: WALL_WIDE_MAX,
+    alignSelf: 'center',
+  },
   // The picture gets the larger share: it is what the climber looks at on a tablet.
   wallColumn: { flex: 3 },
   listColumn: { flex: 2 },

@@ -164,7 +164,7 @@ describe('the wall picture on a layout', () => {
 
   it('a layout without a picture is the list alone', async () => {
     await offlinePhone();
-    fireEvent.press(screen.getByRole('button', { name: /Layouts/ }));
+    fireEvent.press(screen.getByRole('button', { name: /Walls/ }));
     fireEvent.press(await screen.findByRole('link', { name: 'The Cave' }));
     await screen.findByText('Roof Party');
     expect(screen.queryByRole('img', { name: /picture/ })).toBeNull();

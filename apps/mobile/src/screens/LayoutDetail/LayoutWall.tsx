@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { Climb, WallImage } from '@sendlog/contract';
 import { WallPicture } from '../../components/wall/WallPicture';
 import type { WallMark } from '../../logbook/wallMarks';
+import { pointerWord } from '../../format/pointerWord';
 import { common, spacing } from '../../theme/theme';
 
 /**
@@ -37,7 +38,7 @@ export function LayoutWall(props: {
           props.picked
         ) : (
           <Text style={common.muted}>
-            {props.inSession ? 'Tap a dot to log that climb.' : 'Tap a dot to see that climb.'}
+            {`${pointerWord().Press} a dot ${props.inSession ? 'to log that climb' : 'to see that climb'}.`}
           </Text>
         )}
       </View>

@@ -29,7 +29,7 @@ export interface LayoutSession {
   /** Takes a tap back through the store: the exact route state before it. */
   undo(undo: QuickUndo): boolean;
   saveNotes(notes: string): void;
-  /** Ends the session (an empty one is discarded). */
+  /** Ends the session (an empty one is discarded); "Undo" resumes it for a few seconds. */
   end(): boolean;
 }
 
@@ -38,7 +38,7 @@ export interface LayoutSession {
  * store call, so logging never waits on the network.
  */
 export function useLayoutSession(layoutId: string): LayoutSession {
-  const { store } = useRequiredAccount();
+  const { store, ends } = useRequiredAccount();
   const active = useActiveSession();
   const { error, run } = useStoreAction();
   const session = active?.layoutId === layoutId ? active : null;
@@ -75,6 +75,7 @@ export function useLayoutSession(layoutId: string): LayoutSession {
         else store.updateRoute(id, undo.routeId, undo.values);
       }),
     saveNotes: (notes) => void inSession((id) => store.updateNotes(id, notes)),
-    end: () => inSession((id) => void store.endSession(id)),
+    // Through the account's recent end: "Undo" stays a few seconds, on History too.
+    end: () => inSession((id) => void ends.end(id)),
   };
 }

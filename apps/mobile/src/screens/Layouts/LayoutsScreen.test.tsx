@@ -5,7 +5,7 @@ import { renderApp, signedInStorage } from '../../testing/renderApp';
 describe('LayoutsScreen', () => {
   it('offline on a device that never downloaded the catalogue: says so and offers a retry', async () => {
     renderApp({ storage: await signedInStorage(), online: false });
-    expect(await screen.findByText(/No layouts on this device yet/)).toBeTruthy();
+    expect(await screen.findByText(/No walls on this device yet/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 

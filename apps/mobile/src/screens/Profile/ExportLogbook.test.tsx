@@ -26,7 +26,7 @@ describe('Export my logbook', () => {
     await logRoute('Dyno Mite', { sent: false, attempts: '5' });
     fireEvent.press(screen.getByRole('button', { name: 'End session' }));
     await screen.findByText('Session summary');
-    fireEvent.press(screen.getByRole('button', { name: 'Layouts' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Walls' }));
     fireEvent.press(await screen.findByRole('button', { name: 'Start session' }));
     await logRoute('Warm Welcome', { attempts: '1' });
 
@@ -34,7 +34,7 @@ describe('Export my logbook', () => {
     fireEvent.press(await screen.findByRole('button', { name: 'Export my logbook as CSV' }));
     expect(
       await screen.findByText(
-        /^Exported sendlog-\d{4}-\d\d-\d\d\.csv: 3 tries from 2 sessions, 2 not yet synced\.$/,
+        /^Exported sendlog-\d{4}-\d\d-\d\d\.csv: 3 routes from 2 sessions, 2 not yet synced\.$/,
       ),
     ).toBeTruthy();
     const rows = parse(files[0]!.text, { columns: true }) as Record<string, string>[];
@@ -45,7 +45,7 @@ describe('Export my logbook', () => {
     ]);
 
     fireEvent.press(screen.getByRole('button', { name: 'Export my logbook as JSON' }));
-    expect(await screen.findByText(/\.json: 3 tries from 2 sessions/)).toBeTruthy();
+    expect(await screen.findByText(/\.json: 3 routes from 2 sessions/)).toBeTruthy();
     const backup = sessionsBackupSchema.parse(JSON.parse(files[1]!.text));
     expect(backup.sessions.map((s) => s.routes.length)).toEqual([2, 1]);
     expect(files[1]!.mimeType).toBe('application/json');

@@ -15,9 +15,9 @@ type ExportState =
   | { kind: 'done'; name: string; counts: ExportCounts }
   | { kind: 'failed'; message: string };
 
-/** "214 tries from 31 sessions, 2 not yet synced": what the file holds, in words. */
+/** "214 routes from 31 sessions, 2 not yet synced": what the file holds, in words. */
 export function exportSummaryText(counts: ExportCounts): string {
-  const held = `${plural(counts.tries, 'try', 'tries')} from ${plural(counts.sessions, 'session', 'sessions')}`;
+  const held = `${plural(counts.tries, 'route', 'routes')} from ${plural(counts.sessions, 'session', 'sessions')}`;
   return counts.unsynced === 0 ? held : `${held}, ${counts.unsynced} not yet synced`;
 }
 

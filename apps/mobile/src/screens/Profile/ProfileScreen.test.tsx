@@ -11,7 +11,7 @@ async function openProfile(): Promise<void> {
 describe('ProfileScreen', () => {
   it('shows the account, what is pending, and syncs on "Sync now"', async () => {
     const app = renderApp({ storage: await signedInStorage(), online: false });
-    await screen.findByText(/No layouts on this device yet/);
+    await screen.findByText(/No walls on this device yet/);
     act(() => {
       const store = app.services.getAccount()?.store;
       const session = store?.startSession({ layoutId: 'wall' });

@@ -40,11 +40,11 @@ const pyramidText = (): string => pyramid().props['aria-label'] as string;
 describe('ProgressScreen', () => {
   it('a climber with nothing logged gets a way to start, not a wall of zeros', async () => {
     renderApp({ storage: await signedInStorage(), online: false });
-    await screen.findByText(/No layouts on this device yet/);
+    await screen.findByText(/No walls on this device yet/);
     await openProgress();
     expect(screen.getByText('Your progress starts here')).toBeTruthy();
-    expect(screen.getByText(/Open a layout, tap Start session/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Go to layouts' })).toBeTruthy();
+    expect(screen.getByText(/Open a wall, tap Start session/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Go to walls' })).toBeTruthy();
     expect(screen.queryByText('Grade pyramid')).toBeNull();
     expect(screen.queryByText('Sessions')).toBeNull();
   });
@@ -72,7 +72,7 @@ describe('ProgressScreen', () => {
     expect(screen.getByText('Hardest send')).toBeTruthy();
     expect(screen.getByText('V5')).toBeTruthy();
     expect(screen.getByRole('image', { name: /^Send rate per grade/ }).props['aria-label']).toMatch(
-      'V5: 1 of 2 tries sent, 50%',
+      'V5: 1 of 2 routes sent, 50%',
     );
 
     // Four weeks: nothing then, and it says how to get some.
@@ -90,8 +90,8 @@ describe('ProgressScreen', () => {
       /hardest first\. V6: 0 flashed, 1 sent, 0 tried only; V2: 1 flashed/,
     );
     expect(screen.getByRole('image', { name: /^Send rate per grade/ }).props['aria-label']).toBe(
-      'Send rate per grade, hardest first. V6: 1 of 1 tries sent, 100%; ' +
-        'V5: 0 of 1 tries sent, 0%; V2: 1 of 1 tries sent, 100%.',
+      'Send rate per grade, hardest first. V6: 1 of 1 routes sent, 100%; ' +
+        'V5: 0 of 1 routes sent, 0%; V2: 1 of 1 routes sent, 100%.',
     );
   });
 
@@ -105,7 +105,7 @@ describe('ProgressScreen', () => {
     expect(pyramid()).toBeTruthy();
 
     // Back to the wall; the Progress tab stays mounted behind it.
-    fireEvent.press(screen.getByRole('button', { name: /Layouts/ }));
+    fireEvent.press(screen.getByRole('button', { name: /Walls/ }));
     await openLayout();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
     showClimb('Dyno Mite');

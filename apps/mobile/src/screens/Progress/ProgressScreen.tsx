@@ -125,10 +125,10 @@ function EmptyState({ hasHistory, periodName }: { hasHistory: boolean; periodNam
       <Text style={common.body}>
         {hasHistory
           ? 'Choose a longer period above, or climb a little and log it: it shows here at once.'
-          : 'Open a layout, tap Start session, then Sent or Try on each climb you get on. Your grade pyramid, weekly activity and hardest sends appear here, offline too.'}
+          : 'Open a wall, tap Start session, then Sent or Try on each climb you get on. Your grade pyramid, weekly activity and hardest sends appear here, offline too.'}
       </Text>
       <Button
-        label="Go to layouts"
+        label="Go to walls"
         variant="primary"
         onPress={() => navigation.navigate('LayoutsTab', { screen: 'Layouts' })}
       />

@@ -16,6 +16,7 @@ import { useSendRecord, useSession } from '../../hooks/sessions';
 import { useStoreAction } from '../../hooks/useStoreAction';
 import type { HistoryStackParams, TabParams } from '../../navigation/types';
 import { common } from '../../theme/theme';
+import { AddClimb } from './AddClimb';
 import { SessionNotesEditor } from './SessionNotesEditor';
 
 type Props = CompositeScreenProps<
@@ -112,6 +113,14 @@ export function SessionDetailScreen({ route, navigation }: Props) {
               onOpenStory={() => navigation.navigate('ClimbStory', { climbId: r.climbId })}
             />
           ))}
+          {session.status !== 'active' && session.layoutId ? (
+            <AddClimb
+              climbs={catalogue.climbsByLayout[session.layoutId]}
+              onAdd={(climbId, values) =>
+                run(() => store.logRoute(session.id, { climbId, ...values }))
+              }
+            />
+          ) : null}
         </View>
 
         <SessionNotesEditor

@@ -8,9 +8,11 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { decoyHash, hashPassword, verifyPassword } from '../../auth/passwords.js';
-import type { AppContext } from '../../context.js';
+import { DEFAULT_LOGIN_FAILURE_LIMIT, type AppContext } from '../../context.js';
 import { PUBLIC } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
+import { noStore } from '../../http/no-store.js';
+import { countHit, takeBackHit } from '../../http/rate-limit-store.js';
 import {
   createUser,
   findLoginCandidate,
@@ -25,9 +27,12 @@ function issueToken(ctx: AppContext, { user, tokenVersion }: TokenHolder): AuthR
 
 /** Registration and login: the routes that need no token. */
 export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const failureLimit = ctx.loginFailureLimit ?? DEFAULT_LOGIN_FAILURE_LIMIT;
   app.post(
     '/auth/register',
     {
+      // The answer carries a token.
+      onSend: noStore,
       config: {
         rateLimit: {
           max: ctx.registerRateLimit.max,
@@ -69,6 +74,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.post(
     '/auth/login',
     {
+      onSend: noStore,
       config: {
         rateLimit: {
           max: ctx.loginRateLimit.max,
@@ -95,10 +101,24 @@ export const authRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
     async (request) => {
       const { email, password } = request.body;
+      // Every attempt counts as a failure of its address until it proves right, so attempts in
+      // flight together cannot pass the limit; the right ones are taken back.
+      const failures = `login-failures:${request.ip}`;
+      const { hits, ttlMs } = await countHit(ctx.db, failures, failureLimit.timeWindowMs);
+      if (hits > failureLimit.max) {
+        throw new ApiError(
+          429,
+          'rate_limited',
+          'too many failed logins from this address, try again later',
+          undefined,
+          Math.max(1, Math.ceil(ttlMs / 1000)),
+        );
+      }
       const found = await findLoginCandidate(ctx.db, email);
       // Unknown email and wrong password take the same time and give the same answer.
       const ok = await verifyPassword(password, found?.passwordHash ?? (await decoyHash()));
       if (!found || !ok) throw ApiError.unauthorized('wrong email or password');
+      await takeBackHit(ctx.db, failures);
       return issueToken(ctx, found);
     },
   );

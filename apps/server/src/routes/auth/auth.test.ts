@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNT, type AuthResponse, type ErrorBody } from '@sendlog/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HASHING } from '../../auth/hashing-slots.js';
 import { tokenSigner, TOKEN_TTL_SECONDS } from '../../auth/tokens.js';
 import { startServer } from '../../index.js';
 import {
@@ -104,6 +105,74 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
     expect(right.status).toBe(429);
   });
 
+  it('limits failed logins per address across emails, and counts no right one', async () => {
+    const own = await startTestServer(backend, {
+      loginFailureLimit: { max: 5, timeWindowMs: 60_000 },
+    });
+    try {
+      const anon = client(own.app);
+      const { email } = await newUser(own.app);
+      // Right passwords are no failures: as many as the per-account limit lets through.
+      for (let i = 0; i < 8; i += 1) {
+        const right = await anon.post('/auth/login', { email, password: 'correct horse battery' });
+        expect(right.status).toBe(200);
+      }
+      // A spray: one guess per email, each email new.
+      const spray = (i: number) =>
+        anon.post<ErrorBody>('/auth/login', {
+          email: `spray-${i}@example.com`,
+          password: 'Summer2026!',
+        });
+      for (let i = 0; i < 5; i += 1) expect((await spray(i)).status).toBe(401);
+      const limited = await spray(5);
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.code).toBe('rate_limited');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      // From that address the right password waits too: checking it is what a spray costs.
+      expect(
+        (await anon.post('/auth/login', { email, password: 'correct horse battery' })).status,
+      ).toBe(429);
+      // Another address is not held up by it.
+      const elsewhere = await own.app.inject({
+        method: 'POST',
+        url: '/auth/login',
+        remoteAddress: '10.1.2.3',
+        headers: { 'content-type': 'application/json' },
+        payload: JSON.stringify({ email, password: 'correct horse battery' }),
+      });
+      expect(elsewhere.statusCode).toBe(200);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('checks passwords a few at a time, and refuses logins while too many wait', async () => {
+    const { email } = await newUser(server.app);
+    let open = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // Every slot busy and the queue full, as under a spray from many addresses.
+    const held = Array.from({ length: HASHING.slots + HASHING.maxWaiting }, () =>
+      HASHING.run(() => gate),
+    );
+    try {
+      const busy = await client(server.app).post<ErrorBody>('/auth/login', {
+        email,
+        password: 'correct horse battery',
+      });
+      expect(busy.status).toBe(429);
+      expect(busy.body.error.code).toBe('rate_limited');
+      expect(busy.headers['retry-after']).toBe('1');
+    } finally {
+      open();
+      await Promise.all(held);
+    }
+    const after = await client(server.app).post('/auth/login', {
+      email,
+      password: 'correct horse battery',
+    });
+    expect(after.status).toBe(200);
+  });
+
   it('limits accounts created from one address with 429 and Retry-After', async () => {
     const own = await startTestServer(backend, {
       registerRateLimit: { max: 2, timeWindowMs: 60_000 },
@@ -132,6 +201,28 @@ describe.each(BACKENDS)('auth on $name', (backend) => {
   });
 
   if (backend.name === 'postgres') {
+    it('the address-wide limit of failed logins is shared by every API process', async () => {
+      const limit = { max: 3, timeWindowMs: 60_000 };
+      const first = await startTestServer(backend, { loginFailureLimit: limit });
+      const second = await startServer({
+        ...first.databaseOptions,
+        demo: false,
+        logger: false,
+        loginFailureLimit: limit,
+      });
+      try {
+        const statuses = [];
+        for (const [i, app] of [first.app, second.app, first.app, second.app].entries()) {
+          const guess = { email: `spray-${i}@example.com`, password: 'Summer2026!' };
+          statuses.push((await client(app).post('/auth/login', guess)).status);
+        }
+        expect(statuses).toEqual([401, 401, 401, 429]);
+      } finally {
+        await second.close();
+        await first.close();
+      }
+    });
+
     it('the login limit is shared by every API process on the database', async () => {
       const { email } = await newUser(server.app);
       const second = await startServer({

@@ -11,7 +11,10 @@ import type {
 } from '@sendlog/contract';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepPictures } from '../../catalogue/picture-retirement.js';
+import { queryRows } from '../../db/sql.js';
 import { DEMO_GYM, DEMO_LAYOUTS } from '../../demo/gym.js';
+import { EMPTY_PNG, HUGE_PNG } from '../../testing/pictures.js';
 import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
 import { appWithDatabase, type AppWithDatabase } from '../../testing/app-with-database.js';
 import { client } from '../../testing/client.js';
@@ -343,6 +346,8 @@ describe.each(BACKENDS)('catalogue management on $name', (backend) => {
       ['a PNG sent as image/jpeg', PNG, 'image/jpeg', 400, 'invalid_image'],
       ['a truncated JPEG', TRUNCATED_JPEG, 'image/jpeg', 400, 'invalid_image'],
       ['a non-image', NOT_A_PICTURE, 'image/jpeg', 400, 'invalid_image'],
+      ['a PNG with no image data', EMPTY_PNG, 'image/png', 400, 'invalid_image'],
+      ['a PNG of 20,000 × 20,000', HUGE_PNG, 'image/png', 400, 'invalid_image'],
       ['an empty body', new Uint8Array(0), 'image/png', 400, 'invalid_image'],
       ['9 MiB', nineMiB, 'image/jpeg', 413, 'payload_too_large'],
       ['a GIF type', JPEG, 'image/gif', 415, 'unsupported_media_type'],
@@ -374,6 +379,63 @@ describe.each(BACKENDS)('catalogue management on $name', (backend) => {
       payload: Buffer.from(PNG),
     });
     expect(post.statusCode).toBe(415);
+  });
+
+  it('keeps a picture no layout shows 30 days for phones with the old catalogue, then deletes it', async () => {
+    const [wall, other] = [await newLayout('V', 'Retiring'), await newLayout('V', 'Sharing')];
+    const upload = async (layoutId: string, bytes: Uint8Array, type: string) => {
+      const res = await setter.putBytes<LayoutResponse>(`/layouts/${layoutId}/image`, bytes, type);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.layout.image!.url;
+    };
+    const sha = (url: string) => url.split('/').pop()!;
+    const mark = async (url: string) => {
+      const [row] = await queryRows<{ unused: boolean }>(
+        t.db,
+        sql`select unused_since is not null as unused from wall_images where sha256 = ${sha(url)}`,
+      );
+      return row?.unused;
+    };
+    const served = async (url: string) => (await t.app.inject({ method: 'GET', url })).statusCode;
+
+    const jpeg = await upload(wall.id, JPEG, 'image/jpeg');
+    const webp = await upload(other.id, WEBP, 'image/webp');
+    await upload(wall.id, WEBP, 'image/webp'); // the JPEG replaced; the WebP shown twice
+    expect(await mark(jpeg)).toBe(true);
+    expect(await served(jpeg)).toBe(200); // a phone with the old catalogue still gets it
+    await upload(other.id, PNG, 'image/png'); // the WebP still shown by the first wall
+    expect(await mark(webp)).toBe(false);
+
+    // 31 days on: the next sweep deletes it, and only it.
+    await t.db.execute(
+      sql`update wall_images set unused_since = now() - interval '31 days'
+          where sha256 = ${sha(jpeg)}`,
+    );
+    const before = await t.catalogueRows();
+    // Several processes may sweep at once.
+    const sweeps = await Promise.all([sweepPictures(t.db), sweepPictures(t.db)]);
+    expect(sweeps.reduce((n, s) => n + s.deleted, 0)).toBe(1);
+    expect(await served(jpeg)).toBe(404);
+    expect(await served(webp)).toBe(200);
+    expect(await t.catalogueRows()).toMatchObject({
+      wall_images: Number(before.wall_images) - 1,
+      layouts_hash: before.layouts_hash,
+    });
+
+    // Shown again before its time is up: kept for good.
+    const png = (await anon.get<LayoutsResponse>('/layouts')).body.layouts.find(
+      (l) => l.id === other.id,
+    )!.image!.url;
+    await upload(other.id, JPEG, 'image/jpeg');
+    expect(await mark(png)).toBe(true);
+    await t.db.execute(
+      sql`update wall_images set unused_since = now() - interval '29 days'
+          where sha256 = ${sha(png)}`,
+    );
+    await upload(other.id, PNG, 'image/png');
+    expect(await mark(png)).toBe(false);
+    await sweepPictures(t.db, 0);
+    expect(await served(png)).toBe(200);
   });
 
   it('resets a wall in one transaction: new climbs in, the others archived', async () => {

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findLayout } from '../../catalogue/catalogue-repository.js';
 import { setLayoutPicture } from '../../catalogue/catalogue-writes.js';
+import { sweepPictures } from '../../catalogue/picture-retirement.js';
 import {
   checkWallPicture,
   MAX_PICTURE_BYTES,
@@ -78,6 +79,13 @@ export const layoutImageRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asy
       if (!(await setLayoutPicture(ctx.db, layoutId, checked.picture, request.body))) {
         throw ApiError.notFound('layout');
       }
+      // The picture replaced starts its retention now (or ends it, after 30 days unshown).
+      const swept = await sweepPictures(ctx.db).catch((error: unknown) => {
+        request.log.warn({ err: error }, 'wall picture sweep failed');
+        return null;
+      });
+      if (swept && swept.retired + swept.deleted > 0)
+        request.log.info(swept, 'wall pictures swept');
       return { layout: (await findLayout(ctx.db, layoutId))! };
     },
   );

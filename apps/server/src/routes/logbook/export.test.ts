@@ -132,6 +132,24 @@ describe.each(BACKENDS)('GET /sessions/export on $name', (backend) => {
     expect(csv.match(/\r\n/g)).toHaveLength(1 + tries + 1);
   });
 
+  it('makes a formula inert also after leading blanks and line breaks', async () => {
+    const { api, token } = await newUser(server.app);
+    await ingest(api, [
+      {
+        start: '2025-06-01T17:00:00.000Z',
+        notes: '\n@SUM(A1)',
+        tries: [
+          { climbId: climbId(0), notes: ' =1+1' },
+          { climbId: climbId(1), notes: '\r\n-2+3', own: '  +V4' },
+        ],
+      },
+    ]);
+    const csv = (await text(token, '/sessions/export?format=csv')).body;
+    expect(csv).toContain(',\' =1+1,"\'\n@SUM(A1)",');
+    expect(csv).toContain("'  +V4");
+    expect(csv).toContain('"\'\r\n-2+3"');
+  });
+
   it('is empty but well formed for a new climber, and needs a valid format and sign-in', async () => {
     const { api, token } = await newUser(server.app);
     expect((await text(token, '/sessions/export?format=csv')).body).toBe(EXPORT_CSV_HEADER);

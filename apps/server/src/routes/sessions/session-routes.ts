@@ -71,7 +71,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         const r = results[0]!;
         request.log.info({ sessions: 1, statements, status: r.status }, 'session ingested');
         countSync(app, 'single', [request.body], results);
-        if (!r.success) throw new ApiError(400, r.error.code, r.error.message, r.error.details);
+        if (!r.success) throw ApiError.answering(400, r.error);
         if (r.status === 'created') {
           return reply.code(201).send({
             sessionId: r.sessionId,

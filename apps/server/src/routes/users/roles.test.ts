@@ -81,4 +81,46 @@ describe.each(BACKENDS)('roles and the profile on $name', (backend) => {
     }
     expect((await api.get<MeResponse>('/me')).body.user.role).toBe('setter');
   });
+
+  it('keeps at least one admin: the last one cannot lose the role, 409 last_admin', async () => {
+    // A database of its own: the suite's makes admins in every test.
+    const own = await appWithDatabase(backend);
+    try {
+      const first = await own.signedIn('admin');
+      const alone = await first.api.put<ErrorBody>('/users/role', {
+        email: first.email,
+        role: 'climber',
+      });
+      expect(alone).toMatchObject({
+        status: 409,
+        body: { error: { code: 'last_admin', details: [{ path: 'email' }] } },
+      });
+      expect((await first.api.get<MeResponse>('/me')).body.user.role).toBe('admin');
+
+      const second = await own.signedIn('climber');
+      expect(
+        (await first.api.put('/users/role', { email: second.email, role: 'admin' })).status,
+      ).toBe(200);
+      // Two admins demoting each other at once: one of them stays (the other is refused as the
+      // last admin, or is no admin any more by the time its request is checked).
+      const crossed = await Promise.all([
+        first.api.put<ErrorBody>('/users/role', { email: second.email, role: 'setter' }),
+        second.api.put<ErrorBody>('/users/role', { email: first.email, role: 'setter' }),
+      ]);
+      const statuses = crossed.map((r) => r.status).sort();
+      expect(statuses[0]).toBe(200);
+      expect([403, 409]).toContain(statuses[1]);
+      const roleOf = async (a: typeof first) => (await a.api.get<MeResponse>('/me')).body.user.role;
+      expect([await roleOf(first), await roleOf(second)].sort()).toEqual(['admin', 'setter']);
+      // Another admin first, then the role can go.
+      const survivor = (await roleOf(first)) === 'admin' ? first : second;
+      const third = await own.signedIn('admin');
+      expect(
+        (await survivor.api.put('/users/role', { email: survivor.email, role: 'climber' })).status,
+      ).toBe(200);
+      expect((await third.api.get<MeResponse>('/me')).body.user.role).toBe('admin');
+    } finally {
+      await own.close();
+    }
+  });
 });

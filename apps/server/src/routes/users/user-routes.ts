@@ -25,13 +25,24 @@ export const userRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
           401: errorBodySchema,
           403: errorBodySchema,
           404: errorBodySchema,
+          409: errorBodySchema,
         },
       },
     },
     async (request) => {
-      const granted = await grantRole(ctx.db, request.body.email, request.body.role);
+      const granted = await grantRole(ctx.db, request.body.email, request.body.role, {
+        keepAnAdmin: true,
+      });
       if (granted.ok) return { user: granted.user };
       if (granted.reason === 'no_account') throw ApiError.notFound('user');
+      if (granted.reason === 'last_admin') {
+        throw new ApiError(
+          409,
+          'last_admin',
+          'this is the last server admin: make another account admin first',
+          [{ path: 'email', message: 'is the last server admin' }],
+        );
+      }
       throw ApiError.validation([
         {
           path: 'role',

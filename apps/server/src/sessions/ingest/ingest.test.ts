@@ -585,6 +585,21 @@ describe.each(BACKENDS)('session ingest on $name', (backend) => {
         'validation_failed',
         'routes.0.loggedAt',
       ],
+      [
+        'route logged in year 9999',
+        (s) => ({ ...s, routes: [{ ...s.routes[0]!, loggedAt: '9999-06-01T00:00:00.000Z' }] }),
+        'validation_failed',
+        'routes.0.loggedAt',
+      ],
+      [
+        'route logged > 24 h in the future',
+        (s) => ({
+          ...s,
+          routes: [{ ...s.routes[0]!, loggedAt: new Date(NOW + 25 * 3600_000).toISOString() }],
+        }),
+        'validation_failed',
+        'routes.0.loggedAt',
+      ],
       ['NUL in notes', (s) => ({ ...s, notes: 'a\u0000b' }), 'validation_failed', 'notes'],
       [
         'unknown layout',

@@ -6,7 +6,7 @@ import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../../../components/Button';
 import { RadioChips } from '../../../components/RadioChips';
 import { useMyGyms } from '../../../hooks/services';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { common, spacing } from '../../../theme/theme';
 import { BusyLine } from '../../Manage/shared/BusyLine';
 import { LabeledField } from '../../Manage/shared/LabeledField';
@@ -16,7 +16,7 @@ import { SettersOnly } from '../../Manage/shared/SettersOnly';
 import { useManageCall } from '../../Manage/shared/useManageCall';
 import { GymStaffOnly } from './GymStaffOnly';
 
-type Props = NativeStackScreenProps<LayoutsStackParams, 'EditGym'>;
+type Props = NativeStackScreenProps<ManageStackParams, 'EditGym'>;
 
 const SYSTEMS = GRADE_SYSTEMS.map((system) => ({
   value: system,

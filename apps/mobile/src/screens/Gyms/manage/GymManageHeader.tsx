@@ -5,12 +5,12 @@ import { Button } from '../../../components/Button';
 import { roleAt } from '../../../gyms/staffRoles';
 import { placeOf } from '../../../gyms/wallsByGym';
 import { useMyGyms, useUser } from '../../../hooks/services';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { common, spacing } from '../../../theme/theme';
 
 /** The gym a Manage screen manages: its name, the account's role, and its admins' tools. */
 export function GymManageHeader({ gymId }: { gymId: string }) {
-  const navigation = useNavigation<NativeStackNavigationProp<LayoutsStackParams>>();
+  const navigation = useNavigation<NativeStackNavigationProp<ManageStackParams>>();
   const user = useUser();
   const gym = useMyGyms().gyms?.find((g) => g.id === gymId);
   const role = roleAt(user, gymId);

@@ -6,12 +6,12 @@ import { QrCode } from '../../../components/qr/QrCode';
 import { apiBaseUrl } from '../../../config/apiBaseUrl';
 import { gymLink } from '../../../gyms/gymLink';
 import { useMyGyms } from '../../../hooks/services';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { colors, common, spacing } from '../../../theme/theme';
 import { SettersOnly } from '../../Manage/shared/SettersOnly';
 import { GymStaffOnly } from './GymStaffOnly';
 
-type Props = NativeStackScreenProps<LayoutsStackParams, 'GymPoster'>;
+type Props = NativeStackScreenProps<ManageStackParams, 'GymPoster'>;
 
 /** A poster for the gym's desk (its admins): a QR code of the gym's link, to print. */
 export function GymPosterScreen(props: Props) {

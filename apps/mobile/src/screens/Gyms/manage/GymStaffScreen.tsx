@@ -5,7 +5,7 @@ import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../../../components/Button';
 import { RadioChips } from '../../../components/RadioChips';
 import { useServices, useUser } from '../../../hooks/services';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { common, spacing } from '../../../theme/theme';
 import { BusyLine } from '../../Manage/shared/BusyLine';
 import { LabeledField } from '../../Manage/shared/LabeledField';
@@ -16,7 +16,7 @@ import { SettersOnly } from '../../Manage/shared/SettersOnly';
 import { useManageCall } from '../../Manage/shared/useManageCall';
 import { GymStaffOnly, useGymName } from './GymStaffOnly';
 
-type Props = NativeStackScreenProps<LayoutsStackParams, 'GymStaff'>;
+type Props = NativeStackScreenProps<ManageStackParams, 'GymStaff'>;
 
 const ROLES: readonly { value: GymRole; label: string }[] = [
   { value: 'setter', label: 'Setter: walls and climbs' },

@@ -7,12 +7,12 @@ import { plural } from '../../../format/plural';
 import { roleAt } from '../../../gyms/staffRoles';
 import { placeOf } from '../../../gyms/wallsByGym';
 import { useUser } from '../../../hooks/services';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { common, spacing } from '../../../theme/theme';
 
 /** Manage for staff of several gyms: each of their gyms, opening its walls (and staff, for admins). */
 export function ManageGymChooser({ gyms }: { gyms: readonly Gym[] }) {
-  const navigation = useNavigation<NativeStackNavigationProp<LayoutsStackParams>>();
+  const navigation = useNavigation<NativeStackNavigationProp<ManageStackParams>>();
   const user = useUser();
   return (
     <View style={common.screen}>

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { SettersOnly } from '../../Manage/shared/SettersOnly';
 import { WallsList } from '../../Manage/walls/ManageWallsScreen';
 import { GymStaffOnly, useGymName } from './GymStaffOnly';
 
-type Props = NativeStackScreenProps<LayoutsStackParams, 'ManageGym'>;
+type Props = NativeStackScreenProps<ManageStackParams, 'ManageGym'>;
 
 /** One gym's Manage (`/manage/gym/<id>`): its walls, closed to anyone not on its staff. */
 export function ManageGymScreen({ route, navigation }: Props) {

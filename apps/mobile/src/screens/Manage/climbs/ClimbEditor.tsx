@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from 'react-native';
+import type { TextInput } from 'react-native';
+import { pointerWord } from '../../../format/pointerWord';
 import type { GradeSystem } from '@sendlog/contract';
 import { Button } from '../../../components/Button';
 import { BusyLine } from '../shared/BusyLine';
@@ -33,6 +35,8 @@ interface Props {
   onSave: () => void;
   onCancel: () => void;
   disabled: boolean;
+  /** Counts the spots placed on the picture: each one brings focus to the climb's name. */
+  placed?: number;
 }
 
 /**
@@ -43,6 +47,15 @@ export function ClimbEditor(props: Props) {
   const { draft, onChange, fields } = props;
   const set = (patch: Partial<ClimbDraft>) => onChange({ ...draft, ...patch });
   const [spotValid, setSpotValid] = useState(true);
+  const name = useRef<TextInput>(null);
+  const { placed } = props;
+  useEffect(() => {
+    if (placed) name.current?.focus();
+  }, [placed]);
+  // Enter in a field saves, as a form does.
+  const submit = () => {
+    if (!props.disabled && spotValid) props.onSave();
+  };
   return (
     <View style={common.card} role="group" aria-label={props.title}>
       <Text role="heading" aria-level={2} style={common.title}>
@@ -52,7 +65,7 @@ export function ClimbEditor(props: Props) {
       {props.hasPicture ? (
         <>
           <Text style={common.muted}>
-            Tap the picture where the climb starts to move its spot, or give it in numbers.
+            {`${pointerWord().Press} the picture where the climb starts to move its spot, or give it in numbers.`}
           </Text>
           <SpotFields
             position={draft.position}
@@ -67,7 +80,9 @@ export function ClimbEditor(props: Props) {
         </Text>
       ) : null}
       <LabeledField
+        ref={name}
         label="Climb name"
+        onSubmitEditing={submit}
         value={draft.name}
         onChangeText={(name) => set({ name })}
         error={fields.name}
@@ -76,6 +91,7 @@ export function ClimbEditor(props: Props) {
         label="Grade"
         hint={props.gradeSystem === 'V' ? 'V scale: VB, V0 … V17' : 'Font: 4, 5+, 6A … 8C+, 9A'}
         value={draft.grade}
+        onSubmitEditing={submit}
         onChangeText={(grade) => set({ grade })}
         autoCapitalize="characters"
         error={fields.grade}
@@ -90,6 +106,7 @@ export function ClimbEditor(props: Props) {
           label="Setter"
           hint="Optional: who set it."
           value={draft.setter}
+          onSubmitEditing={submit}
           onChangeText={(setter) => set({ setter })}
           error={fields.setter}
         />

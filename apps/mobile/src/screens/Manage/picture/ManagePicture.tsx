@@ -1,7 +1,6 @@
-import { Text, View } from 'react-native';
 import type { Climb, Layout, WallPosition } from '@sendlog/contract';
 import { WallPicture } from '../../../components/wall/WallPicture';
-import { common } from '../../../theme/theme';
+import { pointerWord } from '../../../format/pointerWord';
 import type { ClimbDraft } from '../climbs/climbForm';
 
 /** The id of the dot drawn for a climb not saved yet. */
@@ -22,15 +21,8 @@ export function ManagePicture(props: {
   onPressClimb: (climb: Climb) => void;
 }) {
   const { layout, draft, editingClimbId } = props;
-  if (!layout.image) {
-    return (
-      <View style={common.card}>
-        <Text style={common.muted}>
-          No picture of {layout.name} yet. Upload one to place climbs where they start.
-        </Text>
-      </View>
-    );
-  }
+  // No picture yet: the upload card says so, once.
+  if (!layout.image) return null;
   let climbs: readonly Climb[] = props.climbs;
   let selectedClimbId = editingClimbId;
   if (draft) {
@@ -49,7 +41,7 @@ export function ManagePicture(props: {
       image={layout.image}
       climbs={climbs}
       selectedClimbId={selectedClimbId}
-      label={`${layout.name} picture: tap where a climb starts`}
+      label={`${layout.name} picture: ${pointerWord().press} where a climb starts`}
       onPressWall={props.onPressWall}
       onPressClimb={(climb) => {
         if (climb.id !== DRAFT_ID) props.onPressClimb(climb);

@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Text, TextInput, View } from 'react-native';
 import type { TextInputProps } from 'react-native';
 import { common, spacing } from '../../../theme/theme';
@@ -10,15 +11,17 @@ interface Props extends Pick<TextInputProps, 'multiline' | 'autoCapitalize' | 'o
   error?: string | undefined;
   hint?: string;
   editable?: boolean;
+  ref?: Ref<TextInput>;
 }
 
 /** A text field with its visible label and, under it, the reason it was refused. */
-export function LabeledField({ label, value, onChangeText, error, hint, ...input }: Props) {
+export function LabeledField({ label, value, onChangeText, error, hint, ref, ...input }: Props) {
   return (
     <View style={{ gap: spacing.xs }}>
       <Text style={common.heading}>{label}</Text>
       {hint ? <Text style={common.muted}>{hint}</Text> : null}
       <TextInput
+        ref={ref}
         aria-label={label}
         aria-invalid={error !== undefined}
         value={value}

@@ -5,7 +5,8 @@ import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../../../components/Button';
 import { useCatalogue, useServices } from '../../../hooks/services';
 import { useWideWindow } from '../../../hooks/useWideWindow';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
+import { pointerWord } from '../../../format/pointerWord';
 import { common, spacing } from '../../../theme/theme';
 import { checkClimbDraft, draftOf } from '../climbs/climbForm';
 import type { ClimbDraft } from '../climbs/climbForm';
@@ -22,7 +23,7 @@ import { WallDetailsCard } from './WallDetailsCard';
 import type { WallDetailsDraft } from './WallDetailsCard';
 import { WallPictureUpload } from '../picture/WallPictureUpload';
 
-type Props = NativeStackScreenProps<LayoutsStackParams, 'ManageWall'>;
+type Props = NativeStackScreenProps<ManageStackParams, 'ManageWall'>;
 
 export function ManageWallScreen(props: Props) {
   return (
@@ -58,6 +59,8 @@ function ManageWall({ route, navigation }: Props) {
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<{ climbId: string; message: string } | null>(null);
   const [wallDraft, setWallDraft] = useState<WallDetailsDraft | null>(null);
+  // Each spot placed on the picture: the form then takes focus at the climb's name.
+  const [placed, setPlaced] = useState(0);
 
   useEffect(() => {
     navigation.setOptions({ title: layout ? `Manage ${layout.name}` : 'Manage wall' });
@@ -96,6 +99,7 @@ function ManageWall({ route, navigation }: Props) {
 
   /** A tap on the picture: where a new climb starts, or the new spot of the one being edited. */
   const placeAt = (position: WallPosition) => {
+    setPlaced((n) => n + 1);
     if (editing) setDraft({ ...draft, position });
     // The setter name carries over: one setter usually puts up several climbs in a row.
     else open({ kind: 'new' }, { ...EMPTY_DRAFT, setter: draft.setter, position });
@@ -171,6 +175,7 @@ function ManageWall({ route, navigation }: Props) {
       saveLabel={editing.kind === 'new' ? 'Add climb' : 'Save climb'}
       busy={manage.busy}
       onSave={() => void save()}
+      placed={placed}
       onCancel={close}
       disabled={manage.offline || manage.busy}
     />
@@ -178,7 +183,7 @@ function ManageWall({ route, navigation }: Props) {
     <View style={common.card}>
       <Text style={common.body}>
         {layout.image
-          ? 'Tap the picture where a new climb starts, or a dot to edit its climb.'
+          ? `${pointerWord().Press} the picture where a new climb starts, or a dot to edit its climb.`
           : 'Upload a picture to place climbs on it, or add one without a spot.'}
       </Text>
       <Button

@@ -12,13 +12,13 @@ import { managedGyms } from '../../../gyms/staffRoles';
 import { useCatalogue, useMyGyms, useUser } from '../../../hooks/services';
 import { GymManageHeader } from '../../Gyms/manage/GymManageHeader';
 import { ManageGymChooser } from '../../Gyms/manage/ManageGymChooser';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { colors, common, spacing } from '../../../theme/theme';
 import { OfflineNotice } from '../shared/OfflineNotice';
 import { SettersOnly } from '../shared/SettersOnly';
 import { useManageCall } from '../shared/useManageCall';
 
-type Props = NativeStackScreenProps<LayoutsStackParams, 'ManageWalls'>;
+type Props = NativeStackScreenProps<ManageStackParams, 'ManageWalls'>;
 
 /**
  * Manage: the gyms where the account is staff. Staff of one gym see its walls at once (as before
@@ -44,7 +44,7 @@ function ManageHome() {
  * `gymId` null (the account's gyms not on the device yet), every wall the device holds.
  */
 export function WallsList({ gymId }: { gymId: string | null }) {
-  const navigation = useNavigation<NativeStackNavigationProp<LayoutsStackParams>>();
+  const navigation = useNavigation<NativeStackNavigationProp<ManageStackParams>>();
   const catalogue = useCatalogue();
   const { run, busy, offline } = useManageCall();
   const [problem, setProblem] = useState<{ layoutId: string; message: string } | null>(null);

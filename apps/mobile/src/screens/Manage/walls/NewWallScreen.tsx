@@ -5,7 +5,7 @@ import type { GradeSystem } from '@sendlog/contract';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import { Button } from '../../../components/Button';
 import { BusyLine } from '../shared/BusyLine';
-import type { LayoutsStackParams } from '../../../navigation/types';
+import type { ManageStackParams } from '../../../navigation/types';
 import { common, spacing } from '../../../theme/theme';
 import { LabeledField } from '../shared/LabeledField';
 import { OfflineNotice } from '../shared/OfflineNotice';
@@ -16,7 +16,7 @@ import { useMyGyms } from '../../../hooks/services';
 import { useManageCall } from '../shared/useManageCall';
 import { checkWallDraft } from './wallForm';
 
-type Props = NativeStackScreenProps<LayoutsStackParams, 'NewWall'>;
+type Props = NativeStackScreenProps<ManageStackParams, 'NewWall'>;
 
 const SYSTEM_LABELS: Record<GradeSystem, string> = {
   V: 'V scale (V0, V4…)',
