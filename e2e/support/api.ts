@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
   authResponseSchema,
+  gymResponseSchema,
   climbsResponseSchema,
   layoutsResponseSchema,
   sessionsPageSchema,
   statsResponseSchema,
 } from '@sendlog/contract';
-import type { Climb, Layout, Session, StatsResponse } from '@sendlog/contract';
+import type { Climb, Gym, Layout, Session, StatsResponse } from '@sendlog/contract';
+
+/** The demo gym's link (apps/server/src/demo/gym.ts): the stories' accounts climb there. */
+export const DEMO_GYM_SLUG = 'sendlog-demo';
+/** The second demo gym's. */
+export const SECOND_DEMO_GYM_SLUG = 'boulderwerk-zurich';
 
 /** Talks to the server the stories run against, to set up accounts and check what it stored. */
 export function apiClient(baseUrl: string) {
@@ -25,12 +31,33 @@ export function apiClient(baseUrl: string) {
       body: JSON.stringify(body),
     });
 
+  const authorized = (token: string, method: string): RequestInit => ({
+    method,
+    headers: { authorization: `Bearer ${token}` },
+  });
+
   return {
-    async register(): Promise<{ email: string; password: string; token: string }> {
+    /**
+     * A new account, following the demo gym (as a climber who found it on first run) unless told
+     * `follow: null`, or another gym's slug.
+     */
+    async register(
+      options: { follow?: string | null } = {},
+    ): Promise<{ email: string; password: string; token: string }> {
       const email = `climber-${randomUUID()}@example.com`;
       const password = 'sendlog-story';
       const { token } = authResponseSchema.parse(await post('/auth/register', { email, password }));
+      const follow = options.follow === undefined ? DEMO_GYM_SLUG : options.follow;
+      if (follow !== null) await this.follow(token, follow);
       return { email, password, token };
+    },
+    /** A gym by id or slug. */
+    async gym(idOrSlug: string): Promise<Gym> {
+      return gymResponseSchema.parse(await call(`/gyms/${idOrSlug}`)).gym;
+    },
+    async follow(token: string, idOrSlug: string): Promise<void> {
+      const { id } = await this.gym(idOrSlug);
+      await call(`/me/gyms/${id}`, authorized(token, 'PUT'));
     },
     async login(email: string, password: string): Promise<string> {
       return authResponseSchema.parse(await post('/auth/login', { email, password })).token;

@@ -48,6 +48,7 @@ describe('catalogueAdminApi', () => {
       fields: { name: 'Must not be empty' },
       message: 'Check the fields marked below.',
       forbidden: false,
+      code: 'validation_failed',
     });
     // The grade rule the server checks after the schema: a Font grade on a V wall.
     const wrongSystem = await api.createClimb('token-1', 'wall', { name: 'Ok', grade: '6A' });

@@ -1,12 +1,19 @@
 import {
   climbResponseSchema,
+  gymResponseSchema,
+  gymStaffResponseSchema,
   layoutResponseSchema,
   resetLayoutResponseSchema,
 } from '@sendlog/contract';
 import type {
   ClimbResponse,
   CreateClimbBody,
+  CreateGymLayoutBody,
   CreateLayoutBody,
+  GymResponse,
+  GymStaffResponse,
+  SetGymStaffBody,
+  UpdateGymBody,
   LayoutResponse,
   ResetLayoutBody,
   ResetLayoutResponse,
@@ -22,7 +29,7 @@ export const WALL_PICTURE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as c
 export type WallPictureType = (typeof WALL_PICTURE_TYPES)[number];
 
 /**
- * A setter's calls ("Catalogue management" in docs/api.md). Unlike a climber's logging these need
+ * A gym's staff's calls ("Catalogue management" and a gym's management in docs/api.md). Unlike a climber's logging these need
  * the server there and then: each answers at once, and the caller refreshes the catalogue after.
  */
 export interface CatalogueAdminApi {
@@ -53,6 +60,22 @@ export interface CatalogueAdminApi {
     layoutId: string,
     body: ResetLayoutBody,
   ): Promise<ApiResult<ResetLayoutResponse>>;
+  /** A new wall in a gym (its staff); in the gym's grade system unless the body names one. */
+  createGymLayout(
+    token: string,
+    gymId: string,
+    body: CreateGymLayoutBody,
+  ): Promise<ApiResult<LayoutResponse>>;
+  /** A gym's admins and setters (its admins). */
+  gymStaff(token: string, gymId: string): Promise<ApiResult<GymStaffResponse>>;
+  /** Gives an account (by email) a role at the gym, or with `role: null` takes it off the staff. */
+  setGymStaff(
+    token: string,
+    gymId: string,
+    body: SetGymStaffBody,
+  ): Promise<ApiResult<GymStaffResponse>>;
+  /** A gym's name, place, time zone, grade system (its admins). */
+  updateGym(token: string, gymId: string, body: UpdateGymBody): Promise<ApiResult<GymResponse>>;
 }
 
 const id = encodeURIComponent;
@@ -116,6 +139,41 @@ export function createCatalogueAdminApi(http: HttpClient): CatalogueAdminApi {
           body: json(body),
         }),
         resetLayoutResponseSchema,
+      ),
+    createGymLayout: async (token, gymId, body) =>
+      resultOf(
+        await http.send({
+          method: 'POST',
+          path: `/gyms/${id(gymId)}/layouts`,
+          token,
+          body: json(body),
+        }),
+        layoutResponseSchema,
+      ),
+    gymStaff: async (token, gymId) =>
+      resultOf(
+        await http.send({ method: 'GET', path: `/gyms/${id(gymId)}/staff`, token }),
+        gymStaffResponseSchema,
+      ),
+    setGymStaff: async (token, gymId, body) =>
+      resultOf(
+        await http.send({
+          method: 'PUT',
+          path: `/gyms/${id(gymId)}/staff`,
+          token,
+          body: json(body),
+        }),
+        gymStaffResponseSchema,
+      ),
+    updateGym: async (token, gymId, body) =>
+      resultOf(
+        await http.send({
+          method: 'PATCH',
+          path: `/gyms/${id(gymId)}`,
+          token,
+          body: json(body),
+        }),
+        gymResponseSchema,
       ),
   };
 }

@@ -1,13 +1,7 @@
-import {
-  authResponseSchema,
-  climbsResponseSchema,
-  layoutsResponseSchema,
-  meResponseSchema,
-} from '@sendlog/contract';
+import { authResponseSchema, climbsResponseSchema, meResponseSchema } from '@sendlog/contract';
 import type {
   AuthResponse,
   ClimbsResponse,
-  LayoutsResponse,
   LoginBody,
   MeResponse,
   RegisterBody,
@@ -27,7 +21,6 @@ export interface SendlogApi {
   /** The account as the server has it now (a role granted since sign-in, say). */
   me(token: string): Promise<ApiResult<MeResponse>>;
   updateMe(token: string, body: UpdateMeBody): Promise<ApiResult<MeResponse>>;
-  layouts(token: string | null): Promise<ApiResult<LayoutsResponse>>;
   /** `etag` of the cached list: an unchanged list answers 304. */
   climbs(
     layoutId: string,
@@ -58,8 +51,6 @@ export function createSendlogApi(http: HttpClient): SendlogApi {
         await http.send({ method: 'PATCH', path: '/me', token, body: JSON.stringify(body) }),
         meResponseSchema,
       ),
-    layouts: async (token) =>
-      resultOf(await http.send({ method: 'GET', path: '/layouts', token }), layoutsResponseSchema),
     climbs: async (layoutId, token, etag) =>
       resultOf(
         await http.send({

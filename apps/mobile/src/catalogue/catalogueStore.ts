@@ -1,20 +1,54 @@
-import { climbsResponseSchema, layoutsResponseSchema } from '@sendlog/contract';
-import type { Climb, Layout } from '@sendlog/contract';
+import {
+  climbsResponseSchema,
+  gymSchema,
+  layoutSchema,
+  layoutsResponseSchema,
+} from '@sendlog/contract';
+import type { Climb, Gym, Layout } from '@sendlog/contract';
 import type { KeyValueStorage } from '@sendlog/sync';
 import { z } from 'zod';
+import type { GymsApi } from '../api/gymsApi';
 import type { SendlogApi } from '../api/sendlogApi';
 import { createEmitter } from '../lib/emitter';
+import { oneAtATime } from '../lib/oneAtATime';
 import type { WallPictures } from '../wallPictures/wallPictures';
 
-const LAYOUTS_KEY = 'sendlog.catalogue.layouts';
+/** The ids of the gyms whose walls are kept. */
+const GYMS_KEY = 'sendlog.catalogue.gyms';
+const gymKey = (gymId: string) => `sendlog.catalogue.gym.${gymId}`;
+/** The one list of walls an app from before gyms kept: read until the first refresh replaces it. */
+const LEGACY_LAYOUTS_KEY = 'sendlog.catalogue.layouts';
 const climbsKey = (layoutId: string) => `sendlog.catalogue.climbs.${layoutId}`;
 
+/** What the device keeps of a gym: enough to name it, group its walls and count its figures. */
+export const keptGymSchema = gymSchema.pick({
+  id: true,
+  slug: true,
+  name: true,
+  city: true,
+  country: true,
+  timeZone: true,
+});
+export type KeptGym = z.infer<typeof keptGymSchema>;
+
+const cachedGymSchema = z.object({
+  gym: keptGymSchema,
+  etag: z.string().nullable(),
+  layouts: z.array(layoutSchema),
+});
+type CachedGym = z.infer<typeof cachedGymSchema>;
 const cachedClimbsSchema = climbsResponseSchema.extend({ etag: z.string().nullable() });
 type CachedClimbs = z.infer<typeof cachedClimbsSchema>;
 
 export interface CatalogueState {
-  /** null until the cache was read; [] when the device never reached the server. */
+  /**
+   * Every wall on the device: those of each gym kept (a gym no longer followed stays, so the
+   * sessions logged there keep their names), or before the first refresh since gyms, the list an
+   * older app kept. null until the cache was read; [] when the device never reached the server.
+   */
   layouts: Layout[] | null;
+  /** The gyms whose walls are kept, by id. */
+  gymsById: ReadonlyMap<string, KeptGym>;
   climbsByLayout: Readonly<Record<string, readonly Climb[]>>;
   climbsById: ReadonlyMap<string, Climb>;
   refreshing: boolean;
@@ -26,30 +60,40 @@ export interface CatalogueStore {
   getState(): CatalogueState;
   subscribe(listener: () => void): () => void;
   load(): Promise<void>;
-  /** Fetches layouts and every layout's climbs (with `If-None-Match`), so all of it works offline. */
-  refresh(token: string | null): Promise<void>;
+  /**
+   * Fetches the walls of each of `gyms` and every wall's climbs (with `If-None-Match`), so all
+   * of it works offline, and keeps the pictures of those gyms' open walls: a gym left out (no
+   * longer followed) keeps its names, not its pictures. A call during a refresh runs after it.
+   */
+  refresh(token: string | null, gyms: readonly Gym[]): Promise<void>;
+  /** Keeps the pictures of `gyms`' walls only, without the network (an unfollow made offline). */
+  keepPicturesOf(gyms: readonly Pick<Gym, 'id'>[]): void;
 }
 
 /**
- * The gym's layouts and climbs, kept in storage so a climber who signed in once can open a layout
- * and log with no network at all. Refreshed with ETags: an unchanged climb list costs a 304.
+ * The walls and climbs of the climber's gyms, kept in storage so a climber who signed in once can
+ * open a wall and log with no network at all. Refreshed with ETags, a gym's walls and each wall's
+ * climbs on their own: an unchanged list costs a 304.
  */
 export function createCatalogueStore(deps: {
   storage: KeyValueStorage;
-  api: SendlogApi;
-  /** Told every layout's picture after each refresh, to keep them for offline sessions. */
+  api: Pick<SendlogApi, 'climbs'> & Pick<GymsApi, 'gymLayouts'>;
+  /** Told every open wall's picture after each refresh, to keep them for offline sessions. */
   pictures?: Pick<WallPictures, 'keep'>;
 }): CatalogueStore {
   const emitter = createEmitter();
   let state: CatalogueState = {
     layouts: null,
+    gymsById: new Map(),
     climbsByLayout: {},
     climbsById: new Map(),
     refreshing: false,
     lastError: null,
   };
+  const gymEntries = new Map<string, CachedGym>();
+  /** An older app's walls, until the first refresh that reads every gym. */
+  let legacy: Layout[] = [];
   const etags = new Map<string, string | null>();
-  let refreshing: Promise<void> | null = null;
 
   const set = (patch: Partial<CatalogueState>) => {
     const next = { ...state, ...patch };
@@ -62,69 +106,116 @@ export function createCatalogueStore(deps: {
     emitter.emit();
   };
 
+  /** The walls of every kept gym, and an older app's not yet seen in one. */
+  const allLayouts = (): Layout[] => {
+    const fromGyms = [...gymEntries.values()].flatMap((entry) => entry.layouts);
+    const known = new Set(fromGyms.map((l) => l.id));
+    return [...fromGyms, ...legacy.filter((l) => !known.has(l.id))];
+  };
+  const gymsById = () => new Map([...gymEntries].map(([id, entry]) => [id, entry.gym]));
+
   async function readCache(): Promise<void> {
-    const layouts =
-      parseCached(layoutsResponseSchema, await deps.storage.getItem(LAYOUTS_KEY))?.layouts ?? [];
-    const rows = await deps.storage.multiGet(layouts.map((l) => climbsKey(l.id)));
+    const ids = parseCached(z.array(z.string()), await deps.storage.getItem(GYMS_KEY)) ?? [];
+    const rows = await deps.storage.multiGet(ids.map(gymKey));
+    for (const [, raw] of rows) {
+      const entry = parseCached(cachedGymSchema, raw);
+      if (entry) gymEntries.set(entry.gym.id, entry);
+    }
+    legacy =
+      parseCached(layoutsResponseSchema, await deps.storage.getItem(LEGACY_LAYOUTS_KEY))?.layouts ??
+      [];
+    const layouts = allLayouts();
+    const climbRows = await deps.storage.multiGet(layouts.map((l) => climbsKey(l.id)));
     const climbsByLayout: Record<string, Climb[]> = {};
-    rows.forEach(([, raw], i) => {
+    climbRows.forEach(([, raw], i) => {
       const layout = layouts[i];
       const cached = parseCached(cachedClimbsSchema, raw);
       if (!layout || !cached) return;
       climbsByLayout[layout.id] = cached.climbs;
       etags.set(layout.id, cached.etag);
     });
-    set({ layouts, climbsByLayout });
+    set({ layouts, gymsById: gymsById(), climbsByLayout });
   }
 
-  async function fetchAll(token: string | null): Promise<void> {
+  const openPictures = (gymIds: ReadonlySet<string>) =>
+    allLayouts().flatMap((l) =>
+      l.image && !l.archived && l.gymId && gymIds.has(l.gymId) ? [l.image.url] : [],
+    );
+
+  function keepPicturesOf(gyms: readonly Pick<Gym, 'id'>[]): void {
+    // Not awaited: the lists are usable before the pictures arrive.
+    deps.pictures?.keep(openPictures(new Set(gyms.map((g) => g.id)))).catch(() => undefined);
+  }
+
+  async function fetchAll(token: string | null, gyms: readonly Gym[]): Promise<void> {
     set({ refreshing: true });
-    const layoutsResult = await deps.api.layouts(token);
-    if (!layoutsResult.ok || layoutsResult.data === null) {
-      set({ refreshing: false, lastError: layoutsResult.ok ? null : layoutsResult.message });
-      return;
-    }
-    const layouts = layoutsResult.data.layouts;
-    const climbsByLayout: Record<string, readonly Climb[]> = {};
-    const writes: [string, string][] = [[LAYOUTS_KEY, JSON.stringify({ layouts })]];
     let lastError: string | null = null;
-    for (const layout of layouts) {
+    let gymsRead = 0;
+    const writes: [string, string][] = [];
+    for (const gym of gyms) {
+      const kept = gymEntries.get(gym.id);
+      const result = await deps.api.gymLayouts(gym.id, token, kept?.etag ?? null);
+      const summary = keptGymSchema.parse(gym);
+      if (result.ok) {
+        const entry: CachedGym = {
+          gym: summary,
+          etag: result.data === null ? (kept?.etag ?? null) : result.etag,
+          // Stamped with their gym: the walls tab groups by it and Progress filters by it.
+          layouts: (result.data?.layouts ?? kept?.layouts ?? []).map((l) => ({
+            ...l,
+            gymId: gym.id,
+          })),
+        };
+        gymEntries.set(gym.id, entry);
+        writes.push([gymKey(gym.id), JSON.stringify(entry)]);
+        gymsRead += 1;
+      } else {
+        lastError = result.message;
+      }
+    }
+    if (writes.length > 0) {
+      writes.push([GYMS_KEY, JSON.stringify([...gymEntries.keys()])]);
+      await deps.storage.multiSet(writes);
+    }
+    if (gymsRead === gyms.length && gyms.length > 0 && legacy.length > 0) {
+      legacy = [];
+      await deps.storage.removeItem(LEGACY_LAYOUTS_KEY);
+    }
+    set({ layouts: allLayouts(), gymsById: gymsById() });
+
+    // Each wall's climbs, archived walls' too: sessions logged on them still name their climbs.
+    const gymIds = new Set(gyms.map((g) => g.id));
+    const walls = allLayouts().filter((l) => l.gymId && gymIds.has(l.gymId));
+    const climbsByLayout: Record<string, readonly Climb[]> = { ...state.climbsByLayout };
+    const climbWrites: [string, string][] = [];
+    for (const layout of walls) {
       const cachedEtag = state.climbsByLayout[layout.id] ? (etags.get(layout.id) ?? null) : null;
       const result = await deps.api.climbs(layout.id, token, cachedEtag);
       if (result.ok && result.data !== null) {
         climbsByLayout[layout.id] = result.data.climbs;
         etags.set(layout.id, result.etag);
-        writes.push([
+        climbWrites.push([
           climbsKey(layout.id),
           JSON.stringify({ etag: result.etag, climbs: result.data.climbs } satisfies CachedClimbs),
         ]);
-      } else {
+      } else if (!result.ok) {
         // 304 (unchanged) or a failure: the cached list stays.
-        const cached = state.climbsByLayout[layout.id];
-        if (cached) climbsByLayout[layout.id] = cached;
-        if (!result.ok) lastError = result.message;
+        lastError = result.message;
       }
     }
-    await deps.storage.multiSet(writes);
-    set({ layouts, climbsByLayout, refreshing: false, lastError });
-    // Every open layout's picture, looked at or not: a climber who never opened a wall online
-    // still sees it offline. Not awaited: the lists are usable before the pictures arrive.
-    deps.pictures
-      ?.keep(layouts.flatMap((l) => (l.image && !l.archived ? [l.image.url] : [])))
-      .catch(() => undefined);
+    await deps.storage.multiSet(climbWrites);
+    set({ climbsByLayout, refreshing: false, lastError });
+    // Every open wall's picture, looked at or not: a climber who never opened a wall online
+    // still sees it offline. Not when no gym answered (offline): the kept copies stay.
+    if (gymsRead > 0 || gyms.length === 0) keepPicturesOf(gyms);
   }
 
   return {
     getState: () => state,
     subscribe: emitter.subscribe,
     load: readCache,
-    refresh(token) {
-      // One refresh at a time: triggers that arrive meanwhile share it.
-      refreshing ??= fetchAll(token).finally(() => {
-        refreshing = null;
-      });
-      return refreshing;
-    },
+    refresh: oneAtATime(fetchAll),
+    keepPicturesOf,
   };
 }
 

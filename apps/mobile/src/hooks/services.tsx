@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext } from 'react';
 import { convertGrade } from '@sendlog/contract';
 import type { GradeSystem, User } from '@sendlog/contract';
 import type { ReactNode } from 'react';
+import type { MyGymsState } from '../gyms/myGymsStore';
 import type { Account, AppServices } from '../services/appServices';
 import { useExternalValue } from './useExternalValue';
 
@@ -66,4 +67,10 @@ export function useGradeSystem(): GradeSystem {
 export function useGradeDisplay(): (grade: string) => string {
   const system = useGradeSystem();
   return useCallback((grade: string) => convertGrade(grade, system) ?? grade, [system]);
+}
+
+/** The account's gyms (followed or staffed) as the device knows them, and what waits to be sent. */
+export function useMyGyms(): MyGymsState {
+  const { gyms } = useRequiredAccount();
+  return useExternalValue(gyms.subscribe, gyms.getState);
 }

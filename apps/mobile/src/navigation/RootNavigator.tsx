@@ -16,6 +16,12 @@ import { LayoutsScreen } from '../screens/Layouts/LayoutsScreen';
 import { ManageWallScreen } from '../screens/Manage/walls/ManageWallScreen';
 import { ManageWallsScreen } from '../screens/Manage/walls/ManageWallsScreen';
 import { NewWallScreen } from '../screens/Manage/walls/NewWallScreen';
+import { GymPageScreen } from '../screens/Gyms/GymPageScreen';
+import { GymsScreen } from '../screens/Gyms/GymsScreen';
+import { EditGymScreen } from '../screens/Gyms/manage/EditGymScreen';
+import { GymPosterScreen } from '../screens/Gyms/manage/GymPosterScreen';
+import { GymStaffScreen } from '../screens/Gyms/manage/GymStaffScreen';
+import { ManageGymScreen } from '../screens/Gyms/manage/ManageGymScreen';
 import { ProfileScreen } from '../screens/Profile/ProfileScreen';
 import { ProgressScreen } from '../screens/Progress/ProgressScreen';
 import { SessionDetailScreen } from '../screens/SessionDetail/SessionDetailScreen';
@@ -94,6 +100,7 @@ function LayoutsNavigator() {
         component={ClimbStoryScreen}
         options={{ title: 'Climb story' }}
       />
+      <LayoutsStack.Screen name="GymPage" component={GymPageScreen} options={{ title: 'Gym' }} />
     </LayoutsStack.Navigator>
   );
 }
@@ -106,6 +113,22 @@ function ManageNavigator() {
         name="ManageWalls"
         component={ManageWallsScreen}
         options={{ title: 'Manage walls' }}
+      />
+      <ManageStack.Screen
+        name="ManageGym"
+        component={ManageGymScreen}
+        options={{ title: 'Manage' }}
+      />
+      <ManageStack.Screen name="GymStaff" component={GymStaffScreen} options={{ title: 'Staff' }} />
+      <ManageStack.Screen
+        name="EditGym"
+        component={EditGymScreen}
+        options={{ title: 'Gym details' }}
+      />
+      <ManageStack.Screen
+        name="GymPoster"
+        component={GymPosterScreen}
+        options={{ title: 'Poster' }}
       />
       <ManageStack.Screen
         name="NewWall"
@@ -161,6 +184,7 @@ function ProfileNavigator() {
         component={ProfileScreen}
         options={{ title: 'Profile' }}
       />
+      <ProfileStack.Screen name="Gyms" component={GymsScreen} options={{ title: 'Gyms' }} />
     </ProfileStack.Navigator>
   );
 }
@@ -185,12 +209,17 @@ const linking: LinkingOptions<TabParams> = {
           Layouts: '',
           LayoutDetail: 'layout/:layoutId',
           ClimbStory: 'climb/:climbId',
+          GymPage: 'g/:slug',
         },
       },
       ManageTab: {
         initialRouteName: 'ManageWalls',
         screens: {
           ManageWalls: 'manage',
+          ManageGym: 'manage/gym/:gymId',
+          GymStaff: 'manage/gym/:gymId/staff',
+          EditGym: 'manage/gym/:gymId/details',
+          GymPoster: 'manage/gym/:gymId/poster',
           NewWall: 'manage/new-wall',
           ManageWall: 'manage/wall/:layoutId',
         },
@@ -204,7 +233,10 @@ const linking: LinkingOptions<TabParams> = {
         },
       },
       Progress: { screens: { ProgressHome: 'progress' } },
-      Profile: { screens: { ProfileHome: 'profile' } },
+      Profile: {
+        initialRouteName: 'ProfileHome',
+        screens: { ProfileHome: 'profile', Gyms: 'profile/gyms' },
+      },
     },
   },
 };

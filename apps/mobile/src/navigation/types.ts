@@ -4,13 +4,22 @@ export type LayoutsStackParams = {
   Layouts: undefined;
   LayoutDetail: { layoutId: string };
   ClimbStory: { climbId: string };
+  /** A gym's page, as its link `/g/<slug>` opens it: follow it from there. */
+  GymPage: { slug: string };
 };
 
 /** A setter's screens (screens/Manage), a tab of their own: after a change, "back" shows it. */
 export type ManageStackParams = {
   ManageWalls: undefined;
-  NewWall: undefined;
+  /** One gym's walls, for staff of several gyms (screens/Gyms/manage). */
+  ManageGym: { gymId: string };
+  /** Without `gymId`, the wall goes into the one gym the account is staff of. */
+  NewWall: { gymId?: string } | undefined;
   ManageWall: { layoutId: string };
+  // A gym admin's screens.
+  GymStaff: { gymId: string };
+  EditGym: { gymId: string };
+  GymPoster: { gymId: string };
 };
 
 export type HistoryStackParams = {
@@ -22,6 +31,8 @@ export type HistoryStackParams = {
 
 export type ProfileStackParams = {
   ProfileHome: undefined;
+  /** The gyms followed, and finding another. */
+  Gyms: undefined;
 };
 
 export type ProgressStackParams = {

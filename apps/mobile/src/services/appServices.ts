@@ -3,12 +3,16 @@ import { createHttpClient, createSessionStore, createSyncEngine } from '@sendlog
 import type { FetchLike } from '@sendlog/sync';
 import { createCatalogueAdminApi } from '../api/catalogueAdminApi';
 import type { CatalogueAdminApi } from '../api/catalogueAdminApi';
+import { createGymsApi } from '../api/gymsApi';
+import type { GymsApi } from '../api/gymsApi';
 import { createSendlogApi } from '../api/sendlogApi';
 import { createAuthStore } from '../auth/authStore';
 import type { AuthResult, AuthStore } from '../auth/authStore';
 import { createCatalogueStore } from '../catalogue/catalogueStore';
 import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
+import { createMyGymsStore } from '../gyms/myGymsStore';
+import type { MyGymsStore } from '../gyms/myGymsStore';
 import { scopedStorage } from '../storage/keyValueStorage';
 import { createRecentDeletes } from '../sync/recentDelete';
 import { createRecentEnds } from '../sync/recentEnd';
@@ -18,6 +22,7 @@ import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
 import { createRemoteWallPictures } from '../wallPictures/wallPictures';
 import type { WallPictures } from '../wallPictures/wallPictures';
 import { createEmitter } from '../lib/emitter';
+import type { Gym } from '@sendlog/contract';
 
 /** The signed-in climber's sessions and the engine that syncs them. */
 export interface Account {
@@ -28,6 +33,8 @@ export interface Account {
   deletes: RecentDeletes;
   /** The last session ended, while its "Undo" is offered. */
   ends: RecentEnds;
+  /** The gyms this account follows (or is staff of), kept on the device. */
+  gyms: MyGymsStore;
 }
 
 export interface AppServices {
@@ -35,6 +42,8 @@ export interface AppServices {
   catalogue: CatalogueStore;
   /** A setter's catalogue changes (the Manage screens); they need the server there and then. */
   catalogueAdmin: CatalogueAdminApi;
+  /** Finding gyms (search, a gym's link); these need the server there and then. */
+  gymsApi: GymsApi;
   connectivity: Connectivity;
   /** The layouts' wall pictures, kept on the device for offline sessions. */
   pictures: WallPictures;
@@ -45,6 +54,15 @@ export interface AppServices {
   start(): Promise<void>;
   /** "Sync now": push and pull sessions, refresh the catalogue. */
   syncNow(): Promise<void>;
+  /**
+   * Sends follows made offline, reads the account's gyms, then their walls and climbs; resolves
+   * once done (a Manage change waits for it, so its result shows at once). Quiet offline.
+   */
+  refreshCatalogue(): Promise<void>;
+  /** Follows a gym on this device at once; the server (and the gym's walls) follow when online. */
+  followGym(gym: Gym): Promise<void>;
+  /** Unfollows at once: its walls leave the walls tab and its pictures the device. */
+  unfollowGym(gym: Gym): Promise<void>;
   /** Signs out; the account's sessions stay on the device and sync after the next sign-in. */
   signOut(): Promise<void>;
   /** Ends the account's sign-in on every device (see AuthStore.signOutEverywhere). */
@@ -81,22 +99,34 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const fetchFn = options.fetch;
   const http = createHttpClient({ baseUrl, fetch: fetchFn });
   const api = createSendlogApi(http);
+  const gymsApi = createGymsApi(http);
   const catalogueAdmin = createCatalogueAdminApi(http);
   const auth = createAuthStore({ storage, api });
   const pictures = options.pictures ?? createRemoteWallPictures(baseUrl);
-  const catalogue = createCatalogueStore({ storage, api, pictures });
+  const catalogue = createCatalogueStore({
+    storage,
+    api: { climbs: api.climbs, gymLayouts: gymsApi.gymLayouts },
+    pictures,
+  });
   const accountEmitter = createEmitter();
   let account: Account | null = null;
   let opening: { userId: string; done: Promise<void> } | null = null;
   const cleanups: (() => void)[] = [];
   let started: Promise<void> | null = null;
 
-  const refreshCatalogue = () => {
+  async function refreshNow(): Promise<void> {
     if (connectivity.isOnline() === false) return;
-    void catalogue.refresh(auth.getToken());
     // The role and grade system ride along: a setter made today sees "Manage" at the next refresh.
     void auth.refreshUser();
-  };
+    await opening?.done;
+    const token = auth.getToken();
+    const gyms = account?.gyms;
+    if (!gyms || token === null) return;
+    await gyms.refresh(token);
+    const mine = gyms.getState().gyms;
+    if (mine) await catalogue.refresh(token, mine);
+  }
+  const refreshCatalogue = () => void refreshNow();
 
   function closeAccount(): void {
     account?.engine.stop();
@@ -115,6 +145,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       legacyStorage: storage,
       ...(options.uuid ? { uuid: options.uuid } : {}),
     });
+    const gyms = createMyGymsStore({
+      storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      api: gymsApi,
+    });
+    await gyms.load();
     const engine = createSyncEngine({
       store,
       baseUrl,
@@ -130,6 +165,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       engine,
       deletes: createRecentDeletes(store, engine),
       ends: createRecentEnds(store),
+      gyms,
     };
     accountEmitter.emit();
     engine.start();
@@ -168,10 +204,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     );
   }
 
+  async function changeFollow(gym: Gym, follow: boolean): Promise<void> {
+    const gyms = account?.gyms;
+    if (!gyms) return;
+    await (follow ? gyms.follow(gym) : gyms.unfollow(gym));
+    // Offline, the pictures of a gym left go now; its walls come or go at the next refresh.
+    if (!follow) catalogue.keepPicturesOf(gyms.getState().gyms ?? []);
+    await refreshNow();
+  }
+
   return {
     auth,
     catalogue,
     catalogueAdmin,
+    gymsApi,
     connectivity,
     pictures,
     getAccount: () => account,
@@ -184,6 +230,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       refreshCatalogue();
       await account?.engine.syncNow();
     },
+    refreshCatalogue: refreshNow,
+    followGym: (gym) => changeFollow(gym, true),
+    unfollowGym: (gym) => changeFollow(gym, false),
     async signOut() {
       await auth.signOut();
     },

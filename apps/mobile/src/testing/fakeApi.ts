@@ -3,6 +3,8 @@ import type { FetchLike, ResponseLike } from '@sendlog/sync';
 import { FakeServer } from '@sendlog/sync/testing';
 import { handleCatalogueAdmin } from './fakeCatalogueAdmin';
 import type { FakeCatalogue } from './fakeCatalogueAdmin';
+import { handleGyms, SECOND_GYM, staffOf, TEST_GYM } from './fakeGyms';
+import type { FakeGyms } from './fakeGyms';
 
 export const TEST_USER = {
   id: 'user-1',
@@ -13,10 +15,14 @@ export const TEST_USER = {
 } as const;
 export const TEST_PASSWORD = 'correct-horse';
 
-/** A layout as the server answers it: a V wall with no picture unless told otherwise. */
+/** Another account on the fake server: gym admins name it by email. */
+export const OTHER_ACCOUNT = { id: 'user-2', email: 'ben@example.com', name: 'Ben' } as const;
+
+/** A layout as the server answers it: a V wall of the test gym with no picture unless told otherwise. */
 export const testLayout = (
-  l: Pick<Layout, 'id' | 'name' | 'description' | 'climbCount'>,
+  l: Pick<Layout, 'id' | 'name' | 'description' | 'climbCount'> & Partial<Layout>,
 ): Layout => ({
+  gymId: TEST_GYM.id,
   gradeSystem: 'V',
   archived: false,
   image: null,
@@ -38,6 +44,15 @@ export const testClimb = (
 const LAYOUTS: Layout[] = [
   testLayout({ id: 'wall', name: 'Main Wall', description: 'Crimps and slopers', climbCount: 3 }),
   testLayout({ id: 'cave', name: 'The Cave', description: 'Steep roof', climbCount: 1 }),
+  // The second gym's, which the test account does not follow at first.
+  testLayout({
+    id: 'arete',
+    gymId: SECOND_GYM.id,
+    name: 'Arête Wall',
+    description: 'Font slabs',
+    gradeSystem: 'Font',
+    climbCount: 2,
+  }),
 ];
 
 export const CLIMBS: Climb[] = [
@@ -52,6 +67,20 @@ export const CLIMBS: Climb[] = [
   testClimb({ id: 'c-dyno', layoutId: 'wall', name: 'Dyno Mite', grade: 'V5', archived: false }),
   testClimb({ id: 'c-old', layoutId: 'wall', name: 'Retired Roof', grade: 'V3', archived: true }),
   testClimb({ id: 'c-heel', layoutId: 'cave', name: 'Heel Deal', grade: 'V4', archived: false }),
+  testClimb({
+    id: 'z-classic',
+    layoutId: 'arete',
+    name: 'Zürich Classic',
+    grade: '6A',
+    archived: false,
+  }),
+  testClimb({
+    id: 'z-lake',
+    layoutId: 'arete',
+    name: 'Lake Traverse',
+    grade: '6B+',
+    archived: false,
+  }),
 ];
 
 interface Request {
@@ -74,6 +103,30 @@ export function createFakeApi() {
   let tokensRevoked = false;
   /** The account as the server holds it: roles are granted and grade systems chosen here. */
   let user: User = { ...TEST_USER };
+  /** Two gyms; the test account follows the first. */
+  const gyms: FakeGyms = {
+    gyms: [{ ...TEST_GYM }, { ...SECOND_GYM }],
+    staff: new Map(),
+    follows: new Set([TEST_GYM.id]),
+    accounts: [
+      { id: TEST_USER.id, email: TEST_USER.email, name: TEST_USER.name },
+      { ...OTHER_ACCOUNT },
+    ],
+  };
+  /** The account as answered: `role` in its v2 meaning, from its server role and staff roles. */
+  const answeredUser = (): User => {
+    const staff = staffOf(gyms, user.id);
+    const role = user.role === 'admin' ? 'admin' : staff.staff ? 'setter' : 'climber';
+    const { staff: _dropped, ...rest } = user;
+    return { ...rest, role, ...staff };
+  };
+  /** Gives the test account `role` at `gymId` (null: takes it off that gym's staff). */
+  const setStaff = (gymId: string, role: 'admin' | 'setter' | null) => {
+    const members = gyms.staff.get(gymId) ?? new Map();
+    if (role === null) members.delete(user.id);
+    else members.set(user.id, role);
+    gyms.staff.set(gymId, members);
+  };
   let nextId = 1;
   /** This fake server's own copy: setters change it through the management endpoints. */
   const catalogue: FakeCatalogue = {
@@ -116,7 +169,7 @@ export function createFakeApi() {
         return error(401, 'unauthorized', 'wrong email or password');
       }
       tokensRevoked = false;
-      return respond(200, { token: sessions.token, user });
+      return respond(200, { token: sessions.token, user: answeredUser() });
     }
     if (req.method === 'GET' && req.path === '/layouts') {
       return respond(200, { layouts: catalogue.layouts });
@@ -129,17 +182,38 @@ export function createFakeApi() {
       const list = catalogue.climbs.filter((c) => c.layoutId === layoutId);
       return respond(200, { climbs: list }, { etag });
     }
+    const gymAnswer = handleGyms(
+      req,
+      authorized ? answeredUser() : null,
+      gyms,
+      catalogue.layouts,
+      () => `id-${nextId++}`,
+    );
+    if (gymAnswer) {
+      return respond(
+        gymAnswer.status,
+        gymAnswer.body,
+        gymAnswer.etag ? { etag: gymAnswer.etag } : {},
+      );
+    }
     if (!authorized) return error(401, 'unauthorized', 'sign in first');
     if (req.method === 'POST' && req.path === '/auth/logout') {
       tokensRevoked = true;
       return respond(204, undefined);
     }
-    const managed = handleCatalogueAdmin(req, user, catalogue, () => `id-${nextId++}`);
+    const caller = answeredUser();
+    const managed = handleCatalogueAdmin(
+      req,
+      caller,
+      catalogue,
+      () => `id-${nextId++}`,
+      (gymId) => caller.role === 'admin' || (caller.staff ?? []).some((s) => s.gymId === gymId),
+    );
     if (managed) return respond(managed.status, managed.body);
-    if (req.method === 'GET' && req.path === '/me') return respond(200, { user });
+    if (req.method === 'GET' && req.path === '/me') return respond(200, { user: answeredUser() });
     if (req.method === 'PATCH' && req.path === '/me') {
       user = { ...user, ...(req.body as UpdateMeBody) };
-      return respond(200, { user });
+      return respond(200, { user: answeredUser() });
     }
     // Sessions: the sync package's fake server answers.
     if (req.path.startsWith('/sessions')) return null;
@@ -186,12 +260,22 @@ export function createFakeApi() {
     refuseNextPicture: () => {
       catalogue.refuseNextPicture = true;
     },
-    /** The account as the server holds it now. */
-    user: () => user,
-    /** An admin grants a role (or the climber picks a grade system on another device). */
+    /** The account as the server answers it now. */
+    user: answeredUser,
+    /**
+     * An admin grants a role (or the climber picks a grade system on another device). As
+     * `PUT /users/role` does on a server of one gym, `setter` makes the account a setter of the
+     * test gym, `climber` takes it off every gym's staff.
+     */
     updateUser: (patch: Partial<User>) => {
       user = { ...user, ...patch };
+      if (patch.role === 'setter' && !answeredUser().staff) setStaff(TEST_GYM.id, 'setter');
+      if (patch.role === 'climber') for (const gymId of gyms.staff.keys()) setStaff(gymId, null);
     },
+    /** The server's gyms, their staff and the test account's follows. */
+    gyms,
+    /** Gives the test account a staff role at a gym (null takes it away). */
+    setStaff,
     /** The server stops accepting the token the app holds (expired or revoked). */
     revokeTokens: () => {
       tokensRevoked = true;

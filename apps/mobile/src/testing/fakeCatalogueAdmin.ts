@@ -51,6 +51,8 @@ export function handleCatalogueAdmin(
   user: User,
   catalogue: FakeCatalogue,
   nextId: () => string,
+  /** Whether the caller is staff of this gym (or a server admin). */
+  mayManage: (gymId: string | null | undefined) => boolean = () => true,
 ): Answer | null {
   const { method, path, body } = request;
   const layoutPath = /^\/layouts\/([^/]+)(\/image|\/climbs|\/reset)?$/.exec(path);
@@ -62,6 +64,17 @@ export function handleCatalogueAdmin(
   if (!isManagement) return null;
   if (user.role === 'climber') {
     return refuse(403, 'forbidden', 'managing the catalogue needs the setter or admin role');
+  }
+  // The gym the request acts on: the wall's, the climb's wall's, or (a new wall) the only one.
+  const actsOn = layoutPath
+    ? catalogue.layouts.find((l) => l.id === layoutPath[1])
+    : climbPath
+      ? catalogue.layouts.find(
+          (l) => l.id === catalogue.climbs.find((c) => c.id === climbPath[1])?.layoutId,
+        )
+      : undefined;
+  if (actsOn && !mayManage(actsOn.gymId)) {
+    return refuse(403, 'forbidden', "this wall is another gym's");
   }
   const changed = (layout: Layout) => {
     layout.climbCount = catalogue.climbs.filter(
@@ -91,6 +104,7 @@ export function handleCatalogueAdmin(
     if (isAnswer(fields)) return fields;
     const layout: Layout = {
       id: nextId(),
+      gymId: fields.gymId ?? catalogue.layouts[0]?.gymId ?? null,
       name: fields.name,
       description: fields.description ?? '',
       gradeSystem: fields.gradeSystem,

@@ -3,6 +3,7 @@ import { createMemoryStorage } from '@sendlog/sync';
 import type { KeyValueStorage } from '@sendlog/sync';
 import { AppRoot } from '../AppRoot';
 import { createAppServices } from '../services/appServices';
+import type { WallPictures } from '../wallPictures/wallPictures';
 import { createFakeApi, TEST_USER } from './fakeApi';
 import type { FakeApi } from './fakeApi';
 import { createFakeConnectivity } from './fakeConnectivity';
@@ -25,7 +26,12 @@ export async function signedInStorage(storage: KeyValueStorage = createMemorySto
 
 /** The whole app over in-memory storage, a fake API and switchable connectivity. */
 export function renderApp(
-  options: { storage?: KeyValueStorage; api?: FakeApi; online?: boolean } = {},
+  options: {
+    storage?: KeyValueStorage;
+    api?: FakeApi;
+    online?: boolean;
+    pictures?: WallPictures;
+  } = {},
 ) {
   const api = options.api ?? createFakeApi();
   const storage = options.storage ?? createMemoryStorage();
@@ -39,6 +45,7 @@ export function renderApp(
     connectivity: network.connectivity,
     uuid: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     onForeground: () => () => undefined,
+    ...(options.pictures ? { pictures: options.pictures } : {}),
   });
   rendered.add(services);
   const screen = render(<AppRoot services={services} />);

@@ -9,6 +9,7 @@ import { useAuthState, useServices } from '../../hooks/services';
 import { useSessions, useSyncState } from '../../hooks/sessions';
 import { viewSyncState } from '../../sync/syncStateView';
 import { colors, common } from '../../theme/theme';
+import { GymsEntry } from '../Gyms/GymsEntry';
 import { ExportLogbook } from './ExportLogbook';
 import { GradeSystemSetting } from './GradeSystemSetting';
 
@@ -55,6 +56,7 @@ export function ProfileScreen() {
           </Text>
           <SyncNowButton />
         </View>
+        <GymsEntry />
         <GradeSystemSetting />
         <ExportLogbook />
         <View style={common.card}>

@@ -12,6 +12,8 @@ export interface Refusal {
   message: string;
   /** The account lost its setter role (or never had it): the screen should say "setters only". */
   forbidden: boolean;
+  /** The server's error code (`not_found`, `last_gym_admin`…); null when it did not answer. */
+  code?: string | null;
 }
 
 const SENTENCES: Readonly<Record<string, string>> = {
@@ -48,7 +50,7 @@ export function refusalOf(failure: Failure): Refusal {
       : known
         ? `${known} (${failure.message})`
         : failure.message;
-  return { fields, message, forbidden: failure.code === 'forbidden' };
+  return { fields, message, forbidden: failure.code === 'forbidden', code: failure.code };
 }
 
 /**

@@ -10,13 +10,11 @@ export type ManageOutcome<T> = { ok: true; data: T } | { ok: false; refusal: Ref
 
 /**
  * Reads the catalogue again after a change. A refresh already under way may have read the lists
- * before the change went in: it is waited out, then the lists are read afresh (their ETags make
- * the unchanged ones cheap), so the setter's Layouts tab shows the change at once.
+ * before the change went in: this one runs after it (their ETags make the unchanged lists cheap),
+ * so the setter's Layouts tab shows the change at once.
  */
 export async function refreshAfterChange(services: AppServices): Promise<void> {
-  const token = services.auth.getToken();
-  if (services.catalogue.getState().refreshing) await services.catalogue.refresh(token);
-  await services.catalogue.refresh(token);
+  await services.refreshCatalogue();
 }
 
 const OFFLINE: Refusal = {

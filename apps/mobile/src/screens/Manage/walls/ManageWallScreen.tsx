@@ -17,6 +17,7 @@ import { OfflineNotice } from '../shared/OfflineNotice';
 import { messageFor } from '../shared/refusal';
 import { ResetWallPanel } from './ResetWallPanel';
 import { SettersOnly } from '../shared/SettersOnly';
+import { WallGymStaffOnly } from '../../Gyms/manage/WallGymStaffOnly';
 import { useManageCall } from '../shared/useManageCall';
 import { WallDetailsCard } from './WallDetailsCard';
 import type { WallDetailsDraft } from './WallDetailsCard';
@@ -27,7 +28,9 @@ type Props = NativeStackScreenProps<ManageStackParams, 'ManageWall'>;
 export function ManageWallScreen(props: Props) {
   return (
     <SettersOnly>
-      <ManageWall {...props} />
+      <WallGymStaffOnly layoutId={props.route.params.layoutId}>
+        <ManageWall {...props} />
+      </WallGymStaffOnly>
     </SettersOnly>
   );
 }
@@ -74,7 +77,7 @@ function ManageWall({ route, navigation }: Props) {
           <Button
             label="Refresh"
             disabled={manage.offline}
-            onPress={() => void services.catalogue.refresh(services.auth.getToken())}
+            onPress={() => void services.refreshCatalogue()}
           />
         </View>
       </View>

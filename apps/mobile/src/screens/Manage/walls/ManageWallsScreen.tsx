@@ -2,9 +2,16 @@ import { LinkPressable } from '../../../components/LinkPressable';
 import { useState } from 'react';
 import { FlatList, StyleSheet, Text, View } from 'react-native';
 import type { Layout } from '@sendlog/contract';
-import type { NativeStackScreenProps } from '@react-navigation/native-stack';
+import { useNavigation } from '@react-navigation/native';
+import type {
+  NativeStackNavigationProp,
+  NativeStackScreenProps,
+} from '@react-navigation/native-stack';
 import { Button } from '../../../components/Button';
-import { useCatalogue } from '../../../hooks/services';
+import { managedGyms } from '../../../gyms/staffRoles';
+import { useCatalogue, useMyGyms, useUser } from '../../../hooks/services';
+import { GymManageHeader } from '../../Gyms/manage/GymManageHeader';
+import { ManageGymChooser } from '../../Gyms/manage/ManageGymChooser';
 import type { ManageStackParams } from '../../../navigation/types';
 import { colors, common, spacing } from '../../../theme/theme';
 import { OfflineNotice } from '../shared/OfflineNotice';
@@ -13,23 +20,38 @@ import { useManageCall } from '../shared/useManageCall';
 
 type Props = NativeStackScreenProps<ManageStackParams, 'ManageWalls'>;
 
-/** Every wall, archived ones too (they come back up after a reset), with "New wall". */
-export function ManageWallsScreen(props: Props) {
+/**
+ * Manage: the gyms where the account is staff. Staff of one gym see its walls at once (as before
+ * gyms); staff of several pick one first.
+ */
+export function ManageWallsScreen(_props: Props) {
   return (
     <SettersOnly>
-      <WallsList {...props} />
+      <ManageHome />
     </SettersOnly>
   );
 }
 
-function WallsList({ navigation }: Props) {
+function ManageHome() {
+  const user = useUser();
+  const gyms = managedGyms(user, useMyGyms().gyms ?? []);
+  if (gyms.length > 1) return <ManageGymChooser gyms={gyms} />;
+  return <WallsList gymId={gyms[0]?.id ?? null} />;
+}
+
+/**
+ * A gym's walls, archived ones too (they come back up after a reset), with "New wall"; with
+ * `gymId` null (the account's gyms not on the device yet), every wall the device holds.
+ */
+export function WallsList({ gymId }: { gymId: string | null }) {
+  const navigation = useNavigation<NativeStackNavigationProp<ManageStackParams>>();
   const catalogue = useCatalogue();
   const { run, busy, offline } = useManageCall();
   const [problem, setProblem] = useState<{ layoutId: string; message: string } | null>(null);
   // Open walls first, then archived ones, each by name as the server lists them.
-  const layouts = [...(catalogue.layouts ?? [])].sort(
-    (a, b) => Number(a.archived) - Number(b.archived),
-  );
+  const layouts = (catalogue.layouts ?? [])
+    .filter((l) => gymId === null || l.gymId === gymId)
+    .sort((a, b) => Number(a.archived) - Number(b.archived));
 
   const setArchived = async (layout: Layout, archived: boolean) => {
     setProblem(null);
@@ -46,6 +68,7 @@ function WallsList({ navigation }: Props) {
         keyExtractor={(l) => l.id}
         ListHeaderComponent={
           <View style={styles.header}>
+            {gymId ? <GymManageHeader gymId={gymId} /> : null}
             <Text style={common.muted}>
               Walls and climbs you change here reach climbers at their next refresh.
             </Text>
@@ -53,7 +76,7 @@ function WallsList({ navigation }: Props) {
               label="New wall"
               variant="primary"
               disabled={offline}
-              onPress={() => navigation.navigate('NewWall')}
+              onPress={() => navigation.navigate('NewWall', gymId ? { gymId } : {})}
             />
           </View>
         }

@@ -11,6 +11,8 @@ import { LabeledField } from '../shared/LabeledField';
 import { OfflineNotice } from '../shared/OfflineNotice';
 import { messageFor } from '../shared/refusal';
 import { SettersOnly } from '../shared/SettersOnly';
+import { GymStaffOnly } from '../../Gyms/manage/GymStaffOnly';
+import { useMyGyms } from '../../../hooks/services';
 import { useManageCall } from '../shared/useManageCall';
 import { checkWallDraft } from './wallForm';
 
@@ -24,17 +26,26 @@ const SYSTEM_LABELS: Record<GradeSystem, string> = {
 export function NewWallScreen(props: Props) {
   return (
     <SettersOnly>
-      <NewWallForm {...props} />
+      {props.route.params?.gymId ? (
+        <GymStaffOnly gymId={props.route.params.gymId}>
+          <NewWallForm {...props} />
+        </GymStaffOnly>
+      ) : (
+        <NewWallForm {...props} />
+      )}
     </SettersOnly>
   );
 }
 
 /** Name, description and grade system; the grade system never changes once the wall exists. */
-function NewWallForm({ navigation }: Props) {
+function NewWallForm({ navigation, route }: Props) {
+  const gymId = route.params?.gymId;
   const { run, busy, offline } = useManageCall();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [gradeSystem, setGradeSystem] = useState<GradeSystem>('V');
+  // The gym's grade system first: most of its walls are graded alike.
+  const gym = useMyGyms().gyms?.find((g) => g.id === gymId);
+  const [gradeSystem, setGradeSystem] = useState<GradeSystem>(gym?.gradeSystem ?? 'V');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
 
@@ -46,7 +57,11 @@ function NewWallForm({ navigation }: Props) {
       return;
     }
     setFields({});
-    const outcome = await run((api, token) => api.createLayout(token, checked.body));
+    const outcome = await run((api, token) =>
+      gymId
+        ? api.createGymLayout(token, gymId, checked.body)
+        : api.createLayout(token, checked.body),
+    );
     if (!outcome.ok) {
       setFields({ ...outcome.refusal.fields });
       setMessage(messageFor(outcome.refusal, ['name', 'description', 'gradeSystem']));
