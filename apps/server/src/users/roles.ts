@@ -5,8 +5,7 @@ import { queryRows } from '../db/sql.js';
 import { findTokenHolder, normalizeEmail } from './user-repository.js';
 
 export type GrantResult =
-  | { ok: true; user: User }
-  | { ok: false; reason: 'no_account' | 'no_single_gym' | 'last_admin' };
+  { ok: true; user: User } | { ok: false; reason: 'no_account' | 'no_single_gym' | 'last_admin' };
 
 /**
  * Gives the account with this email a role in its v2 meaning (`PUT /users/role`, `npm run admin
@@ -32,11 +31,7 @@ export async function grantRole(
           sql`select email from users where role = 'admin' order by id for update`,
         )
       : [];
-    if (
-      role !== 'admin' &&
-      admins.length === 1 &&
-      admins[0]!.email === normalizeEmail(email)
-    ) {
+    if (role !== 'admin' && admins.length === 1 && admins[0]!.email === normalizeEmail(email)) {
       return { ok: false, reason: 'last_admin' };
     }
     const [user] = await queryRows<{ id: string }>(
@@ -60,4 +55,3 @@ export async function grantRole(
     return { ok: true, user: holder!.user };
   });
 }
-
