@@ -305,7 +305,9 @@ describe.skipIf(!hasChromium)('at the wall', () => {
       const { page, errors } = await stage.open(LAPTOP);
       const app = climber(page);
       await app.signIn(DEMO_SETTER.email, DEMO_SETTER.password);
-      const walls = (await stage.api.layouts()).filter((l) => !l.archived);
+      // The walls of the gym the setter is staff of, as the app lists them.
+      const setterToken = await stage.api.login(DEMO_SETTER.email, DEMO_SETTER.password);
+      const walls = (await stage.api.layouts(setterToken)).filter((l) => !l.archived);
       const cards = await Promise.all(
         walls.map((w) => page.getByRole('link', { name: w.name, exact: true }).boundingBox()),
       );
@@ -351,7 +353,8 @@ describe.skipIf(!hasChromium)('at the wall', () => {
       const app = climber(page);
       await app.signIn(account.email, account.password);
       const { layout, climbs } = stage.demoWall;
-      const walls = (await stage.api.layouts()).filter((l) => !l.archived);
+      // The walls of the gym the new climber follows, as the app lists them.
+      const walls = (await stage.api.layouts(account.token)).filter((l) => !l.archived);
 
       // The walls: after the heading, one stop per wall.
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
