@@ -1,5 +1,5 @@
 import { createHttpClient } from '@sendlog/sync';
-import { refusalOf } from '../screens/Manage/shared/refusal';
+import { refusalOf } from '../screens/Manage/common/refusal';
 import { createFakeApi } from '../testing/fakeApi';
 import { createCatalogueAdminApi } from './catalogueAdminApi';
 

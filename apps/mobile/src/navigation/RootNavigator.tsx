@@ -32,7 +32,7 @@ import { TabIcon } from '../components/icons/TabIcon';
 import type { TabIconName } from '../components/icons/TabIcon';
 import { useUser } from '../hooks/services';
 import { useWideWindow } from '../hooks/useWideWindow';
-import { canManage } from '../screens/Manage/shared/canManage';
+import { canManage } from '../screens/Manage/common/canManage';
 import type {
   HistoryStackParams,
   LayoutsStackParams,

@@ -8,12 +8,12 @@ import { RadioChips } from '../../../components/RadioChips';
 import { useMyGyms } from '../../../hooks/services';
 import type { ManageStackParams } from '../../../navigation/types';
 import { common, spacing } from '../../../theme/theme';
-import { BusyLine } from '../../Manage/shared/BusyLine';
-import { LabeledField } from '../../Manage/shared/LabeledField';
-import { OfflineNotice } from '../../Manage/shared/OfflineNotice';
-import { messageFor } from '../../Manage/shared/refusal';
-import { SettersOnly } from '../../Manage/shared/SettersOnly';
-import { useManageCall } from '../../Manage/shared/useManageCall';
+import { BusyLine } from '../../Manage/common/BusyLine';
+import { LabeledField } from '../../Manage/common/LabeledField';
+import { OfflineNotice } from '../../Manage/common/OfflineNotice';
+import { messageFor } from '../../Manage/common/refusal';
+import { SettersOnly } from '../../Manage/common/SettersOnly';
+import { useManageCall } from '../../Manage/common/useManageCall';
 import { GymStaffOnly } from './GymStaffOnly';
 
 type Props = NativeStackScreenProps<ManageStackParams, 'EditGym'>;

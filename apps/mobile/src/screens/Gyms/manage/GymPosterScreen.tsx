@@ -8,7 +8,7 @@ import { gymLink } from '../../../gyms/gymLink';
 import { useMyGyms } from '../../../hooks/services';
 import type { ManageStackParams } from '../../../navigation/types';
 import { colors, common, spacing } from '../../../theme/theme';
-import { SettersOnly } from '../../Manage/shared/SettersOnly';
+import { SettersOnly } from '../../Manage/common/SettersOnly';
 import { GymStaffOnly } from './GymStaffOnly';
 
 type Props = NativeStackScreenProps<ManageStackParams, 'GymPoster'>;

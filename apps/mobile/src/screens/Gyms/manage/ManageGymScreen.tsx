@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { NativeStackScreenProps } from '@react-navigation/native-stack';
 import type { ManageStackParams } from '../../../navigation/types';
-import { SettersOnly } from '../../Manage/shared/SettersOnly';
+import { SettersOnly } from '../../Manage/common/SettersOnly';
 import { WallsList } from '../../Manage/walls/ManageWallsScreen';
 import { GymStaffOnly, useGymName } from './GymStaffOnly';
 

@@ -4,11 +4,11 @@ import type { TextInput } from 'react-native';
 import { pointerWord } from '../../../format/pointerWord';
 import type { GradeSystem } from '@sendlog/contract';
 import { Button } from '../../../components/Button';
-import { BusyLine } from '../shared/BusyLine';
+import { BusyLine } from '../common/BusyLine';
 import { common } from '../../../theme/theme';
 import type { ClimbDraft } from './climbForm';
 import { HoldColorPicker } from './HoldColorPicker';
-import { LabeledField } from '../shared/LabeledField';
+import { LabeledField } from '../common/LabeledField';
 import { SpotFields } from './SpotFields';
 
 /** Where a spot is, in words: the picture's dots are not everyone's way in. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { View } from 'react-native';
 import type { WallPosition } from '@sendlog/contract';
 import { common } from '../../../theme/theme';
-import { LabeledField } from '../shared/LabeledField';
+import { LabeledField } from '../common/LabeledField';
 
 const percentOf = (v: number | undefined) => (v === undefined ? '' : String(Math.round(v * 100)));
 

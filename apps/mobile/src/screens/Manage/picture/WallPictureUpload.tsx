@@ -5,7 +5,7 @@ import { Button } from '../../../components/Button';
 import { common } from '../../../theme/theme';
 import { pickWallPicture } from './pickWallPicture';
 import { checkPicture, sizeText } from './uploadPicture';
-import type { useManageCall } from '../shared/useManageCall';
+import type { useManageCall } from '../common/useManageCall';
 
 type Upload =
   | { kind: 'idle' }

@@ -14,9 +14,9 @@ import { GymManageHeader } from '../../Gyms/manage/GymManageHeader';
 import { ManageGymChooser } from '../../Gyms/manage/ManageGymChooser';
 import type { ManageStackParams } from '../../../navigation/types';
 import { colors, common, spacing } from '../../../theme/theme';
-import { OfflineNotice } from '../shared/OfflineNotice';
-import { SettersOnly } from '../shared/SettersOnly';
-import { useManageCall } from '../shared/useManageCall';
+import { OfflineNotice } from '../common/OfflineNotice';
+import { SettersOnly } from '../common/SettersOnly';
+import { useManageCall } from '../common/useManageCall';
 
 type Props = NativeStackScreenProps<ManageStackParams, 'ManageWalls'>;
 

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Climb, Layout } from '@sendlog/contract';
 import { Button } from '../../../components/Button';
-import { BusyLine } from '../shared/BusyLine';
+import { BusyLine } from '../common/BusyLine';
 import { colors, common, spacing } from '../../../theme/theme';
 import { resetWall } from './resetWall';
-import type { useManageCall } from '../shared/useManageCall';
+import type { useManageCall } from '../common/useManageCall';
 
 type Step = { kind: 'closed' } | { kind: 'choosing' } | { kind: 'confirming' };
 

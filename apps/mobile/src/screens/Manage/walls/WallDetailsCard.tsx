@@ -3,11 +3,11 @@ import { Text, View } from 'react-native';
 import { updateLayoutBodySchema, issuesToDetails } from '@sendlog/contract';
 import type { Layout } from '@sendlog/contract';
 import { Button } from '../../../components/Button';
-import { BusyLine } from '../shared/BusyLine';
+import { BusyLine } from '../common/BusyLine';
 import { common } from '../../../theme/theme';
-import { LabeledField } from '../shared/LabeledField';
-import { messageFor } from '../shared/refusal';
-import type { useManageCall } from '../shared/useManageCall';
+import { LabeledField } from '../common/LabeledField';
+import { messageFor } from '../common/refusal';
+import type { useManageCall } from '../common/useManageCall';
 import { fieldsOf } from './wallForm';
 
 /** The wall's name and description being edited; lives in the screen, like the climb form. */
