@@ -14,10 +14,8 @@ import type { Connectivity } from '../connectivity/netInfoConnectivity';
 import { createMyGymsStore } from '../gyms/myGymsStore';
 import type { MyGymsStore } from '../gyms/myGymsStore';
 import { scopedStorage } from '../storage/keyValueStorage';
-import { createRecentDeletes } from '../sync/recentDelete';
-import { createRecentEnds } from '../sync/recentEnd';
-import type { RecentEnds } from '../sync/recentEnd';
-import type { RecentDeletes } from '../sync/recentDelete';
+import { createRecentActions } from '../sync/recentActions';
+import type { RecentActions } from '../sync/recentActions';
 import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
 import { createRemoteWallPictures } from '../wallPictures/wallPictures';
 import type { WallPictures } from '../wallPictures/wallPictures';
@@ -29,10 +27,8 @@ export interface Account {
   userId: string;
   store: SessionStore;
   engine: SyncEngine;
-  /** The last delete, while its "Undo" is offered. */
-  deletes: RecentDeletes;
-  /** The last session ended, while its "Undo" is offered. */
-  ends: RecentEnds;
+  /** The last session ended or deleted, or route removed, while its "Undo" is offered. */
+  recent: RecentActions;
   /** The gyms this account follows (or is staff of), kept on the device. */
   gyms: MyGymsStore;
 }
@@ -130,8 +126,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   function closeAccount(): void {
     account?.engine.stop();
-    account?.deletes.dispose();
-    account?.ends.dispose();
+    account?.recent.dispose();
     account = null;
     opening = null;
     accountEmitter.emit();
@@ -163,8 +158,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       userId,
       store,
       engine,
-      deletes: createRecentDeletes(store, engine),
-      ends: createRecentEnds(store),
+      recent: createRecentActions(store, engine),
       gyms,
     };
     accountEmitter.emit();
@@ -240,8 +234,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispose() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();
-      account?.deletes.dispose();
-      account?.ends.dispose();
+      account?.recent.dispose();
     },
   };
 }

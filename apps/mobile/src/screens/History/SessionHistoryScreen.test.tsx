@@ -41,8 +41,8 @@ describe('SessionHistoryScreen', () => {
     expect(screen.getByText(/could not be synced/)).toBeTruthy();
 
     fireEvent.press(screen.getByRole('button', { name: 'Edit' }));
-    fireEvent.press(await screen.findByRole('button', { name: 'Remove Crimp School' }));
-    fireEvent.press(screen.getByRole('button', { name: 'Confirm remove Crimp School' }));
+    fireEvent.press(await screen.findByRole('button', { name: 'More for Crimp School' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Remove Crimp School' }));
     fireEvent.changeText(screen.getByLabelText('Session notes'), 'that climb was not in this gym');
     fireEvent.press(screen.getByRole('button', { name: 'Save notes' }));
     app.api.acceptAll();
@@ -97,6 +97,9 @@ describe('SessionHistoryScreen', () => {
     const before = app.services.getAccount()?.store.getSessions()[0];
     app.setOnline(false);
 
+    // Delete waits in the card's ⋯ menu, not as a red button on every card.
+    expect(screen.queryByRole('button', { name: /^Delete Main Wall, / })).toBeNull();
+    fireEvent.press(screen.getByRole('button', { name: /^More for Main Wall, / }));
     fireEvent.press(screen.getByRole('button', { name: /^Delete Main Wall, / }));
     expect(await screen.findByText(/No sessions yet/)).toBeTruthy();
     expect(screen.getByText(/^Deleted Main Wall, /)).toBeTruthy();
@@ -115,6 +118,9 @@ describe('SessionHistoryScreen', () => {
     await screen.findByText('Synced', {}, { timeout: 10_000 });
     const id = app.services.getAccount()?.store.getSessions()[0]?.id;
 
+    // Delete waits in the card's ⋯ menu, not as a red button on every card.
+    expect(screen.queryByRole('button', { name: /^Delete Main Wall, / })).toBeNull();
+    fireEvent.press(screen.getByRole('button', { name: /^More for Main Wall, / }));
     fireEvent.press(screen.getByRole('button', { name: /^Delete Main Wall, / }));
     expect(screen.getByRole('button', { name: 'Undo delete' })).toBeTruthy();
     // Held back while Undo is offered.

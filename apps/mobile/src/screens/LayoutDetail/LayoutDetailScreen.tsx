@@ -16,6 +16,7 @@ import type { LayoutsStackParams, TabParams } from '../../navigation/types';
 import { common, spacing } from '../../theme/theme';
 import { ClimbRow } from './ClimbRow';
 import { JustLogged } from './JustLogged';
+import { RecentActionStrip } from '../../components/RecentActionStrip';
 import { LayoutDetailHeader } from './LayoutDetailHeader';
 import { LayoutWall } from './LayoutWall';
 import { LoggedSheet } from './LoggedSheet';
@@ -203,6 +204,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
       ) : (
         <StartSessionBar onStart={live.start} />
       )}
+      <RecentActionStrip />
       {justLogged ? (
         <JustLogged
           climbName={justLoggedClimb?.name ?? 'a climb'}
