@@ -122,7 +122,7 @@ describe('ClimbStoryScreen', () => {
     expect(await screen.findByText('V1 · Bare Bones')).toBeTruthy();
     expect(screen.queryByRole('img', { name: /on the Main Wall picture/ })).toBeNull();
     expect(screen.queryByText(/^Set by/)).toBeNull();
-    expect(screen.getByText('No other climber has logged it yet.')).toBeTruthy();
+    expect(screen.getByText('No climber has logged it yet.')).toBeTruthy();
   });
 
   it('logs from the story into the session running on its wall, offline', async () => {

@@ -58,7 +58,7 @@ export function StoryClimbCard(props: { climb: Climb }) {
       {climb.community.climbers > 0 ? (
         <CommunityLine community={climb.community} display={display} />
       ) : (
-        <Text style={common.muted}>No other climber has logged it yet.</Text>
+        <Text style={common.muted}>No climber has logged it yet.</Text>
       )}
       {session && logging ? (
         <RouteForm

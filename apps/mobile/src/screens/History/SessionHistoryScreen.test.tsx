@@ -126,10 +126,10 @@ describe('SessionHistoryScreen', () => {
     // Held back while Undo is offered.
     expect(app.api.deletedSessions).toEqual([]);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo delete' })).toBeNull(), {
-      timeout: 8_000,
+      timeout: 10_000,
     });
     await waitFor(() => expect(app.api.deletedSessions).toEqual([id]), { timeout: 5_000 });
     expect(app.api.serverSessions).toHaveLength(0);
     expect(screen.getByText(/No sessions yet/)).toBeTruthy();
-  }, 20_000);
+  }, 25_000);
 });

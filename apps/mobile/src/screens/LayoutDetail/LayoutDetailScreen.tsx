@@ -204,7 +204,8 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
       ) : (
         <StartSessionBar onStart={live.start} />
       )}
-      <RecentActionStrip />
+      {/* The logged sheet shows its own while open: a removal there is offered back there. */}
+      {sheetOpen ? null : <RecentActionStrip />}
       {justLogged ? (
         <JustLogged
           climbName={justLoggedClimb?.name ?? 'a climb'}
