@@ -126,10 +126,11 @@ describe('SessionHistoryScreen', () => {
     // Held back while Undo is offered.
     expect(app.api.deletedSessions).toEqual([]);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo delete' })).toBeNull(), {
-      timeout: 10_000,
+      // UNDO_MS (6 s), with room for a loaded machine's late timers.
+      timeout: 15_000,
     });
     await waitFor(() => expect(app.api.deletedSessions).toEqual([id]), { timeout: 5_000 });
     expect(app.api.serverSessions).toHaveLength(0);
     expect(screen.getByText(/No sessions yet/)).toBeTruthy();
-  }, 25_000);
+  }, 30_000);
 });
