@@ -126,8 +126,10 @@ describe('SessionHistoryScreen', () => {
     // Held back while Undo is offered.
     expect(app.api.deletedSessions).toEqual([]);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo delete' })).toBeNull(), {
-      // UNDO_MS (6 s), with room for a loaded machine's late timers.
+      // UNDO_MS (6 s), with room for a loaded machine's late timers; looked for twice a second,
+      // as a query over the whole screen every 50 ms is what makes the timers late.
       timeout: 15_000,
+      interval: 500,
     });
     await waitFor(() => expect(app.api.deletedSessions).toEqual([id]), { timeout: 5_000 });
     expect(app.api.serverSessions).toHaveLength(0);

@@ -51,6 +51,8 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
     <View style={common.screen}>
       <SyncBanner />
       <RecentActionStrip
+        // A route removed is offered back on its session's screen, over this one.
+        kinds={['end', 'delete']}
         onUndone={(action) => {
           if (action.kind !== 'end') return;
           // A session resumed goes back to its wall, where it runs.

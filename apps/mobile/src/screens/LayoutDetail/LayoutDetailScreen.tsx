@@ -205,7 +205,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
         <StartSessionBar onStart={live.start} />
       )}
       {/* The logged sheet shows its own while open: a removal there is offered back there. */}
-      {sheetOpen ? null : <RecentActionStrip />}
+      {sheetOpen ? null : <RecentActionStrip kinds={['remove']} />}
       {justLogged ? (
         <JustLogged
           climbName={justLoggedClimb?.name ?? 'a climb'}
