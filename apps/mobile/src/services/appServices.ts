@@ -77,6 +77,8 @@ export interface AppServicesOptions {
   onForeground?: (listener: () => void) => () => void;
   /** Where wall pictures are kept (the platform's cache); from the server alone by default. */
   pictures?: WallPictures;
+  /** How long "Undo" is offered (UNDO_MS by default; a test that waits it out shortens it). */
+  undoMs?: number;
 }
 
 function onAppStateActive(listener: () => void): () => void {
@@ -158,7 +160,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       userId,
       store,
       engine,
-      recent: createRecentActions(store, engine),
+      recent: createRecentActions(store, engine, options.undoMs),
       gyms,
     };
     accountEmitter.emit();

@@ -112,7 +112,7 @@ describe('SessionHistoryScreen', () => {
   });
 
   it('without Undo the strip goes after a few seconds and the server drops the session', async () => {
-    const app = renderApp({ storage: await signedInStorage() });
+    const app = renderApp({ storage: await signedInStorage(), undoMs: 1_000 });
     await screen.findByRole('link', { name: 'Main Wall' });
     await endOneSession(app);
     await screen.findByText('Synced', {}, { timeout: 10_000 });
@@ -126,10 +126,9 @@ describe('SessionHistoryScreen', () => {
     // Held back while Undo is offered.
     expect(app.api.deletedSessions).toEqual([]);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Undo delete' })).toBeNull(), {
-      // UNDO_MS (6 s), with room for a loaded machine's late timers; looked for twice a second,
-      // as a query over the whole screen every 50 ms is what makes the timers late.
-      timeout: 15_000,
-      interval: 500,
+      // Undo offered for 1 s here, with room for a loaded machine's late timers.
+      timeout: 10_000,
+      interval: 200,
     });
     await waitFor(() => expect(app.api.deletedSessions).toEqual([id]), { timeout: 5_000 });
     expect(app.api.serverSessions).toHaveLength(0);
