@@ -35,8 +35,6 @@ export function useDotDrag(
 ): ResponderProps {
   const start = useRef<{ pageX: number; pageY: number; x: number; y: number } | null>(null);
   const moved = useRef(false);
-  const latest = useRef(drag);
-  latest.current = drag;
   const point = (event: GestureResponderEvent) => ({
     pageX: event.nativeEvent.pageX,
     pageY: event.nativeEvent.pageY,
@@ -57,8 +55,9 @@ export function useDotDrag(
       const delta = { dx: pageX - from.pageX, dy: pageY - from.pageY };
       if (!moved.current && Math.abs(delta.dx) + Math.abs(delta.dy) < SLOP) return;
       moved.current = true;
-      const next = positionAfterDrag(from, delta, latest.current.drawn);
-      if (next) latest.current.onMove(next);
+      // The handlers are made anew each render: `drag` is the latest drawn size and callback.
+      const next = positionAfterDrag(from, delta, drag.drawn);
+      if (next) drag.onMove(next);
     },
     onResponderRelease: () => {
       start.current = null;
