@@ -268,12 +268,12 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       const { layout } = stage.demoWall;
       const [kept, removed] = [0, 1].map((i) => stage.demoClimb(i).name) as [string, string];
 
-      // The tabs are named by their labels alone; their icons (Ionicons) are drawn but silent.
+      // The tabs are named by their labels alone; their icons (Feather) are drawn but silent.
       expect(await page.getByRole('tab').allInnerTexts()).toHaveLength(4);
       for (const name of ['Walls', 'History', 'Progress', 'Profile'])
         await page.getByRole('tab', { name, exact: true }).waitFor();
       await expect
-        .poll(() => page.evaluate(() => document.fonts.check('24px ionicons')))
+        .poll(() => page.evaluate(() => document.fonts.check('24px feather')))
         .toBe(true);
       const icons = await page.evaluate(
         () => [...document.querySelectorAll('[role="tab"] [aria-hidden="true"]')].length,

@@ -206,6 +206,27 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
         ['Story red', 'V5', true],
       ]);
 
+      // A climb archived: the wall counts the climbs up (climbCount), on the server and on the
+      // climber's Walls card, while its climbs list still holds the archived one.
+      await page.getByRole('button', { name: 'Archive Story yellow', exact: true }).click();
+      await page.getByRole('button', { name: 'Unarchive Story yellow', exact: true }).waitFor(WAIT);
+      const counted = (await stage.api.layouts()).find((l) => l.id === layout.id);
+      const listed = await climbsOf(layout.id);
+      console.log(
+        `[figure] after an archive: climbCount ${counted?.climbCount}, climbs up ` +
+          `${listed.filter((c) => !c.archived).length} of ${listed.length} listed`,
+      );
+      expect(counted?.climbCount).toBe(listed.filter((c) => !c.archived).length);
+      expect(counted?.climbCount).toBe(2);
+      await climberApp.openTab('Profile');
+      await phone.page.getByRole('button', { name: 'Sync now' }).click();
+      await climberApp.openTab('Walls');
+      await phone.page
+        .getByRole('link', { name: wallName, exact: true })
+        .locator('xpath=..')
+        .getByText('2 climbs', { exact: true })
+        .waitFor(WAIT);
+
       // A link to Manage is closed to a climber, without a crash.
       await phone.page.goto(`${stage.server.url}/manage`);
       await phone.page.getByText('Setters only', { exact: true }).waitFor();

@@ -1,4 +1,4 @@
-import Ionicons from '@expo/vector-icons/Ionicons';
+import Feather from '@expo/vector-icons/Feather';
 import { useState } from 'react';
 import { Pressable, StyleSheet, View } from 'react-native';
 import { colors, spacing } from '../theme/theme';
@@ -30,7 +30,7 @@ export function MoreMenu(props: { name: string; items: readonly MoreMenuItem[] }
         style={({ pressed }) => [styles.toggle, open && styles.open, pressed && styles.pressed]}
       >
         <View aria-hidden importantForAccessibility="no-hide-descendants" accessible={false}>
-          <Ionicons name="ellipsis-horizontal" size={22} color={colors.text} />
+          <Feather name="more-horizontal" size={22} color={colors.text} />
         </View>
       </Pressable>
       {open
