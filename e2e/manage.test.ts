@@ -221,8 +221,9 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       await climberApp.openTab('Profile');
       await phone.page.getByRole('button', { name: 'Sync now' }).click();
       await climberApp.openTab('Walls');
+      // The wall's card: its description's row, then the count beside it.
       await phone.page
-        .getByRole('link', { name: wallName, exact: true })
+        .getByText('Built by the e2e story', { exact: true })
         .locator('xpath=..')
         .getByText('2 climbs', { exact: true })
         .waitFor(WAIT);
