@@ -1,0 +1,206 @@
+import { GRADE_SYSTEMS } from '@sendlog/contract';
+import { sql, type SQL } from 'drizzle-orm';
+import { gradeKey, gradeOrder } from '../db/grade-sql.js';
+import { isoText } from '../db/sql.js';
+
+export interface InsightsRequest {
+  gymId: string;
+  /** The gym's zone: weeks, weekdays, hours and ages are local to the gym. */
+  timeZone: string;
+  /** Inclusive and exclusive ends, ISO instants already resolved. */
+  from: string;
+  to: string;
+}
+
+/** Columns of the statement's one row: JSON texts, read by `loadInsights`. */
+export interface InsightsRow {
+  set: string;
+  climbed: string;
+  climbs: string;
+  weeks: string;
+  by_weekday: string;
+  by_hour: string;
+}
+
+/** A text's place in the grade system `system` (a column of text), null when it is none of it. */
+function indexIn(system: SQL, text: SQL): SQL {
+  const cases = GRADE_SYSTEMS.map(
+    (s) => sql`when ${sql.raw(`'${s}'`)} then ${gradeOrder(s, gradeKey(text))}`,
+  );
+  return sql`case ${system} ${sql.join(cases, sql` `)} end`;
+}
+
+/** A grade text as the answer shows it: its canonical spelling when known, else as stored. */
+function shownGrade(text: SQL): SQL {
+  return sql`coalesce(
+    case when ${gradeOrder('rank', gradeKey(text))} is not null then ${gradeKey(text)} end, ${text})`;
+}
+
+/** Grade rows in `compareGrades`' order: known ones easiest first, the others by text. */
+const GRADE_ROW_ORDER = sql.raw(`rank is null, rank, grade collate "C"`);
+
+/**
+ * `GET /gyms/:id/insights` in one statement, set-based, with the definitions of @sendlog/rules
+ * (`computeInsights` is its oracle in the property test):
+ *
+ * - `period_sessions`: the gym's counted sessions (not deleted, at its walls, starting in the
+ *   period), with their local start in the gym's zone; `tries`: their routes at the gym's climbs.
+ * - Flashes need each climber's first try of a climb over their whole history, but only for the
+ *   pairs (climber, climb) that have a one-go send in the period: `firsts` takes the earliest
+ *   moment per pair (an aggregate, nothing sorted), and a candidate at that moment is a flash
+ *   unless another try of the pair shares the moment and comes first in the order of tries (a
+ *   probe of `session_routes_climb_logged_idx` at one moment).
+ * - `latest_rating` / `latest_opinion`: each climber's last stars and last opinion that is a grade
+ *   of the wall's system, per climb, in the order of tries; they count once per climber.
+ * - Activity groups the period's sessions by local week, ISO weekday and hour, with zeros.
+ */
+export function insightsStatement(q: InsightsRequest): SQL {
+  const from = sql`${q.from}::timestamptz`;
+  const to = sql`${q.to}::timestamptz`;
+  const tz = sql`${q.timeZone}::text`;
+  const latestOrder = sql.raw(
+    'climb_id, user_id, at desc, start_time desc, session_id desc, route_id desc',
+  );
+  return sql`
+    with gym_layouts as (
+      select id, grade_system, archived from layouts where gym_id = ${q.gymId}
+    ),
+    gym_climbs as (
+      select c.*, l.grade_system, l.archived as layout_archived
+      from climbs c join gym_layouts l on l.id = c.layout_id
+    ),
+    period_sessions as (
+      select s.id, s.user_id, s.start_time, s.start_time at time zone ${tz} as local_start
+      from climbing_sessions s
+      where s.layout_id in (select id from gym_layouts) and s.deleted_at is null
+        and s.start_time >= ${from} and s.start_time < ${to}
+    ),
+    tries as (
+      select r.id as route_id, s.id as session_id, s.user_id, s.start_time, r.logged_at as at,
+             r.climb_id, r.is_success, r.attempts, r.grade as route_grade, r.rating,
+             ${indexIn(sql`c.grade_system`, sql`r.grade_opinion`)} as opinion
+      from period_sessions s
+      join session_routes r on r.session_id = s.id
+      join gym_climbs c on c.id = r.climb_id
+    ),
+    candidates as (
+      select * from tries where is_success and attempts = 1
+    ),
+    firsts as (
+      select s.user_id, r.climb_id, min(r.logged_at) as first_at
+      from session_routes r join climbing_sessions s on s.id = r.session_id
+      where s.deleted_at is null
+        and (s.user_id, r.climb_id) in (select user_id, climb_id from candidates)
+      group by s.user_id, r.climb_id
+    ),
+    flashes as (
+      select t.climb_id, count(*) as flashes
+      from candidates t
+      join firsts f on f.user_id = t.user_id and f.climb_id = t.climb_id and f.first_at = t.at
+      where not exists (
+        select 1 from session_routes r join climbing_sessions s on s.id = r.session_id
+        where r.climb_id = t.climb_id and r.logged_at = t.at and s.user_id = t.user_id
+          and s.deleted_at is null
+          and (s.start_time, s.id, r.id) < (t.start_time, t.session_id, t.route_id)
+      )
+      group by t.climb_id
+    ),
+    latest_rating as (
+      select distinct on (climb_id, user_id) climb_id, rating
+      from tries where rating is not null order by ${latestOrder}
+    ),
+    latest_opinion as (
+      select distinct on (climb_id, user_id) climb_id, opinion
+      from tries where opinion is not null order by ${latestOrder}
+    ),
+    climb_tries as (
+      select climb_id, count(distinct user_id) as climbers, count(*) as tries,
+             sum(attempts) as attempts, count(*) filter (where is_success) as sends
+      from tries group by climb_id
+    ),
+    climb_ratings as (
+      select climb_id, sum(rating) as rating_sum, count(*) as rating_count
+      from latest_rating group by climb_id
+    ),
+    climb_opinions as (
+      select climb_id, count(*) as opinions,
+             percentile_disc(0.5) within group (order by opinion) as median
+      from latest_opinion group by climb_id
+    ),
+    listed as (
+      select c.id, c.layout_id, c.name, c.grade, c.setter, c.set_at, c.removal_planned_at,
+             c.archived, c.grade_system,
+             coalesce(t.climbers, 0) as climbers, coalesce(t.tries, 0) as tries,
+             coalesce(t.attempts, 0) as attempts, coalesce(t.sends, 0) as sends,
+             coalesce(f.flashes, 0) as flashes, coalesce(r.rating_sum, 0) as rating_sum,
+             coalesce(r.rating_count, 0) as rating_count, coalesce(o.opinions, 0) as opinions,
+             o.median
+      from gym_climbs c
+      left join climb_tries t on t.climb_id = c.id
+      left join flashes f on f.climb_id = c.id
+      left join climb_ratings r on r.climb_id = c.id
+      left join climb_opinions o on o.climb_id = c.id
+      where (not c.archived and not c.layout_archived) or t.climb_id is not null
+    ),
+    set_rows as (
+      select grade, rank, count(*) as climbs from (
+        select ${shownGrade(sql`grade`)} as grade, ${gradeOrder('rank', gradeKey(sql`grade`))} as rank
+        from gym_climbs where not archived and not layout_archived
+      ) g group by grade, rank
+    ),
+    climbed_rows as (
+      select grade, rank, count(distinct user_id) as climbers, count(*) as tries,
+             sum(attempts) as attempts, count(*) filter (where is_success) as sends
+      from (
+        select t.*, ${shownGrade(sql`route_grade`)} as grade,
+               ${gradeOrder('rank', gradeKey(sql`route_grade`))} as rank
+        from tries t
+      ) g group by grade, rank
+    ),
+    weeks as (
+      select generate_series(
+        date_trunc('week', ${from} at time zone ${tz}),
+        date_trunc('week', (${to} - interval '1 millisecond') at time zone ${tz}),
+        interval '1 week') as week_start
+    ),
+    week_rows as (
+      select w.week_start, count(s.id) as sessions, count(distinct s.user_id) as climbers
+      from weeks w
+      left join period_sessions s on date_trunc('week', s.local_start) = w.week_start
+      group by w.week_start
+    ),
+    weekday_rows as (
+      select d.weekday, count(s.id) as sessions
+      from generate_series(1, 7) d(weekday)
+      left join period_sessions s on extract(isodow from s.local_start) = d.weekday
+      group by d.weekday
+    ),
+    hour_rows as (
+      select h.hour, count(s.id) as sessions
+      from generate_series(0, 23) h(hour)
+      left join period_sessions s on extract(hour from s.local_start) = h.hour
+      group by h.hour
+    )
+    select
+      (select coalesce(json_agg(json_build_object('grade', grade, 'climbs', climbs)
+         order by ${GRADE_ROW_ORDER}), '[]'::json) from set_rows)::text as set,
+      (select coalesce(json_agg(json_build_object('grade', grade, 'climbers', climbers,
+           'tries', tries, 'attempts', attempts, 'sends', sends)
+         order by ${GRADE_ROW_ORDER}), '[]'::json) from climbed_rows)::text as climbed,
+      (select coalesce(json_agg(json_build_object(
+           'id', id, 'layoutId', layout_id, 'name', name, 'grade', grade, 'setter', setter,
+           'setAt', ${isoText(sql`set_at`)}, 'removalPlannedAt', removal_planned_at::text,
+           'ageDays', greatest(0, ((${to} - interval '1 millisecond') at time zone ${tz})::date
+                                   - (set_at at time zone ${tz})::date),
+           'archived', archived, 'system', grade_system, 'climbers', climbers, 'tries', tries,
+           'attempts', attempts, 'sends', sends, 'flashes', flashes, 'ratingSum', rating_sum,
+           'ratingCount', rating_count, 'opinions', opinions, 'median', median)), '[]'::json)
+       from listed)::text as climbs,
+      (select json_agg(json_build_object('weekStart', to_char(week_start, 'YYYY-MM-DD'),
+           'sessions', sessions, 'climbers', climbers) order by week_start)
+       from week_rows)::text as weeks,
+      (select json_agg(json_build_object('weekday', weekday, 'sessions', sessions)
+         order by weekday) from weekday_rows)::text as by_weekday,
+      (select json_agg(json_build_object('hour', hour, 'sessions', sessions) order by hour)
+       from hour_rows)::text as by_hour`;
+}
