@@ -190,8 +190,9 @@ export function insightsStatement(q: InsightsRequest): SQL {
       (select coalesce(json_agg(json_build_object(
            'id', id, 'layoutId', layout_id, 'name', name, 'grade', grade, 'setter', setter,
            'setAt', ${isoText(sql`set_at`)}, 'removalPlannedAt', removal_planned_at::text,
-           'ageDays', greatest(0, ((${to} - interval '1 millisecond') at time zone ${tz})::date
-                                   - (set_at at time zone ${tz})::date),
+           'ageDays', case when set_at is not null then greatest(0,
+             ((${to} - interval '1 millisecond') at time zone ${tz})::date
+             - (set_at at time zone ${tz})::date) end,
            'archived', archived, 'system', grade_system, 'climbers', climbers, 'tries', tries,
            'attempts', attempts, 'sends', sends, 'flashes', flashes, 'ratingSum', rating_sum,
            'ratingCount', rating_count, 'opinions', opinions, 'median', median)), '[]'::json)
