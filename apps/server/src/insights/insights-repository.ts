@@ -27,6 +27,11 @@ export async function loadInsights(
     return queryRows<InsightsRow>(tx, insightsStatement(q));
   });
   if (!row) throw new Error('the insights query answered no row');
+  return insightsFromRow(q, row);
+}
+
+/** The answer from the statement's one row (also the bench's, which runs the statement itself). */
+export function insightsFromRow(q: InsightsRequest, row: InsightsRow): InsightsResponse {
   const { climbs, verdicts, setters } = climbFigures(
     (JSON.parse(row.climbs) as ClimbTallyRow[]).map(numeric),
   );
@@ -63,3 +68,5 @@ function numeric(r: ClimbTallyRow): ClimbTallyRow {
     median: r.median === null ? null : Number(r.median),
   };
 }
+
+export { insightsStatement, type InsightsRequest, type InsightsRow } from './insights-statement.js';

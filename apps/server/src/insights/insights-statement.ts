@@ -41,26 +41,24 @@ const GRADE_ROW_ORDER = sql.raw(`rank is null, rank, grade collate "C"`);
 
 /**
  * `GET /gyms/:id/insights` in one statement, set-based, with the definitions of @sendlog/rules
- * (`computeInsights` is its oracle in the property test):
+ * (`computeInsights` is its oracle in the property test). Nothing sorts the tries: every step over
+ * them is a hash aggregate or a hash join, and grade texts are read once per distinct text.
  *
  * - `period_sessions`: the gym's counted sessions (not deleted, at its walls, starting in the
  *   period), with their local start in the gym's zone; `tries`: their routes at the gym's climbs.
- * - Flashes need each climber's first try of a climb over their whole history, but only for the
- *   pairs (climber, climb) that have a one-go send in the period: `firsts` takes the earliest
- *   moment per pair (an aggregate, nothing sorted), and a candidate at that moment is a flash
- *   unless another try of the pair shares the moment and comes first in the order of tries (a
- *   probe of `session_routes_climb_logged_idx` at one moment).
- * - `latest_rating` / `latest_opinion`: each climber's last stars and last opinion that is a grade
- *   of the wall's system, per climb, in the order of tries; they count once per climber.
+ * - Flashes need each climber's first try of a climb over their whole history: `firsts` takes the
+ *   earliest moment per (climber, climb) over the histories of the climbers with a one-go send in
+ *   the period (an aggregate), and such a send at that moment is a flash unless another try of the
+ *   pair shares the moment and comes first in the order of tries (a probe of
+ *   `session_routes_climb_logged_idx` at one moment).
+ * - Per climb: climbers through a (climb, climber) aggregate, stars as sums and counts, opinions as
+ *   counts per grade index, whose running sum finds the lower median (`percentile_disc(0.5)`).
  * - Activity groups the period's sessions by local week, ISO weekday and hour, with zeros.
  */
 export function insightsStatement(q: InsightsRequest): SQL {
   const from = sql`${q.from}::timestamptz`;
   const to = sql`${q.to}::timestamptz`;
   const tz = sql`${q.timeZone}::text`;
-  const latestOrder = sql.raw(
-    'climb_id, user_id, at desc, start_time desc, session_id desc, route_id desc',
-  );
   return sql`
     with gym_layouts as (
       select id, grade_system, archived from layouts where gym_id = ${q.gymId}
@@ -78,7 +76,7 @@ export function insightsStatement(q: InsightsRequest): SQL {
     tries as (
       select r.id as route_id, s.id as session_id, s.user_id, s.start_time, r.logged_at as at,
              r.climb_id, r.is_success, r.attempts, r.grade as route_grade, r.rating,
-             ${indexIn(sql`c.grade_system`, sql`r.grade_opinion`)} as opinion
+             r.grade_opinion, c.grade_system
       from period_sessions s
       join session_routes r on r.session_id = s.id
       join gym_climbs c on c.id = r.climb_id
@@ -88,9 +86,8 @@ export function insightsStatement(q: InsightsRequest): SQL {
     ),
     firsts as (
       select s.user_id, r.climb_id, min(r.logged_at) as first_at
-      from session_routes r join climbing_sessions s on s.id = r.session_id
-      where s.deleted_at is null
-        and (s.user_id, r.climb_id) in (select user_id, climb_id from candidates)
+      from climbing_sessions s join session_routes r on r.session_id = s.id
+      where s.deleted_at is null and s.user_id in (select user_id from candidates)
       group by s.user_id, r.climb_id
     ),
     flashes as (
@@ -105,40 +102,50 @@ export function insightsStatement(q: InsightsRequest): SQL {
       )
       group by t.climb_id
     ),
-    latest_rating as (
-      select distinct on (climb_id, user_id) climb_id, rating
-      from tries where rating is not null order by ${latestOrder}
-    ),
-    latest_opinion as (
-      select distinct on (climb_id, user_id) climb_id, opinion
-      from tries where opinion is not null order by ${latestOrder}
+    climber_climbs as (
+      select climb_id, user_id, count(*) as tries, sum(attempts) as attempts,
+             count(*) filter (where is_success) as sends, coalesce(sum(rating), 0) as rating_sum,
+             count(rating) as rating_count
+      from tries group by climb_id, user_id
     ),
     climb_tries as (
-      select climb_id, count(distinct user_id) as climbers, count(*) as tries,
-             sum(attempts) as attempts, count(*) filter (where is_success) as sends
-      from tries group by climb_id
+      select climb_id, count(*) as climbers, sum(tries) as tries, sum(attempts) as attempts,
+             sum(sends) as sends, sum(rating_sum) as rating_sum, sum(rating_count) as rating_count
+      from climber_climbs group by climb_id
     ),
-    climb_ratings as (
-      select climb_id, sum(rating) as rating_sum, count(*) as rating_count
-      from latest_rating group by climb_id
+    opinion_texts as (
+      select grade_system, grade_opinion, ${indexIn(sql`grade_system`, sql`grade_opinion`)} as idx
+      from (select distinct grade_system, grade_opinion from tries
+            where grade_opinion is not null) o
+    ),
+    opinion_counts as (
+      select t.climb_id, o.idx, count(*) as n
+      from tries t
+      join opinion_texts o on o.grade_system = t.grade_system and o.grade_opinion = t.grade_opinion
+      where o.idx is not null
+      group by t.climb_id, o.idx
     ),
     climb_opinions as (
-      select climb_id, count(*) as opinions,
-             percentile_disc(0.5) within group (order by opinion) as median
-      from latest_opinion group by climb_id
+      select climb_id, total as opinions, min(idx) as median
+      from (
+        select climb_id, idx, sum(n) over (partition by climb_id order by idx) as running,
+               sum(n) over (partition by climb_id) as total
+        from opinion_counts
+      ) k
+      where 2 * running >= total
+      group by climb_id, total
     ),
     listed as (
       select c.id, c.layout_id, c.name, c.grade, c.setter, c.set_at, c.removal_planned_at,
              c.archived, c.grade_system,
              coalesce(t.climbers, 0) as climbers, coalesce(t.tries, 0) as tries,
              coalesce(t.attempts, 0) as attempts, coalesce(t.sends, 0) as sends,
-             coalesce(f.flashes, 0) as flashes, coalesce(r.rating_sum, 0) as rating_sum,
-             coalesce(r.rating_count, 0) as rating_count, coalesce(o.opinions, 0) as opinions,
+             coalesce(f.flashes, 0) as flashes, coalesce(t.rating_sum, 0) as rating_sum,
+             coalesce(t.rating_count, 0) as rating_count, coalesce(o.opinions, 0) as opinions,
              o.median
       from gym_climbs c
       left join climb_tries t on t.climb_id = c.id
       left join flashes f on f.climb_id = c.id
-      left join climb_ratings r on r.climb_id = c.id
       left join climb_opinions o on o.climb_id = c.id
       where (not c.archived and not c.layout_archived) or t.climb_id is not null
     ),
@@ -148,14 +155,21 @@ export function insightsStatement(q: InsightsRequest): SQL {
         from gym_climbs where not archived and not layout_archived
       ) g group by grade, rank
     ),
+    grade_texts as (
+      select route_grade, ${shownGrade(sql`route_grade`)} as grade,
+             ${gradeOrder('rank', gradeKey(sql`route_grade`))} as rank
+      from (select distinct route_grade from tries) g
+    ),
+    climbed_by_text as (
+      select route_grade, user_id, count(*) as tries, sum(attempts) as attempts,
+             count(*) filter (where is_success) as sends
+      from tries group by route_grade, user_id
+    ),
     climbed_rows as (
-      select grade, rank, count(distinct user_id) as climbers, count(*) as tries,
-             sum(attempts) as attempts, count(*) filter (where is_success) as sends
-      from (
-        select t.*, ${shownGrade(sql`route_grade`)} as grade,
-               ${gradeOrder('rank', gradeKey(sql`route_grade`))} as rank
-        from tries t
-      ) g group by grade, rank
+      select g.grade, g.rank, count(distinct b.user_id) as climbers, sum(b.tries) as tries,
+             sum(b.attempts) as attempts, sum(b.sends) as sends
+      from climbed_by_text b join grade_texts g on g.route_grade = b.route_grade
+      group by g.grade, g.rank
     ),
     weeks as (
       select generate_series(

@@ -99,10 +99,10 @@ export interface ClimbTallyRow {
   attempts: number;
   sends: number;
   flashes: number;
-  /** Sum and count of each climber's latest stars. */
+  /** Sum and count of the stars given. */
   ratingSum: number;
   ratingCount: number;
-  /** How many climbers gave an opinion that is a grade of the wall's system, and their median. */
+  /** How many opinions are grades of the wall's system, and their median's index. */
   opinions: number;
   median: number | null;
 }

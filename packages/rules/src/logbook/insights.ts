@@ -62,9 +62,9 @@ interface ClimbTally {
   attempts: number;
   sends: number;
   flashes: number;
-  /** Each climber's latest stars and latest opinion (index in the wall's system). */
-  rating: Map<string, number>;
-  opinion: Map<string, number>;
+  /** Every star rating given, and every opinion that is a grade of the wall's system (its index). */
+  ratings: number[];
+  opinions: number[];
 }
 
 /**
@@ -73,8 +73,9 @@ interface ClimbTally {
  * - counted: sessions not deleted, at one of the gym's walls, starting in `[from, to)`; their
  *   tries at the gym's climbs (archived ones included: they count for the time they were up);
  * - a flash is such a try that is a one-go send and the climber's first try of the climb ever;
- * - per climb and climber, the latest stars and the latest opinion that is a grade of the wall's
- *   system count once (one climber's twenty repeats do not outvote the others);
+ * - `rating` is the mean of every star rating given in the period; opinions are every
+ *   `gradeOpinion` given that is a grade of the climb's wall's system (free text and the other
+ *   system's grades are no opinion of it);
  * - the climbs listed: those up now and those tried in the period, by name then id.
  */
 export function computeInsights(input: InsightsInput): InsightsResponse {
@@ -155,8 +156,8 @@ export function computeInsights(input: InsightsInput): InsightsResponse {
     .filter((c) => (!c.archived && !c.layoutArchived) || tallies.has(c.id))
     .map((c) => {
       const t = tallies.get(c.id);
-      const ratings = [...(t?.rating.values() ?? [])];
-      const opinions = [...(t?.opinion.values() ?? [])];
+      const ratings = t?.ratings ?? [];
+      const opinions = t?.opinions ?? [];
       const setAtMs = c.setAt === null ? null : parseInstant(c.setAt);
       return {
         ...c,
@@ -201,7 +202,7 @@ export function computeInsights(input: InsightsInput): InsightsResponse {
   };
 }
 
-/** One counted try into its climb's tally; tries arrive in the climber's order, so later wins. */
+/** One counted try into its climb's tally. */
 function addTry(
   tallies: Map<string, ClimbTally>,
   climb: InsightsCatalogueClimb,
@@ -216,8 +217,8 @@ function addTry(
       attempts: 0,
       sends: 0,
       flashes: 0,
-      rating: new Map(),
-      opinion: new Map(),
+      ratings: [],
+      opinions: [],
     };
     tallies.set(climb.id, tally);
   }
@@ -226,8 +227,8 @@ function addTry(
   tally.attempts += t.route.attempts;
   if (t.route.isSuccess) tally.sends += 1;
   if (t.isFlash) tally.flashes += 1;
-  if (t.route.rating != null) tally.rating.set(userId, t.route.rating);
+  if (t.route.rating != null) tally.ratings.push(t.route.rating);
   const opinion =
     t.route.gradeOpinion == null ? null : gradeIndex(climb.system, t.route.gradeOpinion);
-  if (opinion !== null) tally.opinion.set(userId, opinion);
+  if (opinion !== null) tally.opinions.push(opinion);
 }

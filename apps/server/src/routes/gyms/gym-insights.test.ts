@@ -163,9 +163,9 @@ describe.each(BACKENDS)("a gym's insights, counted by hand, on $name", (backend)
       attempts: 5,
       sends: 3,
       flashes: 2,
-      rating: 3.5, // U1's 4 and U2's latest 3; U3 gave none
-      communityGrade: 'V2', // V2, V2 (U2's latest), V3
-      opinions: 3,
+      rating: 4, // 4, 5 and 3; U3 gave none
+      communityGrade: 'V2', // V2, V2, V3, V4: the lower middle one
+      opinions: 4,
     });
     expect(row('Bulge')).toMatchObject({
       ageDays: 15,
@@ -174,7 +174,7 @@ describe.each(BACKENDS)("a gym's insights, counted by hand, on $name", (backend)
       attempts: 7,
       sends: 2,
       flashes: 1,
-      rating: 2.67, // 3, 4 and U3's latest stars 1
+      rating: 2.67, // 3, 4 and 1
       communityGrade: 'V5', // V5, V5, V6: the Font opinion is no grade of the wall
       opinions: 3,
     });
@@ -220,7 +220,7 @@ describe.each(BACKENDS)("a gym's insights, counted by hand, on $name", (backend)
       opinions: 1,
     });
     expect(body.verdicts).toEqual([
-      { climbId: c.arete, grade: 'V3', communityGrade: 'V2', opinions: 3, direction: 'softer' },
+      { climbId: c.arete, grade: 'V3', communityGrade: 'V2', opinions: 4, direction: 'softer' },
       { climbId: c.bulge, grade: 'V4', communityGrade: 'V5', opinions: 3, direction: 'harder' },
     ]);
     expect(body.activity.weeks).toEqual([
@@ -240,9 +240,10 @@ describe.each(BACKENDS)("a gym's insights, counted by hand, on $name", (backend)
     expect(body.activity.byHour).toEqual(
       Array.from({ length: 24 }, (_, hour) => ({ hour, sessions: hours.get(hour) ?? 0 })),
     );
-    // Ana: Arete and Bulge, (4 + 3 + 3 + 4 + 1) / 5 stars; Ben: Crimp, Egg and Fox. Dyno has no setter.
+    // Ana: Arete and Bulge, (4 + 5 + 3 + 3 + 4 + 1) / 6 stars; Ben: Crimp, Egg and Fox. Dyno has
+    // no setter.
     expect(body.setters).toEqual([
-      { setter: 'Ana', climbs: 2, rating: 3, verdicts: 2 },
+      { setter: 'Ana', climbs: 2, rating: 3.33, verdicts: 2 },
       { setter: 'Ben', climbs: 3, rating: 4, verdicts: 0 },
     ]);
     // Aggregates only: nothing in the answer names a climber.
