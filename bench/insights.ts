@@ -16,6 +16,7 @@ import {
 } from '@sendlog/rules';
 import { startServer } from '@sendlog/server';
 import {
+  INSIGHTS_WORK_MEM,
   insightsFromRow,
   insightsStatement,
   type InsightsRequest,
@@ -116,6 +117,7 @@ async function runStatement(c: pg.Client, q: InsightsRequest): Promise<InsightsR
   await c.query('begin');
   try {
     await c.query('set local jit = off');
+    await c.query(dialect.sqlToQuery(INSIGHTS_WORK_MEM).sql);
     return (await c.query<InsightsRow>(query.sql, query.params)).rows[0]!;
   } finally {
     await c.query('commit');
@@ -127,6 +129,7 @@ async function explain(c: pg.Client, q: InsightsRequest): Promise<string> {
   await c.query('begin');
   try {
     await c.query('set local jit = off');
+    await c.query(dialect.sqlToQuery(INSIGHTS_WORK_MEM).sql);
     const plan = await c.query(
       `explain (analyze, costs off, timing ${process.env.BENCH_PLAN_TIMING ? 'on' : 'off'}) ${query.sql}`,
       query.params,

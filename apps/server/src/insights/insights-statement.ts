@@ -85,10 +85,17 @@ export function insightsStatement(q: InsightsRequest): SQL {
       select * from tries where is_success and attempts = 1
     ),
     firsts as (
-      select s.user_id, r.climb_id, min(r.logged_at) as first_at
-      from climbing_sessions s join session_routes r on r.session_id = s.id
-      where s.deleted_at is null and s.user_id in (select user_id from candidates)
-      group by s.user_id, r.climb_id
+      select user_id, climb_id, min(at) as first_at
+      from (
+        -- The candidates' whole histories, fenced so the pairs below filter them after the
+        -- join (joined before, the planner paired every route of a climb with its candidates).
+        select s.user_id, r.climb_id, r.logged_at as at
+        from climbing_sessions s join session_routes r on r.session_id = s.id
+        where s.deleted_at is null and s.user_id in (select user_id from candidates)
+        offset 0
+      ) h
+      where (user_id, climb_id) in (select user_id, climb_id from candidates)
+      group by user_id, climb_id
     ),
     flashes as (
       select t.climb_id, count(*) as flashes
