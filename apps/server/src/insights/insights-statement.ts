@@ -51,8 +51,10 @@ const GRADE_ROW_ORDER = sql.raw(`rank is null, rank, grade collate "C"`);
  *   the period (an aggregate), and such a send at that moment is a flash unless another try of the
  *   pair shares the moment and comes first in the order of tries (a probe of
  *   `session_routes_climb_logged_idx` at one moment).
- * - Per climb: climbers through a (climb, climber) aggregate, stars as sums and counts, opinions as
- *   counts per grade index, whose running sum finds the lower median (`percentile_disc(0.5)`).
+ * - `groups`: one pass over the tries with three groupings (per climb and climber, per grade text
+ *   and climber, per climb and opinion text). Per climb: climbers from the first, stars as sums
+ *   and counts, opinions as counts per grade index (each text read once), whose running sum finds
+ *   the lower median (`percentile_disc(0.5)`).
  * - Activity groups the period's sessions by local week, ISO weekday and hour, with zeros.
  */
 export function insightsStatement(q: InsightsRequest): SQL {
@@ -109,28 +111,32 @@ export function insightsStatement(q: InsightsRequest): SQL {
       )
       group by t.climb_id
     ),
-    climber_climbs as (
-      select climb_id, user_id, count(*) as tries, sum(attempts) as attempts,
+    -- One pass over the tries, three groupings: per climb and climber, per grade text and
+    -- climber, per climb and opinion text.
+    groups as (
+      select grouping(climb_id) = 0 and grouping(user_id) = 0 as by_climber,
+             grouping(route_grade) = 0 as by_text, climb_id, user_id, route_grade,
+             grade_system, grade_opinion, count(*) as tries, sum(attempts) as attempts,
              count(*) filter (where is_success) as sends, coalesce(sum(rating), 0) as rating_sum,
              count(rating) as rating_count
-      from tries group by climb_id, user_id
+      from tries
+      group by grouping sets ((climb_id, user_id), (route_grade, user_id),
+                              (climb_id, grade_system, grade_opinion))
     ),
     climb_tries as (
       select climb_id, count(*) as climbers, sum(tries) as tries, sum(attempts) as attempts,
              sum(sends) as sends, sum(rating_sum) as rating_sum, sum(rating_count) as rating_count
-      from climber_climbs group by climb_id
-    ),
-    opinion_texts as (
-      select grade_system, grade_opinion, ${indexIn(sql`grade_system`, sql`grade_opinion`)} as idx
-      from (select distinct grade_system, grade_opinion from tries
-            where grade_opinion is not null) o
+      from groups where by_climber group by climb_id
     ),
     opinion_counts as (
-      select t.climb_id, o.idx, count(*) as n
-      from tries t
-      join opinion_texts o on o.grade_system = t.grade_system and o.grade_opinion = t.grade_opinion
-      where o.idx is not null
-      group by t.climb_id, o.idx
+      select climb_id, idx, sum(tries) as n
+      from (
+        select climb_id, tries, ${indexIn(sql`grade_system`, sql`grade_opinion`)} as idx
+        from groups
+        where not by_climber and not by_text and grade_opinion is not null
+      ) o
+      where idx is not null
+      group by climb_id, idx
     ),
     climb_opinions as (
       select climb_id, total as opinions, min(idx) as median
@@ -165,12 +171,10 @@ export function insightsStatement(q: InsightsRequest): SQL {
     grade_texts as (
       select route_grade, ${shownGrade(sql`route_grade`)} as grade,
              ${gradeOrder('rank', gradeKey(sql`route_grade`))} as rank
-      from (select distinct route_grade from tries) g
+      from (select distinct route_grade from groups where by_text) g
     ),
     climbed_by_text as (
-      select route_grade, user_id, count(*) as tries, sum(attempts) as attempts,
-             count(*) filter (where is_success) as sends
-      from tries group by route_grade, user_id
+      select route_grade, user_id, tries, attempts, sends from groups where by_text
     ),
     climbed_rows as (
       select g.grade, g.rank, count(distinct b.user_id) as climbers, sum(b.tries) as tries,

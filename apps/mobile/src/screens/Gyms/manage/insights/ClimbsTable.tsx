@@ -40,7 +40,7 @@ export function ClimbsTable(props: {
   onSort: (sort: ClimbSort) => void;
   onPlanRemoval: (climbId: string, day: string) => Promise<string | null>;
   disabled: boolean;
-  nowMs: number;
+  nowMs?: number | undefined;
 }) {
   const [planning, setPlanning] = useState<string | null>(null);
   const [day, setDay] = useState('');
@@ -110,11 +110,11 @@ export function ClimbsTable(props: {
             {!r.archived && planning !== r.climbId ? (
               <Button
                 label="Plan removal"
-                name={`Plan the removal of ${r.name}`}
+                name={`Plan removal of ${r.name}`}
                 small
                 disabled={props.disabled}
                 onPress={() => {
-                  setDay(r.removalPlannedAt ?? dayAfter(props.nowMs, 14));
+                  setDay(r.removalPlannedAt ?? dayAfter(props.nowMs ?? Date.now(), 14));
                   setError(undefined);
                   setPlanning(r.climbId);
                 }}

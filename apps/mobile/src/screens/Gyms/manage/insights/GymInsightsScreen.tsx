@@ -9,7 +9,6 @@ import {
   climbTable,
   type ClimbSort,
 } from '../../../../insights/climbsTable';
-import { rememberInsights } from '../../../../insights/insightsCache';
 import { DEFAULT_INSIGHTS_WEEKS, type InsightsWeeks } from '../../../../insights/insightsPeriod';
 import type { ManageStackParams } from '../../../../navigation/types';
 import { common } from '../../../../theme/theme';
@@ -38,7 +37,7 @@ function GymInsights({ route, navigation }: Props) {
   const timeZone = useMyGyms().gyms?.find((g) => g.id === gymId)?.timeZone ?? 'UTC';
   const [weeks, setWeeks] = useState<InsightsWeeks>(DEFAULT_INSIGHTS_WEEKS);
   const [sort, setSort] = useState<ClimbSort>('verdicts');
-  const { shown, loading, error, offline, setShown } = useGymInsights(gymId, weeks, timeZone);
+  const { shown, loading, error, offline, remember } = useGymInsights(gymId, weeks, timeZone);
   const { run } = useManageCall();
 
   useEffect(() => {
@@ -62,8 +61,7 @@ function GymInsights({ route, navigation }: Props) {
           ),
         },
       };
-      rememberInsights(gymId, weeks, next);
-      setShown(next);
+      remember(next);
     }
     return null;
   };
@@ -92,7 +90,6 @@ function GymInsights({ route, navigation }: Props) {
         onSort={setSort}
         onPlanRemoval={planRemoval}
         onDownload={download}
-        nowMs={Date.now()}
       />
     </ScrollView>
   );

@@ -43,7 +43,7 @@ describe('Insights', () => {
   it('plans a removal from a row, two weeks out unless changed', async () => {
     const p = props();
     render(<InsightsView {...p} />);
-    fireEvent.press(screen.getByRole('button', { name: 'Plan the removal of Bulge' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Plan removal of Bulge' }));
     const field = screen.getByLabelText('Last day of Bulge (YYYY-MM-DD)');
     expect(field.props.value).toBe('2026-02-25');
     fireEvent.changeText(field, '2026-03-08');
@@ -56,7 +56,7 @@ describe('Insights', () => {
 
   it('keeps the form and says why when the server refuses the day', async () => {
     render(<InsightsView {...props({ onPlanRemoval: async () => 'must be a date YYYY-MM-DD' })} />);
-    fireEvent.press(screen.getByRole('button', { name: 'Plan the removal of Arete' }));
+    fireEvent.press(screen.getByRole('button', { name: 'Plan removal of Arete' }));
     fireEvent.changeText(screen.getByLabelText('Last day of Arete (YYYY-MM-DD)'), 'soon');
     fireEvent.press(screen.getByRole('button', { name: 'Save the removal day' }));
     expect(await screen.findByText('must be a date YYYY-MM-DD')).toBeTruthy();
@@ -66,7 +66,7 @@ describe('Insights', () => {
     render(<InsightsView {...props({ offline: true })} />);
     expect(screen.getByText(/Insights need the network/)).toBeTruthy();
     expect(screen.getByText(/This is the last answer, from/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Plan the removal of Bulge' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Plan removal of Bulge' })).toBeDisabled();
   });
 
   it('offline without an earlier answer says so and draws nothing', () => {

@@ -24,7 +24,8 @@ export interface InsightsViewProps {
   onSort: (sort: ClimbSort) => void;
   onPlanRemoval: (climbId: string, day: string) => Promise<string | null>;
   onDownload: () => void;
-  nowMs: number;
+  /** The clock a planned removal's default day counts from; the device's when left out. */
+  nowMs?: number;
 }
 
 /**
