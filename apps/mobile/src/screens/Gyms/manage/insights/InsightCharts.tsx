@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { View } from 'react-native';
+import { Text, View } from 'react-native';
 import type { LayoutChangeEvent } from 'react-native';
 import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import type { InsightsResponse } from '@sendlog/contract';
 import { scaleTo } from '@sendlog/rules/progress';
 import { AXIS, CHART_FONT, ChartCard } from '../../../../progress/charts/ChartCard';
-import { colors } from '../../../../theme/theme';
+import { colors, common } from '../../../../theme/theme';
 import {
   climbersPerWeek,
   gradeShares,
@@ -29,7 +29,8 @@ export function SetVsClimbedChart({ insights }: { insights: InsightsResponse }) 
   const [width, onLayout] = useWidth();
   const label = 44;
   const row = 30;
-  const plot = width - label - 40;
+  // Room on the right for the longest bar's "100% · 100%".
+  const plot = width - label - 96;
   const top = Math.max(1, ...rows.flatMap((r) => [r.setShare, r.climbedShare]));
   return (
     <ChartCard
@@ -178,7 +179,9 @@ export function WhenTheyComeChart({ insights }: { insights: InsightsResponse }) 
       summary={`By weekday: ${weekdays.summary}. By hour of the day: ${hours.summary}.`}
     >
       <View onLayout={onLayout}>
+        <Text style={common.muted}>By weekday</Text>
         <CountBarsSvg data={weekdays} width={width} color={colors.primary} />
+        <Text style={common.muted}>By hour of the day</Text>
         <CountBarsSvg data={hours} width={width} labelEvery={3} color={colors.primary} />
       </View>
     </ChartCard>
