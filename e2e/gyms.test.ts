@@ -182,6 +182,10 @@ describe.skipIf(!hasChromium)('many gyms on one server', () => {
       await page.getByRole('heading', { name: 'Not your gym' }).waitFor();
       expect(await page.getByRole('button', { name: 'New wall', exact: true }).count()).toBe(0);
       await checkAccessibility(page, "another gym's Manage");
+      // The gym's link (its QR code at the desk) opens its page, with Follow.
+      await page.goto(`${stage.server.url}/g/${SECOND_DEMO_GYM_SLUG}`);
+      await page.getByRole('button', { name: 'Follow Boulderwerk Zürich', exact: true }).waitFor();
+      await checkAccessibility(page, "a gym's link page");
 
       const token = await stage.api.login(DEMO_SETTER.email, DEMO_SETTER.password);
       const before = await wallsOf(secondGymId);
@@ -212,7 +216,12 @@ describe.skipIf(!hasChromium)('many gyms on one server', () => {
         body: JSON.stringify({ email: gymAdmin.email, role: 'admin' }),
       });
       expect(named.status).toBe(200);
-      const setter = await stage.api.register();
+      // A new account that follows no gym yet: its first run asks for one.
+      const setter = await stage.api.register({ follow: null });
+      const setterApp = await stage.open(LAPTOP);
+      await climber(setterApp.page).signIn(setter.email, setter.password);
+      await setterApp.page.getByLabel('Find your gym', { exact: true }).waitFor();
+      await checkAccessibility(setterApp.page, 'first run, find your gym');
 
       const admin = await stage.open(LAPTOP);
       await climber(admin.page).signIn(gymAdmin.email, gymAdmin.password);
@@ -228,13 +237,16 @@ describe.skipIf(!hasChromium)('many gyms on one server', () => {
         .waitFor();
       await screenshot(admin.page, 'gym-staff');
       await checkAccessibility(admin.page, 'gym staff');
+      await admin.page.goto(`${stage.server.url}/manage/gym/${secondGymId}/details`);
+      await admin.page.getByLabel('Gym name', { exact: true }).waitFor();
+      await checkAccessibility(admin.page, 'gym details');
       await admin.page.goto(`${stage.server.url}/manage/gym/${secondGymId}/poster`);
       await admin.page.getByRole('img', { name: /QR code/ }).waitFor();
       await checkAccessibility(admin.page, 'gym poster');
 
       // The new setter: Manage shows that gym's walls, and the wall goes into it.
-      const setterApp = await stage.open(LAPTOP);
-      await climber(setterApp.page).signIn(setter.email, setter.password);
+      // The app learns the new role at its next refresh: here, opening it again.
+      await setterApp.page.reload();
       await setterApp.page.getByRole('tab', { name: 'Manage walls', exact: true }).click();
       await setterApp.page.getByText('You set here').waitFor();
       await tap(setterApp.page, 'New wall');
