@@ -13,7 +13,8 @@ import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
 import { createMyGymsStore } from '../gyms/myGymsStore';
 import type { MyGymsStore } from '../gyms/myGymsStore';
-import { scopedStorage } from '../storage/keyValueStorage';
+import { createWallVisits, type WallVisits } from '../logbook/wallVisits';
+import { accountStorage, forgetAccountData } from '../storage/accountData';
 import { createRecentActions } from '../sync/recentActions';
 import type { RecentActions } from '../sync/recentActions';
 import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
@@ -31,6 +32,8 @@ export interface Account {
   recent: RecentActions;
   /** The gyms this account follows (or is staff of), kept on the device. */
   gyms: MyGymsStore;
+  /** What each wall held when last opened: its "New" climbs. */
+  wallVisits: WallVisits;
 }
 
 export interface AppServices {
@@ -63,6 +66,11 @@ export interface AppServices {
   signOut(): Promise<void>;
   /** Ends the account's sign-in on every device (see AuthStore.signOutEverywhere). */
   signOutEverywhere(): Promise<AuthResult>;
+  /**
+   * Deletes the account on the server, signs out, and removes what the account kept on this
+   * device; other accounts' sessions on a shared device stay. Needs a connection.
+   */
+  deleteAccount(password: string): Promise<AuthResult>;
   dispose(): void;
 }
 
@@ -103,7 +111,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const pictures = options.pictures ?? createRemoteWallPictures(baseUrl);
   const catalogue = createCatalogueStore({
     storage,
-    api: { climbs: api.climbs, gymLayouts: gymsApi.gymLayouts },
+    api: { climbs: api.climbs, gymLayouts: gymsApi.gymLayouts, gymClimbs: gymsApi.gymClimbs },
     pictures,
   });
   const accountEmitter = createEmitter();
@@ -136,14 +144,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   async function openAccount(userId: string): Promise<void> {
     const store = await createSessionStore({
-      storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      storage: accountStorage(storage, userId),
       // The first design kept one array for the device's only account: the first account to
       // open here imports it.
       legacyStorage: storage,
       ...(options.uuid ? { uuid: options.uuid } : {}),
     });
     const gyms = createMyGymsStore({
-      storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      storage: accountStorage(storage, userId),
       api: gymsApi,
     });
     await gyms.load();
@@ -153,7 +161,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       fetch: fetchFn,
       connectivity,
       getToken: () => auth.getToken(),
-      onAuthRequired: () => auth.markExpired(),
+      onAuthRequired: (refusedToken) => auth.markExpired(refusedToken),
     });
     if (opening?.userId !== userId) return; // signed out while opening
     account = {
@@ -162,6 +170,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       engine,
       recent: createRecentActions(store, engine, options.undoMs),
       gyms,
+      wallVisits: createWallVisits(accountStorage(storage, userId)),
     };
     accountEmitter.emit();
     engine.start();
@@ -233,6 +242,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await auth.signOut();
     },
     signOutEverywhere: () => auth.signOutEverywhere(),
+    async deleteAccount(password) {
+      const leaving = account;
+      const result = await auth.deleteAccount(password);
+      if (!result.ok || result.userId === undefined) return result;
+      if (leaving?.userId === result.userId) {
+        // Signing out stopped its engine; a run still out ends first (the one asked for here
+        // finds no token and sends nothing), and the store's queued writes land, so no key of the
+        // account comes back after the removal.
+        await leaving.engine.syncNow();
+        await leaving.store.flush();
+      }
+      await forgetAccountData(storage, result.userId);
+      return { ok: true };
+    },
     dispose() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();
