@@ -272,9 +272,7 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       expect(await page.getByRole('tab').allInnerTexts()).toHaveLength(4);
       for (const name of ['Walls', 'History', 'Progress', 'Profile'])
         await page.getByRole('tab', { name, exact: true }).waitFor();
-      await expect
-        .poll(() => page.evaluate(() => document.fonts.check('24px feather')))
-        .toBe(true);
+      await expect.poll(() => page.evaluate(() => document.fonts.check('24px feather'))).toBe(true);
       const icons = await page.evaluate(
         () => [...document.querySelectorAll('[role="tab"] [aria-hidden="true"]')].length,
       );

@@ -220,6 +220,8 @@ describe.skipIf(!hasChromium)('setters manage walls', () => {
       expect(counted?.climbCount).toBe(2);
       await climberApp.openTab('Profile');
       await phone.page.getByRole('button', { name: 'Sync now' }).click();
+      // The Walls tab is on the wall the climber logged on: a second press goes back to the list.
+      await climberApp.openTab('Walls');
       await climberApp.openTab('Walls');
       // The wall's card: its description's row, then the count beside it.
       await phone.page
