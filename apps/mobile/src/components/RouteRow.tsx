@@ -31,6 +31,8 @@ export function RouteRow(props: RouteRowProps) {
   const { route, flash, climbName, grade, onEdit, onRemove, onOpenStory } = props;
   const [confirming, setConfirming] = useState(false);
   const display = useGradeDisplay();
+  // An unlisted route's grade is outside the grade table (a French 9a is no Font 9A): as written.
+  const shownGrade = (g: string) => (route.climb?.kind === 'route' ? g : display(g));
   const result = route.isSuccess ? (flash ? 'Flash' : 'Sent') : 'Not sent';
   if (confirming && onRemove) {
     return (
@@ -62,7 +64,7 @@ export function RouteRow(props: RouteRowProps) {
           {props.color !== undefined ? <ColorSwatch color={props.color} nameHidden /> : null}
           <Text style={[common.body, styles.name]}>
             {climbName}
-            {grade ? <Text style={common.muted}>{`  ${display(grade)}`}</Text> : null}
+            {grade ? <Text style={common.muted}>{`  ${shownGrade(grade)}`}</Text> : null}
           </Text>
         </View>
         <Text style={[common.muted, route.isSuccess && styles.sent]}>

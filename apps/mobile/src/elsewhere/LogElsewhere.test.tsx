@@ -18,14 +18,16 @@ describe('a session somewhere else, offline', () => {
     fireEvent.press(screen.getByRole('button', { name: 'Add a climb not on the wall' }));
     fireEvent.press(screen.getByRole('button', { name: 'Next' }));
     expect(screen.getByText('Give the climb a name.')).toBeTruthy();
-    fireEvent.changeText(screen.getByLabelText('Climb name'), 'Chain Reaction');
+    fireEvent.changeText(screen.getByLabelText('Climb name'), 'Dièdre');
     fireEvent.press(screen.getByRole('radio', { name: 'Route' }));
     fireEvent.press(screen.getByRole('radio', { name: /^Other grade/ }));
-    fireEvent.changeText(screen.getByLabelText('Grade as written'), '5.12c');
+    fireEvent.changeText(screen.getByLabelText('Grade as written'), '7b+');
     fireEvent.press(screen.getByRole('button', { name: 'Next' }));
     fireEvent.changeText(screen.getByLabelText('Attempts'), '4');
     fireEvent.press(screen.getByRole('button', { name: 'Save route' }));
-    expect(await screen.findByLabelText('Route Chain Reaction')).toBeTruthy();
+    expect(await screen.findByLabelText('Route Dièdre')).toBeTruthy();
+    // Its grade as written, never read as a boulder grade of the table.
+    expect(screen.getByText(/^\s*7b\+$/)).toBeTruthy();
 
     // A boulder from the V picker.
     fireEvent.press(screen.getByRole('button', { name: 'Add a climb not on the wall' }));
@@ -39,7 +41,7 @@ describe('a session somewhere else, offline', () => {
     await waitFor(() => expect(store.getActiveSession()).toBeNull());
     const [session] = store.getSessions();
     expect(session?.routes.map((r) => [r.climbId, r.climb, r.isSuccess, r.attempts])).toEqual([
-      [null, { name: 'Chain Reaction', grade: '5.12c', kind: 'route' }, true, 4],
+      [null, { name: 'Dièdre', grade: '7b+', kind: 'route' }, true, 4],
       [null, { name: 'Roof', grade: 'V5', kind: 'boulder' }, true, 1],
     ]);
 
