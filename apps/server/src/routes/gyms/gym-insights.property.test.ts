@@ -153,7 +153,7 @@ describe.each(BACKENDS)('insights: SQL and the rules module agree on $name', (ba
             const specs: SessionSpec[] = mine.map((s) => ({
               layoutId: walls[s.wall]!,
               start: new Date(WINDOW_START + s.slot * 30 * 60_000).toISOString(),
-              tries: s.tries.map((x) => ({ ...x, climbId: climbIds[x.climb]! })),
+              tries: s.tries.map(({ climb, ...x }) => ({ ...x, climbId: climbIds[climb]! })),
             }));
             const ids = await ingest(climber.api, specs);
             const deleted = new Set(ids.filter((_, i) => mine[i]!.deleted));
