@@ -88,6 +88,18 @@ export function shadeLevel(sessions: number, max: number): number {
   return Math.min(4, Math.max(1, Math.ceil((sessions / max) * 4)));
 }
 
+/** The legend of the shades in use for `max`: which counts each shade stands for. */
+export function shadeLegend(max: number): { level: number; label: string }[] {
+  const legend: { level: number; label: string }[] = [];
+  for (let level = 1; level <= 4; level += 1) {
+    const lo = Math.floor(((level - 1) * max) / 4) + 1;
+    const hi = Math.floor((level * max) / 4);
+    if (lo > hi) continue;
+    legend.push({ level, label: lo === hi ? sessionsText(lo) : `${lo}–${hi} sessions` });
+  }
+  return legend;
+}
+
 /** How the grid is drawn in `width`: hours across on a wide card, down on a phone's column. */
 export interface GridLayout {
   /** `across`: a row per weekday, a column per hour; `down`: a column per weekday. */
@@ -140,5 +152,3 @@ export function cellOrigin(layout: GridLayout, weekday: number, hour: number) {
   const [col, row] = layout.orientation === 'across' ? [hour, weekday - 1] : [weekday - 1, hour];
   return { x: layout.left + col * layout.cellWidth, y: layout.top + row * layout.cellHeight };
 }
-
-export { hourText };
