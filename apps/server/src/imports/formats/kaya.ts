@@ -1,3 +1,4 @@
+import { kindOfGrade } from '../climb-kind.js';
 import { ascentOf, triesOf } from '../tick.js';
 import { parseDateString, parseIsoLike } from '../written-time.js';
 import { typeTable, type CsvFormat } from './format.js';
@@ -6,12 +7,6 @@ const ASCENT_TYPES = typeTable<boolean>([
   [true, ['flash', 'onsight', 'redpoint', 'send', 'repeat', 'pinkpoint', 'top rope']],
   [false, ['attempt', 'project', 'working', 'tried']],
 ]);
-
-/** V grades (and VB) and Font grades (`6A+`, upper case) are boulders; YDS and French are routes. */
-function kindOfGrade(grade: string): 'boulder' | 'route' {
-  const g = grade.trim();
-  return /^v(b|\d)/i.test(g) || /^[1-9][ABC]\+?$/.test(g) ? 'boulder' : 'route';
-}
 
 /** KAYA's CSV of a climber's ascents (Settings → Export data). */
 export const kaya: CsvFormat = {
