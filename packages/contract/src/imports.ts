@@ -93,3 +93,46 @@ export const importResponseSchema = z.object({
 });
 export type ImportResponse = z.infer<typeof importResponseSchema>;
 export type ImportRejected = z.infer<typeof importRejectedSchema>;
+
+/**
+ * The column names of a CSV's header row, from the file's text (a BOM, quotes, `;` or `,`): all
+ * the app needs to recognise a logbook before sending it. The server reads whole files with a
+ * CSV parser; the header alone is a single record.
+ */
+export function headerColumnsOf(text: string): string[] {
+  const body = text.replace(/^\uFEFF/, '');
+  let end = 0;
+  let quoted = false;
+  for (; end < body.length; end += 1) {
+    const c = body[end];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+  }
+  const line = body.slice(0, end);
+  const outside = line.replace(/"[^"]*"/g, '');
+  const delimiter =
+    (outside.match(/;/g)?.length ?? 0) > (outside.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const columns: string[] = [];
+  let field = '';
+  quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const c = line[i]!;
+    if (c === '"' && quoted && line[i + 1] === '"') {
+      field += '"';
+      i += 1;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) {
+      columns.push(field.trim());
+      field = '';
+    } else field += c;
+  }
+  columns.push(field.trim());
+  return columns;
+}
+
+/** The format of a file from its first characters: our JSON backup, else a CSV's header. */
+export function detectImportFileFormat(text: string): ImportFormat | null {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('{')) return start.includes('"sendlog-backup"') ? 'sendlog' : null;
+  return detectImportFormat(headerColumnsOf(start));
+}

@@ -101,6 +101,8 @@ export function createFakeApi() {
   const rejectedClimbs = new Set<string>();
   let online = true;
   let tokensRevoked = false;
+  /** What `POST /imports` answers (the server's reading of a file is tested on the server). */
+  let importAnswer: { status: number; body: unknown } | null = null;
   /** The account as the server holds it: roles are granted and grade systems chosen here. */
   let user: User = { ...TEST_USER };
   /** Two gyms; the test account follows the first. */
@@ -210,6 +212,9 @@ export function createFakeApi() {
       (gymId) => caller.role === 'admin' || (caller.staff ?? []).some((s) => s.gymId === gymId),
     );
     if (managed) return respond(managed.status, managed.body);
+    if (req.method === 'POST' && req.path.startsWith('/imports?') && importAnswer) {
+      return respond(importAnswer.status, importAnswer.body);
+    }
     if (req.method === 'GET' && req.path === '/me') return respond(200, { user: answeredUser() });
     if (req.method === 'PATCH' && req.path === '/me') {
       user = { ...user, ...(req.body as UpdateMeBody) };
@@ -282,6 +287,10 @@ export function createFakeApi() {
     },
     setOnline: (value: boolean) => {
       online = value;
+    },
+    /** What the next imports answer. */
+    answerImports: (status: number, body: unknown) => {
+      importAnswer = { status, body };
     },
   };
 }

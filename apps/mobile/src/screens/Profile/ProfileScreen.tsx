@@ -12,6 +12,7 @@ import { colors, common } from '../../theme/theme';
 import { GymsEntry } from '../Gyms/GymsEntry';
 import { ExportLogbook } from './ExportLogbook';
 import { GradeSystemSetting } from './GradeSystemSetting';
+import { ImportLogbook } from './ImportLogbook';
 
 /** The account, what waits to sync, and signing out (which keeps unsynced sessions). */
 export function ProfileScreen() {
@@ -59,6 +60,7 @@ export function ProfileScreen() {
         <GymsEntry />
         <GradeSystemSetting />
         <ExportLogbook />
+        <ImportLogbook />
         <View style={common.card}>
           {confirmSignOut ? (
             <>
