@@ -23,6 +23,7 @@ import {
   type ApiTarget,
 } from './ingest.js';
 import { heavyReadBench, HEAVY_SHAPE } from './heavy-reads.js';
+import { importBench, IMPORT_SHAPE } from './import.js';
 import { registerUsers, type BenchUser } from './lib/api-client.js';
 import {
   deviceBench,
@@ -41,6 +42,7 @@ import { loginSprayBench, SPRAY_SHAPE } from './login-spray.js';
 import { storeRows } from './reports/client-store.js';
 import { communityRows } from './reports/community.js';
 import { heavyReadRows } from './reports/heavy-reads.js';
+import { importRows } from './reports/import.js';
 import { sprayRows } from './reports/login-spray.js';
 import { loadRows } from './reports/concurrency.js';
 import { ingestRows } from './reports/ingest.js';
@@ -297,6 +299,21 @@ async function main() {
         await server.stop();
         figures.loginSpray = { shape: SPRAY_SHAPE, ...spray };
         rows.push(...sprayRows(spray));
+      });
+    }
+    if (want(14)) {
+      await phase('part 14: a 20,000-tick import against the same sessions by sync', async () => {
+        const figuresOf = await importBench(async (name) => {
+          const server = await startServerProcess(
+            { SENDLOG_DATA_DIR: join(work, `pglite-${name}`) },
+            join(work, `api-${name}.log`),
+            secret,
+          );
+          onCleanup(`${name} API process`, server.stop);
+          return server;
+        });
+        figures.import = { shape: IMPORT_SHAPE, ...figuresOf };
+        rows.push(...importRows(figuresOf));
       });
     }
     if (want(10)) {

@@ -9,13 +9,11 @@ import { lookupCatalogue } from '../sessions/catalogue-lookup.js';
 import { ingestSnapshots } from '../sessions/ingest/ingest.js';
 import { loadByKeys } from '../sessions/session-repository.js';
 import { backupIds, backupToSessions } from './backup-to-sessions.js';
-import { readCsvLogbook } from './read-csv-logbook.js';
+import { planCsvImport } from './plan.js';
 import { readSendlogBackup } from './read-sendlog-backup.js';
 import type { PlannedSession } from './snapshot-draft.js';
-import { ticksToSessions } from './ticks-to-sessions.js';
 
-export type ImportOutcome =
-  { ok: true; result: ImportResponse } | { ok: false; expected: string; found: string[] };
+export type ImportOutcome = { ok: true; result: ImportResponse } | { ok: false; expected: string };
 
 /**
  * An import: the file read into sessions with ids made from their content, then written through
@@ -35,17 +33,16 @@ export async function importLogbook(
   const rejected: ImportRejected[] = [];
   if (format === 'sendlog') {
     const backup = readSendlogBackup(file);
-    if (!backup.ok) return { ok: false, expected: expectedColumnsOf(format), found: [] };
+    if (!backup.ok) return { ok: false, expected: expectedColumnsOf(format) };
     const ids = backupIds(backup.sessions);
     const catalogue = await lookupCatalogue(db, ids.climbIds, ids.layoutIds);
     planned = backupToSessions(backup.sessions, catalogue);
     rejected.push(...backup.rejected);
   } else {
-    const logbook = readCsvLogbook(format, file, tz);
-    if (!logbook.ok)
-      return { ok: false, expected: expectedColumnsOf(format), found: logbook.header };
-    planned = ticksToSessions(userId, format, logbook.ticks);
-    rejected.push(...logbook.rejected);
+    const plan = planCsvImport(userId, format, file, tz);
+    if (plan === null) return { ok: false, expected: expectedColumnsOf(format) };
+    planned = plan.planned;
+    rejected.push(...plan.rejected);
   }
 
   const before = await loadByKeys(
