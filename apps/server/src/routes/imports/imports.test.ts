@@ -94,7 +94,7 @@ describe.each(BACKENDS)('POST /imports on $name', (backend) => {
 
   it('reaches the climber’s other devices through updatedSince', async () => {
     const { api, token } = await newUser(server.app);
-    const start = await api.get<SessionChangesPage>('/sessions?updatedSince=0');
+    const start = await api.get<SessionChangesPage>('/sessions?updatedSince=');
     const cursor = start.body.nextCursor;
     await importFile(token, 'format=kaya', fixture('kaya-ascents.csv'));
     const changes = await api.get<SessionChangesPage>(
