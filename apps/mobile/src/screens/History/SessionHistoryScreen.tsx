@@ -32,7 +32,16 @@ function hardestSent(
 ): string | null {
   let hardest: string | null = null;
   for (const route of session.routes) {
-    const grade = route.isSuccess ? climbsById.get(route.climbId)?.grade : undefined;
+    // An unlisted climb counts only as a boulder (its grade in the table), as in the logbook.
+    const grade = !route.isSuccess
+      ? undefined
+      : route.climb != null
+        ? route.climb.kind === 'boulder'
+          ? route.climb.grade
+          : undefined
+        : route.climbId !== null
+          ? climbsById.get(route.climbId)?.grade
+          : undefined;
     if (grade === undefined || parseGrade(grade) === null) continue;
     if (hardest === null || compareGrades(grade, hardest) > 0) hardest = grade;
   }

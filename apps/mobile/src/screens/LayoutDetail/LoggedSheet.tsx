@@ -8,6 +8,7 @@ import { LimitedTextInput } from '../../components/LimitedTextInput';
 import type { RouteValues } from '../../components/RouteForm';
 import type { LocalSession } from '../../sync/types';
 import { colors, common, spacing } from '../../theme/theme';
+import { climbForRoute } from '../../hooks/logbookSessions';
 
 /**
  * The running session's routes, newest first, each editable in place, and its notes: a sheet over
@@ -52,7 +53,7 @@ export function LoggedSheet(props: {
               <EditableRoute
                 key={r.id}
                 route={r}
-                climb={climbsById.get(r.climbId)}
+                climb={climbForRoute(r, climbsById)}
                 flash={flashes.has(r.id)}
                 editing={editingRouteId === r.id}
                 onEdit={() => props.onEdit(r.id)}

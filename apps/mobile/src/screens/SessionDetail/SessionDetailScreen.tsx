@@ -18,6 +18,8 @@ import type { HistoryStackParams, TabParams } from '../../navigation/types';
 import { common } from '../../theme/theme';
 import { AddClimb } from './AddClimb';
 import { SessionNotesEditor } from './SessionNotesEditor';
+import { climbKeyOf } from '@sendlog/contract';
+import { climbForRoute } from '../../hooks/logbookSessions';
 
 type Props = CompositeScreenProps<
   NativeStackScreenProps<HistoryStackParams, 'SessionDetail'>,
@@ -101,7 +103,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
             <EditableRoute
               key={r.id}
               route={r}
-              climb={climb(r.climbId)}
+              climb={climbForRoute(r, catalogue.climbsById)}
               flash={flashes.has(r.id)}
               editing={editing === r.id}
               onEdit={() => setEditing(r.id)}
@@ -110,7 +112,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
               }}
               onCancel={() => setEditing(null)}
               onRemove={() => void run(() => store.removeRoute(session.id, r.id))}
-              onOpenStory={() => navigation.navigate('ClimbStory', { climbId: r.climbId })}
+              onOpenStory={() => navigation.navigate('ClimbStory', { climbId: climbKeyOf(r) })}
             />
           ))}
           {session.status !== 'active' && session.layoutId ? (

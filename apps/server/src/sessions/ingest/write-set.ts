@@ -34,6 +34,17 @@ export interface WriteSet {
   changeSeq: number | null;
 }
 
+/**
+ * A route's server identity and the catalogue climb it was first logged on (name, grade
+ * snapshotted then); `climbId` null for an unlisted climb, whose name and grade are its content.
+ */
+export interface RouteMeta {
+  id: string;
+  climbId: string | null;
+  climbName: string;
+  grade: string;
+}
+
 /** A session while the batch is decided: several snapshots of one batch may share its key. */
 export interface Working {
   id: string;
@@ -43,7 +54,7 @@ export interface Working {
   revision: number;
   state: SessionState;
   /** Server identity and snapshotted grade of each route, by clientRouteId. */
-  routeMeta: Map<string, { id: string; climbId: string; climbName: string; grade: string }>;
+  routeMeta: Map<string, RouteMeta>;
   stored: StoredSession | undefined;
   /** Hash of the last snapshot that changed this session (see loadSnapshotHashes). */
   lastSnapshotHash: string | null;
@@ -57,8 +68,8 @@ export function storedRouteOf(w: Working, r: RouteVersion): StoredRoute {
     {
       id: meta.id,
       clientRouteId: r.clientRouteId,
-      climbName: meta.climbName,
-      grade: meta.grade,
+      climbName: r.climb?.name ?? meta.climbName,
+      grade: r.climb?.grade ?? meta.grade,
       position: r.position,
       updatedAt: r.updatedAt,
     },
@@ -97,6 +108,10 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
   };
   /** Climbs a stored session's routes changed on: the climber's row of each is recomputed. */
   const touchedClimbs = new Set<string>();
+  // Unlisted climbs (null) have no community view.
+  const touch = (climbs: Set<string>, climbId: string | null) => {
+    if (climbId !== null) climbs.add(climbId);
+  };
   /** (new session, climb) pairs: merged into the climber's row unless that is recomputed. */
   const added: { sessionId: string; climbId: string }[] = [];
   let seq = baseSeq;
@@ -124,19 +139,19 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     for (const route of w.state.routes.values()) {
       const prior = old.get(route.clientRouteId);
       if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) {
-        if (deletedNow) climbs.add(route.climbId);
+        if (deletedNow) touch(climbs, route.climbId);
         continue;
       }
       const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
       (before ? set.routeUpserts : set.routeInserts).push(write);
-      climbs.add(route.climbId);
+      touch(climbs, route.climbId);
       // A route moved to another climb leaves the old one.
-      if (prior) climbs.add(prior.climbId);
+      if (prior) touch(climbs, prior.climbId);
     }
     for (const [id, prior] of old) {
       if (w.state.routes.has(id)) continue;
       set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
-      climbs.add(prior.climbId);
+      touch(climbs, prior.climbId);
     }
     if (!before) for (const climbId of climbs) added.push({ sessionId: w.id, climbId });
     for (const id of w.state.tombstones) {
