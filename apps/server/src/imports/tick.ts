@@ -1,4 +1,4 @@
-import type { ImportRejected } from '@sendlog/contract';
+import { LIMITS, type ImportRejected } from '@sendlog/contract';
 import type { LocalClock } from '@sendlog/rules';
 import { resolveTime, type TickTime, type WrittenTime } from './written-time.js';
 
@@ -26,11 +26,11 @@ export type RowOutcome = { tick: Tick } | { rejected: ImportRejected };
 
 /** The limits a tick must fit, the same as a session snapshot's (docs/api.md). */
 export const TICK_LIMITS = {
-  maxName: 200,
-  maxGrade: 20,
-  maxPlace: 200,
-  maxNotes: 1_000,
-  maxAttempts: 999,
+  maxName: LIMITS.maxUnlistedName,
+  maxGrade: LIMITS.maxUnlistedGrade,
+  maxPlace: LIMITS.maxPlace,
+  maxNotes: LIMITS.maxRouteNotes,
+  maxAttempts: LIMITS.maxAttempts,
 } as const;
 
 /** One row's columns by name; a column the file lacks reads as ''. */
