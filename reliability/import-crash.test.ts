@@ -17,7 +17,11 @@ import { eightALogbook } from './support/logbook-file.js';
  */
 const TICKS = Number(process.env.RELIABILITY_IMPORT_TICKS ?? 6_000);
 const PER_DAY = 10;
-const KILL_DELAYS_MS = [150, 600, 1_500];
+/**
+ * When to kill, as fractions of how long the same import takes unharmed (measured first): late
+ * enough that the server is writing the file's sessions, before it has answered.
+ */
+const KILL_AT = [0.6, 0.9];
 const TIMEOUT = 400_000;
 
 describe.each(BACKENDS)('SIGKILL during an import on $name', (backend) => {
@@ -33,19 +37,30 @@ describe.each(BACKENDS)('SIGKILL during an import on $name', (backend) => {
     'leaves all of the file or none of it, and a second import completes it exactly once',
     { timeout: TIMEOUT },
     async () => {
-      db = await backend.createSharedDatabase('import-crash');
+      db = await backend.createSharedDatabase('import_crash');
       const file = eightALogbook(TICKS, PER_DAY);
-      const outcomes: string[] = [];
-      let cutBeforeAnswer = 0;
-      for (const delay of KILL_DELAYS_MS) {
-        server = await spawnServer({ env: db.env });
-        const climber = await register(server.url, `import-${delay}`);
-        const api = http(server.url, climber.token);
-        const victim = server;
-        const sent = api.post<ImportResponse>('/imports?format=8a', undefined, {
+      const post = (api: ReturnType<typeof http>) =>
+        api.post<ImportResponse>('/imports?format=8a', undefined, {
           raw: file,
           headers: { 'content-type': 'text/csv' },
         });
+      server = await spawnServer({ env: db.env });
+      const timing = await register(server.url, 'import-timing');
+      const started = Date.now();
+      const unharmed = await post(http(server.url, timing.token));
+      const fullMs = Date.now() - started;
+      expect(unharmed.body.routes).toBe(TICKS);
+      await server.kill();
+
+      const outcomes: string[] = [`unharmed ${fullMs} ms`];
+      let cutBeforeAnswer = 0;
+      for (const fraction of KILL_AT) {
+        const delay = Math.round(fullMs * fraction);
+        server = await spawnServer({ env: db.env });
+        const climber = await register(server.url, `import-${fraction}`);
+        const api = http(server.url, climber.token);
+        const victim = server;
+        const sent = post(api);
         const timer = setTimeout(() => void victim.kill(), delay);
         let answered = false;
         try {
@@ -66,10 +81,7 @@ describe.each(BACKENDS)('SIGKILL during an import on $name', (backend) => {
         expect([0, TICKS]).toContain(stored);
         if (answered) expect(stored).toBe(TICKS);
 
-        const again = await after.post<ImportResponse>('/imports?format=8a', undefined, {
-          raw: file,
-          headers: { 'content-type': 'text/csv' },
-        });
+        const again = await post(after);
         expect(again.status, again.text.slice(0, 300)).toBe(200);
         expect(again.body.routes + again.body.skipped).toBe(TICKS);
         expect(again.body.skipped).toBe(stored);
