@@ -166,7 +166,7 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
       await app.signIn(account.email, account.password);
       await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
       await app.openTab('Profile');
-      const choose = page.getByRole('button', { name: 'Choose a logbook file to import' });
+      const choose = page.getByRole('button', { name: 'Choose a file to import a logbook' });
 
       // Offline the server cannot read the file: the app says so and offers nothing to press.
       await context.setOffline(true);

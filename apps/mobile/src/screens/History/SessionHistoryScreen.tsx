@@ -129,7 +129,9 @@ function HistoryRow(props: {
 }) {
   const { session } = props;
   const catalogue = useCatalogue();
-  const layoutName = catalogue.layouts?.find((l) => l.id === session.layoutId)?.name ?? 'Session';
+  // A session elsewhere (an imported day at a crag, say) is named by its place.
+  const layoutName =
+    catalogue.layouts?.find((l) => l.id === session.layoutId)?.name ?? session.place ?? 'Session';
   const sends = session.routes.filter((r) => r.isSuccess).length;
   const display = useGradeDisplay();
   const hardest = hardestSent(session, catalogue.climbsById);

@@ -26,7 +26,7 @@ const answer: ImportResponse = {
 
 async function openProfile() {
   fireEvent.press(await screen.findByRole('button', { name: 'Profile' }));
-  return screen.findByRole('button', { name: 'Choose a logbook file to import' });
+  return screen.findByRole('button', { name: 'Choose a file to import a logbook' });
 }
 
 describe('Import a logbook', () => {

@@ -117,8 +117,8 @@ export function ImportLogbook() {
       ) : null}
       <View style={styles.actions}>
         <Button
-          label="Import a logbook"
-          name="Choose a logbook file to import"
+          label="Choose a file"
+          name="Choose a file to import a logbook"
           disabled={busy || online === false}
           onPress={() => void choose()}
         />
