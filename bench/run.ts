@@ -22,6 +22,7 @@ import {
   summarize,
   type ApiTarget,
 } from './ingest.js';
+import { gymBench, GYMS_SHAPE } from './gyms.js';
 import { heavyReadBench, HEAVY_SHAPE } from './heavy-reads.js';
 import { importBench, IMPORT_SHAPE } from './import.js';
 import { registerUsers, type BenchUser } from './lib/api-client.js';
@@ -41,6 +42,7 @@ import { statementsPerRequest } from './lib/server-log.js';
 import { loginSprayBench, SPRAY_SHAPE } from './login-spray.js';
 import { storeRows } from './reports/client-store.js';
 import { communityRows } from './reports/community.js';
+import { gymRows } from './reports/gyms.js';
 import { heavyReadRows } from './reports/heavy-reads.js';
 import { importRows } from './reports/import.js';
 import { sprayRows } from './reports/login-spray.js';
@@ -225,6 +227,40 @@ async function postgresParts(work: string, secret: string) {
   await server.stop();
 }
 
+/** Part 14: a server of 10 gyms and one of a single gym, each its own process and database. */
+async function gymsOnPostgres(work: string, secret: string) {
+  const dbs = [await createScratchDatabase(), await createScratchDatabase()];
+  if (!dbs[0] || !dbs[1]) {
+    figures.gyms = 'skipped: PostgreSQL not reachable';
+    return;
+  }
+  const [manyDb, oneDb] = dbs as [NonNullable<(typeof dbs)[0]>, NonNullable<(typeof dbs)[1]>];
+  onCleanup('gyms databases', async () => {
+    await manyDb.drop();
+    await oneDb.drop();
+  });
+  const many = await startServerProcess(
+    { DATABASE_URL: manyDb.url },
+    join(work, 'api-gyms-many.log'),
+    secret,
+  );
+  onCleanup('gyms API process (many)', many.stop);
+  const one = await startServerProcess(
+    { DATABASE_URL: oneDb.url },
+    join(work, 'api-gyms-one.log'),
+    secret,
+  );
+  onCleanup('gyms API process (one)', one.stop);
+  const gyms = await gymBench(
+    { url: many.url, dbUrl: manyDb.url },
+    { url: one.url, dbUrl: oneDb.url },
+  );
+  await many.stop();
+  await one.stop();
+  figures.gyms = { shape: GYMS_SHAPE, ...gyms };
+  rows.push(...gymRows(gyms));
+}
+
 async function pgliteParts(work: string, secret: string) {
   const dataDir = join(work, 'pglite');
   const logFile = join(work, 'api-pglite.log');
@@ -302,7 +338,12 @@ async function main() {
       });
     }
     if (want(14)) {
-      await phase('part 14: a 20,000-tick import against the same sessions by sync', async () => {
+      await phase('part 14: gyms (10 gyms × 50 walls against one gym)', () =>
+        gymsOnPostgres(work, secret),
+      );
+    }
+    if (want(15)) {
+      await phase('part 15: a 20,000-tick import against the same sessions by sync', async () => {
         const figuresOf = await importBench(async (name) => {
           const server = await startServerProcess(
             { SENDLOG_DATA_DIR: join(work, `pglite-${name}`) },

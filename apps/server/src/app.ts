@@ -22,6 +22,7 @@ import { healthRoutes } from './routes/health/health-routes.js';
 import { importRoutes } from './routes/imports/import-routes.js';
 import { climbRoutes } from './routes/climbs/climb-routes.js';
 import { gymAdminRoutes } from './routes/gyms/gym-admin-routes.js';
+import { gymInsightsRoutes } from './routes/gyms/gym-insights-routes.js';
 import { gymManagementRoutes } from './routes/gyms/gym-management-routes.js';
 import { gymRoutes } from './routes/gyms/gym-routes.js';
 import { myGymRoutes } from './routes/gyms/my-gym-routes.js';
@@ -140,6 +141,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
       await managers.register(climbRoutes, { ctx });
       await managers.register(layoutImageRoutes, { ctx });
       await managers.register(gymManagementRoutes, { ctx });
+      await managers.register(gymInsightsRoutes, { ctx });
     });
     await scope.register(async (admins) => {
       requireRole(admins, ADMINS);

@@ -11,3 +11,4 @@ export * from './logbook.js';
 export * from './route-fields.js';
 export * from './gyms.js';
 export * from './imports.js';
+export * from './insights.js';

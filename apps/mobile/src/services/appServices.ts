@@ -15,7 +15,8 @@ import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
 import { createMyGymsStore } from '../gyms/myGymsStore';
 import type { MyGymsStore } from '../gyms/myGymsStore';
-import { scopedStorage } from '../storage/keyValueStorage';
+import { createWallVisits, type WallVisits } from '../logbook/wallVisits';
+import { accountStorage, forgetAccountData } from '../storage/accountData';
 import { createRecentDeletes } from '../sync/recentDelete';
 import { createRecentEnds } from '../sync/recentEnd';
 import type { RecentEnds } from '../sync/recentEnd';
@@ -37,6 +38,8 @@ export interface Account {
   ends: RecentEnds;
   /** The gyms this account follows (or is staff of), kept on the device. */
   gyms: MyGymsStore;
+  /** What each wall held when last opened: its "New" climbs. */
+  wallVisits: WallVisits;
 }
 
 export interface AppServices {
@@ -71,6 +74,11 @@ export interface AppServices {
   signOut(): Promise<void>;
   /** Ends the account's sign-in on every device (see AuthStore.signOutEverywhere). */
   signOutEverywhere(): Promise<AuthResult>;
+  /**
+   * Deletes the account on the server, signs out, and removes what the account kept on this
+   * device; other accounts' sessions on a shared device stay. Needs a connection.
+   */
+  deleteAccount(password: string): Promise<AuthResult>;
   dispose(): void;
 }
 
@@ -110,7 +118,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const pictures = options.pictures ?? createRemoteWallPictures(baseUrl);
   const catalogue = createCatalogueStore({
     storage,
-    api: { climbs: api.climbs, gymLayouts: gymsApi.gymLayouts },
+    api: { climbs: api.climbs, gymLayouts: gymsApi.gymLayouts, gymClimbs: gymsApi.gymClimbs },
     pictures,
   });
   const accountEmitter = createEmitter();
@@ -144,14 +152,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   async function openAccount(userId: string): Promise<void> {
     const store = await createSessionStore({
-      storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      storage: accountStorage(storage, userId),
       // The first design kept one array for the device's only account: the first account to
       // open here imports it.
       legacyStorage: storage,
       ...(options.uuid ? { uuid: options.uuid } : {}),
     });
     const gyms = createMyGymsStore({
-      storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      storage: accountStorage(storage, userId),
       api: gymsApi,
     });
     await gyms.load();
@@ -161,7 +169,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       fetch: fetchFn,
       connectivity,
       getToken: () => auth.getToken(),
-      onAuthRequired: () => auth.markExpired(),
+      onAuthRequired: (refusedToken) => auth.markExpired(refusedToken),
     });
     if (opening?.userId !== userId) return; // signed out while opening
     account = {
@@ -171,6 +179,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       deletes: createRecentDeletes(store, engine),
       ends: createRecentEnds(store),
       gyms,
+      wallVisits: createWallVisits(accountStorage(storage, userId)),
     };
     accountEmitter.emit();
     engine.start();
@@ -243,6 +252,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await auth.signOut();
     },
     signOutEverywhere: () => auth.signOutEverywhere(),
+    async deleteAccount(password) {
+      const leaving = account;
+      const result = await auth.deleteAccount(password);
+      if (!result.ok || result.userId === undefined) return result;
+      if (leaving?.userId === result.userId) {
+        // Signing out stopped its engine; a run still out ends first (the one asked for here
+        // finds no token and sends nothing), and the store's queued writes land, so no key of the
+        // account comes back after the removal.
+        await leaving.engine.syncNow();
+        await leaving.store.flush();
+      }
+      await forgetAccountData(storage, result.userId);
+      return { ok: true };
+    },
     dispose() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();

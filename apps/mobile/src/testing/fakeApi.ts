@@ -3,7 +3,7 @@ import type { FetchLike, ResponseLike } from '@sendlog/sync';
 import { FakeServer } from '@sendlog/sync/testing';
 import { handleCatalogueAdmin } from './fakeCatalogueAdmin';
 import type { FakeCatalogue } from './fakeCatalogueAdmin';
-import { handleGyms, SECOND_GYM, staffOf, TEST_GYM } from './fakeGyms';
+import { handleGyms, hash, SECOND_GYM, staffOf, TEST_GYM } from './fakeGyms';
 import type { FakeGyms } from './fakeGyms';
 
 export const TEST_USER = {
@@ -103,6 +103,15 @@ export function createFakeApi() {
   let tokensRevoked = false;
   /** What `POST /imports` answers (the server's reading of a file is tested on the server). */
   let importAnswer: { status: number; body: unknown } | null = null;
+  /** Whether this server has `GET /gyms/:id/climbs` (one from before it answers 404). */
+  let gymClimbsEndpoint = true;
+  /** The account's password and this device's token: a password change replaces both. */
+  let password: string = TEST_PASSWORD;
+  let token = 'token-1';
+  let tokensIssued = 1;
+  let accountDeleted = false;
+  /** The next `DELETE /me` is refused with this 409 code (`last_gym_admin`, `last_admin`). */
+  let refuseDelete: string | null = null;
   /** The account as the server holds it: roles are granted and grade systems chosen here. */
   let user: User = { ...TEST_USER };
   /** Two gyms; the test account follows the first. */
@@ -164,14 +173,15 @@ export function createFakeApi() {
     respond(status, { error: { code, message } });
 
   function handle(req: Request): ResponseLike | null {
-    const authorized = !tokensRevoked && req.headers.authorization === `Bearer ${sessions.token}`;
+    const authorized =
+      !tokensRevoked && !accountDeleted && req.headers.authorization === `Bearer ${token}`;
     if (req.method === 'POST' && req.path === '/auth/login') {
       const body = req.body as { email?: string; password?: string };
-      if (body.email !== TEST_USER.email || body.password !== TEST_PASSWORD) {
+      if (accountDeleted || body.email !== TEST_USER.email || body.password !== password) {
         return error(401, 'unauthorized', 'wrong email or password');
       }
       tokensRevoked = false;
-      return respond(200, { token: sessions.token, user: answeredUser() });
+      return respond(200, { token, user: answeredUser() });
     }
     if (req.method === 'GET' && req.path === '/layouts') {
       return respond(200, { layouts: catalogue.layouts });
@@ -182,6 +192,19 @@ export function createFakeApi() {
       const etag = `"climbs-${layoutId}-v${catalogue.climbsVersion.get(layoutId) ?? 1}"`;
       if (req.headers['if-none-match'] === etag) return respond(304, undefined, { etag });
       const list = catalogue.climbs.filter((c) => c.layoutId === layoutId);
+      return respond(200, { climbs: list }, { etag });
+    }
+    const gymClimbs = /^\/gyms\/([^/]+)\/climbs$/.exec(req.path);
+    if (req.method === 'GET' && gymClimbs && gymClimbsEndpoint) {
+      const gym = gyms.gyms.find((g) => g.id === gymClimbs[1] || g.slug === gymClimbs[1]);
+      if (!gym) return error(404, 'not_found', 'no such gym');
+      const walls = catalogue.layouts
+        .filter((l) => l.gymId === gym.id)
+        .map((l) => l.id)
+        .sort();
+      const list = walls.flatMap((id) => catalogue.climbs.filter((c) => c.layoutId === id));
+      const etag = `"gym-climbs-${hash(JSON.stringify(list))}"`;
+      if (req.headers['if-none-match'] === etag) return respond(304, undefined, { etag });
       return respond(200, { climbs: list }, { etag });
     }
     const gymAnswer = handleGyms(
@@ -216,6 +239,8 @@ export function createFakeApi() {
       return respond(importAnswer.status, importAnswer.body);
     }
     if (req.method === 'GET' && req.path === '/me') return respond(200, { user: answeredUser() });
+    const account = handleAccount(req);
+    if (account) return account;
     if (req.method === 'PATCH' && req.path === '/me') {
       user = { ...user, ...(req.body as UpdateMeBody) };
       return respond(200, { user: answeredUser() });
@@ -223,6 +248,38 @@ export function createFakeApi() {
     // Sessions: the sync package's fake server answers.
     if (req.path.startsWith('/sessions')) return null;
     return error(404, 'not_found', `no route ${req.method} ${req.path}`);
+  }
+
+  /** `POST /me/password` and `DELETE /me`, as the server answers them. */
+  function handleAccount(req: Request): ResponseLike | null {
+    if (req.method === 'POST' && req.path === '/me/password') {
+      const body = req.body as { currentPassword?: string; newPassword?: string };
+      if (body.currentPassword !== password) {
+        return error(403, 'wrong_password', 'the password is not this account’s');
+      }
+      if ((body.newPassword ?? '').length < 8) {
+        return respond(400, {
+          error: {
+            code: 'validation_error',
+            message: 'invalid body',
+            details: [{ path: 'newPassword', message: 'must be at least 8 chars' }],
+          },
+        });
+      }
+      password = body.newPassword ?? '';
+      token = `token-${++tokensIssued}`;
+      return respond(200, { token, user: answeredUser() });
+    }
+    if (req.method === 'DELETE' && req.path === '/me') {
+      if ((req.body as { password?: string }).password !== password) {
+        return error(403, 'wrong_password', 'the password is not this account’s');
+      }
+      if (refuseDelete) return error(409, refuseDelete, 'the server needs this account');
+      accountDeleted = true;
+      sessions.sessions.clear();
+      return respond(204, undefined);
+    }
+    return null;
   }
 
   const fetch: FetchLike = async (url, init) => {
@@ -240,7 +297,11 @@ export function createFakeApi() {
     const answer = handle(request);
     if (answer) return answer;
     knowClimbs();
-    return sessions.fetch(url, init);
+    // Only an authorized request gets here: in the token the sessions' fake server knows.
+    return sessions.fetch(url, {
+      ...init,
+      headers: { ...init.headers, authorization: `Bearer ${sessions.token}` },
+    });
   };
 
   return {
@@ -279,11 +340,27 @@ export function createFakeApi() {
     },
     /** The server's gyms, their staff and the test account's follows. */
     gyms,
+    /** As a server from before `GET /gyms/:id/climbs`: it answers 404. */
+    withoutGymClimbs: () => {
+      gymClimbsEndpoint = false;
+    },
     /** Gives the test account a staff role at a gym (null takes it away). */
     setStaff,
     /** The server stops accepting the token the app holds (expired or revoked). */
     revokeTokens: () => {
       tokensRevoked = true;
+    },
+    /** The climber changed the password on another device: this device's token is revoked. */
+    changePasswordElsewhere: (next: string) => {
+      password = next;
+      token = `token-${++tokensIssued}`;
+    },
+    /** The next account deletion is refused with this 409 code. */
+    refuseDeletion: (code: 'last_gym_admin' | 'last_admin' | null) => {
+      refuseDelete = code;
+    },
+    get accountDeleted() {
+      return accountDeleted;
     },
     setOnline: (value: boolean) => {
       online = value;

@@ -15,6 +15,8 @@ import { UndoEndStrip } from '../../components/UndoEndStrip';
 import { syncErrorText } from '../../format/syncErrorText';
 import { useCatalogue, useGradeDisplay, useRequiredAccount } from '../../hooks/services';
 import { useSessions } from '../../hooks/sessions';
+import { useGymFilter } from '../../hooks/useGymFilter';
+import { GymFilterChips } from '../../components/GymFilterChips';
 import { useStoreAction } from '../../hooks/useStoreAction';
 import type { HistoryStackParams } from '../../navigation/types';
 import type { LocalSession } from '../../sync/types';
@@ -51,7 +53,8 @@ function hardestSent(
 /** Every session, logged here or pulled from another device, newest first, with its sync state. */
 export function SessionHistoryScreen({ navigation, route }: Props) {
   const endedSessionId = route.params?.endedSessionId;
-  const sessions = useSessions();
+  const gyms = useGymFilter();
+  const sessions = gyms.filter(useSessions());
   const { error, run } = useStoreAction();
   const { store, engine, deletes } = useRequiredAccount();
   const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
@@ -84,6 +87,7 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
               />
             ) : null}
             <SyncNowButton />
+            <GymFilterChips filter={gyms} />
             {error ? (
               <Text role="alert" style={common.error}>
                 {error}
@@ -92,7 +96,11 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
           </View>
         }
         ListEmptyComponent={
-          <Text style={common.muted}>No sessions yet. Start one from a wall.</Text>
+          <Text style={common.muted}>
+            {gyms.gymId === null
+              ? 'No sessions yet. Start one from a wall.'
+              : `No sessions at ${gyms.options.find((g) => g.id === gyms.gymId)?.name ?? 'this gym'} yet.`}
+          </Text>
         }
         renderItem={({ item }) => (
           <HistoryRow
@@ -129,9 +137,14 @@ function HistoryRow(props: {
 }) {
   const { session } = props;
   const catalogue = useCatalogue();
+  const layout = catalogue.layouts?.find((l) => l.id === session.layoutId);
   // A session elsewhere (an imported day at a crag, say) is named by its place.
-  const layoutName =
-    catalogue.layouts?.find((l) => l.id === session.layoutId)?.name ?? session.place ?? 'Session';
+  const layoutName = layout?.name ?? session.place ?? 'Session';
+  // With walls of several gyms on the device, a wall's name alone may not say where it was.
+  const gymName =
+    catalogue.gymsById.size > 1 && layout?.gymId
+      ? (catalogue.gymsById.get(layout.gymId)?.name ?? null)
+      : null;
   const sends = session.routes.filter((r) => r.isSuccess).length;
   const display = useGradeDisplay();
   const hardest = hardestSent(session, catalogue.climbsById);
@@ -150,6 +163,7 @@ function HistoryRow(props: {
           <SyncStatusTag session={session} />
         </View>
         <Text style={common.muted}>
+          {gymName ? `${gymName} · ` : ''}
           {formatDateTime(session.startTime)}
           {duration ? ` · ${duration}` : ''} · {plural(session.routes.length, 'route', 'routes')} ·{' '}
           {plural(sends, 'send', 'sends')}
