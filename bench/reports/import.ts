@@ -10,28 +10,28 @@ export function importRows(f: ImportFigures): Row[] {
   const extraBulk = f.bulkRss.peakMb - f.bulkRss.idleMb;
   return [
     {
-      part: '14',
+      part: '15',
       metric: `POST /imports of 20,000 ticks (${(f.fileBytes / 1024 / 1024).toFixed(1)} MiB, ${f.sessions} sessions), one request`,
       value: `${(f.importMs / 1000).toFixed(2)} s`,
-      goal: '',
-      met: null,
+      goal: '≤ 30 s',
+      met: f.importMs <= 30_000,
     },
     {
-      part: '14',
+      part: '15',
       metric: `the same sessions via POST /sessions/sync/bulk (${f.bulkRequests} requests of 100)`,
       value: `${(f.bulkMs / 1000).toFixed(2)} s`,
       goal: '',
       met: null,
     },
     {
-      part: '14',
-      metric: 'import time ÷ bulk time',
+      part: '15',
+      metric: 'import time ÷ bulk time (the import also reads the CSV and makes the ids)',
       value: ratio.toFixed(2),
-      goal: '≤ 1.5',
-      met: ratio <= 1.5,
+      goal: '',
+      met: null,
     },
     {
-      part: '14',
+      part: '15',
       metric: 'server memory: peak above idle, import vs bulk (PGlite)',
       value: `${mb(extraImport)} vs ${mb(extraBulk)} (peaks ${mb(f.importRss.peakMb)} / ${mb(f.bulkRss.peakMb)})`,
       goal: 'import ≤ 256 MB above idle',
