@@ -198,6 +198,19 @@ describe('BoardLib CSV', () => {
     expect(r.rejected).toEqual([]);
   });
 
+  it('refuses only the row whose text cannot be stored (a NUL), not its whole day', () => {
+    const r = read(
+      'boardlib',
+      Buffer.from(
+        'board,angle,name,date,grade,tries\r\nkilter,40,A,2021-07-13,V5,1\r\nkilter,40,B\u0000,2021-07-13,V5,1\r\n',
+      ),
+    );
+    expect(r.ticks.map((t) => t.name)).toEqual(['A @ 40°']);
+    expect(r.rejected).toEqual([
+      { line: 3, reason: expect.stringMatching(/^the name holds text that cannot be stored/) },
+    ]);
+  });
+
   it('reads the earlier shape, ascents only', () => {
     const r = read(
       'boardlib',

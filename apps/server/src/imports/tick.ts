@@ -1,5 +1,6 @@
 import { LIMITS, type ImportRejected } from '@sendlog/contract';
 import type { LocalClock } from '@sendlog/rules';
+import { unsafeTextDetails } from '../domain/text-safety.js';
 import { resolveTime, type TickTime, type WrittenTime } from './written-time.js';
 
 export type ClimbKind = 'boulder' | 'route';
@@ -69,6 +70,18 @@ export interface TickDraft {
 export function finishTick(line: number, d: TickDraft, clock: LocalClock): RowOutcome {
   const refuse = (reason: string): RowOutcome => ({ rejected: { line, reason } });
   if (d.written === null) return refuse('the date is missing or not a date');
+  // Caught per row, so one row's NUL does not refuse the other ticks of its day.
+  const unsafe = unsafeTextDetails({
+    name: d.name,
+    grade: d.grade,
+    place: d.place,
+    notes: d.notes,
+  });
+  if (unsafe.length > 0) {
+    return refuse(
+      `the ${unsafe[0]!.path === 'notes' ? 'comment' : unsafe[0]!.path} holds text that cannot be stored (${unsafe[0]!.message})`,
+    );
+  }
   if (d.name.trim() === '') return refuse('the climb has no name');
   if (d.name.length > TICK_LIMITS.maxName) {
     return refuse(`the climb's name is longer than ${TICK_LIMITS.maxName} characters`);
