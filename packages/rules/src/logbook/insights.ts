@@ -125,7 +125,7 @@ export function computeInsights(input: InsightsInput): InsightsResponse {
   for (const [userId, sessions] of byUser) {
     for (const t of orderTries(sessions)) {
       const session = t.session as InsightsSession;
-      // A climb in no catalogue is at no gym: insights count the gym's own climbs.
+      // A climb not on the gym's walls (unlisted) is none of the gym's business.
       const climb = t.route.climbId === null ? undefined : climbsById.get(t.route.climbId);
       if (climb === undefined || !counted(session)) continue;
       addTry(tallies, climb, userId, t);

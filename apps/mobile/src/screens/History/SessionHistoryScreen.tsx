@@ -141,7 +141,7 @@ function HistoryRow(props: {
   const { session } = props;
   const catalogue = useCatalogue();
   const layout = catalogue.layouts?.find((l) => l.id === session.layoutId);
-  // A session elsewhere (an imported day at a crag, say) is named by its place.
+  // A session elsewhere is named by its place.
   const layoutName = layout?.name ?? session.place ?? 'Session';
   // With walls of several gyms on the device, a wall's name alone may not say where it was.
   const gymName =
