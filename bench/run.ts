@@ -24,6 +24,7 @@ import {
 } from './ingest.js';
 import { gymBench, GYMS_SHAPE } from './gyms.js';
 import { heavyReadBench, HEAVY_SHAPE } from './heavy-reads.js';
+import { importBench, IMPORT_SHAPE } from './import.js';
 import { registerUsers, type BenchUser } from './lib/api-client.js';
 import {
   deviceBench,
@@ -43,6 +44,7 @@ import { storeRows } from './reports/client-store.js';
 import { communityRows } from './reports/community.js';
 import { gymRows } from './reports/gyms.js';
 import { heavyReadRows } from './reports/heavy-reads.js';
+import { importRows } from './reports/import.js';
 import { sprayRows } from './reports/login-spray.js';
 import { loadRows } from './reports/concurrency.js';
 import { ingestRows } from './reports/ingest.js';
@@ -339,6 +341,21 @@ async function main() {
       await phase('part 14: gyms (10 gyms × 50 walls against one gym)', () =>
         gymsOnPostgres(work, secret),
       );
+    }
+    if (want(15)) {
+      await phase('part 15: a 20,000-tick import against the same sessions by sync', async () => {
+        const figuresOf = await importBench(async (name) => {
+          const server = await startServerProcess(
+            { SENDLOG_DATA_DIR: join(work, `pglite-${name}`) },
+            join(work, `api-${name}.log`),
+            secret,
+          );
+          onCleanup(`${name} API process`, server.stop);
+          return server;
+        });
+        figures.import = { shape: IMPORT_SHAPE, ...figuresOf };
+        rows.push(...importRows(figuresOf));
+      });
     }
     if (want(10)) {
       await phase('part 10: web app delivery in Chromium', async () => {

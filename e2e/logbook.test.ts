@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { convertGrade, DEMO_ACCOUNT } from '@sendlog/contract';
 import { EXPORT_CSV_COLUMNS } from '@sendlog/rules';
@@ -167,6 +168,49 @@ describe.skipIf(!hasChromium)('logbook stories', () => {
         [layout.name, flashed.name, flashed.grade, 'flash', '1', ''],
       ]);
       expect(rows[1]?.stars).toBe('5');
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+  it(
+    'an 8a.nu logbook imported from Profile shows in History; offline the import waits',
+    async () => {
+      const account = await stage.api.register();
+      const { page, context, errors } = await stage.open();
+      const app = climber(page);
+      await app.signIn(account.email, account.password);
+      await page.getByRole('link', { name: layout.name, exact: true }).waitFor();
+      await app.openTab('Profile');
+      const choose = page.getByRole('button', { name: 'Choose a file to import a logbook' });
+
+      // Offline the server cannot read the file: the app says so and offers nothing to press.
+      await context.setOffline(true);
+      await page.getByText('Importing needs the network: connect to import a logbook.').waitFor();
+      expect(await choose.isDisabled()).toBe(true);
+      await context.setOffline(false);
+      await expect.poll(() => choose.isDisabled()).toBe(false);
+
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), choose.click()]);
+      await chooser.setFiles(
+        fileURLToPath(
+          new URL('../apps/server/src/imports/fixtures/8a-logbook.csv', import.meta.url),
+        ),
+      );
+      await page
+        .getByText('8a-logbook.csv: Imported 3 sessions with 5 routes; 1 line not imported.', {
+          exact: true,
+        })
+        .waitFor(SYNC_WAIT);
+      await page.getByText('Line 8: the date is missing or not a date', { exact: true }).waitFor();
+      await screenshot(page, 'import');
+      await checkAccessibility(page, 'profile after an import');
+      expect(await stage.api.sessions(account.token)).toHaveLength(3);
+
+      // The imported sessions come to this device by the pull, as another device's would.
+      await app.openTab('History');
+      await page.getByText('Albarracín').first().waitFor(SYNC_WAIT);
+      await page.getByText('Pratdip').first().waitFor();
+      await checkAccessibility(page, 'history with imported sessions');
       expect(errors).toEqual([]);
     },
     STORY_TIMEOUT,

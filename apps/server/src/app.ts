@@ -19,6 +19,7 @@ import { registerWebRoot, wantsSpaFallback } from './http/web-root.js';
 import { accountRoutes } from './routes/auth/account-routes.js';
 import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
+import { importRoutes } from './routes/imports/import-routes.js';
 import { climbRoutes } from './routes/climbs/climb-routes.js';
 import { gymAdminRoutes } from './routes/gyms/gym-admin-routes.js';
 import { gymInsightsRoutes } from './routes/gyms/gym-insights-routes.js';
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
     requireAuthentication(scope, ctx);
     await scope.register(accountRoutes, { ctx });
     await scope.register(sessionRoutes, { ctx });
+    await scope.register(importRoutes, { ctx });
     await scope.register(myGymRoutes, { ctx });
     // Catalogue and gym management: whoever is on no gym's staff is refused first, whatever the
     // request says; then the one gym check (http/gym-access.ts) refuses staff of other gyms.

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'invalid_image',
   'payload_too_large',
   'unsupported_media_type',
+  'unsupported_format',
   'rate_limited',
   'wrong_password',
   'last_admin',

@@ -10,4 +10,5 @@ export * from './grades.js';
 export * from './logbook.js';
 export * from './route-fields.js';
 export * from './gyms.js';
+export * from './imports.js';
 export * from './insights.js';

@@ -175,6 +175,8 @@ export type BackupGym = z.infer<typeof backupGymSchema>;
 /** A session in the backup: as `GET /sessions` answers it, with its wall's gym (null: none). */
 export const backupSessionSchema = sessionSchema.extend({
   gym: backupGymSchema.nullable().optional(),
+  /** The wall's name (null: none); the server's backups carry it, for a restore elsewhere. */
+  wall: z.string().nullable().optional(),
 });
 export type BackupSession = z.infer<typeof backupSessionSchema>;
 

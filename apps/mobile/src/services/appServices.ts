@@ -4,6 +4,8 @@ import type { FetchLike } from '@sendlog/sync';
 import { createCatalogueAdminApi } from '../api/catalogueAdminApi';
 import type { CatalogueAdminApi } from '../api/catalogueAdminApi';
 import { createGymsApi } from '../api/gymsApi';
+import { createImportsApi } from '../api/importsApi';
+import type { ImportsApi } from '../api/importsApi';
 import type { GymsApi } from '../api/gymsApi';
 import { createSendlogApi } from '../api/sendlogApi';
 import { createAuthStore } from '../auth/authStore';
@@ -46,6 +48,8 @@ export interface AppServices {
   catalogueAdmin: CatalogueAdminApi;
   /** Finding gyms (search, a gym's link); these need the server there and then. */
   gymsApi: GymsApi;
+  /** Importing a logbook's file; needs the server there and then. */
+  importsApi: ImportsApi;
   connectivity: Connectivity;
   /** The layouts' wall pictures, kept on the device for offline sessions. */
   pictures: WallPictures;
@@ -112,6 +116,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const http = createHttpClient({ baseUrl, fetch: fetchFn });
   const api = createSendlogApi(http);
   const gymsApi = createGymsApi(http);
+  const importsApi = createImportsApi(http);
   const catalogueAdmin = createCatalogueAdminApi(http);
   const auth = createAuthStore({ storage, api });
   const pictures = options.pictures ?? createRemoteWallPictures(baseUrl);
@@ -232,6 +237,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     catalogue,
     catalogueAdmin,
     gymsApi,
+    importsApi,
     connectivity,
     pictures,
     getAccount: () => account,

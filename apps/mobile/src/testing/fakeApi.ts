@@ -101,6 +101,8 @@ export function createFakeApi() {
   const rejectedClimbs = new Set<string>();
   let online = true;
   let tokensRevoked = false;
+  /** What `POST /imports` answers (the server's reading of a file is tested on the server). */
+  let importAnswer: { status: number; body: unknown } | null = null;
   /** Whether this server has `GET /gyms/:id/climbs` (one from before it answers 404). */
   let gymClimbsEndpoint = true;
   /** The account's password and this device's token: a password change replaces both. */
@@ -233,6 +235,9 @@ export function createFakeApi() {
       (gymId) => caller.role === 'admin' || (caller.staff ?? []).some((s) => s.gymId === gymId),
     );
     if (managed) return respond(managed.status, managed.body);
+    if (req.method === 'POST' && req.path.startsWith('/imports?') && importAnswer) {
+      return respond(importAnswer.status, importAnswer.body);
+    }
     if (req.method === 'GET' && req.path === '/me') return respond(200, { user: answeredUser() });
     const account = handleAccount(req);
     if (account) return account;
@@ -359,6 +364,10 @@ export function createFakeApi() {
     },
     setOnline: (value: boolean) => {
       online = value;
+    },
+    /** What the next imports answer. */
+    answerImports: (status: number, body: unknown) => {
+      importAnswer = { status, body };
     },
   };
 }

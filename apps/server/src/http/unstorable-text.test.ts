@@ -152,12 +152,17 @@ async function operations(app: AppWithDatabase['app']): Promise<Operation[]> {
     >;
   };
   return Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      parameters: op.parameters ?? [],
-      body: op.requestBody?.content['application/json']?.schema,
-    })),
+    Object.entries(methods).map(([method, op]) => {
+      const body = op.requestBody?.content['application/json']?.schema;
+      return {
+        method: method.toUpperCase(),
+        path,
+        parameters: op.parameters ?? [],
+        // A file sent as the body (an import) has no fields to name: its text is read row by row,
+        // and a row the database could not store is refused with its line.
+        body: body?.format === 'binary' ? undefined : body,
+      };
+    }),
   );
 }
 

@@ -23,7 +23,8 @@ function sessionPage(userId: string, after: ExportKey | null, limit: number): SQ
 
 /**
  * A page of whole sessions as JSON text, the shape `GET /sessions` answers plus the gym of the
- * session's wall (`gym`: `{ id, name }`, null without a wall), oldest first.
+ * session's wall (`gym`: `{ id, name }`, null without a wall) and the wall's name (`wall`, so a
+ * backup restored on another server still says where it was climbed), oldest first.
  */
 export async function loadSessionJsonPage(
   db: Db,
@@ -62,7 +63,8 @@ function sessionFields(place: SQL): SQL {
       from session_routes r left join climbs c on c.id = r.climb_id
       where r.session_id = s.id), '[]'::json),
     'gym', (select json_build_object('id', g.id, 'name', g.name)
-            from layouts l join gyms g on g.id = l.gym_id where l.id = s.layout_id)`;
+            from layouts l join gyms g on g.id = l.gym_id where l.id = s.layout_id),
+    'wall', (select l.name from layouts l where l.id = s.layout_id)`;
 }
 
 /**

@@ -14,6 +14,7 @@ import { ChangePassword } from './ChangePassword';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportLogbook } from './ExportLogbook';
 import { GradeSystemSetting } from './GradeSystemSetting';
+import { ImportLogbook } from './ImportLogbook';
 
 /**
  * The account, what waits to sync, signing out (which keeps unsynced sessions), the password and
@@ -64,6 +65,7 @@ export function ProfileScreen() {
         <GymsEntry />
         <GradeSystemSetting />
         <ExportLogbook />
+        <ImportLogbook />
         <ChangePassword />
         <View style={common.card}>
           {confirmSignOut ? (

@@ -1,7 +1,7 @@
 import type { ErrorBody, Layout, Session, SessionsBackup } from '@sendlog/contract';
 import { EXPORT_CSV_HEADER, exportCsv, type ExportSession } from '@sendlog/rules';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_GYM } from '../../demo/gym.js';
+import { DEMO_GYM, DEMO_LAYOUTS } from '../../demo/gym.js';
 import { client, newUser } from '../../testing/client.js';
 import { climbId } from '../../testing/fixtures.js';
 import { startLogbookApp, type LogbookApp } from '../../testing/logbook-app.js';
@@ -43,11 +43,14 @@ function asExport(sessions: readonly Session[]): ExportSession[] {
   return sessions.map((s) => ({ ...s, routes: s.routes }));
 }
 
-/** Sessions as the backup holds them: each with its wall's gym (these are all the demo gym's). */
+const wallNames = new Map(DEMO_LAYOUTS.map((l) => [l.id, l.name]));
+
+/** Sessions as the backup holds them: each with its wall's gym (these are all the demo gym's) and name. */
 function withGym(sessions: readonly Session[]) {
   return sessions.map((s) => ({
     ...s,
     gym: s.layoutId === null ? null : { id: DEMO_GYM.id, name: DEMO_GYM.name },
+    wall: s.layoutId === null ? null : (wallNames.get(s.layoutId) ?? null),
   }));
 }
 
