@@ -52,6 +52,7 @@ describe('toLogbookSessions', () => {
       id: 'local-1',
       startTime: '2026-11-20T18:00:00.000Z',
       endTime: null,
+      place: null,
       routes: [
         {
           id: 'r1',
