@@ -45,7 +45,7 @@ export function communityFromRoutesQuery(climbFilter: SQL): SQL {
       join layouts l on l.id = c.layout_id
       join session_routes r on r.climb_id = c.id
       -- A deleted session keeps no routes; the filter states it where the rule is read.
-      join climbing_sessions s on s.id = r.session_id and s.deleted_at is null
+      join climbing_sessions s on s.user_id = r.user_id and s.id = r.session_id and s.deleted_at is null
       where ${climbFilter}
       group by r.climb_id, s.user_id
     )

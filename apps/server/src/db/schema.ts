@@ -6,6 +6,7 @@ import {
   customType,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -197,10 +198,16 @@ export const climbs = pgTable(
   ],
 );
 
+/*
+ * Session-side tables (climbing_sessions, session_routes, route_tombstones, community_outbox) name
+ * the climber in every row and lead every key with `user_id`: one climber's rows can live
+ * together on one node of a database distributed by `user_id` (Citus), and every statement the
+ * API runs on them names the user (see docs/operations.md and statements-name-the-user.test.ts).
+ */
 export const climbingSessions = pgTable(
   'climbing_sessions',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -230,6 +237,7 @@ export const climbingSessions = pgTable(
     serverUpdatedAt: timestamp('server_updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'climbing_sessions_user_id_pk', columns: [t.userId, t.id] }),
     unique('climbing_sessions_user_key_uq').on(t.userId, t.idempotencyKey),
     index('climbing_sessions_history_idx').on(t.userId, t.startTime.desc(), t.id.desc()),
     index('climbing_sessions_changes_idx').on(t.userId, t.changeSeq),
@@ -240,10 +248,10 @@ export const climbingSessions = pgTable(
 export const sessionRoutes = pgTable(
   'session_routes',
   {
-    id: uuid('id').primaryKey(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => climbingSessions.id),
+    id: uuid('id').notNull(),
+    /** The session's climber: the distribution key (see the note above climbing_sessions). */
+    userId: uuid('user_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
     clientRouteId: text('client_route_id').notNull(),
     climbId: uuid('climb_id')
       .notNull()
@@ -260,7 +268,13 @@ export const sessionRoutes = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [
-    unique('session_routes_client_id_uq').on(t.sessionId, t.clientRouteId),
+    primaryKey({ name: 'session_routes_user_id_pk', columns: [t.userId, t.id] }),
+    unique('session_routes_client_id_uq').on(t.userId, t.sessionId, t.clientRouteId),
+    foreignKey({
+      name: 'session_routes_session_fk',
+      columns: [t.userId, t.sessionId],
+      foreignColumns: [climbingSessions.userId, climbingSessions.id],
+    }),
     // Routes by climb: the community view, a climb's history, and GET /stats finding a climb's
     // first try and first send by their moment (one probe per climb).
     index('session_routes_climb_logged_idx').on(t.climbId, t.loggedAt),
@@ -272,13 +286,41 @@ export const sessionRoutes = pgTable(
 export const routeTombstones = pgTable(
   'route_tombstones',
   {
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => climbingSessions.id),
+    userId: uuid('user_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
     clientRouteId: text('client_route_id').notNull(),
     removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.clientRouteId] })],
+  (t) => [
+    primaryKey({
+      name: 'route_tombstones_user_id_pk',
+      columns: [t.userId, t.sessionId, t.clientRouteId],
+    }),
+    foreignKey({
+      name: 'route_tombstones_session_fk',
+      columns: [t.userId, t.sessionId],
+      foreignColumns: [climbingSessions.userId, climbingSessions.id],
+    }),
+  ],
+);
+
+/**
+ * The durable queue of the community view (see catalogue/community-fold.ts): a row says "this
+ * climber's routes of this climb changed since `climb_climber_stats` was last folded". Written in
+ * the transaction that changes the routes, so a crash loses nothing; one row per (climber, climb),
+ * so a burst of writes is folded once; deleted by the fold that recomputed the row.
+ */
+export const communityOutbox = pgTable(
+  'community_outbox',
+  {
+    userId: uuid('user_id').notNull(),
+    climbId: uuid('climb_id').notNull(),
+    queuedAt: timestamp('queued_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.climbId] }),
+    index('community_outbox_queued_idx').on(t.queuedAt),
+  ],
 );
 
 /** Fixed-window request counters shared by every API process (see http/rate-limit-store.ts). */

@@ -120,7 +120,8 @@ export function statsStatement(q: StatsRequest): SQL {
   return sql`
     with tries as (
       select ${tryColumns}
-      from climbing_sessions s left join session_routes r on r.session_id = s.id
+      from climbing_sessions s
+        left join session_routes r on r.user_id = s.user_id and r.session_id = s.id
       where ${mine}
     ),
     groups as (
@@ -154,9 +155,10 @@ export function statsStatement(q: StatsRequest): SQL {
       from climb_firsts f cross join lateral (
         select ${tryColumns}
         from session_routes r cross join lateral (
-          select * from climbing_sessions s where s.id = r.session_id offset 0
+          select * from climbing_sessions s
+          where s.user_id = r.user_id and s.id = r.session_id offset 0
         ) s
-        where r.climb_id = f.climb_id
+        where r.climb_id = f.climb_id and r.user_id = ${q.userId}
           and r.logged_at = any(array[f.first_at, f.first_send_at, f.period_first_at,
                                       f.period_send_at, (select at from hardest_at)])
           and ${mine}
