@@ -31,11 +31,7 @@ import { userRoutes } from './routes/users/user-routes.js';
 import { wallPictureRoutes } from './routes/wall-pictures/wall-picture-routes.js';
 import { logbookRoutes } from './routes/logbook/logbook-routes.js';
 import { sessionRoutes } from './routes/sessions/session-routes.js';
-import {
-  CommunityFolder,
-  DEFAULT_FOLDER,
-  type FolderOptions,
-} from './catalogue/community-fold.js';
+import { CommunityFolder, DEFAULT_FOLDER, type FolderOptions } from './catalogue/community-fold.js';
 
 export interface BuildAppOptions {
   logger: FastifyServerOptions['logger'];
@@ -85,10 +81,7 @@ function trustedProxies(given: number | string | undefined): string | false | Tr
 }
 type TrustProxyHops = (address: string, hop: number) => boolean;
 
-export async function buildApp(
-  given: AppContext,
-  o: BuildAppOptions,
-): Promise<FastifyInstance> {
+export async function buildApp(given: AppContext, o: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: o.logger,
     bodyLimit: LIMITS.maxBodyBytes,

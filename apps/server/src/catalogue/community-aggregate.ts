@@ -49,7 +49,6 @@ function climberStatsOf(routes: SQL, where: SQL): SQL {
 
 const VALUES = sql.raw(VALUE_COLUMNS.join(', '));
 
-
 /**
  * Every row computed from every route, replacing what was there: for data loaded around the API
  * (`npm run admin -- rebuild-community`, the bench). Parameterless, so its text runs anywhere as

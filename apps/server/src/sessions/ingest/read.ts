@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { arrayParam, queryRows } from '../../db/sql.js';
 import type { CatalogueLookup } from '../catalogue-lookup.js';
-import { parseStoredSession, storedSessionJson, type StoredSession } from '../session-repository.js';
+import {
+  parseStoredSession,
+  storedSessionJson,
+  type StoredSession,
+} from '../session-repository.js';
 
 /** A stored session whose last change came from this very snapshot: the answer to its replay. */
 export interface Replay {
