@@ -52,6 +52,25 @@ export async function fetchCatalogue(baseUrl: string, user: BenchUser): Promise<
   };
 }
 
+/** Every layout the account sees, each with its active climbs: the walls of several gyms. */
+export async function fetchWalls(baseUrl: string, user: BenchUser): Promise<Catalogue[]> {
+  const headers = { authorization: `Bearer ${user.token}` };
+  const layouts = JSON.parse(
+    await expectOk(await fetch(`${baseUrl}/layouts`, { headers }), 'layouts'),
+  ) as { layouts: { id: string }[] };
+  const walls: Catalogue[] = [];
+  for (const { id } of layouts.layouts) {
+    const climbs = JSON.parse(
+      await expectOk(await fetch(`${baseUrl}/layouts/${id}/climbs`, { headers }), 'climbs'),
+    ) as { climbs: { id: string; grade: string; archived: boolean }[] };
+    const active = climbs.climbs.filter((c) => !c.archived);
+    if (active.length > 0) {
+      walls.push({ layoutId: id, climbs: active.map((c) => ({ id: c.id, grade: c.grade })) });
+    }
+  }
+  return walls;
+}
+
 const jsonPost = (user: BenchUser, body: string): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
