@@ -114,7 +114,7 @@ export async function eveningRun(o: {
     const auth = { authorization: `Bearer ${c.user.token}` };
     const json = { ...auth, 'content-type': 'application/json' };
     const start = performance.now();
-    let ok = true;
+    let ok: boolean;
     if (kind === 'single' || kind === 'bulk') {
       const batch = freshSnapshots(c.wall, kind === 'single' ? 1 : 10, kind === 'single' ? 8 : 15);
       const res = await fetch(
