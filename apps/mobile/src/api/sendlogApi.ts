@@ -1,7 +1,9 @@
 import { authResponseSchema, climbsResponseSchema, meResponseSchema } from '@sendlog/contract';
 import type {
   AuthResponse,
+  ChangePasswordBody,
   ClimbsResponse,
+  DeleteAccountBody,
   LoginBody,
   MeResponse,
   RegisterBody,
@@ -21,6 +23,10 @@ export interface SendlogApi {
   /** The account as the server has it now (a role granted since sign-in, say). */
   me(token: string): Promise<ApiResult<MeResponse>>;
   updateMe(token: string, body: UpdateMeBody): Promise<ApiResult<MeResponse>>;
+  /** A new token for this device; every other token of the account stops working. */
+  changePassword(token: string, body: ChangePasswordBody): Promise<ApiResult<AuthResponse>>;
+  /** Deletes the account and everything it logged on the server (204). */
+  deleteMe(token: string, body: DeleteAccountBody): Promise<ApiResult<unknown>>;
   /** `etag` of the cached list: an unchanged list answers 304. */
   climbs(
     layoutId: string,
@@ -50,6 +56,21 @@ export function createSendlogApi(http: HttpClient): SendlogApi {
       resultOf(
         await http.send({ method: 'PATCH', path: '/me', token, body: JSON.stringify(body) }),
         meResponseSchema,
+      ),
+    changePassword: async (token, body) =>
+      resultOf(
+        await http.send({
+          method: 'POST',
+          path: '/me/password',
+          token,
+          body: JSON.stringify(body),
+        }),
+        authResponseSchema,
+      ),
+    deleteMe: async (token, body) =>
+      resultOf(
+        await http.send({ method: 'DELETE', path: '/me', token, body: JSON.stringify(body) }),
+        z.unknown(),
       ),
     climbs: async (layoutId, token, etag) =>
       resultOf(

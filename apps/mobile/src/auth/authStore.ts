@@ -1,9 +1,10 @@
-import { authResponseSchema, gradeSystemSchema } from '@sendlog/contract';
+import { authResponseSchema, gradeSystemSchema, LIMITS } from '@sendlog/contract';
 import type { AuthResponse, GradeSystem, User } from '@sendlog/contract';
 import type { KeyValueStorage } from '@sendlog/sync';
 import type { ApiResult } from '../api/apiResult';
 import type { SendlogApi } from '../api/sendlogApi';
 import { createEmitter } from '../lib/emitter';
+import { refusalText } from './authMessages';
 
 const AUTH_KEY = 'sendlog.auth';
 
@@ -39,8 +40,22 @@ export interface AuthStore {
    * signs out here. Needs a connection; sessions not yet synced stay on their devices.
    */
   signOutEverywhere(): Promise<AuthResult>;
-  markExpired(): void;
+  /**
+   * The server refused a token: sync waits for a new sign-in. Given the refused token, a token
+   * replaced since (a password changed on this device) stays good.
+   */
+  markExpired(refusedToken?: string | null): void;
   getToken(): string | null;
+  /**
+   * Changes the password: the server revokes every other token of the account (the climber's
+   * other devices ask for a new sign-in) and answers a new one, which replaces this device's.
+   */
+  changePassword(currentPassword: string, newPassword: string): Promise<AuthResult>;
+  /**
+   * Deletes the account on the server (the password again), then signs out here. Answers the
+   * account deleted, so its data can leave the device too; needs a connection.
+   */
+  deleteAccount(password: string): Promise<AuthResult & { userId?: string }>;
   /**
    * Asks the server for the account as it is now (a role granted since sign-in), after sending a
    * grade system chosen offline. Quiet when offline: the kept account stays.
@@ -64,25 +79,15 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
   async function authenticate(call: Promise<ApiResult<AuthResponse>>): Promise<AuthResult> {
     const result = await call;
     if (!result.ok) {
-      if (result.kind === 'offline') {
-        return { ok: false, message: 'You are offline. Sign in once with a connection.' };
-      }
-      if (result.kind === 'timeout') return { ok: false, message: result.message };
-      if (result.status === 401) return { ok: false, message: 'Wrong email or password.' };
-      if (result.code === 'email_taken') {
-        return { ok: false, message: 'An account with this email already exists.' };
-      }
-      if (result.code === 'rate_limited') {
-        return {
-          ok: false,
-          message: `Too many attempts. Try again ${inTime(result.retryAfterS)}.`,
-        };
-      }
-      if (result.details.length > 0) {
-        // Every refused field, not just the first: the climber fixes them all in one go.
-        return { ok: false, message: result.details.map(sentenceOf).join('\n') };
-      }
-      return { ok: false, message: result.message };
+      return {
+        ok: false,
+        message: refusalText(result, 'You are offline. Sign in once with a connection.', {
+          ...(result.kind === 'http' && result.status === 401
+            ? { [result.code]: 'Wrong email or password.' }
+            : {}),
+          email_taken: 'An account with this email already exists.',
+        }),
+      };
     }
     if (result.data === null) return { ok: false, message: 'Unexpected answer from the server.' };
     const { token, user } = result.data;
@@ -134,8 +139,73 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
     await adopt(token, result.data.user);
   }
 
-  function markExpired(): void {
-    if (state.status === 'signedIn' && !state.expired) set({ ...state, expired: true });
+  function markExpired(refusedToken?: string | null): void {
+    if (state.status !== 'signedIn' || state.expired) return;
+    if (refusedToken != null && refusedToken !== state.token) return;
+    set({ ...state, expired: true });
+  }
+
+  /** A refusal of an account call; a 401 means this device's sign-in ended too. */
+  function refused(
+    result: Extract<ApiResult<unknown>, { ok: false }>,
+    token: string,
+    offline: string,
+  ): AuthResult {
+    if (result.kind === 'http' && result.status === 401) markExpired(token);
+    return {
+      ok: false,
+      message: refusalText(result, offline, {
+        wrong_password: 'That is not your current password.',
+        unauthorized: 'Your sign-in expired. Sign in again, then try once more.',
+        last_gym_admin:
+          'You are the only admin of a gym. Make another of its staff an admin first (Gyms → Manage → Staff).',
+        last_admin: 'You are the only admin of this server. Make another account an admin first.',
+      }),
+    };
+  }
+
+  async function changePassword(currentPassword: string, newPassword: string): Promise<AuthResult> {
+    const now = state;
+    if (now.status !== 'signedIn') return { ok: false, message: 'Sign in first.' };
+    if (newPassword.length < LIMITS.minPasswordLength) {
+      return {
+        ok: false,
+        message: `The new password must be at least ${LIMITS.minPasswordLength} characters.`,
+      };
+    }
+    const result = await deps.api.changePassword(now.token, { currentPassword, newPassword });
+    if (!result.ok) {
+      return refused(
+        result,
+        now.token,
+        'Changing your password needs a connection. Try again when online.',
+      );
+    }
+    if (result.data === null) return { ok: false, message: 'Unexpected answer from the server.' };
+    const { token, user } = result.data;
+    // The old token no longer opens anything: the new one replaces it, unless the climber signed
+    // out (or in as someone else) while the request was out.
+    const after = state;
+    if (after.status !== 'signedIn' || after.user.id !== user.id) return { ok: true };
+    const shown = pendingGradeSystem ? { ...user, gradeSystem: pendingGradeSystem } : user;
+    set({ status: 'signedIn', token, user: shown, expired: false });
+    await keep({ token, user: shown, pendingGradeSystem });
+    return { ok: true };
+  }
+
+  async function deleteAccount(password: string): Promise<AuthResult & { userId?: string }> {
+    const now = state;
+    if (now.status !== 'signedIn') return { ok: false, message: 'Sign in first.' };
+    const result = await deps.api.deleteMe(now.token, { password });
+    if (!result.ok) {
+      return refused(
+        result,
+        now.token,
+        'Deleting your account needs a connection. Try again when online.',
+      );
+    }
+    if (state.status === 'signedIn' && state.user.id === now.user.id) await signOut();
+    return { ok: true, userId: now.user.id };
   }
 
   async function signOut(): Promise<void> {
@@ -184,6 +254,8 @@ export function createAuthStore(deps: { storage: KeyValueStorage; api: SendlogAp
       return { ok: true };
     },
     markExpired,
+    changePassword,
+    deleteAccount,
     getToken: () => (state.status === 'signedIn' && !state.expired ? state.token : null),
     refreshUser,
     async setGradeSystem(system) {
@@ -204,21 +276,4 @@ function safeJson(raw: string): unknown {
   } catch {
     return null;
   }
-}
-
-const FIELD_NAMES: Record<string, string> = { email: 'Email', password: 'Password', name: 'Name' };
-
-/** `{ path: 'password', message: 'must be at least 8 chars' }` → "Password must be at least 8 chars." */
-function sentenceOf(detail: { path: string; message: string }): string {
-  return `${FIELD_NAMES[detail.path] ?? detail.path} ${detail.message}.`;
-}
-
-function inTime(seconds: number | null): string {
-  if (seconds === null) return 'in a little while';
-  if (seconds <= 60) {
-    const n = Math.max(1, Math.ceil(seconds));
-    return n === 1 ? 'in a second' : `in ${n} seconds`;
-  }
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? 'in a minute' : `in ${minutes} minutes`;
 }

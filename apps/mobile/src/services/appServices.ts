@@ -13,7 +13,7 @@ import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
 import { createMyGymsStore } from '../gyms/myGymsStore';
 import type { MyGymsStore } from '../gyms/myGymsStore';
-import { scopedStorage } from '../storage/keyValueStorage';
+import { accountStorage, forgetAccountData } from '../storage/accountData';
 import { createRecentDeletes } from '../sync/recentDelete';
 import { createRecentEnds } from '../sync/recentEnd';
 import type { RecentEnds } from '../sync/recentEnd';
@@ -67,6 +67,11 @@ export interface AppServices {
   signOut(): Promise<void>;
   /** Ends the account's sign-in on every device (see AuthStore.signOutEverywhere). */
   signOutEverywhere(): Promise<AuthResult>;
+  /**
+   * Deletes the account on the server, signs out, and removes what the account kept on this
+   * device; other accounts' sessions on a shared device stay. Needs a connection.
+   */
+  deleteAccount(password: string): Promise<AuthResult>;
   dispose(): void;
 }
 
@@ -139,14 +144,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   async function openAccount(userId: string): Promise<void> {
     const store = await createSessionStore({
-      storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      storage: accountStorage(storage, userId),
       // The first design kept one array for the device's only account: the first account to
       // open here imports it.
       legacyStorage: storage,
       ...(options.uuid ? { uuid: options.uuid } : {}),
     });
     const gyms = createMyGymsStore({
-      storage: scopedStorage(storage, `sendlog.user.${userId}.`),
+      storage: accountStorage(storage, userId),
       api: gymsApi,
     });
     await gyms.load();
@@ -156,7 +161,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       fetch: fetchFn,
       connectivity,
       getToken: () => auth.getToken(),
-      onAuthRequired: () => auth.markExpired(),
+      onAuthRequired: (refusedToken) => auth.markExpired(refusedToken),
     });
     if (opening?.userId !== userId) return; // signed out while opening
     account = {
@@ -237,6 +242,20 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       await auth.signOut();
     },
     signOutEverywhere: () => auth.signOutEverywhere(),
+    async deleteAccount(password) {
+      const leaving = account;
+      const result = await auth.deleteAccount(password);
+      if (!result.ok || result.userId === undefined) return result;
+      if (leaving?.userId === result.userId) {
+        // Signing out stopped its engine; a run still out ends first (the one asked for here
+        // finds no token and sends nothing), and the store's queued writes land, so no key of the
+        // account comes back after the removal.
+        await leaving.engine.syncNow();
+        await leaving.store.flush();
+      }
+      await forgetAccountData(storage, result.userId);
+      return { ok: true };
+    },
     dispose() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();

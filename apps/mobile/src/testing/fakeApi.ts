@@ -101,6 +101,13 @@ export function createFakeApi() {
   const rejectedClimbs = new Set<string>();
   let online = true;
   let tokensRevoked = false;
+  /** The account's password and this device's token: a password change replaces both. */
+  let password: string = TEST_PASSWORD;
+  let token = 'token-1';
+  let tokensIssued = 1;
+  let accountDeleted = false;
+  /** The next `DELETE /me` is refused with this 409 code (`last_gym_admin`, `last_admin`). */
+  let refuseDelete: string | null = null;
   /** The account as the server holds it: roles are granted and grade systems chosen here. */
   let user: User = { ...TEST_USER };
   /** Two gyms; the test account follows the first. */
@@ -162,14 +169,15 @@ export function createFakeApi() {
     respond(status, { error: { code, message } });
 
   function handle(req: Request): ResponseLike | null {
-    const authorized = !tokensRevoked && req.headers.authorization === `Bearer ${sessions.token}`;
+    const authorized =
+      !tokensRevoked && !accountDeleted && req.headers.authorization === `Bearer ${token}`;
     if (req.method === 'POST' && req.path === '/auth/login') {
       const body = req.body as { email?: string; password?: string };
-      if (body.email !== TEST_USER.email || body.password !== TEST_PASSWORD) {
+      if (accountDeleted || body.email !== TEST_USER.email || body.password !== password) {
         return error(401, 'unauthorized', 'wrong email or password');
       }
       tokensRevoked = false;
-      return respond(200, { token: sessions.token, user: answeredUser() });
+      return respond(200, { token, user: answeredUser() });
     }
     if (req.method === 'GET' && req.path === '/layouts') {
       return respond(200, { layouts: catalogue.layouts });
@@ -211,6 +219,8 @@ export function createFakeApi() {
     );
     if (managed) return respond(managed.status, managed.body);
     if (req.method === 'GET' && req.path === '/me') return respond(200, { user: answeredUser() });
+    const account = handleAccount(req);
+    if (account) return account;
     if (req.method === 'PATCH' && req.path === '/me') {
       user = { ...user, ...(req.body as UpdateMeBody) };
       return respond(200, { user: answeredUser() });
@@ -218,6 +228,38 @@ export function createFakeApi() {
     // Sessions: the sync package's fake server answers.
     if (req.path.startsWith('/sessions')) return null;
     return error(404, 'not_found', `no route ${req.method} ${req.path}`);
+  }
+
+  /** `POST /me/password` and `DELETE /me`, as the server answers them. */
+  function handleAccount(req: Request): ResponseLike | null {
+    if (req.method === 'POST' && req.path === '/me/password') {
+      const body = req.body as { currentPassword?: string; newPassword?: string };
+      if (body.currentPassword !== password) {
+        return error(403, 'wrong_password', 'the password is not this account’s');
+      }
+      if ((body.newPassword ?? '').length < 8) {
+        return respond(400, {
+          error: {
+            code: 'validation_error',
+            message: 'invalid body',
+            details: [{ path: 'newPassword', message: 'must be at least 8 chars' }],
+          },
+        });
+      }
+      password = body.newPassword ?? '';
+      token = `token-${++tokensIssued}`;
+      return respond(200, { token, user: answeredUser() });
+    }
+    if (req.method === 'DELETE' && req.path === '/me') {
+      if ((req.body as { password?: string }).password !== password) {
+        return error(403, 'wrong_password', 'the password is not this account’s');
+      }
+      if (refuseDelete) return error(409, refuseDelete, 'the server needs this account');
+      accountDeleted = true;
+      sessions.sessions.clear();
+      return respond(204, undefined);
+    }
+    return null;
   }
 
   const fetch: FetchLike = async (url, init) => {
@@ -235,7 +277,11 @@ export function createFakeApi() {
     const answer = handle(request);
     if (answer) return answer;
     knowClimbs();
-    return sessions.fetch(url, init);
+    // Only an authorized request gets here: in the token the sessions' fake server knows.
+    return sessions.fetch(url, {
+      ...init,
+      headers: { ...init.headers, authorization: `Bearer ${sessions.token}` },
+    });
   };
 
   return {
@@ -279,6 +325,18 @@ export function createFakeApi() {
     /** The server stops accepting the token the app holds (expired or revoked). */
     revokeTokens: () => {
       tokensRevoked = true;
+    },
+    /** The climber changed the password on another device: this device's token is revoked. */
+    changePasswordElsewhere: (next: string) => {
+      password = next;
+      token = `token-${++tokensIssued}`;
+    },
+    /** The next account deletion is refused with this 409 code. */
+    refuseDeletion: (code: 'last_gym_admin' | 'last_admin' | null) => {
+      refuseDelete = code;
+    },
+    get accountDeleted() {
+      return accountDeleted;
     },
     setOnline: (value: boolean) => {
       online = value;

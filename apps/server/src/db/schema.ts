@@ -338,7 +338,7 @@ export const rateLimits = pgTable('rate_limits', {
  * key, so new sessions merge into a row exactly. A row exists exactly when the climber logged the
  * climb in a session not deleted, so `GET /layouts/:id/climbs` counts climbers and takes medians
  * over these rows alone. Derived rows, so no foreign keys: they would only add checks to every
- * ingest, and sessions, climbs and users are never deleted.
+ * ingest; `DELETE /me` deletes an account's rows with its sessions (users/delete-account.ts).
  */
 export const climbClimberStats = pgTable(
   'climb_climber_stats',

@@ -9,7 +9,7 @@ export type AccountDeletion = 'deleted' | 'last_gym_admin' | 'last_admin' | 'gon
  * Deletes an account and everything it logged, in one transaction: its sessions with their
  * routes and route tombstones, its rows of the community view (which is computed from those
  * rows, so the climbs it logged show the other climbers' numbers from the next request on), its
- * follows and staff roles, its rate-limit counters, and the account itself, whose tokens then
+ * follows and staff roles, its rate-limit counters and read leases, and the account itself, whose tokens then
  * name nobody. Nothing of it stays, so its email may register again as a new, empty account.
  *
  * A gym's only admin is refused (`last_gym_admin`), as is the server's only admin (`last_admin`),
@@ -54,6 +54,8 @@ export async function deleteAccount(db: Db, userId: string): Promise<AccountDele
     await tx.execute(sql`delete from climb_climber_stats where user_id = ${userId}`);
     await tx.execute(sql`delete from gym_staff where user_id = ${userId}`);
     await tx.execute(sql`delete from gym_follows where user_id = ${userId}`);
+    // A heavy read's lease in flight: its release later finds nothing, which it allows.
+    await tx.execute(sql`delete from read_leases where user_id = ${userId}`);
     // Login counters are keyed by address and email, account counters by the account's id.
     await tx.execute(
       sql`delete from rate_limits

@@ -72,6 +72,7 @@ describe('a sync run', () => {
     const report = await engine.syncNow();
     expect(report).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(onAuthRequired).toHaveBeenCalledTimes(1);
+    expect(onAuthRequired).toHaveBeenCalledWith('expired');
     expect(store.getSession(id)).toMatchObject({ status: 'completed', lastError: null });
     expect(engine.getState()).toMatchObject({ authRequired: true, nextRetryAt: null });
     expect(timers.pendingDelays()).toEqual([]);

@@ -16,7 +16,7 @@ export interface RunnerOptions {
   retry: RetryPlan;
   now: () => number;
   getToken: () => string | null | Promise<string | null>;
-  onAuthRequired?: (() => void) | undefined;
+  onAuthRequired?: ((refusedToken: string | null) => void) | undefined;
   batchLimits?: BatchLimits | undefined;
   /** Automatic runs hold back tombstones of deletes younger than this. */
   undoWindowMs: number;
@@ -138,7 +138,7 @@ export function createRunner(options: RunnerOptions): Runner {
     retry.forget();
     state.set({ authRequired: true, lastError: error, nextRetryAt: null });
     try {
-      options.onAuthRequired?.();
+      options.onAuthRequired?.(token);
     } catch {
       // The app's callback failing must not turn into a sync failure.
     }

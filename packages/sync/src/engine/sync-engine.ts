@@ -21,8 +21,11 @@ export interface SyncEngineOptions {
   now?: () => number | Date;
   /** Uniform in [0, 1): the jitter of the backoff. */
   random?: () => number;
-  /** Called when the server refuses the token (or there is none): the user must sign in again. */
-  onAuthRequired?: () => void;
+  /**
+   * Called when the server refuses the token (or there is none): the user must sign in again.
+   * Told the token refused, so a token replaced meanwhile (a password change) is not taken for it.
+   */
+  onAuthRequired?: (refusedToken: string | null) => void;
   timers?: Timers;
   /** A request without an answer after this long counts as a network failure. */
   requestTimeoutMs?: number;

@@ -23,9 +23,10 @@ export function exportSummaryText(counts: ExportCounts): string {
 
 /**
  * "Export my logbook": the file the server's export writes, built from this device's store so it
- * works offline and holds sessions that have not synced yet.
+ * works offline and holds sessions that have not synced yet. `beforeDelete`: the copy offered
+ * inside "Delete account", without a card of its own.
  */
-export function ExportLogbook() {
+export function ExportLogbook({ beforeDelete = false }: { beforeDelete?: boolean }) {
   const user = useUser();
   const sessions = useSessions();
   const catalogue = useCatalogue();
@@ -54,22 +55,25 @@ export function ExportLogbook() {
     }
   };
 
+  const what = beforeDelete ? 'Export a copy' : 'Export my logbook';
   return (
-    <View style={common.card}>
-      <Text style={common.heading}>Export my logbook</Text>
+    <View style={beforeDelete ? styles.bare : common.card}>
+      <Text style={common.heading}>
+        {beforeDelete ? 'First, keep a copy' : 'Export my logbook'}
+      </Text>
       <Text style={common.muted}>
         Every session on this device, synced or not, as a spreadsheet (CSV) or a full backup (JSON).
       </Text>
       <View style={styles.actions}>
         <Button
           label="CSV"
-          name="Export my logbook as CSV"
+          name={`${what} as CSV`}
           disabled={state.kind === 'working'}
           onPress={() => void run('csv')}
         />
         <Button
           label="JSON"
-          name="Export my logbook as JSON"
+          name={`${what} as JSON`}
           disabled={state.kind === 'working'}
           onPress={() => void run('json')}
         />
@@ -90,4 +94,5 @@ export function ExportLogbook() {
 
 const styles = StyleSheet.create({
   actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
+  bare: { gap: spacing.sm },
 });

@@ -10,10 +10,15 @@ import { useSessions, useSyncState } from '../../hooks/sessions';
 import { viewSyncState } from '../../sync/syncStateView';
 import { colors, common } from '../../theme/theme';
 import { GymsEntry } from '../Gyms/GymsEntry';
+import { ChangePassword } from './ChangePassword';
+import { DeleteAccount } from './DeleteAccount';
 import { ExportLogbook } from './ExportLogbook';
 import { GradeSystemSetting } from './GradeSystemSetting';
 
-/** The account, what waits to sync, and signing out (which keeps unsynced sessions). */
+/**
+ * The account, what waits to sync, signing out (which keeps unsynced sessions), the password and
+ * closing the account.
+ */
 export function ProfileScreen() {
   const services = useServices();
   const auth = useAuthState();
@@ -59,6 +64,7 @@ export function ProfileScreen() {
         <GymsEntry />
         <GradeSystemSetting />
         <ExportLogbook />
+        <ChangePassword />
         <View style={common.card}>
           {confirmSignOut ? (
             <>
@@ -120,6 +126,7 @@ export function ProfileScreen() {
             </>
           )}
         </View>
+        <DeleteAccount />
       </ScrollView>
     </View>
   );

@@ -43,6 +43,7 @@ async function rowsOf(db: Db, userId: string, email: string): Promise<Record<str
       (select count(*)::int from climb_climber_stats where user_id = ${userId}) as community_rows,
       (select count(*)::int from gym_staff where user_id = ${userId}) as staff,
       (select count(*)::int from gym_follows where user_id = ${userId}) as follows,
+      (select count(*)::int from read_leases where user_id = ${userId}) as read_leases,
       (select count(*)::int from rate_limits
          where key like ${`%${email}`} or key like ${`%${userId}`}) as rate_limits`,
   );
@@ -168,10 +169,16 @@ describe.each(BACKENDS)('the account on $name', (backend) => {
       expect(before.map((c) => c.climbers)).toEqual([2, 1]);
       // A failed login leaves a counter keyed by the email.
       expect((await login(leaves.email, 'wrong password')).status).toBe(401);
+      // A heavy read whose process died holds a lease until it expires.
+      await t.db.execute(
+        sql`insert into read_leases (user_id, holder, expires_at)
+            values (${leaves.user.id}, ${randomUUID()}, now() + interval '1 minute')`,
+      );
       expect(await rowsOf(t.db, leaves.user.id, leaves.email)).toMatchObject({
         users: 1,
         sessions: 2,
         community_rows: 2,
+        read_leases: 1,
         rate_limits: 1,
       });
 
@@ -189,6 +196,7 @@ describe.each(BACKENDS)('the account on $name', (backend) => {
         community_rows: 0,
         staff: 0,
         follows: 0,
+        read_leases: 0,
         rate_limits: 0,
       });
       // The community numbers are the other climber's alone from the next request on.
