@@ -132,17 +132,22 @@ export class CommunityFolder {
 
   private async foldAll(): Promise<void> {
     try {
-      while (!this.stopped && (await foldOnce(this.db)) > 0);
+      while ((await foldOnce(this.db)) > 0);
     } catch (error) {
       this.o.onError(error);
     }
   }
 
-  /** Stops folding and waits for a fold in flight (what is left stays queued for any process). */
+  /**
+   * Stops the loop, waits for a fold in flight, then folds what is still free in the queue once:
+   * a process shut down gracefully leaves a settled view (one that died leaves its rows queued for
+   * any other process, or for itself once restarted).
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poll);
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await this.foldAll();
   }
 }
