@@ -4,7 +4,7 @@ import { gradeOrder } from '../db/grade-sql.js';
 
 /**
  * The community view of climbs computed straight from every route climbers logged: the
- * definition the aggregate kept on ingest (community.ts) must equal. The server no longer runs it
+ * definition the folded aggregate (community.ts) must equal. The server no longer runs it
  * (it read 100,000 routes per request); the consistency tests use it as their oracle and
  * bench/community.ts as the baseline. `session_routes` holds each route's latest revision only
  * (an edit replaces the row, a removal deletes it), so no older revision is ever counted.

@@ -331,11 +331,10 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 /**
- * The community view kept on ingest (see catalogue/community-aggregate.ts): one climber's view of
- * one climb (sends, latest opinion and stars), brought up to date inside the transaction that
- * writes the climber's routes. A "key" is `whole second logged × 64 + value` (values are below
- * 64): the greatest key is the latest value, and the greatest of greatest keys is the greatest
- * key, so new sessions merge into a row exactly. A row exists exactly when the climber logged the
+ * The community view (see catalogue/community-aggregate.ts): one climber's view of one climb
+ * (sends, latest opinion and stars), recomputed from the climber's routes by the fold shortly
+ * after a write queued it (catalogue/community-fold.ts). A "key" is `whole second logged × 64 +
+ * value` (values are below 64): the greatest key is the latest value. A row exists exactly when the climber logged the
  * climb in a session not deleted, so `GET /layouts/:id/climbs` counts climbers and takes medians
  * over these rows alone. Derived rows, so no foreign keys: they would only add checks to every
  * ingest; `DELETE /me` deletes an account's rows with its sessions (users/delete-account.ts).
