@@ -5,7 +5,7 @@ import { median } from './lib/stats.js';
 import { freshSnapshots } from './lib/workload.js';
 
 /**
- * Part 14: an evening at the gyms for a few minutes against one API process on PostgreSQL. Each
+ * Part 15: an evening at the gyms for a few minutes against one API process on PostgreSQL. Each
  * virtual climber (one account, one wall of the gyms the server holds) does, one request after
  * another with no pause, a draw from the evening's mix below; the community view is folded off
  * the request path meanwhile, and its lag (the oldest queued row) is sampled every second, as is

@@ -24,6 +24,7 @@ import {
   summarize,
   type ApiTarget,
 } from './ingest.js';
+import { gymBench, GYMS_SHAPE } from './gyms.js';
 import { heavyReadBench, HEAVY_SHAPE } from './heavy-reads.js';
 import { fetchWalls, registerUsers, type BenchUser } from './lib/api-client.js';
 import {
@@ -42,6 +43,7 @@ import { statementsPerRequest } from './lib/server-log.js';
 import { loginSprayBench, SPRAY_SHAPE } from './login-spray.js';
 import { storeRows } from './reports/client-store.js';
 import { communityRows } from './reports/community.js';
+import { gymRows } from './reports/gyms.js';
 import { heavyReadRows } from './reports/heavy-reads.js';
 import { sprayRows } from './reports/login-spray.js';
 import { loadRows } from './reports/concurrency.js';
@@ -223,8 +225,8 @@ async function postgresParts(work: string, secret: string) {
       concurrencyOnPostgres(server, db.url, work, secret),
     );
   }
-  if (want(14)) {
-    await phase('part 14: an evening’s mix on PostgreSQL', async () => {
+  if (want(15)) {
+    await phase('part 15: an evening’s mix on PostgreSQL', async () => {
       const pid = server.child.pid;
       if (pid === undefined) throw new Error('the API process has no pid');
       const users = await registerUsers(server.url, EVENING_SHAPE.climbers);
@@ -241,6 +243,40 @@ async function postgresParts(work: string, secret: string) {
     });
   }
   await server.stop();
+}
+
+/** Part 14: a server of 10 gyms and one of a single gym, each its own process and database. */
+async function gymsOnPostgres(work: string, secret: string) {
+  const dbs = [await createScratchDatabase(), await createScratchDatabase()];
+  if (!dbs[0] || !dbs[1]) {
+    figures.gyms = 'skipped: PostgreSQL not reachable';
+    return;
+  }
+  const [manyDb, oneDb] = dbs as [NonNullable<(typeof dbs)[0]>, NonNullable<(typeof dbs)[1]>];
+  onCleanup('gyms databases', async () => {
+    await manyDb.drop();
+    await oneDb.drop();
+  });
+  const many = await startServerProcess(
+    { DATABASE_URL: manyDb.url },
+    join(work, 'api-gyms-many.log'),
+    secret,
+  );
+  onCleanup('gyms API process (many)', many.stop);
+  const one = await startServerProcess(
+    { DATABASE_URL: oneDb.url },
+    join(work, 'api-gyms-one.log'),
+    secret,
+  );
+  onCleanup('gyms API process (one)', one.stop);
+  const gyms = await gymBench(
+    { url: many.url, dbUrl: manyDb.url },
+    { url: one.url, dbUrl: oneDb.url },
+  );
+  await many.stop();
+  await one.stop();
+  figures.gyms = { shape: GYMS_SHAPE, ...gyms };
+  rows.push(...gymRows(gyms));
 }
 
 async function pgliteParts(work: string, secret: string) {
@@ -273,7 +309,7 @@ async function main() {
   else onCleanup('temp dir', () => rm(work, { recursive: true, force: true }));
   const secret = randomBytes(32).toString('hex');
   try {
-    if (want(1, 2, 3, 4, 6, 7, 8, 14)) await postgresParts(work, secret);
+    if (want(1, 2, 3, 4, 6, 7, 8, 15)) await postgresParts(work, secret);
     if (want(1, 2, 3)) await phase('parts 1–3 on PGlite', () => pgliteParts(work, secret));
     if (want(5)) {
       await phase('part 5: client store', async () => {
@@ -318,6 +354,11 @@ async function main() {
         figures.loginSpray = { shape: SPRAY_SHAPE, ...spray };
         rows.push(...sprayRows(spray));
       });
+    }
+    if (want(14)) {
+      await phase('part 14: gyms (10 gyms × 50 walls against one gym)', () =>
+        gymsOnPostgres(work, secret),
+      );
     }
     if (want(10)) {
       await phase('part 10: web app delivery in Chromium', async () => {

@@ -5,9 +5,9 @@ import { perS } from './format.js';
 /** Memory "flat": the last fifth of the run within this of the first (MiB). */
 const FLAT_MIB = 50;
 
-/** Part 14: the evening's mix against one API process on PostgreSQL. */
+/** Part 15: the evening's mix against one API process on PostgreSQL. */
 export function eveningRows(f: EveningFigures): Row[] {
-  const part = '14 evening (postgres)';
+  const part = '15 evening (postgres)';
   const kinds = Object.entries(f.byKind)
     .map(([k, v]) => `${k} ${v.count} (p99 ${fmt(v.p99Ms, 0)} ms)`)
     .join(', ');

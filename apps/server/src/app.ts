@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { climbRoutes } from './routes/climbs/climb-routes.js';
 import { gymAdminRoutes } from './routes/gyms/gym-admin-routes.js';
+import { gymInsightsRoutes } from './routes/gyms/gym-insights-routes.js';
 import { gymManagementRoutes } from './routes/gyms/gym-management-routes.js';
 import { gymRoutes } from './routes/gyms/gym-routes.js';
 import { myGymRoutes } from './routes/gyms/my-gym-routes.js';
@@ -152,6 +153,7 @@ export async function buildApp(given: AppContext, o: BuildAppOptions): Promise<F
       await managers.register(climbRoutes, { ctx });
       await managers.register(layoutImageRoutes, { ctx });
       await managers.register(gymManagementRoutes, { ctx });
+      await managers.register(gymInsightsRoutes, { ctx });
     });
     await scope.register(async (admins) => {
       requireRole(admins, ADMINS);

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Db } from './db/connection.js';
 import { buildApp, LOG_REDACT } from './app.js';
 import { requestForLog } from './http/logged-url.js';
 import { resolveTokenSecret } from './auth/secret.js';
@@ -60,6 +61,11 @@ export const DEFAULT_REGISTER_RATE_LIMIT: RateLimit = { max: 30, timeWindowMs: 1
 export interface RunningServer {
   url: string;
   app: FastifyInstance;
+  /**
+   * The server's database, for an operator's command run in the same process (the browser
+   * stories make a server admin with it, as `npm run admin -- grant` does on a stopped server).
+   */
+  db: Db;
   close(): Promise<void>;
 }
 
@@ -110,6 +116,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       app,
+      db: database.db,
       close() {
         closing ??= (async () => {
           try {

@@ -9,3 +9,4 @@ export * from './grades.js';
 export * from './logbook.js';
 export * from './route-fields.js';
 export * from './gyms.js';
+export * from './insights.js';

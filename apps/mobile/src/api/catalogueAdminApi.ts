@@ -2,6 +2,7 @@ import {
   climbResponseSchema,
   gymResponseSchema,
   gymStaffResponseSchema,
+  insightsResponseSchema,
   layoutResponseSchema,
   resetLayoutResponseSchema,
 } from '@sendlog/contract';
@@ -12,6 +13,7 @@ import type {
   CreateLayoutBody,
   GymResponse,
   GymStaffResponse,
+  InsightsResponse,
   SetGymStaffBody,
   UpdateGymBody,
   LayoutResponse,
@@ -74,6 +76,12 @@ export interface CatalogueAdminApi {
     gymId: string,
     body: SetGymStaffBody,
   ): Promise<ApiResult<GymStaffResponse>>;
+  /** What the gym's climbers' logbooks say about it, over a period (its staff). */
+  gymInsights(
+    token: string,
+    gymId: string,
+    period: { from: string; to: string },
+  ): Promise<ApiResult<InsightsResponse>>;
   /** A gym's name, place, time zone, grade system (its admins). */
   updateGym(token: string, gymId: string, body: UpdateGymBody): Promise<ApiResult<GymResponse>>;
 }
@@ -164,6 +172,15 @@ export function createCatalogueAdminApi(http: HttpClient): CatalogueAdminApi {
           body: json(body),
         }),
         gymStaffResponseSchema,
+      ),
+    gymInsights: async (token, gymId, period) =>
+      resultOf(
+        await http.send({
+          method: 'GET',
+          path: `/gyms/${id(gymId)}/insights?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`,
+          token,
+        }),
+        insightsResponseSchema,
       ),
     updateGym: async (token, gymId, body) =>
       resultOf(

@@ -1,5 +1,15 @@
-import { gymLayoutsResponseSchema, gymResponseSchema, gymsResponseSchema } from '@sendlog/contract';
-import type { GymLayoutsResponse, GymResponse, GymsResponse } from '@sendlog/contract';
+import {
+  climbsResponseSchema,
+  gymLayoutsResponseSchema,
+  gymResponseSchema,
+  gymsResponseSchema,
+} from '@sendlog/contract';
+import type {
+  ClimbsResponse,
+  GymLayoutsResponse,
+  GymResponse,
+  GymsResponse,
+} from '@sendlog/contract';
 import type { HttpClient } from '@sendlog/sync';
 import { z } from 'zod';
 import { resultOf } from './apiResult';
@@ -23,6 +33,15 @@ export interface GymsApi {
     token: string | null,
     etag: string | null,
   ): Promise<ApiResult<GymLayoutsResponse>>;
+  /**
+   * Every climb of one gym's walls (`GET /gyms/:id/climbs`, this server's addition to the
+   * contract): one request per gym instead of one per wall. A server without it refuses (404).
+   */
+  gymClimbs(
+    gymId: string,
+    token: string | null,
+    etag: string | null,
+  ): Promise<ApiResult<ClimbsResponse>>;
 }
 
 export function createGymsApi(http: HttpClient): GymsApi {
@@ -62,6 +81,16 @@ export function createGymsApi(http: HttpClient): GymsApi {
           ifNoneMatch: etag,
         }),
         gymLayoutsResponseSchema,
+      ),
+    gymClimbs: async (gymId, token, etag) =>
+      resultOf(
+        await http.send({
+          method: 'GET',
+          path: `/gyms/${id(gymId)}/climbs`,
+          token,
+          ifNoneMatch: etag,
+        }),
+        climbsResponseSchema,
       ),
   };
 }

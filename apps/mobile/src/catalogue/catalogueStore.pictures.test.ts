@@ -60,7 +60,12 @@ function apiWithPictures(online: { value: boolean }) {
     return fake.fetch(url, init);
   };
   const http = createHttpClient({ baseUrl: 'http://sendlog.test', fetch });
-  return { climbs: createSendlogApi(http).climbs, gymLayouts: createGymsApi(http).gymLayouts };
+  const gyms = createGymsApi(http);
+  return {
+    climbs: createSendlogApi(http).climbs,
+    gymLayouts: gyms.gymLayouts,
+    gymClimbs: gyms.gymClimbs,
+  };
 }
 
 describe('the catalogue keeps the wall pictures', () => {

@@ -35,6 +35,8 @@ const cachedGymSchema = z.object({
   gym: keptGymSchema,
   etag: z.string().nullable(),
   layouts: z.array(layoutSchema),
+  /** The ETag of the gym's climbs (`GET /gyms/:id/climbs`); absent in a cache from before it. */
+  climbsEtag: z.string().nullable().optional(),
 });
 type CachedGym = z.infer<typeof cachedGymSchema>;
 const cachedClimbsSchema = climbsResponseSchema.extend({ etag: z.string().nullable() });
@@ -61,7 +63,7 @@ export interface CatalogueStore {
   subscribe(listener: () => void): () => void;
   load(): Promise<void>;
   /**
-   * Fetches the walls of each of `gyms` and every wall's climbs (with `If-None-Match`), so all
+   * Fetches the walls of each of `gyms` and their climbs (with `If-None-Match`), so all
    * of it works offline, and keeps the pictures of those gyms' open walls: a gym left out (no
    * longer followed) keeps its names, not its pictures. A call during a refresh runs after it.
    */
@@ -72,12 +74,12 @@ export interface CatalogueStore {
 
 /**
  * The walls and climbs of the climber's gyms, kept in storage so a climber who signed in once can
- * open a wall and log with no network at all. Refreshed with ETags, a gym's walls and each wall's
- * climbs on their own: an unchanged list costs a 304.
+ * open a wall and log with no network at all. Refreshed with ETags, a gym's walls and its climbs
+ * on their own: two requests per gym however many walls it has, and an unchanged list costs a 304.
  */
 export function createCatalogueStore(deps: {
   storage: KeyValueStorage;
-  api: Pick<SendlogApi, 'climbs'> & Pick<GymsApi, 'gymLayouts'>;
+  api: Pick<SendlogApi, 'climbs'> & Pick<GymsApi, 'gymLayouts' | 'gymClimbs'>;
   /** Told every open wall's picture after each refresh, to keep them for offline sessions. */
   pictures?: Pick<WallPictures, 'keep'>;
 }): CatalogueStore {
@@ -149,65 +151,111 @@ export function createCatalogueStore(deps: {
 
   async function fetchAll(token: string | null, gyms: readonly Gym[]): Promise<void> {
     set({ refreshing: true });
-    let lastError: string | null = null;
-    let gymsRead = 0;
+    const errors: string[] = [];
+    const read: Gym[] = [];
     const writes: [string, string][] = [];
     for (const gym of gyms) {
       const kept = gymEntries.get(gym.id);
       const result = await deps.api.gymLayouts(gym.id, token, kept?.etag ?? null);
-      const summary = keptGymSchema.parse(gym);
       if (result.ok) {
         const entry: CachedGym = {
-          gym: summary,
+          gym: keptGymSchema.parse(gym),
           etag: result.data === null ? (kept?.etag ?? null) : result.etag,
           // Stamped with their gym: the walls tab groups by it and Progress filters by it.
           layouts: (result.data?.layouts ?? kept?.layouts ?? []).map((l) => ({
             ...l,
             gymId: gym.id,
           })),
+          climbsEtag: kept?.climbsEtag ?? null,
         };
         gymEntries.set(gym.id, entry);
         writes.push([gymKey(gym.id), JSON.stringify(entry)]);
-        gymsRead += 1;
+        read.push(gym);
       } else {
-        lastError = result.message;
+        errors.push(result.message);
       }
     }
     if (writes.length > 0) {
       writes.push([GYMS_KEY, JSON.stringify([...gymEntries.keys()])]);
       await deps.storage.multiSet(writes);
     }
-    if (gymsRead === gyms.length && gyms.length > 0 && legacy.length > 0) {
+    if (read.length === gyms.length && gyms.length > 0 && legacy.length > 0) {
       legacy = [];
       await deps.storage.removeItem(LEGACY_LAYOUTS_KEY);
     }
     set({ layouts: allLayouts(), gymsById: gymsById() });
 
-    // Each wall's climbs, archived walls' too: sessions logged on them still name their climbs.
-    const gymIds = new Set(gyms.map((g) => g.id));
-    const walls = allLayouts().filter((l) => l.gymId && gymIds.has(l.gymId));
+    // Each gym's climbs, archived walls' too (sessions logged on them still name their climbs):
+    // one request per gym, or one per wall from a server without `GET /gyms/:id/climbs`.
     const climbsByLayout: Record<string, readonly Climb[]> = { ...state.climbsByLayout };
     const climbWrites: [string, string][] = [];
-    for (const layout of walls) {
-      const cachedEtag = state.climbsByLayout[layout.id] ? (etags.get(layout.id) ?? null) : null;
-      const result = await deps.api.climbs(layout.id, token, cachedEtag);
-      if (result.ok && result.data !== null) {
-        climbsByLayout[layout.id] = result.data.climbs;
-        etags.set(layout.id, result.etag);
-        climbWrites.push([
-          climbsKey(layout.id),
-          JSON.stringify({ etag: result.etag, climbs: result.data.climbs } satisfies CachedClimbs),
-        ]);
-      } else if (!result.ok) {
-        // 304 (unchanged) or a failure: the cached list stays.
-        lastError = result.message;
-      }
+    for (const gym of read) {
+      const error = await refreshGymClimbs(token, gym.id, climbsByLayout, climbWrites);
+      if (error) errors.push(error);
     }
     await deps.storage.multiSet(climbWrites);
-    set({ climbsByLayout, refreshing: false, lastError });
+    set({ climbsByLayout, refreshing: false, lastError: errors.at(-1) ?? null });
     // Every open wall's picture, looked at or not: a climber who never opened a wall online
     // still sees it offline. Not when no gym answered (offline): the kept copies stay.
-    if (gymsRead > 0 || gyms.length === 0) keepPicturesOf(gyms);
+    if (read.length > 0 || gyms.length === 0) keepPicturesOf(gyms);
+  }
+
+  /**
+   * One gym's climbs into `climbsByLayout` (and `writes`): all of them in one request, revalidated
+   * by the gym's climbs ETag while every wall's list is on the device. Answers an error message.
+   */
+  async function refreshGymClimbs(
+    token: string | null,
+    gymId: string,
+    climbsByLayout: Record<string, readonly Climb[]>,
+    writes: [string, string][],
+  ): Promise<string | null> {
+    const entry = gymEntries.get(gymId);
+    if (!entry) return null;
+    const walls = entry.layouts;
+    const whole = walls.every((l) => climbsByLayout[l.id] !== undefined);
+    const result = await deps.api.gymClimbs(
+      gymId,
+      token,
+      whole ? (entry.climbsEtag ?? null) : null,
+    );
+    if (result.ok && result.data === null) return null; // 304: every kept list is current
+    if (result.ok) {
+      const byLayout = new Map<string, Climb[]>(walls.map((l) => [l.id, []]));
+      for (const climb of result.data.climbs) byLayout.get(climb.layoutId)?.push(climb);
+      for (const [layoutId, climbs] of byLayout) {
+        climbsByLayout[layoutId] = climbs;
+        etags.set(layoutId, null);
+        writes.push([climbsKey(layoutId), JSON.stringify({ etag: null, climbs })]);
+      }
+      saveGymEntry({ ...entry, climbsEtag: result.etag }, writes);
+      return null;
+    }
+    if (result.kind !== 'http') return result.message;
+    // A server from before `GET /gyms/:id/climbs`: wall by wall, each with its own ETag.
+    saveGymEntry({ ...entry, climbsEtag: null }, writes);
+    let lastError: string | null = null;
+    for (const layout of walls) {
+      const cachedEtag = climbsByLayout[layout.id] ? (etags.get(layout.id) ?? null) : null;
+      const wall = await deps.api.climbs(layout.id, token, cachedEtag);
+      if (wall.ok && wall.data !== null) {
+        climbsByLayout[layout.id] = wall.data.climbs;
+        etags.set(layout.id, wall.etag);
+        writes.push([
+          climbsKey(layout.id),
+          JSON.stringify({ etag: wall.etag, climbs: wall.data.climbs } satisfies CachedClimbs),
+        ]);
+      } else if (!wall.ok) {
+        // A failure: the cached list stays.
+        lastError = wall.message;
+      }
+    }
+    return lastError;
+  }
+
+  function saveGymEntry(entry: CachedGym, writes: [string, string][]): void {
+    gymEntries.set(entry.gym.id, entry);
+    writes.push([gymKey(entry.gym.id), JSON.stringify(entry)]);
   }
 
   return {

@@ -41,11 +41,17 @@ export function toLogbookSessions(
 }
 
 /**
- * The logbook input for this account, rebuilt only when a session or the catalogue changes: a
- * keystroke in a form that has not saved yet recomputes nothing downstream.
+ * The logbook input for this account (the sessions `filter` keeps: one gym's), rebuilt only when
+ * a session, the catalogue or the filter changes: a keystroke in a form that has not saved yet
+ * recomputes nothing downstream.
  */
-export function useLogbookSessions(): readonly LogbookSession[] {
+export function useLogbookSessions(
+  filter?: (sessions: readonly LocalSession[]) => readonly LocalSession[],
+): readonly LogbookSession[] {
   const sessions = useSessions();
   const { climbsById } = useCatalogue();
-  return useMemo(() => toLogbookSessions(sessions, climbsById), [sessions, climbsById]);
+  return useMemo(
+    () => toLogbookSessions(filter ? filter(sessions) : sessions, climbsById),
+    [sessions, climbsById, filter],
+  );
 }

@@ -21,6 +21,7 @@ import { GymsScreen } from '../screens/Gyms/GymsScreen';
 import { EditGymScreen } from '../screens/Gyms/manage/EditGymScreen';
 import { GymPosterScreen } from '../screens/Gyms/manage/GymPosterScreen';
 import { GymStaffScreen } from '../screens/Gyms/manage/GymStaffScreen';
+import { GymInsightsScreen } from '../screens/Gyms/manage/insights/GymInsightsScreen';
 import { ManageGymScreen } from '../screens/Gyms/manage/ManageGymScreen';
 import { ProfileScreen } from '../screens/Profile/ProfileScreen';
 import { ProgressScreen } from '../screens/Progress/ProgressScreen';
@@ -121,6 +122,11 @@ function ManageNavigator() {
       />
       <ManageStack.Screen name="GymStaff" component={GymStaffScreen} options={{ title: 'Staff' }} />
       <ManageStack.Screen
+        name="GymInsights"
+        component={GymInsightsScreen}
+        options={{ title: 'Insights' }}
+      />
+      <ManageStack.Screen
         name="EditGym"
         component={EditGymScreen}
         options={{ title: 'Gym details' }}
@@ -220,6 +226,7 @@ const linking: LinkingOptions<TabParams> = {
           GymStaff: 'manage/gym/:gymId/staff',
           EditGym: 'manage/gym/:gymId/details',
           GymPoster: 'manage/gym/:gymId/poster',
+          GymInsights: 'manage/gym/:gymId/insights',
           NewWall: 'manage/new-wall',
           ManageWall: 'manage/wall/:layoutId',
         },

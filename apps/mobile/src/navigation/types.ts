@@ -20,6 +20,8 @@ export type ManageStackParams = {
   GymStaff: { gymId: string };
   EditGym: { gymId: string };
   GymPoster: { gymId: string };
+  /** What the gym's climbers' logbooks say about it (its staff). */
+  GymInsights: { gymId: string };
 };
 
 export type HistoryStackParams = {

@@ -13,6 +13,7 @@ import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
 import { createMyGymsStore } from '../gyms/myGymsStore';
 import type { MyGymsStore } from '../gyms/myGymsStore';
+import { createWallVisits, type WallVisits } from '../logbook/wallVisits';
 import { accountStorage, forgetAccountData } from '../storage/accountData';
 import { createRecentDeletes } from '../sync/recentDelete';
 import { createRecentEnds } from '../sync/recentEnd';
@@ -35,6 +36,8 @@ export interface Account {
   ends: RecentEnds;
   /** The gyms this account follows (or is staff of), kept on the device. */
   gyms: MyGymsStore;
+  /** What each wall held when last opened: its "New" climbs. */
+  wallVisits: WallVisits;
 }
 
 export interface AppServices {
@@ -110,7 +113,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const pictures = options.pictures ?? createRemoteWallPictures(baseUrl);
   const catalogue = createCatalogueStore({
     storage,
-    api: { climbs: api.climbs, gymLayouts: gymsApi.gymLayouts },
+    api: { climbs: api.climbs, gymLayouts: gymsApi.gymLayouts, gymClimbs: gymsApi.gymClimbs },
     pictures,
   });
   const accountEmitter = createEmitter();
@@ -171,6 +174,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       deletes: createRecentDeletes(store, engine),
       ends: createRecentEnds(store),
       gyms,
+      wallVisits: createWallVisits(accountStorage(storage, userId)),
     };
     accountEmitter.emit();
     engine.start();

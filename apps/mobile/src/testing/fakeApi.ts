@@ -3,7 +3,7 @@ import type { FetchLike, ResponseLike } from '@sendlog/sync';
 import { FakeServer } from '@sendlog/sync/testing';
 import { handleCatalogueAdmin } from './fakeCatalogueAdmin';
 import type { FakeCatalogue } from './fakeCatalogueAdmin';
-import { handleGyms, SECOND_GYM, staffOf, TEST_GYM } from './fakeGyms';
+import { handleGyms, hash, SECOND_GYM, staffOf, TEST_GYM } from './fakeGyms';
 import type { FakeGyms } from './fakeGyms';
 
 export const TEST_USER = {
@@ -101,6 +101,8 @@ export function createFakeApi() {
   const rejectedClimbs = new Set<string>();
   let online = true;
   let tokensRevoked = false;
+  /** Whether this server has `GET /gyms/:id/climbs` (one from before it answers 404). */
+  let gymClimbsEndpoint = true;
   /** The account's password and this device's token: a password change replaces both. */
   let password: string = TEST_PASSWORD;
   let token = 'token-1';
@@ -188,6 +190,19 @@ export function createFakeApi() {
       const etag = `"climbs-${layoutId}-v${catalogue.climbsVersion.get(layoutId) ?? 1}"`;
       if (req.headers['if-none-match'] === etag) return respond(304, undefined, { etag });
       const list = catalogue.climbs.filter((c) => c.layoutId === layoutId);
+      return respond(200, { climbs: list }, { etag });
+    }
+    const gymClimbs = /^\/gyms\/([^/]+)\/climbs$/.exec(req.path);
+    if (req.method === 'GET' && gymClimbs && gymClimbsEndpoint) {
+      const gym = gyms.gyms.find((g) => g.id === gymClimbs[1] || g.slug === gymClimbs[1]);
+      if (!gym) return error(404, 'not_found', 'no such gym');
+      const walls = catalogue.layouts
+        .filter((l) => l.gymId === gym.id)
+        .map((l) => l.id)
+        .sort();
+      const list = walls.flatMap((id) => catalogue.climbs.filter((c) => c.layoutId === id));
+      const etag = `"gym-climbs-${hash(JSON.stringify(list))}"`;
+      if (req.headers['if-none-match'] === etag) return respond(304, undefined, { etag });
       return respond(200, { climbs: list }, { etag });
     }
     const gymAnswer = handleGyms(
@@ -320,6 +335,10 @@ export function createFakeApi() {
     },
     /** The server's gyms, their staff and the test account's follows. */
     gyms,
+    /** As a server from before `GET /gyms/:id/climbs`: it answers 404. */
+    withoutGymClimbs: () => {
+      gymClimbsEndpoint = false;
+    },
     /** Gives the test account a staff role at a gym (null takes it away). */
     setStaff,
     /** The server stops accepting the token the app holds (expired or revoked). */

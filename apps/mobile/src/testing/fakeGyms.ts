@@ -216,7 +216,7 @@ export function handleGyms(
   return refuse(404, 'not_found', `no route ${method} ${path}`);
 }
 
-function hash(text: string): string {
+export function hash(text: string): string {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return (h >>> 0).toString(16);

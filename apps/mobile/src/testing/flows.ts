@@ -10,7 +10,7 @@ export async function openLayout(name = 'Main Wall'): Promise<void> {
 /** Waits until the app's start-up requests (catalogue, first sync) have all been answered. */
 export async function settled(api: FakeApi): Promise<number> {
   await waitFor(() =>
-    expect(api.requests.filter((r) => r.path.endsWith('/climbs'))).toHaveLength(2),
+    expect(api.requests.filter((r) => r.path === '/gyms/gym-1/climbs')).toHaveLength(1),
   );
   let count = -1;
   await waitFor(() => {

@@ -133,6 +133,22 @@ export async function listLayoutClimbs(db: Db, layoutId: string): Promise<Climb[
   );
 }
 
+/**
+ * Every climb of every wall of a gym (archived walls and climbs included), wall by wall in the
+ * order of `listLayoutClimbs`: a phone keeping a gym's catalogue reads it in one request rather
+ * than one per wall. Two statements, whatever the number of walls.
+ */
+export async function listGymClimbs(db: Db, gymId: string): Promise<Climb[]> {
+  const climbs = await climbsWhere(db, sql`l.gym_id = ${gymId}`);
+  return climbs.sort(
+    (a, b) =>
+      (a.layoutId < b.layoutId ? -1 : a.layoutId > b.layoutId ? 1 : 0) ||
+      compareGrades(a.grade, b.grade) ||
+      a.name.localeCompare(b.name) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
 async function layoutExists(db: Db, layoutId: string): Promise<boolean> {
   const rows = await queryRows<{ one: number }>(
     db,

@@ -61,3 +61,20 @@ export {
   type ExportTry,
   type TryKey,
 } from './export.js';
+export {
+  computeInsights,
+  type InsightsCatalogueClimb,
+  type InsightsInput,
+  type InsightsSession,
+} from './insights.js';
+export {
+  ageInDays,
+  climbFigures,
+  gradeAt,
+  isoWeekday,
+  localHour,
+  meanRating,
+  medianIndex,
+  verdictOf,
+  type ClimbTallyRow,
+} from './insight-figures.js';

@@ -9,11 +9,20 @@ import { FollowButton } from './FollowButton';
 const ROLE_NAMES = { admin: 'You are an admin here', setter: 'You are a setter here' } as const;
 
 /** A gym as a climber picks it: its name, where it is, how much there is to climb, Follow. */
-export function GymCard({ gym, children }: { gym: Gym; children?: ReactNode }) {
+export function GymCard({
+  gym,
+  children,
+  level = 3,
+}: {
+  gym: Gym;
+  children?: ReactNode;
+  /** Its heading's level: 3 in a list under a heading, 2 where it is the page's content. */
+  level?: 2 | 3;
+}) {
   const place = placeOf(gym);
   return (
     <View style={common.card}>
-      <Text role="heading" aria-level={3} style={common.heading}>
+      <Text role="heading" aria-level={level} style={common.heading}>
         {gym.name}
       </Text>
       <Text style={common.muted}>

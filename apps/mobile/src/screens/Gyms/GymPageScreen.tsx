@@ -50,7 +50,7 @@ export function GymPageScreen({ route, navigation }: Props) {
     <ScrollView style={common.screen} contentContainerStyle={[common.content, styles.column]}>
       {gym ? (
         <>
-          <GymCard gym={gym} />
+          <GymCard gym={gym} level={2} />
           <Text style={common.body}>
             {following
               ? 'Its walls are in your Walls tab, kept on this phone for sessions with no signal.'

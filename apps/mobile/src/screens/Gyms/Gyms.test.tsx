@@ -31,7 +31,7 @@ describe('gyms', () => {
     expect([...api.gyms.follows]).toEqual([SECOND_GYM.id]);
     // Its climbs are on the device: the wall opens offline.
     await waitFor(() =>
-      expect(app.api.requests.some((r) => r.path === '/layouts/arete/climbs')).toBe(true),
+      expect(app.api.requests.some((r) => r.path === '/gyms/gym-2/climbs')).toBe(true),
     );
     app.setOnline(false);
     fireEvent.press(screen.getByRole('link', { name: 'Arête Wall' }));

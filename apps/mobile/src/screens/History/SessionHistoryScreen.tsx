@@ -15,6 +15,8 @@ import { UndoEndStrip } from '../../components/UndoEndStrip';
 import { syncErrorText } from '../../format/syncErrorText';
 import { useCatalogue, useGradeDisplay, useRequiredAccount } from '../../hooks/services';
 import { useSessions } from '../../hooks/sessions';
+import { useGymFilter } from '../../hooks/useGymFilter';
+import { GymFilterChips } from '../../components/GymFilterChips';
 import { useStoreAction } from '../../hooks/useStoreAction';
 import type { HistoryStackParams } from '../../navigation/types';
 import type { LocalSession } from '../../sync/types';
@@ -42,7 +44,8 @@ function hardestSent(
 /** Every session, logged here or pulled from another device, newest first, with its sync state. */
 export function SessionHistoryScreen({ navigation, route }: Props) {
   const endedSessionId = route.params?.endedSessionId;
-  const sessions = useSessions();
+  const gyms = useGymFilter();
+  const sessions = gyms.filter(useSessions());
   const { error, run } = useStoreAction();
   const { store, engine, deletes } = useRequiredAccount();
   const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
@@ -75,6 +78,7 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
               />
             ) : null}
             <SyncNowButton />
+            <GymFilterChips filter={gyms} />
             {error ? (
               <Text role="alert" style={common.error}>
                 {error}
@@ -83,7 +87,11 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
           </View>
         }
         ListEmptyComponent={
-          <Text style={common.muted}>No sessions yet. Start one from a wall.</Text>
+          <Text style={common.muted}>
+            {gyms.gymId === null
+              ? 'No sessions yet. Start one from a wall.'
+              : `No sessions at ${gyms.options.find((g) => g.id === gyms.gymId)?.name ?? 'this gym'} yet.`}
+          </Text>
         }
         renderItem={({ item }) => (
           <HistoryRow
@@ -120,7 +128,13 @@ function HistoryRow(props: {
 }) {
   const { session } = props;
   const catalogue = useCatalogue();
-  const layoutName = catalogue.layouts?.find((l) => l.id === session.layoutId)?.name ?? 'Session';
+  const layout = catalogue.layouts?.find((l) => l.id === session.layoutId);
+  const layoutName = layout?.name ?? 'Session';
+  // With walls of several gyms on the device, a wall's name alone may not say where it was.
+  const gymName =
+    catalogue.gymsById.size > 1 && layout?.gymId
+      ? (catalogue.gymsById.get(layout.gymId)?.name ?? null)
+      : null;
   const sends = session.routes.filter((r) => r.isSuccess).length;
   const display = useGradeDisplay();
   const hardest = hardestSent(session, catalogue.climbsById);
@@ -139,6 +153,7 @@ function HistoryRow(props: {
           <SyncStatusTag session={session} />
         </View>
         <Text style={common.muted}>
+          {gymName ? `${gymName} · ` : ''}
           {formatDateTime(session.startTime)}
           {duration ? ` · ${duration}` : ''} · {plural(session.routes.length, 'route', 'routes')} ·{' '}
           {plural(sends, 'send', 'sends')}

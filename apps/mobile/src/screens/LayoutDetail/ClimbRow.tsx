@@ -2,6 +2,7 @@ import { Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Climb } from '@sendlog/contract';
 import { holdColorOf } from '../../components/holdColors';
 import { plural } from '../../format/plural';
+import { untilText } from '../../format/until';
 import { useGradeDisplay } from '../../hooks/services';
 import type { WallMark } from '../../logbook/wallMarks';
 import { colors, common, spacing } from '../../theme/theme';
@@ -25,6 +26,8 @@ export interface ClimbRowSession {
 export function ClimbRow(props: {
   climb: Climb;
   mark: WallMark | undefined;
+  /** Set since the climber last opened this wall. */
+  isNew?: boolean;
   session: ClimbRowSession | null;
   onShow: () => void;
 }) {
@@ -33,12 +36,16 @@ export function ClimbRow(props: {
   const hold = holdColorOf(climb.color);
   const grade = display(climb.grade);
   const state = markLine(mark);
+  const until = untilText(climb.removalPlannedAt, new Date());
+  const second = [state, until].filter(Boolean).join(' · ');
   return (
     <View style={styles.row} testID="climb-row">
       <Pressable
         role="button"
         // The visible words first, in their order (what a voice-control user says), then the colour.
-        aria-label={[`${grade} ${climb.name}`, state, hold.name].filter(Boolean).join(', ')}
+        aria-label={[`${grade} ${climb.name}`, props.isNew && 'New', state, until, hold.name]
+          .filter(Boolean)
+          .join(', ')}
         onPress={props.onShow}
         style={({ pressed }) => [styles.show, pressed && styles.pressed]}
       >
@@ -53,12 +60,15 @@ export function ClimbRow(props: {
             name does, not "V4Blue Moon" run together. */}
         <Text style={styles.grade}>{`${grade} `}</Text>
         <View style={styles.name}>
-          <Text style={common.body} numberOfLines={1}>
-            {`${climb.name} `}
-          </Text>
-          {state ? (
+          <View style={styles.title}>
+            <Text style={[common.body, styles.shrink]} numberOfLines={1}>
+              {`${climb.name} `}
+            </Text>
+            {props.isNew ? <Text style={styles.fresh}>{'New '}</Text> : null}
+          </View>
+          {second ? (
             <Text style={[styles.state, mark?.sentNow && styles.sent]} numberOfLines={1}>
-              {state}
+              {second}
             </Text>
           ) : null}
         </View>
@@ -131,6 +141,18 @@ const styles = StyleSheet.create({
   // A minimum, not a width: "V10" at twice the font size must not clip.
   grade: { minWidth: 36, fontWeight: '700', fontSize: 15, color: colors.text },
   name: { flex: 1 },
+  title: { flexDirection: 'row', alignItems: 'center', gap: spacing.xs },
+  shrink: { flexShrink: 1 },
+  // A filled tag, white on the accent: 4.5:1 at its small size.
+  fresh: {
+    fontSize: 12,
+    fontWeight: '700',
+    color: colors.primaryText,
+    backgroundColor: colors.primary,
+    borderRadius: 4,
+    paddingHorizontal: 4,
+    overflow: 'hidden',
+  },
   state: { fontSize: 12, color: colors.muted },
   sent: { color: colors.success },
   big: {

@@ -24,6 +24,7 @@ import { SessionBar, StartSessionBar } from './SessionBar';
 import { SessionElsewhereCard } from './SessionElsewhereCard';
 import { useClimbFilter } from './useClimbFilter';
 import { useLayoutSession } from './useLayoutSession';
+import { useNewClimbs } from './useNewClimbs';
 import { useQuickLog } from './useQuickLog';
 
 /** A wide window's picture and list together stop growing here; the picture keeps 3/5 of it. */
@@ -50,6 +51,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
   const marks = useMemo(() => wallMarksOf(sessions, session), [sessions, session]);
   const climbs = catalogue.climbsByLayout[layoutId];
   const filter = useClimbFilter(climbs);
+  const fresh = useNewClimbs(layoutId, climbs);
   const quick = useQuickLog(live);
   const layoutName = (id: string | null) => catalogue.layouts?.find((l) => l.id === id)?.name;
   const title = layoutName(layoutId);
@@ -175,6 +177,7 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
         <ClimbRow
           climb={item}
           mark={marks.get(item.id)}
+          isNew={fresh.has(item.id)}
           session={
             session
               ? { onTry: () => quick.tap(item.id, 'try'), onSent: () => quick.tap(item.id, 'sent') }

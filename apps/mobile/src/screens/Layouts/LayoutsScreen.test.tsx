@@ -1,6 +1,10 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { createMemoryStorage } from '@sendlog/sync';
+import { createFakeApi, type FakeApi } from '../../testing/fakeApi';
 import { renderApp, signedInStorage } from '../../testing/renderApp';
+
+const climbRequests = (api: FakeApi) =>
+  api.requests.filter((r) => r.path.endsWith('/climbs')).map((r) => r.path);
 
 describe('LayoutsScreen', () => {
   it('offline on a device that never downloaded the catalogue: says so and offers a retry', async () => {
@@ -14,9 +18,8 @@ describe('LayoutsScreen', () => {
     const online = renderApp({ storage });
     expect(await screen.findByRole('link', { name: 'Main Wall' })).toBeTruthy();
     expect(screen.getByText('Crimps and slopers')).toBeTruthy();
-    await waitFor(() =>
-      expect(online.api.requests.filter((r) => r.path.endsWith('/climbs'))).toHaveLength(2),
-    );
+    // The gym's climbs in one request, not one per wall.
+    await waitFor(() => expect(climbRequests(online.api)).toEqual(['/gyms/gym-1/climbs']));
     online.screen.unmount();
     online.services.dispose();
 
@@ -27,15 +30,25 @@ describe('LayoutsScreen', () => {
     offline.services.dispose();
 
     const again = renderApp({ storage });
-    await waitFor(() =>
-      expect(again.api.requests.filter((r) => r.path.endsWith('/climbs'))).toHaveLength(2),
-    );
-    expect(
-      again.api.requests
-        .filter((r) => r.path.endsWith('/climbs'))
-        .map((r) => r.headers['if-none-match']),
-    ).toEqual(['"climbs-wall-v1"', '"climbs-cave-v1"']);
+    await waitFor(() => expect(climbRequests(again.api)).toHaveLength(1));
+    const revalidation = again.api.requests.find((r) => r.path === '/gyms/gym-1/climbs');
+    expect(revalidation?.headers['if-none-match']).toMatch(/^"gym-climbs-/);
     expect(await screen.findByRole('link', { name: 'Main Wall' })).toBeTruthy();
+  });
+
+  it('asks wall by wall a server without a gym’s climbs in one request', async () => {
+    const api = createFakeApi();
+    api.withoutGymClimbs();
+    renderApp({ storage: await signedInStorage(), api });
+    await waitFor(() =>
+      expect(climbRequests(api)).toEqual([
+        '/gyms/gym-1/climbs',
+        '/layouts/wall/climbs',
+        '/layouts/cave/climbs',
+      ]),
+    );
+    fireEvent.press(await screen.findByRole('link', { name: 'Main Wall' }));
+    expect(await screen.findByText('Crimp School')).toBeTruthy();
   });
 
   it('offers to resume a session in progress', async () => {

@@ -10,8 +10,10 @@ import {
   type ProgressPeriod,
 } from '@sendlog/rules/progress';
 import { Button } from '../../components/Button';
+import { GymFilterChips } from '../../components/GymFilterChips';
 import { SyncBanner } from '../../components/SyncBanner';
 import { useGradeSystem } from '../../hooks/services';
+import { useGymFilter } from '../../hooks/useGymFilter';
 import type { TabParams } from '../../navigation/types';
 import { ActivityChartView } from '../../progress/charts/ActivityChartView';
 import { HardestChartView } from '../../progress/charts/HardestChartView';
@@ -40,13 +42,16 @@ export function ProgressScreen() {
   const system = useGradeSystem();
   const { width } = useWindowDimensions();
   const chartWidth = Math.max(200, Math.min(width, MAX_COLUMN) - 2 * INSET);
-  const { charts, hasHistory } = useProgress(period, grades, system, chartWidth);
+  const gyms = useGymFilter();
+  const { charts, hasHistory } = useProgress(period, grades, system, chartWidth, gyms.filter);
   const periodName = PROGRESS_PERIODS.find((p) => p.id === period)?.name ?? '';
+  const gymName = gyms.options.find((g) => g.id === gyms.gymId)?.name ?? null;
 
   return (
     <View style={common.screen}>
       <SyncBanner />
       <ScrollView contentContainerStyle={[common.content, styles.column]}>
+        <GymFilterChips filter={gyms} />
         <View role="radiogroup" aria-label="Period" style={styles.choices}>
           {PROGRESS_PERIODS.map((p) => (
             <Button
@@ -59,7 +64,7 @@ export function ProgressScreen() {
           ))}
         </View>
         {charts.empty ? (
-          <EmptyState hasHistory={hasHistory} periodName={periodName} />
+          <EmptyState hasHistory={hasHistory} periodName={periodName} gymName={gymName} />
         ) : (
           <>
             <View role="radiogroup" aria-label="Count climbs at" style={styles.choices}>
@@ -115,12 +120,18 @@ function Tile(props: { label: string; value: string; detail?: string }) {
   );
 }
 
-function EmptyState({ hasHistory, periodName }: { hasHistory: boolean; periodName: string }) {
+function EmptyState(props: { hasHistory: boolean; periodName: string; gymName: string | null }) {
+  const { hasHistory, periodName, gymName } = props;
   const navigation = useNavigation<NavigationProp<TabParams>>();
+  const where = gymName ? ` at ${gymName}` : '';
   return (
     <View style={common.card}>
       <Text role="heading" aria-level={2} style={common.title}>
-        {hasHistory ? `Nothing logged in ${periodName}` : 'Your progress starts here'}
+        {hasHistory
+          ? `Nothing logged${where} in ${periodName}`
+          : gymName
+            ? `Nothing logged at ${gymName} yet`
+            : 'Your progress starts here'}
       </Text>
       <Text style={common.body}>
         {hasHistory

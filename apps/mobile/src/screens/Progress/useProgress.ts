@@ -12,6 +12,7 @@ import {
 } from '@sendlog/rules/progress';
 import { useLogbookSessions } from '../../hooks/logbookSessions';
 import { useNow } from '../../hooks/useNow';
+import type { LocalSession } from '../../sync/types';
 
 /** The device's zone, asked once: weeks and days are the climber's own. */
 export function deviceTimeZone(): string {
@@ -20,7 +21,10 @@ export function deviceTimeZone(): string {
 
 export interface Progress {
   charts: ProgressCharts;
-  /** Whether this device holds any session at all (an empty period then says "choose another"). */
+  /**
+   * Whether this device holds any session (at the chosen gym) at all: an empty period then says
+   * "choose another".
+   */
   hasHistory: boolean;
 }
 
@@ -36,8 +40,10 @@ export function useProgress(
   grades: StatsGradeSource,
   system: GradeSystem,
   width: number,
+  /** Keeps the sessions of the gym chosen (`useGymFilter`), all of them when absent. */
+  filter?: (sessions: readonly LocalSession[]) => readonly LocalSession[],
 ): Progress {
-  const sessions = useKeptWhileSame(useLogbookSessions());
+  const sessions = useKeptWhileSame(useLogbookSessions(filter));
   const tz = useMemo(() => deviceTimeZone(), []);
   // A new week (the app left open over Sunday night) moves the period; a new minute does not.
   const thisWeek = currentWeekStart(useNow(60_000), tz);

@@ -41,6 +41,7 @@ function callsAt(
     'GET /gyms/:gymId/staff': (api) => api.get(`/gyms/${gym.id}/staff`),
     'PUT /gyms/:gymId/staff': (api) =>
       api.put(`/gyms/${gym.id}/staff`, { email: staffEmail, role: 'admin' }),
+    'GET /gyms/:gymId/insights': (api) => api.get(`/gyms/${gym.id}/insights`),
     'POST /gyms/:gymId/layouts': (api) =>
       api.post(`/gyms/${gym.id}/layouts`, { name: 'Theirs', gradeSystem: 'V' }),
   };

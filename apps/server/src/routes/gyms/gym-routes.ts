@@ -1,4 +1,5 @@
 import {
+  climbsResponseSchema,
   errorBodySchema,
   gymLayoutsResponseSchema,
   gymResponseSchema,
@@ -7,7 +8,7 @@ import {
 } from '@sendlog/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listGymLayouts } from '../../catalogue/catalogue-repository.js';
+import { listGymClimbs, listGymLayouts } from '../../catalogue/catalogue-repository.js';
 import type { AppContext } from '../../context.js';
 import { findGym, searchGyms } from '../../gyms/gym-repository.js';
 import { optionalUser } from '../../http/authenticated.js';
@@ -82,6 +83,31 @@ export const gymRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       const gym = await findGym(ctx.db, request.params.gymId, null);
       if (!gym) throw ApiError.notFound('gym');
       return sendWithEtag(request, reply, { layouts: await listGymLayouts(ctx.db, gym.id) });
+    },
+  );
+
+  app.get(
+    '/gyms/:gymId/climbs',
+    {
+      schema: {
+        operationId: 'listGymClimbs',
+        summary: "Every climb of a gym's layouts, archived ones included",
+        description:
+          'Additive to the contract: the climbs of every layout of the gym in one answer, layout ' +
+          'by layout in the order of GET /layouts/:layoutId/climbs, so a phone keeping ten gyms ' +
+          'makes ten requests rather than one per wall. Answers 304 to an If-None-Match naming ' +
+          'the current ETag.',
+        tags: ['gyms', 'catalogue'],
+        ...PUBLIC,
+        params: gymParams,
+        headers: ifNoneMatch,
+        response: { 200: climbsResponseSchema, 304: z.undefined(), 404: errorBodySchema },
+      },
+    },
+    async (request, reply) => {
+      const gym = await findGym(ctx.db, request.params.gymId, null);
+      if (!gym) throw ApiError.notFound('gym');
+      return sendWithEtag(request, reply, { climbs: await listGymClimbs(ctx.db, gym.id) });
     },
   );
 };

@@ -24,26 +24,36 @@ export function GymManageHeader({ gymId }: { gymId: string }) {
           .filter(Boolean)
           .join(' · ')}
       </Text>
-      {role === 'admin' ? (
-        <View style={styles.tools}>
+      <View style={styles.tools}>
+        {role !== null ? (
           <Button
-            label="Staff"
-            name="Gym staff"
+            label="Insights"
+            name={`Insights of ${gym?.name ?? 'this gym'}`}
             small
-            onPress={() => navigation.navigate('GymStaff', { gymId })}
+            onPress={() => navigation.navigate('GymInsights', { gymId })}
           />
-          <Button
-            label="Gym details"
-            small
-            onPress={() => navigation.navigate('EditGym', { gymId })}
-          />
-          <Button
-            label="Poster with QR code"
-            small
-            onPress={() => navigation.navigate('GymPoster', { gymId })}
-          />
-        </View>
-      ) : null}
+        ) : null}
+        {role === 'admin' ? (
+          <>
+            <Button
+              label="Staff"
+              name="Gym staff"
+              small
+              onPress={() => navigation.navigate('GymStaff', { gymId })}
+            />
+            <Button
+              label="Gym details"
+              small
+              onPress={() => navigation.navigate('EditGym', { gymId })}
+            />
+            <Button
+              label="Poster with QR code"
+              small
+              onPress={() => navigation.navigate('GymPoster', { gymId })}
+            />
+          </>
+        ) : null}
+      </View>
     </View>
   );
 }

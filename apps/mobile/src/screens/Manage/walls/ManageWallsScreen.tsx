@@ -121,5 +121,6 @@ const styles = StyleSheet.create({
   column: { maxWidth: 720, width: '100%', alignSelf: 'center' },
   header: { gap: spacing.sm, marginBottom: spacing.sm },
   archived: { backgroundColor: colors.background },
-  link: { minHeight: 44, justifyContent: 'center', alignSelf: 'flex-start' },
+  // 44 × 44 at least: a wall named "Slab" is narrower than a finger.
+  link: { minHeight: 44, minWidth: 44, justifyContent: 'center', alignSelf: 'flex-start' },
 });

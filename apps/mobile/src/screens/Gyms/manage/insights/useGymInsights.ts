@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useOnline, useServices } from '../../../../hooks/services';
+import {
+  lastInsights,
+  rememberInsights,
+  type CachedInsights,
+} from '../../../../insights/insightsCache';
+import { insightsPeriod, type InsightsWeeks } from '../../../../insights/insightsPeriod';
+import { refusalOf } from '../../../Manage/common/refusal';
+
+/** What the server last answered for one request (gym, period, reload count). */
+interface Answer {
+  key: string;
+  error: string | null;
+}
+
+/**
+ * A gym's insights for the last `weeks`: asked of the server when online (they are everyone's
+ * data, never on the device); offline, or while the new answer comes, the last answer this
+ * device was shown, if any.
+ */
+export function useGymInsights(gymId: string, weeks: InsightsWeeks, timeZone: string) {
+  const services = useServices();
+  const offline = useOnline() === false;
+  const [reload, setReload] = useState(0);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  // Bumped when the cache changes under this screen (an answer came, a removal was planned).
+  const [, setVersion] = useState(0);
+  const key = `${gymId}:${weeks}:${reload}`;
+
+  useEffect(() => {
+    const token = services.auth.getToken();
+    if (offline || token === null) return;
+    let current = true;
+    void services.catalogueAdmin
+      .gymInsights(token, gymId, insightsPeriod(weeks, timeZone, Date.now()))
+      .then((result) => {
+        if (!current) return;
+        if (result.ok && result.data) {
+          rememberInsights(gymId, weeks, { insights: result.data, fetchedAt: Date.now() });
+          setAnswer({ key, error: null });
+        } else {
+          setAnswer({ key, error: result.ok ? null : refusalOf(result).message });
+        }
+      });
+    return () => {
+      current = false;
+    };
+  }, [services, offline, gymId, weeks, timeZone, key]);
+
+  const refresh = useCallback(() => setReload((n) => n + 1), []);
+  const remember = useCallback(
+    (next: CachedInsights) => {
+      rememberInsights(gymId, weeks, next);
+      setVersion((n) => n + 1);
+    },
+    [gymId, weeks],
+  );
+  return {
+    shown: lastInsights(gymId, weeks),
+    loading: !offline && answer?.key !== key,
+    error: answer?.key === key ? answer.error : null,
+    offline,
+    refresh,
+    remember,
+  };
+}
