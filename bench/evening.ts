@@ -25,8 +25,10 @@ export const EVENING_SHAPE = {
     // The Progress tab's figures.
     { kind: 'stats', weight: 5 },
   ],
+  /** Staff at the desk, one request after another: the gym's insights of the last 8 weeks. */
+  staff: 1,
 } as const;
-type Kind = (typeof EVENING_SHAPE.mix)[number]['kind'];
+type Kind = (typeof EVENING_SHAPE.mix)[number]['kind'] | 'insights';
 
 export interface EveningFigures {
   durationS: number;
@@ -84,6 +86,8 @@ export async function eveningRun(o: {
   users: BenchUser[];
   walls: Catalogue[];
   durationS: number;
+  /** A staff member's token and the gyms whose insights they read (none: no staff). */
+  staff: { token: string; gymIds: string[] } | null;
 }): Promise<EveningFigures> {
   const climbers: Climber[] = o.users.map((user, i) => ({
     user,
@@ -92,6 +96,7 @@ export async function eveningRun(o: {
     etag: null,
   }));
   const latencies = new Map<Kind, number[]>(EVENING_SHAPE.mix.map((m) => [m.kind, []]));
+  if (o.staff) latencies.set('insights', []);
   let errors = 0;
   let notModified = 0;
   let sessions = 0;
@@ -153,18 +158,34 @@ export async function eveningRun(o: {
     if (!ok) errors += 1;
   }
 
-  const started = Date.now();
-  await Promise.all(
-    climbers.map(async (c) => {
-      while (Date.now() < end) {
-        try {
-          await act(c);
-        } catch {
-          errors += 1;
-        }
+  async function readInsights(staff: { token: string; gymIds: string[] }, n: number) {
+    const start = performance.now();
+    const gymId = staff.gymIds[n % staff.gymIds.length]!;
+    const res = await fetch(`${o.url}/gyms/${gymId}/insights`, {
+      headers: { authorization: `Bearer ${staff.token}` },
+    });
+    await res.arrayBuffer();
+    latencies.get('insights')!.push(performance.now() - start);
+    if (!res.ok) errors += 1;
+  }
+
+  const loop = async (step: (n: number) => Promise<void>) => {
+    for (let n = 0; Date.now() < end; n += 1) {
+      try {
+        await step(n);
+      } catch {
+        errors += 1;
       }
-    }),
-  );
+    }
+  };
+  const started = Date.now();
+  const staff = o.staff;
+  await Promise.all([
+    ...climbers.map((c) => loop(() => act(c))),
+    ...(staff
+      ? Array.from({ length: EVENING_SHAPE.staff }, () => loop((n) => readInsights(staff, n)))
+      : []),
+  ]);
   const elapsedS = (Date.now() - started) / 1000;
   clearInterval(sampler);
   await pool.end();

@@ -26,7 +26,7 @@ import {
 } from './ingest.js';
 import { gymBench, GYMS_SHAPE } from './gyms.js';
 import { heavyReadBench, HEAVY_SHAPE } from './heavy-reads.js';
-import { fetchWalls, registerUsers, type BenchUser } from './lib/api-client.js';
+import { fetchWalls, registerUsers, staffOfDemoGyms, type BenchUser } from './lib/api-client.js';
 import {
   deviceBench,
   exportBench,
@@ -237,6 +237,7 @@ async function postgresParts(work: string, secret: string) {
         users,
         walls: await fetchWalls(server.url, users[0]!),
         durationS: CONFIG.eveningSeconds,
+        staff: await staffOfDemoGyms(server.url),
       });
       figures.evening = { shape: EVENING_SHAPE, ...evening };
       rows.push(...eveningRows(evening));
