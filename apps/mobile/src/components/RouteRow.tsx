@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { StyleSheet, Text, View } from 'react-native';
 import type { LocalRoute } from '../sync/types';
 import { colors, common, spacing } from '../theme/theme';
 import { Button } from './Button';
 import { ClampedText } from './ClampedText';
+import { MoreMenu } from './MoreMenu';
 import { ColorSwatch } from './ColorSwatch';
 import { plural } from '../format/plural';
 import { useGradeDisplay } from '../hooks/services';
@@ -23,38 +23,14 @@ export interface RouteRowProps {
 }
 
 /**
- * One logged route: climb, grade, result, attempts, and what the climber noted. Removing asks
- * first, with "Keep" where "Remove" was: a double tap (or a tap landing on the row that moved up)
- * can never remove a second route.
+ * One logged route: climb, grade, result, attempts, and what the climber noted. "Remove" waits in
+ * the row's ⋯ menu (a double tap can never remove a second route: the menu closes with the first)
+ * and the Undo strip offers the route back, as for every removal and delete.
  */
 export function RouteRow(props: RouteRowProps) {
   const { route, flash, climbName, grade, onEdit, onRemove, onOpenStory } = props;
-  const [confirming, setConfirming] = useState(false);
   const display = useGradeDisplay();
   const result = route.isSuccess ? (flash ? 'Flash' : 'Sent') : 'Not sent';
-  if (confirming && onRemove) {
-    return (
-      <View style={styles.row} aria-label={`Route ${climbName}`}>
-        <Text style={[common.body, styles.main]}>{`Remove ${climbName}?`}</Text>
-        <Button
-          label="Remove"
-          name={`Confirm remove ${climbName}`}
-          small
-          variant="danger"
-          onPress={() => {
-            setConfirming(false);
-            onRemove();
-          }}
-        />
-        <Button
-          label="Keep"
-          name={`Keep ${climbName}`}
-          small
-          onPress={() => setConfirming(false)}
-        />
-      </View>
-    );
-  }
   return (
     <View style={styles.row} aria-label={`Route ${climbName}`}>
       <View style={styles.main}>
@@ -85,12 +61,11 @@ export function RouteRow(props: RouteRowProps) {
       </View>
       {onEdit ? <Button label="Edit" name={`Edit ${climbName}`} small onPress={onEdit} /> : null}
       {onRemove ? (
-        <Button
-          label="Remove"
-          name={`Remove ${climbName}`}
-          small
-          variant="danger"
-          onPress={() => setConfirming(true)}
+        <MoreMenu
+          name={`More for ${climbName}`}
+          items={[
+            { label: 'Remove', name: `Remove ${climbName}`, danger: true, onPress: onRemove },
+          ]}
         />
       ) : null}
     </View>

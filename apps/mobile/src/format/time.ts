@@ -24,3 +24,12 @@ export function formatDuration(startIso: string, endIso: string | null): string 
   const minutes = Math.round((Date.parse(endIso) - Date.parse(startIso)) / 60_000);
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
 }
+
+/** `3 Nov 2026`: a day, as a climb's set date. */
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+}

@@ -1,8 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { sendRecordOf } from '../logbook/sendRecord';
 import type { SendRecord } from '../logbook/sendRecord';
-import type { RecentDelete } from '../sync/recentDelete';
-import type { RecentEnd } from '../sync/recentEnd';
+import type { RecentAction } from '../sync/recentActions';
 import type { LocalSession, SyncState } from '../sync/types';
 import { useRequiredAccount } from './services';
 import { useExternalValue } from './useExternalValue';
@@ -38,14 +37,8 @@ export function useSendRecord(): SendRecord {
   return useMemo(() => sendRecordOf(sessions), [sessions]);
 }
 
-/** The session just ended while its "Undo" is offered. */
-export function useRecentEnd(): RecentEnd | null {
-  const { ends } = useRequiredAccount();
-  return useExternalValue(ends.subscribe, ends.get);
-}
-
-/** The last deleted session while its "Undo" is offered. */
-export function useRecentDelete(): RecentDelete | null {
-  const { deletes } = useRequiredAccount();
-  return useExternalValue(deletes.subscribe, deletes.get);
+/** The last end, delete or removal while its "Undo" is offered. */
+export function useRecentAction(): RecentAction | null {
+  const { recent } = useRequiredAccount();
+  return useExternalValue(recent.subscribe, recent.get);
 }

@@ -15,10 +15,8 @@ import { createMyGymsStore } from '../gyms/myGymsStore';
 import type { MyGymsStore } from '../gyms/myGymsStore';
 import { createWallVisits, type WallVisits } from '../logbook/wallVisits';
 import { accountStorage, forgetAccountData } from '../storage/accountData';
-import { createRecentDeletes } from '../sync/recentDelete';
-import { createRecentEnds } from '../sync/recentEnd';
-import type { RecentEnds } from '../sync/recentEnd';
-import type { RecentDeletes } from '../sync/recentDelete';
+import { createRecentActions } from '../sync/recentActions';
+import type { RecentActions } from '../sync/recentActions';
 import type { KeyValueStorage, SessionStore, SyncEngine } from '../sync/types';
 import { createRemoteWallPictures } from '../wallPictures/wallPictures';
 import type { WallPictures } from '../wallPictures/wallPictures';
@@ -30,10 +28,8 @@ export interface Account {
   userId: string;
   store: SessionStore;
   engine: SyncEngine;
-  /** The last delete, while its "Undo" is offered. */
-  deletes: RecentDeletes;
-  /** The last session ended, while its "Undo" is offered. */
-  ends: RecentEnds;
+  /** The last session ended or deleted, or route removed, while its "Undo" is offered. */
+  recent: RecentActions;
   /** The gyms this account follows (or is staff of), kept on the device. */
   gyms: MyGymsStore;
   /** What each wall held when last opened: its "New" climbs. */
@@ -89,6 +85,8 @@ export interface AppServicesOptions {
   onForeground?: (listener: () => void) => () => void;
   /** Where wall pictures are kept (the platform's cache); from the server alone by default. */
   pictures?: WallPictures;
+  /** How long "Undo" is offered (UNDO_MS by default; a test that waits it out shortens it). */
+  undoMs?: number;
 }
 
 function onAppStateActive(listener: () => void): () => void {
@@ -138,8 +136,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   function closeAccount(): void {
     account?.engine.stop();
-    account?.deletes.dispose();
-    account?.ends.dispose();
+    account?.recent.dispose();
     account = null;
     opening = null;
     accountEmitter.emit();
@@ -171,8 +168,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       userId,
       store,
       engine,
-      deletes: createRecentDeletes(store, engine),
-      ends: createRecentEnds(store),
+      recent: createRecentActions(store, engine, options.undoMs),
       gyms,
       wallVisits: createWallVisits(accountStorage(storage, userId)),
     };
@@ -263,8 +259,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dispose() {
       for (const cleanup of cleanups.splice(0)) cleanup();
       account?.engine.stop();
-      account?.deletes.dispose();
-      account?.ends.dispose();
+      account?.recent.dispose();
     },
   };
 }

@@ -31,6 +31,8 @@ export function renderApp(
     api?: FakeApi;
     online?: boolean;
     pictures?: WallPictures;
+    /** How long "Undo" is offered, for a test that waits it out. */
+    undoMs?: number;
   } = {},
 ) {
   const api = options.api ?? createFakeApi();
@@ -46,6 +48,7 @@ export function renderApp(
     uuid: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     onForeground: () => () => undefined,
     ...(options.pictures ? { pictures: options.pictures } : {}),
+    ...(options.undoMs ? { undoMs: options.undoMs } : {}),
   });
   rendered.add(services);
   const screen = render(<AppRoot services={services} />);

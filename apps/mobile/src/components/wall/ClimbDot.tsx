@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { Platform, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Climb } from '@sendlog/contract';
 import type { WallMark } from '../../logbook/wallMarks';
 import { markWords } from '../../logbook/wallMarks';
 import { colors } from '../../theme/theme';
 import { holdColorOf } from '../holdColors';
+import { useDotDrag } from './useDotDrag';
+import type { DotDrag } from './useDotDrag';
 
 /** The drawn dot; its tap target is larger (TARGET), centred on the climb's start. */
 const DOT = 30;
@@ -47,6 +50,8 @@ export function ClimbDot(props: {
   selected: boolean;
   mark?: WallMark | undefined;
   onPress?: (() => void) | undefined;
+  /** Makes the dot draggable (a setter moving the climb open in the form). */
+  onDrag?: DotDrag | undefined;
 }) {
   const { climb, grade, selected, mark } = props;
   const target = useRef<View>(null);
@@ -80,6 +85,19 @@ export function ClimbDot(props: {
       ) : null}
     </View>
   );
+  if (props.onDrag) {
+    return (
+      <DraggableDot
+        name={`${name}, drag to move`}
+        position={climb.position}
+        place={place}
+        drag={props.onDrag}
+        onPress={props.onPress}
+      >
+        {dot}
+      </DraggableDot>
+    );
+  }
   if (!props.onPress) {
     return (
       <View ref={target} style={[styles.target, place]} accessible role="img" aria-label={name}>
@@ -98,6 +116,29 @@ export function ClimbDot(props: {
     >
       {dot}
     </Pressable>
+  );
+}
+
+function DraggableDot(props: {
+  name: string;
+  position: { x: number; y: number };
+  place: { left: string; top: string };
+  drag: DotDrag;
+  onPress: (() => void) | undefined;
+  children: ReactNode;
+}) {
+  const responder = useDotDrag(props.position, props.drag, props.onPress);
+  return (
+    <View
+      style={[styles.target, props.place as object, styles.draggable]}
+      accessible
+      role="img"
+      aria-label={props.name}
+      testID="draggable-dot"
+      {...responder}
+    >
+      {props.children}
+    </View>
   );
 }
 
@@ -155,6 +196,8 @@ const styles = StyleSheet.create({
   },
   selected: { borderWidth: 3, borderColor: colors.primary, transform: [{ scale: 1.25 }] },
   pressed: { opacity: 0.7 },
+  // Above the other dots, and no text selected on the web while the mouse drags it.
+  draggable: { zIndex: 1, userSelect: 'none' },
   grade: { fontSize: 11, fontWeight: '800' },
   shoulder: { position: 'absolute', top: -4, right: -6 },
   blank: { width: BADGE, height: BADGE, borderRadius: BADGE / 2, backgroundColor: colors.muted },

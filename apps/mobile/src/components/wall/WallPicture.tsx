@@ -29,6 +29,10 @@ export interface WallPictureProps {
   selectedClimbId?: string | null;
   /** What the climber did on each climb (this session, before): drawn on its dot. */
   marks?: ReadonlyMap<string, WallMark>;
+  /** The climb whose dot can be dragged (a setter moving the climb open in the form). */
+  draggableClimbId?: string | null;
+  /** Where the draggable dot was dragged to, in 0–1 of the picture, as it moves. */
+  onDragClimb?: (position: { x: number; y: number }) => void;
   /** The picture's accessible name, e.g. "Main Wall picture". */
   label: string;
 }
@@ -135,6 +139,11 @@ export function WallPicture(props: WallPictureProps) {
                 selected={climb.id === selectedClimbId}
                 mark={marks?.get(climb.id)}
                 onPress={onPressClimb ? () => onPressClimb(climb) : undefined}
+                onDrag={
+                  props.onDragClimb && climb.id === props.draggableClimbId
+                    ? { drawn, onMove: props.onDragClimb }
+                    : undefined
+                }
               />
             ))}
           </View>

@@ -4,6 +4,7 @@ import {
   MAX_ZOOM,
   MIN_ZOOM,
   pointOfPosition,
+  positionAfterDrag,
   positionOfPress,
   zoomIn,
   zoomOut,
@@ -77,5 +78,29 @@ describe('positionOfPress', () => {
     expect(point.left).toBeCloseTo(160);
     expect(point.top).toBeCloseTo(210);
     expect(positionOfPress({ x: point.left, y: point.top }, drawn)).toEqual({ x: 0.4, y: 0.7 });
+  });
+});
+
+describe('positionAfterDrag', () => {
+  const drawn = { width: 400, height: 300 };
+  it('moves the spot by the share of the drawn picture the pointer moved', () => {
+    expect(positionAfterDrag({ x: 0.5, y: 0.5 }, { dx: 40, dy: -30 }, drawn)).toEqual({
+      x: 0.6,
+      y: 0.4,
+    });
+    // At twice the zoom the same drag moves half as far on the wall.
+    expect(
+      positionAfterDrag({ x: 0.5, y: 0.5 }, { dx: 40, dy: -30 }, { width: 800, height: 600 }),
+    ).toEqual({ x: 0.55, y: 0.45 });
+  });
+
+  it('keeps the spot on the picture, and waits for a size', () => {
+    expect(positionAfterDrag({ x: 0.9, y: 0.1 }, { dx: 500, dy: -500 }, drawn)).toEqual({
+      x: 1,
+      y: 0,
+    });
+    expect(positionAfterDrag({ x: 0.5, y: 0.5 }, { dx: 1, dy: 1 }, { width: 0, height: 0 })).toBe(
+      null,
+    );
   });
 });

@@ -54,3 +54,18 @@ export function positionOfPress(
 export function pointOfPosition(position: { x: number; y: number }, drawn: Size) {
   return { left: position.x * drawn.width, top: position.y * drawn.height };
 }
+
+/**
+ * Where a dot dragged by (`dx`, `dy`) screen pixels from `start` lands, in 0–1 of the picture:
+ * the drag moves it by the same share of the drawn picture at any zoom, clamped onto the picture
+ * and rounded as a tap is. Null while the picture has no size.
+ */
+export function positionAfterDrag(
+  start: { x: number; y: number },
+  delta: { dx: number; dy: number },
+  drawn: Size,
+): { x: number; y: number } | null {
+  if (drawn.width <= 0 || drawn.height <= 0) return null;
+  const { left, top } = pointOfPosition(start, drawn);
+  return positionOfPress({ x: left + delta.dx, y: top + delta.dy }, drawn);
+}

@@ -12,11 +12,12 @@ import { useCatalogue, useGradeDisplay } from '../../hooks/services';
 import { useLogbookSessions } from '../../hooks/logbookSessions';
 import type { TabParams } from '../../navigation/types';
 import { colors, common, spacing } from '../../theme/theme';
+import { StoryClimbCard } from './StoryClimbCard';
 import { storyHeadline, tryResult } from './storyHeadline';
 
 /**
- * The climber's story with one climb: every try across sessions, newest first, under a headline
- * (first tried, first sent, attempts in all). Read from the device only (the store, synced or
+ * The climber's story with one climb: what the climb is (StoryClimbCard), then every try across
+ * sessions, newest first, under a headline (first tried, first sent, attempts in all). Read from the device only (the store, synced or
  * pending, and the cached catalogue), so it works offline and shows a try logged a minute ago.
  */
 export function ClimbStoryScreen({ route }: { route: { params: { climbId: string } } }) {
@@ -48,27 +49,33 @@ export function ClimbStoryScreen({ route }: { route: { params: { climbId: string
         data={tries}
         keyExtractor={(t) => t.routeId}
         ListHeaderComponent={
-          <View style={common.card}>
-            <Text role="heading" aria-level={2} style={common.title}>
-              {climb ? `${display(climb.grade)} · ${name}` : name}
-            </Text>
-            {headline.firstTried === null ? (
-              <Text style={common.body}>You have not logged this climb yet.</Text>
+          <View style={styles.header}>
+            {climb ? (
+              <StoryClimbCard climb={climb} />
             ) : (
-              <>
-                <Text
-                  style={common.body}
-                >{`First logged on ${formatDateTime(headline.firstTried)}`}</Text>
-                <Text style={[common.body, headline.firstSent !== null && styles.sent]}>
-                  {headline.firstSent === null
-                    ? 'Not sent yet'
-                    : `Sent on ${formatDateTime(headline.firstSent)}`}
-                </Text>
-                <Text style={common.muted}>
-                  {`${plural(headline.tries, 'route', 'routes')} · ${plural(headline.attempts, 'attempt', 'attempts')} in all · ${plural(headline.sends, 'send', 'sends')}`}
-                </Text>
-              </>
+              <Text role="heading" aria-level={2} style={common.title}>
+                {name}
+              </Text>
             )}
+            <View style={common.card}>
+              {headline.firstTried === null ? (
+                <Text style={common.body}>You have not logged this climb yet.</Text>
+              ) : (
+                <>
+                  <Text
+                    style={common.body}
+                  >{`First logged on ${formatDateTime(headline.firstTried)}`}</Text>
+                  <Text style={[common.body, headline.firstSent !== null && styles.sent]}>
+                    {headline.firstSent === null
+                      ? 'Not sent yet'
+                      : `Sent on ${formatDateTime(headline.firstSent)}`}
+                  </Text>
+                  <Text style={common.muted}>
+                    {`${plural(headline.tries, 'route', 'routes')} · ${plural(headline.attempts, 'attempt', 'attempts')} in all · ${plural(headline.sends, 'send', 'sends')}`}
+                  </Text>
+                </>
+              )}
+            </View>
           </View>
         }
         renderItem={({ item }) => (
@@ -110,6 +117,7 @@ function StoryTry(props: {
 }
 
 const styles = StyleSheet.create({
+  header: { gap: spacing.md, marginBottom: spacing.md },
   try: { gap: spacing.xs },
   sent: { color: colors.success },
 });

@@ -10,8 +10,8 @@ import { plural } from '../../format/plural';
 import { SyncBanner } from '../../components/SyncBanner';
 import { SyncNowButton } from '../../components/SyncNowButton';
 import { SyncStatusTag } from '../../components/SyncStatusTag';
-import { UndoDeleteStrip } from '../../components/UndoDeleteStrip';
-import { UndoEndStrip } from '../../components/UndoEndStrip';
+import { MoreMenu } from '../../components/MoreMenu';
+import { RecentActionStrip } from '../../components/RecentActionStrip';
 import { syncErrorText } from '../../format/syncErrorText';
 import { useCatalogue, useGradeDisplay, useRequiredAccount } from '../../hooks/services';
 import { useSessions } from '../../hooks/sessions';
@@ -47,20 +47,23 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
   const gyms = useGymFilter();
   const sessions = gyms.filter(useSessions());
   const { error, run } = useStoreAction();
-  const { store, engine, deletes } = useRequiredAccount();
+  const { store, engine, recent } = useRequiredAccount();
   const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
 
   return (
     <View style={common.screen}>
       <SyncBanner />
-      <UndoDeleteStrip />
-      <UndoEndStrip
-        onResumed={(layoutId) => {
+      <RecentActionStrip
+        // A route removed is offered back on its session's screen, over this one.
+        kinds={['end', 'delete']}
+        onUndone={(action) => {
+          if (action.kind !== 'end') return;
+          // A session resumed goes back to its wall, where it runs.
           navigation.setParams({ endedSessionId: undefined });
-          if (layoutId)
+          if (action.layoutId)
             navigation.getParent()?.navigate('LayoutsTab', {
               screen: 'LayoutDetail',
-              params: { layoutId },
+              params: { layoutId: action.layoutId },
             });
         }}
       />
@@ -107,7 +110,7 @@ export function SessionHistoryScreen({ navigation, route }: Props) {
               void run(() => store.discardSession(item.id));
             }}
             onCancelDiscard={() => setConfirmDiscard(null)}
-            onDelete={(label) => void run(() => deletes.remove(item.id, label))}
+            onDelete={(label) => void run(() => recent.deleteSession(item.id, label))}
           />
         )}
       />
@@ -186,13 +189,17 @@ function HistoryRow(props: {
           )}
         </View>
       ) : (
-        <View style={styles.actions}>
-          <Button
-            label="Delete"
-            name={`Delete ${label}`}
-            small
-            variant="danger"
-            onPress={() => props.onDelete(label)}
+        <View style={styles.menu}>
+          <MoreMenu
+            name={`More for ${label}`}
+            items={[
+              {
+                label: 'Delete',
+                name: `Delete ${label}`,
+                danger: true,
+                onPress: () => props.onDelete(label),
+              },
+            ]}
           />
         </View>
       )}
@@ -206,5 +213,7 @@ const styles = StyleSheet.create({
   open: { gap: spacing.xs, minHeight: 44 },
   failed: { borderColor: colors.danger },
   failure: { gap: spacing.sm },
+  // The ⋯ menu at the card's end, out of the way of the link that opens the session.
+  menu: { flexDirection: 'row', justifyContent: 'flex-end' },
   actions: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm, alignItems: 'center' },
 });

@@ -1,12 +1,12 @@
-import { StyleSheet, Text, View } from 'react-native';
 import { Button } from '../../components/Button';
+import { UndoStrip } from '../../components/UndoStrip';
 import { plural } from '../../format/plural';
 import type { LocalRoute } from '../../sync/types';
-import { colors, spacing } from '../../theme/theme';
 
 /**
  * The last tap on "Try" or "Sent", pinned under the session bar for a few seconds with "Undo" and
- * "Edit", wherever the climb's row was scrolled: the rows keep one height.
+ * "Edit", wherever the climb's row was scrolled (the rows keep one height): the Undo strip every
+ * undoable action shows.
  */
 export function JustLogged(props: {
   climbName: string;
@@ -18,11 +18,11 @@ export function JustLogged(props: {
   const { climbName, route } = props;
   const result = route.isSuccess ? (props.flash ? 'Flash' : 'Sent') : 'Not sent';
   return (
-    <View style={styles.strip}>
-      <Text style={styles.text} aria-live="polite">
-        {`Logged ${climbName}: ${result} · ${plural(route.attempts, 'attempt', 'attempts')}`}
-      </Text>
-      <Button label="Undo" name={`Undo ${climbName}`} small onPress={props.onUndo} />
+    <UndoStrip
+      text={`Logged ${climbName}: ${result} · ${plural(route.attempts, 'attempt', 'attempts')}`}
+      undoName={`Undo ${climbName}`}
+      onUndo={props.onUndo}
+    >
       <Button
         label="Edit"
         name={`Edit just logged ${climbName}`}
@@ -30,20 +30,6 @@ export function JustLogged(props: {
         variant="link"
         onPress={props.onEdit}
       />
-    </View>
+    </UndoStrip>
   );
 }
-
-const styles = StyleSheet.create({
-  strip: {
-    flexDirection: 'row',
-    alignItems: 'center',
-    gap: spacing.sm,
-    backgroundColor: colors.primaryBackground,
-    paddingHorizontal: spacing.lg,
-    paddingVertical: spacing.xs,
-    borderBottomWidth: 1,
-    borderBottomColor: colors.border,
-  },
-  text: { flex: 1, color: colors.text, fontSize: 14 },
-});

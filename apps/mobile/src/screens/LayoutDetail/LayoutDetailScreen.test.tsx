@@ -96,8 +96,8 @@ describe('LayoutDetailScreen', () => {
     expect(screen.getByRole('button', { name: 'Save route' })).toBeEnabled();
   });
 
-  it('edits and removes logged routes, and badges climbs already sent', async () => {
-    renderApp({ storage: await signedInStorage() });
+  it('edits and removes logged routes (with Undo), and badges climbs already sent', async () => {
+    const app = renderApp({ storage: await signedInStorage() });
     await openLayout();
     fireEvent.press(screen.getByRole('button', { name: 'Start session' }));
     await logRoute('Crimp School', { sent: false, attempts: '2' });
@@ -115,12 +115,19 @@ describe('LayoutDetailScreen', () => {
       ).toBeTruthy(),
     );
 
-    // Remove asks first, with Keep where Remove was: a second tap in the same place keeps it.
+    // Remove waits in the row's ⋯ menu and acts at once; the Undo strip brings the route back.
+    expect(screen.queryByRole('button', { name: 'Remove Dyno Mite' })).toBeNull();
+    fireEvent.press(screen.getByRole('button', { name: 'More for Dyno Mite' }));
     fireEvent.press(screen.getByRole('button', { name: 'Remove Dyno Mite' }));
-    fireEvent.press(screen.getByRole('button', { name: 'Keep Dyno Mite' }));
-    expect(screen.getByRole('button', { name: 'Remove Dyno Mite' })).toBeTruthy();
+    await waitFor(() => expect(screen.queryByLabelText('Route Dyno Mite')).toBeNull());
+    expect(screen.getByText('Removed Dyno Mite.')).toBeTruthy();
+    const removed = app.services.getAccount()?.store.getActiveSession()?.routes ?? [];
+    expect(removed.map((r) => r.climbId)).toEqual(['c-crimp']);
+    fireEvent.press(screen.getByRole('button', { name: 'Undo remove' }));
+    expect(await screen.findByLabelText('Route Dyno Mite')).toBeTruthy();
+    expect(screen.queryByText('Removed Dyno Mite.')).toBeNull();
+    fireEvent.press(screen.getByRole('button', { name: 'More for Dyno Mite' }));
     fireEvent.press(screen.getByRole('button', { name: 'Remove Dyno Mite' }));
-    fireEvent.press(screen.getByRole('button', { name: 'Confirm remove Dyno Mite' }));
     await waitFor(() => expect(screen.queryByLabelText('Route Dyno Mite')).toBeNull());
     expect(screen.getByLabelText('Route Crimp School')).toBeTruthy();
   });

@@ -16,6 +16,7 @@ import type { LayoutsStackParams, TabParams } from '../../navigation/types';
 import { common, spacing } from '../../theme/theme';
 import { ClimbRow } from './ClimbRow';
 import { JustLogged } from './JustLogged';
+import { RecentActionStrip } from '../../components/RecentActionStrip';
 import { LayoutDetailHeader } from './LayoutDetailHeader';
 import { LayoutWall } from './LayoutWall';
 import { LoggedSheet } from './LoggedSheet';
@@ -206,6 +207,8 @@ export function LayoutDetailScreen({ route, navigation }: Props) {
       ) : (
         <StartSessionBar onStart={live.start} />
       )}
+      {/* The logged sheet shows its own while open: a removal there is offered back there. */}
+      {sheetOpen ? null : <RecentActionStrip kinds={['remove']} />}
       {justLogged ? (
         <JustLogged
           climbName={justLoggedClimb?.name ?? 'a climb'}

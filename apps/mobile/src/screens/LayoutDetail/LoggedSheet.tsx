@@ -6,6 +6,8 @@ import { Button } from '../../components/Button';
 import { EditableRoute } from '../../components/EditableRoute';
 import { LimitedTextInput } from '../../components/LimitedTextInput';
 import type { RouteValues } from '../../components/RouteForm';
+import { RecentActionStrip } from '../../components/RecentActionStrip';
+import { UNKNOWN_CLIMB } from '../../hooks/logbookSessions';
 import type { LocalSession } from '../../sync/types';
 import { colors, common, spacing } from '../../theme/theme';
 
@@ -21,7 +23,7 @@ export function LoggedSheet(props: {
   editingRouteId: string | null;
   onEdit: (routeId: string | null) => void;
   onSave: (routeId: string, values: RouteValues) => void;
-  onRemove: (routeId: string) => void;
+  onRemove: (routeId: string, climbName: string) => void;
   onSaveNotes: (notes: string) => void;
   onClose: () => void;
 }) {
@@ -44,6 +46,8 @@ export function LoggedSheet(props: {
             </Text>
             <Button label="Close" name="Close the logged list" small onPress={props.onClose} />
           </View>
+          {/* Over the wall's own strip: a route removed here is offered back here. */}
+          <RecentActionStrip />
           <ScrollView contentContainerStyle={styles.content} keyboardShouldPersistTaps="handled">
             {session.routes.length === 0 ? (
               <Text style={common.muted}>Nothing logged yet.</Text>
@@ -58,7 +62,9 @@ export function LoggedSheet(props: {
                 onEdit={() => props.onEdit(r.id)}
                 onSave={(values) => props.onSave(r.id, values)}
                 onCancel={() => props.onEdit(null)}
-                onRemove={() => props.onRemove(r.id)}
+                onRemove={() =>
+                  props.onRemove(r.id, climbsById.get(r.climbId)?.name ?? UNKNOWN_CLIMB)
+                }
               />
             ))}
             <LimitedTextInput

@@ -23,7 +23,8 @@ export interface LayoutSession {
   /** Each change answers whether the store took it. */
   logRoute(climbId: string, values: RouteValues): boolean;
   updateRoute(routeId: string, values: RouteValues): boolean;
-  removeRoute(routeId: string): void;
+  /** Removes a route; the Undo strip offers it back. */
+  removeRoute(routeId: string, climbName: string): void;
   /** "Try" or "Sent" on a climb row (see quickLog); null when the store refused it. */
   quickLog(climbId: string, outcome: QuickOutcome): QuickLogged | null;
   /** Takes a tap back through the store: the exact route state before it. */
@@ -38,7 +39,7 @@ export interface LayoutSession {
  * store call, so logging never waits on the network.
  */
 export function useLayoutSession(layoutId: string): LayoutSession {
-  const { store, ends } = useRequiredAccount();
+  const { store, recent } = useRequiredAccount();
   const active = useActiveSession();
   const { error, run } = useStoreAction();
   const session = active?.layoutId === layoutId ? active : null;
@@ -53,7 +54,8 @@ export function useLayoutSession(layoutId: string): LayoutSession {
     start: () => void run(() => store.startSession({ layoutId })),
     logRoute: (climbId, values) => inSession((id) => store.logRoute(id, { climbId, ...values })),
     updateRoute: (routeId, values) => inSession((id) => store.updateRoute(id, routeId, values)),
-    removeRoute: (routeId) => void inSession((id) => store.removeRoute(id, routeId)),
+    removeRoute: (routeId, climbName) =>
+      void inSession((id) => recent.removeRoute(id, routeId, climbName)),
     quickLog: (climbId, outcome) => {
       let logged: QuickLogged | null = null;
       inSession((id) => {
@@ -76,6 +78,6 @@ export function useLayoutSession(layoutId: string): LayoutSession {
       }),
     saveNotes: (notes) => void inSession((id) => store.updateNotes(id, notes)),
     // Through the account's recent end: "Undo" stays a few seconds, on History too.
-    end: () => inSession((id) => void ends.end(id)),
+    end: () => inSession((id) => recent.endSession(id)),
   };
 }

@@ -3,8 +3,10 @@ import type { QuickOutcome } from '../../logbook/quickLog';
 import type { LocalSession } from '../../sync/types';
 import type { LayoutSession, QuickLogged } from './useLayoutSession';
 
-/** How long the row of the route just logged offers "Undo". */
-export const UNDO_MS = 6000;
+import { UNDO_MS } from '../../sync/recentActions';
+
+/** How long the route just logged offers "Undo": as long as every other Undo. */
+export { UNDO_MS };
 
 export interface QuickLogState {
   /** The last tap, while it can still be taken back. */

@@ -93,16 +93,18 @@ describe('Manage (setters)', () => {
     await tapPicture('The Slab picture: tap where a climb starts', 100, 150);
     expect(await screen.findByText('Starts 25% across, 50% down the picture.')).toBeTruthy();
     fireEvent.changeText(screen.getByLabelText('Climb name'), 'Smear test');
-    // A V grade on a Font wall is refused at the field, before anything is sent.
-    fireEvent.changeText(screen.getByLabelText('Grade'), 'V3');
+    // The grades offered are the Font wall's own; none picked is refused before anything is sent.
+    expect(screen.getByText('Grade (Font)')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: '6A' })).toBeTruthy();
+    expect(screen.queryByRole('radio', { name: 'V3' })).toBeNull();
     fireEvent.press(screen.getByRole('radio', { name: 'blue' }));
     fireEvent.changeText(screen.getByLabelText('Setter'), 'Ana');
     const sent = app.api.requests.length;
     fireEvent.press(screen.getByRole('button', { name: 'Add climb' }));
-    expect(await screen.findByText(/^Must be a Font grade/)).toBeTruthy();
+    expect(await screen.findByText('Pick a grade')).toBeTruthy();
     expect(app.api.requests.filter((r) => r.method === 'POST').slice(sent)).toEqual([]);
 
-    fireEvent.changeText(screen.getByLabelText('Grade'), '6a+');
+    fireEvent.press(screen.getByRole('radio', { name: '6A+' }));
     fireEvent.press(screen.getByRole('button', { name: 'Add climb' }));
     expect(await screen.findByText('Added Smear test.')).toBeTruthy();
     expect(lastRequest(app.api, 'POST')?.body).toEqual({
@@ -116,7 +118,7 @@ describe('Manage (setters)', () => {
     expect(await screen.findByRole('button', { name: /^Smear test, / })).toBeTruthy();
   });
 
-  it('edits a climb and moves it by a tap, archives and brings it back', async () => {
+  it('edits a climb, warns of a name the wall has, moves it by a tap and a drag, archives it', async () => {
     const app = await openAsSetter((api) => {
       const wall = api.catalogue.layouts.find((l) => l.id === 'wall');
       if (wall) wall.image = { url: '/wall-pictures/main', width: 800, height: 600 };
@@ -126,16 +128,35 @@ describe('Manage (setters)', () => {
     fireEvent.press(screen.getByRole('link', { name: 'Main Wall' }));
     // A tap on its dot opens the climb; a tap on the wall moves it.
     fireEvent.press(await screen.findByRole('button', { name: 'Crimp School, V2, red' }));
+    // Another climb's name: a warning, the save still allowed.
+    fireEvent.changeText(screen.getByLabelText('Climb name'), ' dyno MITE');
+    expect(
+      screen.getByText(
+        'Another climb on this wall is already called Dyno Mite. You can still save it.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save climb' })).toBeEnabled();
     fireEvent.changeText(screen.getByLabelText('Climb name'), 'Crimp College');
-    fireEvent.changeText(screen.getByLabelText('Grade'), 'v3');
+    expect(screen.queryByText(/already called/)).toBeNull();
+    expect(screen.getByRole('radio', { name: 'V2' })).toBeChecked();
+    fireEvent.press(screen.getByRole('radio', { name: 'V3' }));
     fireEvent.press(screen.getByRole('radio', { name: 'green' }));
     await tapPicture('Main Wall picture: tap where a climb starts', 300, 60);
     expect(screen.getByText('Starts 75% across, 20% down the picture.')).toBeTruthy();
+    // Its dot (drawn 400 × 300) dragged 100 px left and 30 px down.
+    const dot = screen.getByLabelText('Crimp School, V2, green, selected, drag to move');
+    const at = (pageX: number, pageY: number) => ({ nativeEvent: { pageX, pageY } });
+    fireEvent(dot, 'responderGrant', at(500, 500));
+    fireEvent(dot, 'responderMove', at(450, 515));
+    fireEvent(dot, 'responderMove', at(400, 530));
+    fireEvent(dot, 'responderRelease', at(400, 530));
+    expect(screen.getByText('Starts 50% across, 30% down the picture.')).toBeTruthy();
+    expect(screen.getByLabelText('Across (%)').props.value).toBe('50');
     fireEvent.press(screen.getByRole('button', { name: 'Save climb' }));
     expect(await screen.findByText('Saved Crimp College.')).toBeTruthy();
     expect(lastRequest(app.api, 'PATCH')).toMatchObject({
       path: '/climbs/c-crimp',
-      body: { name: 'Crimp College', grade: 'V3', color: '#43a047', position: { x: 0.75, y: 0.2 } },
+      body: { name: 'Crimp College', grade: 'V3', color: '#43a047', position: { x: 0.5, y: 0.3 } },
     });
     expect(screen.getByRole('button', { name: 'Crimp College, V3, green' })).toBeTruthy();
 
@@ -155,7 +176,7 @@ describe('Manage (setters)', () => {
     fireEvent.press(screen.getByRole('link', { name: 'Main Wall' }));
     fireEvent.press(await screen.findByRole('button', { name: 'Add a climb without a spot' }));
     fireEvent.changeText(screen.getByLabelText('Climb name'), 'Keyboard line');
-    fireEvent.changeText(screen.getByLabelText('Grade'), 'V2');
+    fireEvent.press(screen.getByRole('radio', { name: 'V2' }));
     fireEvent.changeText(screen.getByLabelText('Across (%)'), '140');
     expect(screen.getByText('A number from 0 to 100')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Add climb' })).toBeDisabled();
@@ -199,7 +220,7 @@ describe('Manage (setters)', () => {
     fireEvent.press(screen.getByRole('link', { name: 'Main Wall' }));
     fireEvent.press(await screen.findByRole('button', { name: 'Add a climb without a spot' }));
     fireEvent.changeText(screen.getByLabelText('Climb name'), 'Offline idea');
-    fireEvent.changeText(screen.getByLabelText('Grade'), 'V1');
+    fireEvent.press(screen.getByRole('radio', { name: 'V1' }));
     app.setOnline(false);
     expect(
       await screen.findByText(/You are offline\. Managing walls needs a connection/),

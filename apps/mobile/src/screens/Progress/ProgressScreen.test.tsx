@@ -83,6 +83,8 @@ describe('ProgressScreen', () => {
     // All: back again. Own grades: Dyno Mite counts at V6, where the climber put it.
     fireEvent.press(screen.getByRole('radio', { name: 'All' }));
     expect(pyramidText()).toMatch(/^Grade pyramid.*V5: 0 flashed, 1 sent/);
+    // The switch says what it switches, on screen.
+    expect(screen.getByText('Count climbs at')).toBeTruthy();
     fireEvent.press(screen.getByRole('radio', { name: 'My grade' }));
     // A climb counts once, at the grade of its best result: the send, at V6. Its failed try
     // still counts at V5 in the send rate.

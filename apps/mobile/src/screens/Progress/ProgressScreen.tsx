@@ -67,16 +67,20 @@ export function ProgressScreen() {
           <EmptyState hasHistory={hasHistory} periodName={periodName} gymName={gymName} />
         ) : (
           <>
-            <View role="radiogroup" aria-label="Count climbs at" style={styles.choices}>
-              {GRADE_SOURCES.map((g) => (
-                <Button
-                  key={g.id}
-                  label={g.label}
-                  small
-                  checked={grades === g.id}
-                  onPress={() => setGrades(g.id)}
-                />
-              ))}
+            {/* Said on screen, not only to screen readers: which grade every chart counts at. */}
+            <View style={styles.choices}>
+              <Text style={[common.body, styles.choicesLabel]}>Count climbs at</Text>
+              <View role="radiogroup" aria-label="Count climbs at" style={styles.choices}>
+                {GRADE_SOURCES.map((g) => (
+                  <Button
+                    key={g.id}
+                    label={g.label}
+                    small
+                    checked={grades === g.id}
+                    onPress={() => setGrades(g.id)}
+                  />
+                ))}
+              </View>
             </View>
             <Headlines headline={charts.headline} />
             <PyramidChartView chart={charts.pyramid} />
@@ -149,7 +153,8 @@ function EmptyState(props: { hasHistory: boolean; periodName: string; gymName: s
 
 const styles = StyleSheet.create({
   column: { width: '100%', maxWidth: MAX_COLUMN, alignSelf: 'center' },
-  choices: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
+  choices: { flexDirection: 'row', flexWrap: 'wrap', alignItems: 'center', gap: spacing.sm },
+  choicesLabel: { fontWeight: '600' },
   tiles: { flexDirection: 'row', flexWrap: 'wrap', gap: spacing.sm },
   tile: { flexGrow: 1, flexBasis: '40%', minWidth: 130, gap: 2 },
   value: { fontSize: 24, fontWeight: '700', color: colors.text },

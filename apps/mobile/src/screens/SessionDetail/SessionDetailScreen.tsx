@@ -8,11 +8,12 @@ import { EditableRoute } from '../../components/EditableRoute';
 import { SyncBanner } from '../../components/SyncBanner';
 import { SyncStatusTag } from '../../components/SyncStatusTag';
 import { SessionSummaryCard } from '../../components/summary/SessionSummaryCard';
-import { UndoDeleteStrip } from '../../components/UndoDeleteStrip';
+import { RecentActionStrip } from '../../components/RecentActionStrip';
 import { syncErrorText } from '../../format/syncErrorText';
 import { formatDateTime, formatDuration } from '../../format/time';
 import { useCatalogue, useRequiredAccount } from '../../hooks/services';
 import { useSendRecord, useSession } from '../../hooks/sessions';
+import { UNKNOWN_CLIMB } from '../../hooks/logbookSessions';
 import { useStoreAction } from '../../hooks/useStoreAction';
 import type { HistoryStackParams, TabParams } from '../../navigation/types';
 import { common } from '../../theme/theme';
@@ -32,7 +33,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   const { sessionId } = route.params;
   const session = useSession(sessionId);
   const { flashes } = useSendRecord();
-  const { store, deletes } = useRequiredAccount();
+  const { store, recent } = useRequiredAccount();
   const catalogue = useCatalogue();
   const { error, run } = useStoreAction();
   const [editing, setEditing] = useState<string | null>(null);
@@ -40,7 +41,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   if (!session) {
     return (
       <View style={[common.screen, common.content]}>
-        <UndoDeleteStrip />
+        <RecentActionStrip />
         <Text style={common.body}>This session is no longer on this device.</Text>
         <Button label="Back to history" onPress={() => navigation.navigate('History')} />
       </View>
@@ -55,6 +56,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   return (
     <View style={common.screen}>
       <SyncBanner />
+      <RecentActionStrip />
       <ScrollView contentContainerStyle={common.content} keyboardShouldPersistTaps="handled">
         <View style={common.card}>
           <View style={common.row}>
@@ -109,7 +111,11 @@ export function SessionDetailScreen({ route, navigation }: Props) {
                 if (run(() => store.updateRoute(session.id, r.id, values))) setEditing(null);
               }}
               onCancel={() => setEditing(null)}
-              onRemove={() => void run(() => store.removeRoute(session.id, r.id))}
+              onRemove={() =>
+                void run(() =>
+                  recent.removeRoute(session.id, r.id, climb(r.climbId)?.name ?? UNKNOWN_CLIMB),
+                )
+              }
               onOpenStory={() => navigation.navigate('ClimbStory', { climbId: r.climbId })}
             />
           ))}
@@ -134,7 +140,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
           variant="danger"
           onPress={() => {
             // Back to History, where the "Undo" strip waits a few seconds.
-            if (run(() => deletes.remove(session.id, label))) navigation.navigate('History');
+            if (run(() => recent.deleteSession(session.id, label))) navigation.navigate('History');
           }}
         />
       </ScrollView>

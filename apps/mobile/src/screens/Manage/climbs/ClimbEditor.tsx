@@ -1,15 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import { Text, View } from 'react-native';
+import { StyleSheet, Text, View } from 'react-native';
 import type { TextInput } from 'react-native';
 import { pointerWord } from '../../../format/pointerWord';
 import type { GradeSystem } from '@sendlog/contract';
 import { Button } from '../../../components/Button';
 import { BusyLine } from '../common/BusyLine';
-import { common } from '../../../theme/theme';
+import { colors, common } from '../../../theme/theme';
 import type { ClimbDraft } from './climbForm';
 import { HoldColorPicker } from './HoldColorPicker';
 import { LabeledField } from '../common/LabeledField';
 import { SpotFields } from './SpotFields';
+import { GradeChoices } from './GradeChoices';
 
 /** Where a spot is, in words: the picture's dots are not everyone's way in. */
 export function positionText(position: ClimbDraft['position']): string {
@@ -35,6 +36,11 @@ interface Props {
   onSave: () => void;
   onCancel: () => void;
   disabled: boolean;
+  /**
+   * The name as another climb up on this wall already has it: a warning, not a refusal (two
+   * "Warm-up"s happen), so the setter can tell the climbers apart before saving.
+   */
+  sameName?: string | null;
   /** Counts the spots placed on the picture: each one brings focus to the climb's name. */
   placed?: number;
 }
@@ -65,7 +71,7 @@ export function ClimbEditor(props: Props) {
       {props.hasPicture ? (
         <>
           <Text style={common.muted}>
-            {`${pointerWord().Press} the picture where the climb starts to move its spot, or give it in numbers.`}
+            {`${pointerWord().Press} the picture where the climb starts, or drag its dot, to move its spot; or give it in numbers.`}
           </Text>
           <SpotFields
             position={draft.position}
@@ -87,13 +93,15 @@ export function ClimbEditor(props: Props) {
         onChangeText={(name) => set({ name })}
         error={fields.name}
       />
-      <LabeledField
-        label="Grade"
-        hint={props.gradeSystem === 'V' ? 'V scale: VB, V0 … V17' : 'Font: 4, 5+, 6A … 8C+, 9A'}
+      {props.sameName ? (
+        <Text role="status" style={[common.body, styles.warning]}>
+          {`Another climb on this wall is already called ${props.sameName}. You can still save it.`}
+        </Text>
+      ) : null}
+      <GradeChoices
+        system={props.gradeSystem}
         value={draft.grade}
-        onSubmitEditing={submit}
-        onChangeText={(grade) => set({ grade })}
-        autoCapitalize="characters"
+        onChange={(grade) => set({ grade })}
         error={fields.grade}
       />
       <HoldColorPicker
@@ -129,3 +137,7 @@ export function ClimbEditor(props: Props) {
     </View>
   );
 }
+
+const styles = StyleSheet.create({
+  warning: { color: colors.warning },
+});

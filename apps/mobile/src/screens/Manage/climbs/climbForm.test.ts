@@ -29,7 +29,7 @@ describe('checkClimbDraft', () => {
   it('refuses an empty or overlong name at the name', () => {
     expect(checkClimbDraft({ ...draft, name: '  ', grade: '' }, 'V')).toEqual({
       ok: false,
-      fields: { name: 'Must not be empty', grade: 'Must not be empty' },
+      fields: { name: 'Must not be empty', grade: 'Pick a grade' },
     });
     expect(checkClimbDraft({ ...draft, name: 'x'.repeat(101) }, 'V')).toMatchObject({
       ok: false,

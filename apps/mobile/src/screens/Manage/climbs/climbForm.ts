@@ -33,7 +33,9 @@ export function checkClimbDraft(draft: ClimbDraft, system: GradeSystem): Checked
     setter: setter === '' ? null : setter,
   });
   const fields = parsed.success ? {} : fieldsOf(issuesToDetails(parsed.error.issues));
-  if (fields.grade === undefined && !isGradeOf(system, draft.grade)) {
+  // The grade is picked among the wall's, not typed: none picked is said as such.
+  if (draft.grade.trim() === '') fields.grade = 'Pick a grade';
+  else if (fields.grade === undefined && !isGradeOf(system, draft.grade)) {
     const message = gradeOfMessage(system);
     fields.grade = message.charAt(0).toUpperCase() + message.slice(1);
   }

@@ -8,7 +8,8 @@ const DRAFT_ID = 'draft-climb';
 
 /**
  * The wall's picture as the setter works on it: a tap on the wall places a climb, a tap on a dot
- * opens its climb. The climb being placed or moved shows where it will go before it is saved.
+ * opens its climb, and the open climb's dot drags to a new spot. The climb being placed or moved
+ * shows where it will go before it is saved.
  */
 export function ManagePicture(props: {
   layout: Layout;
@@ -19,6 +20,8 @@ export function ManagePicture(props: {
   draft: ClimbDraft | null;
   onPressWall: (position: WallPosition) => void;
   onPressClimb: (climb: Climb) => void;
+  /** The open climb's dot dragged to a new spot. */
+  onDragDraft: (position: WallPosition) => void;
 }) {
   const { layout, draft, editingClimbId } = props;
   // No picture yet: the upload card says so, once.
@@ -43,6 +46,9 @@ export function ManagePicture(props: {
       selectedClimbId={selectedClimbId}
       label={`${layout.name} picture: ${pointerWord().press} where a climb starts`}
       onPressWall={props.onPressWall}
+      // The climb open in the form (new or edited) is the one whose dot can be dragged.
+      draggableClimbId={draft?.position ? selectedClimbId : null}
+      onDragClimb={props.onDragDraft}
       onPressClimb={(climb) => {
         if (climb.id !== DRAFT_ID) props.onPressClimb(climb);
       }}

@@ -157,6 +157,8 @@ function ManageWall({ route, navigation }: Props) {
       editingClimbId={selectedClimbId}
       draft={editing ? draft : null}
       onPressWall={placeAt}
+      // Dragging the open climb's dot moves its spot, as a tap elsewhere does.
+      onDragDraft={(position) => setDraft({ ...draft, position })}
       onPressClimb={(climb) => open({ kind: 'edit', climb }, draftOf(climb))}
     />
   );
@@ -176,6 +178,7 @@ function ManageWall({ route, navigation }: Props) {
       busy={manage.busy}
       onSave={() => void save()}
       placed={placed}
+      sameName={sameNameOf(climbs, draft.name, selectedClimbId)}
       onCancel={close}
       disabled={manage.offline || manage.busy}
     />
@@ -243,6 +246,20 @@ function ManageWall({ route, navigation }: Props) {
       )}
     </View>
   );
+}
+
+/** The name as another climb up on the wall has it, when the draft's name matches it. */
+export function sameNameOf(
+  climbs: readonly Climb[],
+  name: string,
+  exceptClimbId: string | null,
+): string | null {
+  const wanted = name.trim().toLocaleLowerCase();
+  if (wanted === '') return null;
+  const other = climbs.find(
+    (c) => !c.archived && c.id !== exceptClimbId && c.name.trim().toLocaleLowerCase() === wanted,
+  );
+  return other?.name ?? null;
 }
 
 function WallSummary({ layout }: { layout: Layout }) {
