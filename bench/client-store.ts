@@ -18,7 +18,7 @@ const HOUR = 3_600_000;
 
 const LAYOUT_ID = randomUUID();
 const CLIMB_IDS = Array.from({ length: 40 }, () => randomUUID());
-const routeInput = (i: number): LogRouteInput => ({
+const routeInput = (i: number): LogRouteInput & { climbId: string } => ({
   climbId: CLIMB_IDS[i % CLIMB_IDS.length]!,
   isSuccess: i % 3 !== 2,
   attempts: 1 + (i % 5),
@@ -91,7 +91,8 @@ function toSeedShape(s: LocalSession): SeedSession {
     notes: s.notes,
     status: s.status,
     serverSessionId: s.serverSessionId,
-    routes: s.routes.map((r) => withRouteContent({}, r)),
+    // The bench logs catalogue climbs only.
+    routes: s.routes.map((r) => ({ ...withRouteContent({}, r), climbId: r.climbId ?? '' })),
   };
 }
 

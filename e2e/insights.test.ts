@@ -16,7 +16,8 @@ import { chromiumForStories, startStoryStage, type StoryStage } from './support/
 
 const hasChromium = chromiumForStories('the insights story');
 const WAIT = { timeout: 45_000 };
-const LAPTOP = { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 } as const;
+// Tall enough to hold the charts, the weekday × hour grid and the table's first verdict at once.
+const LAPTOP = { viewport: { width: 1280, height: 1400 }, deviceScaleFactor: 1 } as const;
 
 describe.skipIf(!hasChromium)("a gym's staff see insights", () => {
   let stage: StoryStage;

@@ -171,6 +171,81 @@ describe.skipIf(!hasChromium)('the Progress tab', () => {
   );
 
   it(
+    'a day at a crag, logged offline with two climbs on no wall, syncs and shows in Progress',
+    async () => {
+      const account = await stage.api.register();
+      const { page, context, errors } = await stage.open();
+      await climber(page).signIn(account.email, account.password);
+      await page.getByRole('link', { name: 'Main Wall', exact: true }).waitFor();
+      await context.setOffline(true);
+
+      await tap(page, 'Log somewhere else');
+      await page.getByLabel('Where are you climbing?', { exact: true }).fill('Frankenjura');
+      await tap(page, 'Start session');
+      await page.getByRole('heading', { name: 'Frankenjura', exact: true }).waitFor();
+
+      /** Adds a climb no wall has, then logs it with the route form. */
+      const addClimb = async (name: string, pick: () => Promise<void>, attempts: string) => {
+        await tap(page, 'Add a climb not on the wall');
+        await page.getByLabel('Climb name', { exact: true }).fill(name);
+        await pick();
+        await tap(page, 'Next');
+        await page.getByLabel('Attempts', { exact: true }).fill(attempts);
+        await tap(page, 'Save route');
+        await page.getByLabel(`Route ${name}`, { exact: true }).waitFor();
+      };
+      const radio = (name: string | RegExp) => page.getByRole('radio', { name, exact: true });
+      await addClimb(
+        'Action Directe',
+        async () => {
+          await radio('Route').click();
+          await page.getByRole('radio', { name: /^Other grade/ }).click();
+          await page.getByLabel('Grade as written', { exact: true }).fill('9a');
+        },
+        '3',
+      );
+      await addClimb('Roof', () => radio('V5').click(), '1');
+      await page
+        .getByRole('heading', { name: 'Frankenjura', exact: true })
+        .scrollIntoViewIfNeeded();
+      await screenshot(page, 'elsewhere');
+      await checkAccessibility(page, 'a session elsewhere');
+      await tap(page, 'End session');
+
+      // Offline still: both count as tries and sends; only the V5 boulder is in the pyramid.
+      await tab(page, 'Progress').click();
+      const pyramid = chart(page, 'Grade pyramid');
+      await pyramid.waitFor();
+      expect(await pyramid.getAttribute('aria-label')).toBe(
+        'Grade pyramid, climbs by best result, hardest first. V5: 1 flashed, 0 sent, 0 tried only.',
+      );
+      expect(await chart(page, 'Activity per week').getAttribute('aria-label')).toMatch(
+        /: 1 session, 4 attempts, 2 sends\./,
+      );
+      await checkAccessibility(page, 'progress with climbs on no wall');
+
+      // Online: the session syncs with its place and climbs, and the server counts the same.
+      await context.setOffline(false);
+      await expect
+        .poll(async () => (await stage.api.sessions(account.token)).length, SYNC_WAIT)
+        .toBe(1);
+      const [synced] = await stage.api.sessions(account.token);
+      expect(synced?.place).toBe('Frankenjura');
+      expect(synced?.routes.map((r) => [r.climbId, r.climb])).toEqual([
+        [null, { name: 'Action Directe', grade: '9a', kind: 'route' }],
+        [null, { name: 'Roof', grade: 'V5', kind: 'boulder' }],
+      ]);
+      const tz = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      const server = await stage.api.stats(account.token, { tz });
+      expect(server.pyramid).toEqual(pyramidOf((await pyramid.getAttribute('aria-label')) ?? ''));
+      expect(server).toMatchObject({ sessions: 1, tries: 2, attempts: 4, sends: 2, flashes: 1 });
+      expect(server.hardestSend).toMatchObject({ grade: 'V5', climbId: null, climbName: 'Roof' });
+      expect(errors).toEqual([]);
+    },
+    STORY_TIMEOUT,
+  );
+
+  it(
     'a new climber gets a way to start instead of a wall of zeros',
     async () => {
       const account = await stage.api.register();

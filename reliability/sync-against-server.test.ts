@@ -1,4 +1,10 @@
-import type { AuthResponse, ClimbsResponse, LayoutsResponse, Session } from '@sendlog/contract';
+import {
+  climbKeyOf,
+  type AuthResponse,
+  type ClimbsResponse,
+  type LayoutsResponse,
+  type Session,
+} from '@sendlog/contract';
 import { startServer } from '@sendlog/server';
 import { BACKENDS } from '@sendlog/server/testing';
 import {
@@ -198,10 +204,10 @@ function editSomething(store: SessionStore, random: () => number): void {
 
 type Comparable = [string, string, number, boolean][];
 const localRoutes = (s: LocalSession): Comparable =>
-  s.routes.map((r): Comparable[number] => [r.id, r.climbId, r.attempts, r.isSuccess]).sort();
+  s.routes.map((r): Comparable[number] => [r.id, climbKeyOf(r), r.attempts, r.isSuccess]).sort();
 const remoteRoutes = (s: Session): Comparable =>
   s.routes
-    .map((r): Comparable[number] => [r.clientRouteId, r.climbId, r.attempts, r.isSuccess])
+    .map((r): Comparable[number] => [r.clientRouteId, climbKeyOf(r), r.attempts, r.isSuccess])
     .sort();
 
 function expectSame(local: readonly LocalSession[], remote: readonly Session[]): void {

@@ -40,6 +40,7 @@ export function toColumns(
     ];
     values.forEach((v, c) => sessions[c]!.push(v ?? null));
     s.routes.forEach((r, position) => {
+      if (r.climbId == null) throw new Error('the bench writes catalogue climbs only');
       const grade = gradeOf.get(r.climbId);
       if (grade === undefined) throw new Error(`unknown climb ${r.climbId}`);
       const row = [

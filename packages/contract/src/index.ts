@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './ids.js';
 export * from './auth.js';
 export * from './catalogue.js';
+export * from './unlisted.js';
 export * from './session.js';
 export * from './catalogue-management.js';
 export * from './grades.js';

@@ -78,12 +78,25 @@ export const insightsWeekSchema = z.object({
 });
 export type InsightsWeek = z.infer<typeof insightsWeekSchema>;
 
+export const insightsWeekdayHourSchema = z.object({
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: z.number().int(),
+  hour: z.number().int(),
+  sessions: z.number().int(),
+});
+export type InsightsWeekdayHour = z.infer<typeof insightsWeekdayHourSchema>;
+
 export const insightsActivitySchema = z.object({
   weeks: z.array(insightsWeekSchema),
   /** Seven rows, Monday (1) to Sunday (7). */
   byWeekday: z.array(z.object({ weekday: z.number().int(), sessions: z.number().int() })),
   /** Twenty-four rows, 0 to 23, local hours of the sessions' starts. */
   byHour: z.array(z.object({ hour: z.number().int(), sessions: z.number().int() })),
+  /**
+   * Sendlog's addition: the two above crossed, so staff see *which* evening is busy. Only the
+   * cells with sessions, by weekday then hour. Additive: an older client's schema drops it.
+   */
+  byWeekdayHour: z.array(insightsWeekdayHourSchema),
 });
 export type InsightsActivity = z.infer<typeof insightsActivitySchema>;
 

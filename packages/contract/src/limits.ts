@@ -13,6 +13,11 @@ export const LIMITS = {
   minRating: 1,
   maxRating: 5,
   maxGradeOpinion: 10,
+  /** An unlisted climb (in no catalogue): its name and its grade as written. */
+  maxUnlistedName: 200,
+  maxUnlistedGrade: 20,
+  /** Where a session away from every catalogued wall took place. */
+  maxPlace: 200,
   maxSessionDurationMs: 24 * 60 * 60 * 1000,
   /** Phones have skewed clocks: a start this far in the server's future is still accepted. */
   maxStartTimeFutureMs: 24 * 60 * 60 * 1000,

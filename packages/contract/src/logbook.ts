@@ -83,7 +83,8 @@ export const localDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 /** The hardest send or flash of a period: the climb, its grade and the local date of the try. */
 export const statsHighlightSchema = z.object({
   grade: z.string(),
-  climbId: z.string(),
+  /** Null for an unlisted climb (a boulder logged outside every catalogue). */
+  climbId: z.string().nullable(),
   climbName: z.string(),
   date: localDate,
 });

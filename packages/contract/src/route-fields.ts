@@ -1,7 +1,7 @@
 import type { SessionRoute } from './session.js';
 
 /** How a route field's value is kept; the server derives its column type from it. */
-export type RouteFieldKind = 'id' | 'boolean' | 'integer' | 'text' | 'time';
+export type RouteFieldKind = 'id' | 'boolean' | 'integer' | 'text' | 'time' | 'climb';
 
 /**
  * The content of a logged route, declared once. Every copy of a route (the snapshot a phone sends,
@@ -20,6 +20,9 @@ export const ROUTE_CONTENT_FIELDS = [
   { name: 'rating', kind: 'integer' },
   { name: 'gradeOpinion', kind: 'text' },
   { name: 'loggedAt', kind: 'time' },
+  // Last: an unlisted climb (`{ name, grade, kind }`, null for a catalogue climb). Appended so the
+  // tie-break text of every route logged before it existed keeps its order.
+  { name: 'climb', kind: 'climb' },
 ] as const satisfies readonly { name: keyof SessionRoute; kind: RouteFieldKind }[];
 
 export type RouteContentField = (typeof ROUTE_CONTENT_FIELDS)[number]['name'];
@@ -50,7 +53,8 @@ export const EDITABLE_ROUTE_FIELD_NAMES: readonly EditableRouteField[] =
  */
 export function withRouteContent<
   T extends object,
-  C extends Record<RouteContentField, unknown> = RouteContent,
+  // Partial: an unlisted `climb` is optional where older copies of a route never had it.
+  C extends Partial<Record<RouteContentField, unknown>> = RouteContent,
 >(into: T, from: C): T & Pick<C, RouteContentField> {
   const target = into as T & Record<RouteContentField, unknown>;
   for (const name of ROUTE_CONTENT_FIELD_NAMES) target[name] = from[name];

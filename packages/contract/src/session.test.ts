@@ -102,3 +102,42 @@ describe('deleting a session', () => {
     ).toEqual({ sessionId: 's1', revision: 3, deleted: true });
   });
 });
+
+describe('unlisted climbs and sessions elsewhere', () => {
+  const unlisted = {
+    climbId: null,
+    climb: { name: 'Biographie', grade: '9a+', kind: 'route' },
+    isSuccess: true,
+    attempts: 12,
+  };
+
+  it('accepts a session elsewhere with unlisted climbs, and the seed body as before', () => {
+    expect(pathsOf({ ...seedBody, place: 'Céüse', routes: [unlisted] })).toEqual([]);
+    expect(pathsOf({ ...seedBody, layoutId: null, place: null, routes: [unlisted] })).toEqual([]);
+    expect(pathsOf(seedBody)).toEqual([]);
+  });
+
+  it('refuses a wall with a place, and a route with both kinds of climb or neither', () => {
+    expect(pathsOf({ ...seedBody, layoutId: 'l1', place: 'Céüse' })).toEqual(['place']);
+    const both = { ...unlisted, climbId: 'c1' };
+    const neither = { ...unlisted, climb: undefined };
+    expect(pathsOf({ ...seedBody, routes: [both, neither] })).toEqual([
+      'routes.0.climb',
+      'routes.1.climbId',
+    ]);
+  });
+
+  it('bounds the climb and the place', () => {
+    const climb = { name: '', grade: 'g'.repeat(21), kind: 'trad' };
+    expect(pathsOf({ ...seedBody, routes: [{ ...unlisted, climb }] })).toEqual([
+      'routes.0.climb.name',
+      'routes.0.climb.grade',
+      'routes.0.climb.kind',
+    ]);
+    expect(pathsOf({ ...seedBody, place: 'p'.repeat(201) })).toEqual(['place']);
+    const longest = { name: 'n'.repeat(200), grade: 'g'.repeat(20), kind: 'boulder' };
+    expect(
+      pathsOf({ ...seedBody, place: 'p'.repeat(200), routes: [{ ...unlisted, climb: longest }] }),
+    ).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { placeSchema, unlistedClimbSchema } from './unlisted.js';
 
 /** ISO-8601 with a zone offset (`2026-11-24T18:05:00.000Z` or `…+01:00`). */
 export const isoDateTime = z.iso.datetime({
@@ -16,9 +17,12 @@ const serverId = z.string({ error: 'must be a string' }).min(1, { error: 'must n
 
 export const routeSnapshotSchema = z.strictObject({
   clientRouteId: clientId.optional(),
-  climbId: serverId.max(LIMITS.maxClientIdLength, {
-    error: `must be at most ${LIMITS.maxClientIdLength} chars`,
-  }),
+  /** Null (or left out) for a climb in no catalogue, which `climb` then describes. */
+  climbId: serverId
+    .max(LIMITS.maxClientIdLength, {
+      error: `must be at most ${LIMITS.maxClientIdLength} chars`,
+    })
+    .nullish(),
   isSuccess: z.boolean({ error: 'must be a boolean' }),
   attempts: z
     .int({ error: 'must be an integer' })
@@ -39,6 +43,7 @@ export const routeSnapshotSchema = z.strictObject({
     .nullish(),
   loggedAt: isoDateTime.nullish(),
   updatedAt: isoDateTime.nullish(),
+  climb: unlistedClimbSchema.nullish(),
 });
 export type RouteSnapshot = z.infer<typeof routeSnapshotSchema>;
 
@@ -52,6 +57,8 @@ export const sessionSnapshotSchema = z
     layoutId: serverId
       .max(LIMITS.maxClientIdLength, { error: `must be at most ${LIMITS.maxClientIdLength} chars` })
       .nullish(),
+    /** Where a session away from every catalogued wall took place: only without `layoutId`. */
+    place: placeSchema.nullish(),
     startTime: isoDateTime,
     endTime: isoDateTime.nullish(),
     notes: z
@@ -86,8 +93,25 @@ export const sessionSnapshotSchema = z
         });
       }
     }
+    if (s.layoutId != null && s.place != null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['place'],
+        message: 'a session at a catalogued wall (layoutId) has no place',
+      });
+    }
     const seen = new Set<string>();
     s.routes.forEach((r, i) => {
+      if ((r.climbId == null) === (r.climb == null)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['routes', i, r.climbId == null ? 'climbId' : 'climb'],
+          message:
+            r.climbId == null
+              ? 'is required unless the route carries an unlisted climb'
+              : 'must be left out when climbId is given',
+        });
+      }
       if (r.clientRouteId == null) return;
       if (seen.has(r.clientRouteId)) {
         ctx.addIssue({
@@ -135,7 +159,8 @@ export const bulkRequestSchema = z.union([
 export const sessionRouteSchema = z.object({
   id: z.string(),
   clientRouteId: z.string(),
-  climbId: z.string(),
+  /** Null for an unlisted climb; `climbName` and `grade` are then its name and grade. */
+  climbId: z.string().nullable(),
   climbName: z.string(),
   grade: z.string(),
   isSuccess: z.boolean(),
@@ -145,6 +170,8 @@ export const sessionRouteSchema = z.object({
   gradeOpinion: z.string().nullable(),
   loggedAt: isoDateTime,
   updatedAt: isoDateTime,
+  /** Only on a route of an unlisted climb (left out otherwise, as older clients knew routes). */
+  climb: unlistedClimbSchema.nullish(),
 });
 export type SessionRoute = z.infer<typeof sessionRouteSchema>;
 
@@ -152,6 +179,8 @@ export const sessionSchema = z.object({
   id: z.string(),
   clientSessionId: z.string().nullable(),
   layoutId: z.string().nullable(),
+  /** Only on a session elsewhere (left out when null, as older clients knew sessions). */
+  place: z.string().nullish(),
   startTime: isoDateTime,
   endTime: isoDateTime.nullable(),
   notes: z.string().nullable(),

@@ -97,6 +97,25 @@ function badValues(field: string, kind: FieldKind, f: FieldFacts): FieldSpec[] {
       return [{ field, bad: badOptionalText(bound(field, f.maxLength), f.nullable) }];
     case 'time':
       return [{ field, bad: badDate(f.nullable) }];
+    case 'climb':
+      // Beside a catalogue climb (the valid route's `climbId`) any unlisted climb is refused; these
+      // are also broken on their own: not an object, a field missing, empty, too long or unknown.
+      return [
+        {
+          field,
+          bad: fc.constantFrom<Json>(
+            'boulder',
+            7,
+            [],
+            {},
+            { name: '', grade: 'V1', kind: 'boulder' },
+            { name: 'Roof', grade: 'V1', kind: 'sport' },
+            { name: 'x'.repeat(201), grade: '6a', kind: 'route' },
+            { name: 'Roof', grade: '5'.repeat(21), kind: 'route' },
+            { name: 'Roof', grade: 'V1', kind: 'boulder', extra: true },
+          ),
+        },
+      ];
   }
 }
 

@@ -30,6 +30,8 @@ export interface RouteRowProps {
 export function RouteRow(props: RouteRowProps) {
   const { route, flash, climbName, grade, onEdit, onRemove, onOpenStory } = props;
   const display = useGradeDisplay();
+  // An unlisted route's grade is outside the grade table (a French 9a is no Font 9A): as written.
+  const shownGrade = (g: string) => (route.climb?.kind === 'route' ? g : display(g));
   const result = route.isSuccess ? (flash ? 'Flash' : 'Sent') : 'Not sent';
   return (
     <View style={styles.row} aria-label={`Route ${climbName}`}>
@@ -38,7 +40,7 @@ export function RouteRow(props: RouteRowProps) {
           {props.color !== undefined ? <ColorSwatch color={props.color} nameHidden /> : null}
           <Text style={[common.body, styles.name]}>
             {climbName}
-            {grade ? <Text style={common.muted}>{`  ${display(grade)}`}</Text> : null}
+            {grade ? <Text style={common.muted}>{`  ${shownGrade(grade)}`}</Text> : null}
           </Text>
         </View>
         <Text style={[common.muted, route.isSuccess && styles.sent]}>

@@ -27,14 +27,17 @@ export function backupSessionOf(
     id: session.serverSessionId ?? session.id,
     clientSessionId: session.clientSessionId,
     layoutId: session.layoutId,
+    // As the server answers it: only a session elsewhere has a place, only an unlisted climb a
+    // `climb` (below).
+    ...(session.place != null ? { place: session.place } : {}),
     startTime: session.startTime,
     endTime: session.endTime,
     notes: session.notes,
     revision: session.serverRevision ?? 0,
     createdAt: session.startTime,
     updatedAt: session.updatedAt,
-    routes: session.routes.map((route) =>
-      withRouteContent(
+    routes: session.routes.map((route) => {
+      const answered = withRouteContent(
         {
           id: route.id,
           clientRouteId: route.id,
@@ -42,8 +45,10 @@ export function backupSessionOf(
           updatedAt: route.updatedAt,
         },
         route,
-      ),
-    ),
+      );
+      const { climb, ...listed } = answered;
+      return climb == null ? listed : answered;
+    }),
   };
 }
 

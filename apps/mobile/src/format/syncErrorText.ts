@@ -11,6 +11,8 @@ export function syncErrorText(
   const message = session.lastError?.message ?? 'The server refused this session.';
   return message.replace(/\broutes\.(\d+)\.(\w+)/g, (whole, index: string, field: string) => {
     const route = session.routes[Number(index)];
-    return route ? `${field} of "${climbName(route.climbId)}"` : whole;
+    if (!route) return whole;
+    const name = route.climb?.name ?? (route.climbId !== null ? climbName(route.climbId) : null);
+    return name !== null ? `${field} of "${name}"` : whole;
   });
 }

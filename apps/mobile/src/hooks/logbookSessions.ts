@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { withRouteContent, type Climb } from '@sendlog/contract';
+import { climbKeyOf, withRouteContent, type Climb } from '@sendlog/contract';
 import type { LogbookSession } from '@sendlog/rules';
 import { useCatalogue } from './services';
 import { useSessions } from './sessions';
@@ -16,8 +16,34 @@ export function climbOfRoute(
   route: LocalRoute,
   climbsById: ReadonlyMap<string, Climb>,
 ): { climbName: string; grade: string } {
-  const climb = climbsById.get(route.climbId);
+  // An unlisted climb names itself: its name and grade as the climber wrote them.
+  if (route.climb != null) return { climbName: route.climb.name, grade: route.climb.grade };
+  const climb = route.climbId === null ? undefined : climbsById.get(route.climbId);
   return { climbName: climb?.name ?? UNKNOWN_CLIMB, grade: route.grade ?? climb?.grade ?? '' };
+}
+
+/**
+ * The climb a route logs, as the screens show climbs: the catalogue's, or for an unlisted climb
+ * one made of the route's own (its id the climb's key, which its story is opened with).
+ */
+export function climbForRoute(
+  route: LocalRoute,
+  climbsById: ReadonlyMap<string, Climb>,
+): Climb | undefined {
+  if (route.climb == null)
+    return route.climbId === null ? undefined : climbsById.get(route.climbId);
+  return {
+    id: climbKeyOf(route),
+    layoutId: '',
+    name: route.climb.name,
+    grade: route.climb.grade,
+    color: null,
+    position: null,
+    setter: null,
+    setAt: null,
+    archived: false,
+    community: { grade: null, rating: null, sends: 0, climbers: 0 },
+  };
 }
 
 /**
@@ -34,6 +60,7 @@ export function toLogbookSessions(
     id: session.id,
     startTime: session.startTime,
     endTime: session.endTime,
+    place: session.place ?? null,
     routes: session.routes.map((route) =>
       withRouteContent({ id: route.id, ...climbOfRoute(route, climbsById) }, route),
     ),

@@ -1,6 +1,6 @@
 import { climbsCsv, climbsCsvName, climbTable, verdictText } from './climbsTable';
 import { INSIGHTS_FIXTURE } from './insightsFixture';
-import { gradeShares, gradeSharesSummary, climbersPerWeek, whenTheyCome } from './insightCharts';
+import { gradeShares, gradeSharesSummary, climbersPerWeek } from './insightCharts';
 import { insightsPeriod } from './insightsPeriod';
 
 const names = (sort: Parameters<typeof climbTable>[1]) =>
@@ -50,12 +50,7 @@ describe("the insights' charts", () => {
     );
   });
 
-  it('counts visits by weekday, hour and week', () => {
-    const { weekdays, hours } = whenTheyCome(INSIGHTS_FIXTURE);
-    expect(weekdays.summary).toBe('Mon 0, Tue 3, Wed 1, Thu 0, Fri 0, Sat 0, Sun 1');
-    expect(weekdays.axis.max).toBeGreaterThanOrEqual(3);
-    expect(hours.bars).toHaveLength(24);
-    expect(hours.summary).toContain('18h 2');
+  it('counts climbers by week', () => {
     expect(climbersPerWeek(INSIGHTS_FIXTURE).summary).toBe(
       'week of 2 Feb: 3 climbers, week of 9 Feb: 2 climbers',
     );

@@ -48,17 +48,6 @@ export function gradeSharesSummary(rows: readonly GradeShare[]): string {
     .join('. ');
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-export const WEEKDAY_NAMES = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-];
-
 /** Bars of a small count chart: label, value, and the axis they share. */
 export interface CountBars {
   bars: { key: string; label: string; value: number }[];
@@ -74,28 +63,6 @@ function bars(
     bars: items,
     axis: countAxis(Math.max(0, ...items.map((b) => b.value))),
     summary: items.map(describe).join(', '),
-  };
-}
-
-/** Sessions by weekday (Monday first) and by hour of the day, in the gym's zone. */
-export function whenTheyCome(insights: InsightsResponse): {
-  weekdays: CountBars;
-  hours: CountBars;
-} {
-  const { byWeekday, byHour } = insights.activity;
-  return {
-    weekdays: bars(
-      byWeekday.map((d) => ({
-        key: `d${d.weekday}`,
-        label: WEEKDAYS[d.weekday - 1] ?? '',
-        value: d.sessions,
-      })),
-      (b) => `${b.label} ${b.value}`,
-    ),
-    hours: bars(
-      byHour.map((h) => ({ key: `h${h.hour}`, label: String(h.hour), value: h.sessions })),
-      (b) => `${b.label}h ${b.value}`,
-    ),
   };
 }
 

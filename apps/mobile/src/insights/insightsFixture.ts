@@ -99,8 +99,14 @@ export const INSIGHTS_FIXTURE: InsightsResponse = {
     byWeekday: [0, 3, 1, 0, 0, 0, 1].map((sessions, i) => ({ weekday: i + 1, sessions })),
     byHour: Array.from({ length: 24 }, (_, hour) => ({
       hour,
-      sessions: hour === 18 ? 2 : hour === 9 ? 1 : 0,
+      sessions: hour === 18 ? 2 : [9, 10, 23].includes(hour) ? 1 : 0,
     })),
+    byWeekdayHour: [
+      { weekday: 2, hour: 10, sessions: 1 },
+      { weekday: 2, hour: 18, sessions: 2 },
+      { weekday: 3, hour: 9, sessions: 1 },
+      { weekday: 7, hour: 23, sessions: 1 },
+    ],
   },
   setters: [
     { setter: '@Ben', climbs: 1, rating: null, verdicts: 0 },

@@ -1,4 +1,5 @@
 import type { LocalRoute, LocalSession } from '../sync/types';
+import { climbKeyOf } from '@sendlog/contract';
 
 export interface SendRecord {
   /** Per climb: "Flash" when the first route ever logged on it was sent first try, else "Sent". */
@@ -16,9 +17,11 @@ export function sendRecordOf(sessions: readonly LocalSession[]): SendRecord {
   const sent = new Set<string>();
   for (const session of sessions) {
     for (const route of session.routes) {
-      const known = first.get(route.climbId);
-      if (!known || earlier(route.loggedAt, known.loggedAt)) first.set(route.climbId, route);
-      if (route.isSuccess) sent.add(route.climbId);
+      // By the climb's identity: an unlisted climb's key never matches a wall's climb id.
+      const climb = climbKeyOf(route);
+      const known = first.get(climb);
+      if (!known || earlier(route.loggedAt, known.loggedAt)) first.set(climb, route);
+      if (route.isSuccess) sent.add(climb);
     }
   }
   const badges = new Map<string, 'Sent' | 'Flash'>();

@@ -1,5 +1,6 @@
 import type { LocalSession } from '../sync/types';
 import { sendRecordOf } from './sendRecord';
+import { climbKeyOf } from '@sendlog/contract';
 
 /** What a climb's dot and row say about the climber's own logs, besides its grade and colour. */
 export interface WallMark {
@@ -30,9 +31,10 @@ export function wallMarksOf(
   for (const climbId of earlier.keys())
     marks.set(climbId, { ...markOf(climbId), sentBefore: true });
   for (const route of running?.routes ?? []) {
-    const mark = markOf(route.climbId);
+    const climbId = climbKeyOf(route);
+    const mark = markOf(climbId);
     const sentNow = mark.sentNow || route.isSuccess;
-    marks.set(route.climbId, {
+    marks.set(climbId, {
       ...mark,
       sentNow,
       triedNow: !sentNow,

@@ -13,6 +13,7 @@ import type { CatalogueStore } from '../catalogue/catalogueStore';
 import type { Connectivity } from '../connectivity/netInfoConnectivity';
 import { createMyGymsStore } from '../gyms/myGymsStore';
 import type { MyGymsStore } from '../gyms/myGymsStore';
+import { createInsightsCache, type InsightsCache } from '../insights/insightsCache';
 import { createWallVisits, type WallVisits } from '../logbook/wallVisits';
 import { accountStorage, forgetAccountData } from '../storage/accountData';
 import { createRecentActions } from '../sync/recentActions';
@@ -34,6 +35,8 @@ export interface Account {
   gyms: MyGymsStore;
   /** What each wall held when last opened: its "New" climbs. */
   wallVisits: WallVisits;
+  /** The last insights answer per gym and period this account was shown (staff, offline). */
+  insights: InsightsCache;
 }
 
 export interface AppServices {
@@ -62,7 +65,10 @@ export interface AppServices {
   followGym(gym: Gym): Promise<void>;
   /** Unfollows at once: its walls leave the walls tab and its pictures the device. */
   unfollowGym(gym: Gym): Promise<void>;
-  /** Signs out; the account's sessions stay on the device and sync after the next sign-in. */
+  /**
+   * Signs out; the account's sessions stay on the device and sync after the next sign-in, the
+   * insights it was shown (other climbers' figures) are forgotten.
+   */
   signOut(): Promise<void>;
   /** Ends the account's sign-in on every device (see AuthStore.signOutEverywhere). */
   signOutEverywhere(): Promise<AuthResult>;
@@ -155,6 +161,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       api: gymsApi,
     });
     await gyms.load();
+    const insights = createInsightsCache(accountStorage(storage, userId));
+    await insights.load();
     const engine = createSyncEngine({
       store,
       baseUrl,
@@ -171,6 +179,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       recent: createRecentActions(store, engine, options.undoMs),
       gyms,
       wallVisits: createWallVisits(accountStorage(storage, userId)),
+      insights,
     };
     accountEmitter.emit();
     engine.start();
@@ -239,9 +248,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     followGym: (gym) => changeFollow(gym, true),
     unfollowGym: (gym) => changeFollow(gym, false),
     async signOut() {
+      // The gym figures a staff member was shown leave with them; their sessions stay to sync.
+      await account?.insights.clear();
       await auth.signOut();
     },
-    signOutEverywhere: () => auth.signOutEverywhere(),
+    async signOutEverywhere() {
+      const leaving = account;
+      const result = await auth.signOutEverywhere();
+      if (result.ok) await leaving?.insights.clear();
+      return result;
+    },
     async deleteAccount(password) {
       const leaving = account;
       const result = await auth.deleteAccount(password);

@@ -33,6 +33,19 @@ describe('recent actions: one Undo for an end, a delete and a removal', () => {
     expect(recent.get()).toBeNull();
   });
 
+  it('takes back the removal of a climb on no wall with its name, grade and kind', async () => {
+    const { store, recent, session } = await setUp();
+    store.endSession(session.id);
+    const crag = store.startSession({ layoutId: null, place: 'Fontainebleau' });
+    const climb = { name: 'La Marie-Rose', grade: '6A', kind: 'boulder' } as const;
+    const route = store.logRoute(crag.id, { climbId: null, climb, isSuccess: true, attempts: 2 });
+    recent.removeRoute(crag.id, route.id, climb.name);
+    recent.undo();
+    expect(store.getSession(crag.id)?.routes).toMatchObject([
+      { climbId: null, climb, isSuccess: true, attempts: 2 },
+    ]);
+  });
+
   it('takes a removal back with all the route said, and a delete too', async () => {
     const { store, recent, session } = await setUp();
     const [route] = store.getSession(session.id)?.routes ?? [];

@@ -1,5 +1,6 @@
+import { EDITABLE_ROUTE_FIELD_NAMES, type EditableRouteField } from '@sendlog/contract';
 import { createEmitter } from '../lib/emitter';
-import type { LocalRoute, SessionStore, SyncEngine } from './types';
+import type { LocalRoute, LogRouteInput, SessionStore, SyncEngine } from './types';
 
 /**
  * How long "Undo" stays after an end, a delete or a removal: one time for all of them (a tap on
@@ -84,16 +85,11 @@ export function createRecentActions(
       case 'remove': {
         // The removal stays remembered (the server may have the route already): the route comes
         // back as a new one with what it said, at the session's end.
-        const { climbId, isSuccess, attempts, rating, gradeOpinion, notes } = action.route;
+        // Every field the climber can log, from the one field list (an unlisted climb included).
+        const input: Partial<Record<EditableRouteField, unknown>> = {};
+        for (const name of EDITABLE_ROUTE_FIELD_NAMES) input[name] = action.route[name];
         if (!store.getSession(action.sessionId)) return false;
-        store.logRoute(action.sessionId, {
-          climbId,
-          isSuccess,
-          attempts,
-          rating,
-          gradeOpinion,
-          notes,
-        });
+        store.logRoute(action.sessionId, input as LogRouteInput);
         return true;
       }
     }

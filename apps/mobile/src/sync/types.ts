@@ -1,6 +1,7 @@
 export type {
   KeyValueStorage,
   LocalRoute,
+  LogRouteInput,
   LocalSession,
   SessionStore,
   SyncEngine,

@@ -43,7 +43,7 @@ function climberStatsOf(routes: SQL, where: SQL): SQL {
            ${sql.join(gradeKeys, sql`, `)},
            max(${second} + r.rating) as rating_key
     from ${routes}
-    where ${where}
+    where ${where} and r.climb_id is not null
     group by r.climb_id, s.user_id`;
 }
 

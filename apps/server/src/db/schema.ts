@@ -215,6 +215,8 @@ export const climbingSessions = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     clientSessionId: text('client_session_id'),
     layoutId: uuid('layout_id').references(() => layouts.id),
+    /** Where a session away from every catalogued wall took place (never with a layout). */
+    place: text('place'),
     startTime: timestamp('start_time', { withTimezone: true, precision: 3 }).notNull(),
     endTime: timestamp('end_time', { withTimezone: true, precision: 3 }),
     notes: text('notes'),
@@ -242,6 +244,7 @@ export const climbingSessions = pgTable(
     index('climbing_sessions_history_idx').on(t.userId, t.startTime.desc(), t.id.desc()),
     index('climbing_sessions_changes_idx').on(t.userId, t.changeSeq),
     check('climbing_sessions_revision_ck', sql`${t.revision} >= 1`),
+    check('climbing_sessions_place_ck', sql`${t.layoutId} is null or ${t.place} is null`),
   ],
 );
 
@@ -253,10 +256,17 @@ export const sessionRoutes = pgTable(
     userId: uuid('user_id').notNull(),
     sessionId: uuid('session_id').notNull(),
     clientRouteId: text('client_route_id').notNull(),
-    climbId: uuid('climb_id')
-      .notNull()
-      .references(() => climbs.id),
-    /** The climb's grade when the route was first logged: a later regrade keeps history. */
+    /** Null for an unlisted climb, which the `climb_…` columns then describe. */
+    climbId: uuid('climb_id').references(() => climbs.id),
+    /** An unlisted climb's name (as written) and kind (`boulder` | `route`); null otherwise. */
+    climbName: text('climb_name'),
+    climbKind: text('climb_kind'),
+    /** An unlisted climb's identity (`unlistedClimbKey` of @sendlog/contract): flashes, repeats. */
+    climbKey: text('climb_key'),
+    /**
+     * The climb's grade when the route was first logged: a later regrade keeps history. For an
+     * unlisted climb, its grade as the climber wrote it (their edits included).
+     */
     grade: text('grade').notNull(),
     position: integer('position').notNull(),
     isSuccess: boolean('is_success').notNull(),
@@ -278,7 +288,17 @@ export const sessionRoutes = pgTable(
     // Routes by climb: the community view, a climb's history, and GET /stats finding a climb's
     // first try and first send by their moment (one probe per climb).
     index('session_routes_climb_logged_idx').on(t.climbId, t.loggedAt),
+    // The same for unlisted climbs, by their key (partial: catalogue routes have none). An
+    // unlisted climb is the climber's own, so its key leads with user_id like every session key.
+    index('session_routes_climb_key_logged_idx')
+      .on(t.userId, t.climbKey, t.loggedAt)
+      .where(sql`${t.climbKey} is not null`),
     check('session_routes_attempts_ck', sql`${t.attempts} between 1 and 999`),
+    // Exactly one of a catalogue climb and an unlisted one, and an unlisted one whole.
+    check(
+      'session_routes_climb_ck',
+      sql`(${t.climbId} is null) = (${t.climbName} is not null) and (${t.climbName} is null) = (${t.climbKind} is null) and (${t.climbName} is null) = (${t.climbKey} is null) and coalesce(${t.climbKind} in ('boulder', 'route'), true)`,
+    ),
   ],
 );
 

@@ -57,6 +57,7 @@ export function insightsFromRow(q: InsightsRequest, row: InsightsRow): InsightsR
       weeks: JSON.parse(row.weeks) as InsightsActivity['weeks'],
       byWeekday: JSON.parse(row.by_weekday) as InsightsActivity['byWeekday'],
       byHour: JSON.parse(row.by_hour) as InsightsActivity['byHour'],
+      byWeekdayHour: JSON.parse(row.by_weekday_hour) as InsightsActivity['byWeekdayHour'],
     },
     setters,
   };

@@ -20,6 +20,7 @@ export interface InsightsRow {
   weeks: string;
   by_weekday: string;
   by_hour: string;
+  by_weekday_hour: string;
 }
 
 /** A text's place in the grade system `system` (a column of text), null when it is none of it. */
@@ -55,7 +56,8 @@ const GRADE_ROW_ORDER = sql.raw(`rank is null, rank, grade collate "C"`);
  *   and climber, per climb and opinion text). Per climb: climbers from the first, stars as sums
  *   and counts, opinions as counts per grade index (each text read once), whose running sum finds
  *   the lower median (`percentile_disc(0.5)`).
- * - Activity groups the period's sessions by local week, ISO weekday and hour, with zeros.
+ * - Activity groups the period's sessions by local week, ISO weekday and hour, with zeros, and
+ *   by (weekday, hour) without: only the cells that have sessions.
  */
 export function insightsStatement(q: InsightsRequest): SQL {
   const from = sql`${q.from}::timestamptz`;
@@ -207,6 +209,12 @@ export function insightsStatement(q: InsightsRequest): SQL {
       from generate_series(0, 23) h(hour)
       left join period_sessions s on extract(hour from s.local_start) = h.hour
       group by h.hour
+    ),
+    weekday_hour_rows as (
+      select extract(isodow from local_start)::int as weekday,
+             extract(hour from local_start)::int as hour, count(*) as sessions
+      from period_sessions
+      group by 1, 2
     )
     select
       (select coalesce(json_agg(json_build_object('grade', grade, 'climbs', climbs)
@@ -230,5 +238,8 @@ export function insightsStatement(q: InsightsRequest): SQL {
       (select json_agg(json_build_object('weekday', weekday, 'sessions', sessions)
          order by weekday) from weekday_rows)::text as by_weekday,
       (select json_agg(json_build_object('hour', hour, 'sessions', sessions) order by hour)
-       from hour_rows)::text as by_hour`;
+       from hour_rows)::text as by_hour,
+      (select coalesce(json_agg(json_build_object('weekday', weekday, 'hour', hour,
+           'sessions', sessions) order by weekday, hour), '[]'::json)
+       from weekday_hour_rows)::text as by_weekday_hour`;
 }

@@ -1,4 +1,4 @@
-import { withRouteContent, type User } from '@sendlog/contract';
+import { climbKeyOf, withRouteContent, type User } from '@sendlog/contract';
 import {
   ascentTypeFromFirsts,
   backupHead,
@@ -65,7 +65,7 @@ export async function* jsonBackup(
 }
 
 function ascentType(row: ExportTryRow, firsts: ReadonlyMap<string, ClimbFirsts>): AscentType {
-  const f = firsts.get(row.climbId);
+  const f = firsts.get(climbKeyOf(row));
   // Unreachable unless the climb's first try was written after the firsts were read.
   if (f === undefined) return row.isSuccess ? 'send' : 'attempt';
   return ascentTypeFromFirsts(
@@ -112,7 +112,12 @@ export async function* csvExport(
             },
             row,
           ),
-          session: { id: row.id_key, startTime: row.start_key, notes: row.session_notes },
+          session: {
+            id: row.id_key,
+            startTime: row.start_key,
+            notes: row.session_notes,
+            place: row.place,
+          },
           wall: row.wall,
           gym: row.gym,
           ascentType: ascentType(row, firsts),

@@ -87,9 +87,14 @@ export function statsStatement(q: StatsRequest): SQL {
    * (`moments`: one index probe per climb rather than a pass over every try).
    */
   const tryColumns = sql`
-    r.id as route_id, s.id as session_id, s.start_time, r.logged_at as at, r.climb_id,
+    r.id as route_id, s.id as session_id, s.start_time, r.logged_at as at,
+    coalesce(r.climb_id::text, r.climb_key) as climb_id, r.climb_id as catalogue_id,
+    r.climb_name as unlisted_name, (r.climb_id is not null or r.climb_kind = 'boulder') as in_table,
     r.is_success, r.attempts, r.grade as route_grade,
     ${own ? sql`r.grade_opinion` : sql`null::text`} as grade_opinion, ${inPeriod} as in_period`;
+  /** The moments a climb's tries are looked up at (`moments`), by the climb's index. */
+  const atMoments = sql`array[f.first_at, f.first_send_at, f.period_first_at, f.period_send_at,
+                              (select at from hardest_at)]`;
   /** The first try at each climb's `moment`, among the tries `filter` keeps. */
   const firstAt = (moment: string, filter: string) => sql`
     select distinct on (climb_id) * from moments
@@ -113,7 +118,8 @@ export function statsStatement(q: StatsRequest): SQL {
     const firstKnown = names.map((n) => sql.raw(`when ${n}_rank is not null then ${n}`));
     return sql`left join lateral (
       select case ${sql.join(firstKnown, sql` `)} else ${t}.route_grade end as grade,
-             coalesce(${sql.raw(names.map((n) => `${n}_rank`).join(', '))}) as rank
+             case when ${t}.in_table
+               then coalesce(${sql.raw(names.map((n) => `${n}_rank`).join(', '))}) end as rank
       from (select k.*, ${sql.join(ranks, sql`, `)} from (select ${sql.join(keys, sql`, `)}) k) k
     ) g on true`;
   };
@@ -126,7 +132,7 @@ export function statsStatement(q: StatsRequest): SQL {
     ),
     groups as (
       select grouping(climb_id) = 0 as by_climb, grouping(session_id) = 0 as by_session,
-             climb_id, session_id, start_time, route_grade, grade_opinion,
+             climb_id, session_id, start_time, route_grade, grade_opinion, in_table,
              min(at) as first_at, min(at) filter (where is_success) as first_send_at,
              min(at) filter (where in_period) as period_first_at,
              min(at) filter (where in_period and is_success) as period_send_at,
@@ -134,16 +140,19 @@ export function statsStatement(q: StatsRequest): SQL {
              coalesce(sum(attempts) filter (where in_period), 0) as attempts,
              count(*) filter (where in_period and is_success) as sends
       from tries
-      group by grouping sets ((climb_id), (session_id, start_time), (route_grade, grade_opinion))
+      group by grouping sets ((climb_id), (session_id, start_time),
+                             (route_grade, grade_opinion, in_table))
     ),
     climb_firsts as (
-      select climb_id, first_at, first_send_at, period_first_at, period_send_at
+      select climb_id, first_at, first_send_at, period_first_at, period_send_at,
+             case when climb_id not like 'u:%' then climb_id::uuid end as catalogue_id,
+             case when climb_id like 'u:%' then climb_id end as climb_key
       from groups where by_climb and period_first_at is not null
     ),
     send_texts as (
       select x.period_send_at as at, g.rank
       from groups x ${graded('x')}
-      where not x.by_climb and not x.by_session and x.period_send_at is not null
+      where not x.by_climb and not x.by_session and x.period_send_at is not null and x.in_table
         and g.rank is not null
     ),
     hardest_rank as (select max(rank) as rank from send_texts),
@@ -154,14 +163,19 @@ export function statsStatement(q: StatsRequest): SQL {
       select t.*, f.first_at, f.first_send_at, f.period_first_at, f.period_send_at
       from climb_firsts f cross join lateral (
         select ${tryColumns}
-        from session_routes r cross join lateral (
+        from (
+          select * from session_routes r
+          where r.user_id = ${q.userId} and r.climb_id = f.catalogue_id
+            and r.logged_at = any(${atMoments})
+          union all
+          select * from session_routes r
+          where r.user_id = ${q.userId} and r.climb_key = f.climb_key
+            and r.logged_at = any(${atMoments})
+        ) r cross join lateral (
           select * from climbing_sessions s
           where s.user_id = r.user_id and s.id = r.session_id offset 0
         ) s
-        where r.climb_id = f.climb_id and r.user_id = ${q.userId}
-          and r.logged_at = any(array[f.first_at, f.first_send_at, f.period_first_at,
-                                      f.period_send_at, (select at from hardest_at)])
-          and ${mine}
+        where ${mine}
         offset 0
       ) t
     ),
@@ -173,11 +187,11 @@ export function statsStatement(q: StatsRequest): SQL {
       select * from first_try where in_period and is_success and attempts = 1
     ),
     best as (
-      select distinct on (climb_id) climb_id, result, route_grade, grade_opinion
+      select distinct on (climb_id) climb_id, result, route_grade, grade_opinion, in_table
       from (
-        select climb_id, 0 as result, route_grade, grade_opinion from period_first
-        union all select climb_id, 1, route_grade, grade_opinion from period_send
-        union all select climb_id, 2, route_grade, grade_opinion from flashes
+        select climb_id, 0 as result, route_grade, grade_opinion, in_table from period_first
+        union all select climb_id, 1, route_grade, grade_opinion, in_table from period_send
+        union all select climb_id, 2, route_grade, grade_opinion, in_table from flashes
       ) k
       order by climb_id, result desc
     ),
@@ -187,6 +201,9 @@ export function statsStatement(q: StatsRequest): SQL {
              count(*) filter (where b.result = 1) as sent,
              count(*) filter (where b.result = 0) as tried_only
       from best b ${graded('b')}
+      -- An unlisted climb stands in the pyramid only at a grade of the table (a boulder's V or
+      -- Font): its other grades are kept as written, outside it.
+      where b.climb_id not like 'u:%' or g.rank is not null
       group by g.grade, g.rank
     ),
     hardest_send as (
@@ -245,12 +262,15 @@ export function statsStatement(q: StatsRequest): SQL {
        from week_rows)::text as weeks`;
 }
 
-/** The hardest send or flash as the answer shows it (its climb's current name). */
+/**
+ * The hardest send or flash as the answer shows it (its climb's current name; an unlisted
+ * boulder's own name, and no climb id).
+ */
 function highlight(cte: string, tz: SQL): SQL {
   return sql`(select json_build_object(
-      'grade', h.grade, 'climbId', h.climb_id, 'climbName', c.name,
+      'grade', h.grade, 'climbId', h.catalogue_id, 'climbName', coalesce(c.name, h.unlisted_name),
       'date', to_char(h.at at time zone ${tz}, 'YYYY-MM-DD'))::text
-    from ${sql.raw(cte)} h join climbs c on c.id = h.climb_id)`;
+    from ${sql.raw(cte)} h left join climbs c on c.id = h.catalogue_id)`;
 }
 
 /**

@@ -1,5 +1,9 @@
 import type { RouteContent } from '@sendlog/contract';
-import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
+import {
+  routeFieldsLost,
+  sampleRouteContent,
+  sampleValidRouteContents,
+} from '@sendlog/contract/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connection.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
@@ -39,6 +43,7 @@ describe('every declared route field, stored → API', () => {
           startTime: '2026-11-24T18:00:00.000Z',
           endTime: null,
           notes: null,
+          place: null,
         },
         updatedAt: '2026-11-24T19:00:00.000Z',
         routes: new Map([['r1', route]]),
@@ -82,19 +87,38 @@ describe.each(BACKENDS)('every declared route field through the database, on $na
     return stored;
   };
 
-  it('is written on insert and on update, and read back into the model and the answer', async () => {
+  it.each(['listed', 'unlisted'] as const)(
+    'is written on insert and on update, and read back into the model and the answer (%s climb)',
+    async (which) => {
+      const userId = await insertUser(database.db);
+      for (const [variant, base] of [
+        [0, null],
+        [1, 1],
+      ] as const) {
+        const content = sampleValidRouteContents(variant, { climbId: climbId(variant) })[which];
+        const stored = await send(userId, content, base);
+        expect(stored.revision).toBe(variant + 1);
+        expect(routeFieldsLost(content, stored.state.routes.get('r1') ?? {})).toEqual([]);
+        expect(routeFieldsLost(content, toApiSession(stored).routes[0] ?? {})).toEqual([]);
+        const [exported] = await loadTryPage(database.db, userId, null, 10);
+        expect(routeFieldsLost(content, exported ?? {})).toEqual([]);
+      }
+    },
+  );
+
+  it('moves a route between a catalogue climb and an unlisted one, both ways', async () => {
     const userId = await insertUser(database.db);
-    for (const [variant, base] of [
-      [0, null],
-      [1, 1],
-    ] as const) {
-      const content = sampleRouteContent(variant, { climbId: climbId(variant) });
-      const stored = await send(userId, content, base);
-      expect(stored.revision).toBe(variant + 1);
-      expect(routeFieldsLost(content, stored.state.routes.get('r1') ?? {})).toEqual([]);
-      expect(routeFieldsLost(content, toApiSession(stored).routes[0] ?? {})).toEqual([]);
-      const [exported] = await loadTryPage(database.db, userId, null, 10);
-      expect(routeFieldsLost(content, exported ?? {})).toEqual([]);
-    }
+    const { listed, unlisted } = sampleValidRouteContents(0, { climbId: climbId(0) });
+    await send(userId, listed, null);
+    const moved = await send(userId, { ...unlisted, notes: 'now unlisted' }, 1);
+    expect(toApiSession(moved).routes[0]).toMatchObject({
+      climbId: null,
+      climb: unlisted.climb,
+      climbName: unlisted.climb?.name,
+      grade: unlisted.climb?.grade,
+    });
+    const back = await send(userId, { ...listed, notes: 'back' }, 2);
+    expect(toApiSession(back).routes[0]?.climbId).toBe(climbId(0));
+    expect(toApiSession(back).routes[0]).not.toHaveProperty('climb');
   });
 });

@@ -32,6 +32,7 @@ interface StoredJson {
   idempotencyKey: string;
   clientSessionId: string | null;
   layoutId: string | null;
+  place: string | null;
   startTime: string;
   endTime: string | null;
   notes: string | null;
@@ -51,16 +52,17 @@ interface StoredJson {
 export function storedSessionJson(withTombstones: boolean): SQL {
   return sql`json_build_object(
     'id', s.id, 'idempotencyKey', s.idempotency_key, 'clientSessionId', s.client_session_id,
-    'layoutId', s.layout_id, 'startTime', ${isoText(sql`s.start_time`)},
+    'layoutId', s.layout_id, 'place', s.place, 'startTime', ${isoText(sql`s.start_time`)},
     'endTime', ${isoText(sql`s.end_time`)}, 'notes', s.notes, 'revision', s.revision,
     'createdAt', ${isoText(sql`s.created_at`)}, 'updatedAt', ${isoText(sql`s.updated_at`)},
     'changeSeq', s.change_seq, 'deleted', s.deleted_at is not null,
     'routes', coalesce((
       select json_agg(json_build_object(
-        'id', r.id, 'clientRouteId', r.client_route_id, 'climbName', c.name, 'grade', r.grade,
+        'id', r.id, 'clientRouteId', r.client_route_id,
+        'climbName', coalesce(c.name, r.climb_name), 'grade', r.grade,
         'position', r.position, ${ROUTE_CONTENT_JSON}, 'updatedAt', ${isoText(sql`r.updated_at`)})
         order by r.logged_at, r.position, r.client_route_id collate "C")
-      from session_routes r join climbs c on c.id = r.climb_id
+      from session_routes r left join climbs c on c.id = r.climb_id
       where r.user_id = s.user_id and r.session_id = s.id), '[]'::json),
     'tombstones', ${
       withTombstones
@@ -81,7 +83,13 @@ export function parseStoredSession(text: string): StoredSession {
     changeSeq: Number(j.changeSeq),
     routes: j.routes,
     state: {
-      fields: { layoutId: j.layoutId, startTime: j.startTime, endTime: j.endTime, notes: j.notes },
+      fields: {
+        layoutId: j.layoutId,
+        startTime: j.startTime,
+        endTime: j.endTime,
+        notes: j.notes,
+        place: j.place,
+      },
       updatedAt: j.updatedAt,
       // A stored route is a RouteVersion (its id, name and grade are not read by the merge): the
       // merge model shares the objects rather than copying every route of every read.
@@ -100,20 +108,24 @@ export function toApiChange(s: StoredSession): SessionOrTombstone {
   return tombstoneOf({ ...s, updatedAt: s.state.updatedAt });
 }
 
-/** The API shape of a stored (live) session. */
+/**
+ * The API shape of a stored (live) session. `place` and a route's `climb` are left out when null:
+ * a session at a wall answers exactly what it answered before they existed.
+ */
 export function toApiSession(s: StoredSession): Session {
   return {
     id: s.id,
     clientSessionId: s.clientSessionId,
     layoutId: s.state.fields.layoutId,
+    ...(s.state.fields.place !== null ? { place: s.state.fields.place } : {}),
     startTime: s.state.fields.startTime,
     endTime: s.state.fields.endTime,
     notes: s.state.fields.notes,
     revision: s.revision,
     createdAt: s.createdAt,
     updatedAt: s.state.updatedAt,
-    routes: s.routes.map((r) =>
-      withRouteContent(
+    routes: s.routes.map((r) => {
+      const route = withRouteContent(
         {
           id: r.id,
           clientRouteId: r.clientRouteId,
@@ -122,8 +134,10 @@ export function toApiSession(s: StoredSession): Session {
           updatedAt: r.updatedAt,
         },
         r,
-      ),
-    ),
+      );
+      if (route.climb == null) delete route.climb;
+      return route;
+    }),
   };
 }
 

@@ -66,6 +66,22 @@ describe.each(BACKENDS)('statements on session-side tables on $name', (backend) 
       expect(single.status).toBe(201);
       expect((await me.api.post('/sessions/offline', snapshot(a, 1, true))).status).toBe(200);
       expect((await me.api.post('/sessions/offline', snapshot(a, 1, false))).status).toBe(200);
+      // A session elsewhere with a climb in no catalogue: its own columns, and its own index
+      // (climb_key) when GET /stats looks up its first try.
+      const elsewhere = {
+        ...snapshot(randomUUID(), null, true),
+        layoutId: null,
+        place: 'Smith Rock',
+        routes: [
+          {
+            ...snapshot(a, null, true).routes[0]!,
+            clientRouteId: 'u1',
+            climbId: null,
+            climb: { name: 'Chain Reaction', grade: '5.12c', kind: 'route' as const },
+          },
+        ],
+      };
+      expect((await me.api.post('/sessions/offline', elsewhere)).status).toBe(201);
       for (const url of [
         '/sessions',
         '/sessions?updatedSince=',

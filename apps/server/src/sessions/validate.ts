@@ -49,7 +49,8 @@ export function catalogueError(
     return validationError([{ path: 'layoutId', message: 'does not name a known layout' }]);
   }
   const unknown: ErrorDetail[] = s.routes.flatMap((r, i) =>
-    catalogue.climbs.has(r.climbId.toLowerCase())
+    // An unlisted climb (no climbId) is in no catalogue by design.
+    r.climbId == null || catalogue.climbs.has(r.climbId.toLowerCase())
       ? []
       : [{ path: `routes.${i}.climbId`, message: 'does not name a known climb' }],
   );

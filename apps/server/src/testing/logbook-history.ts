@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { BulkResponse, Session, SessionSnapshotInput, SessionsPage } from '@sendlog/contract';
+import type {
+  BulkResponse,
+  Session,
+  SessionSnapshotInput,
+  SessionsPage,
+  UnlistedClimb,
+} from '@sendlog/contract';
 import type { LogbookSession } from '@sendlog/rules';
 import type { client } from './client.js';
 import { LAYOUT_ID } from './fixtures.js';
@@ -8,7 +14,9 @@ type Api = ReturnType<typeof client>;
 
 /** A try as a test describes it; `at` is minutes after the session's start (null: not sent). */
 export interface TrySpec {
-  climbId: string;
+  /** Null with `climb`: a climb in no catalogue. */
+  climbId: string | null;
+  climb?: UnlistedClimb;
   sent?: boolean;
   attempts?: number;
   own?: string | null;
@@ -22,6 +30,8 @@ export interface SessionSpec {
   tries: TrySpec[];
   notes?: string | null;
   layoutId?: string | null;
+  /** A session elsewhere: no wall, this place. */
+  place?: string;
 }
 
 const MINUTE = 60_000;
@@ -30,7 +40,9 @@ export function snapshotOf(spec: SessionSpec): SessionSnapshotInput {
   const startMs = Date.parse(spec.start);
   return {
     clientSessionId: randomUUID(),
-    layoutId: spec.layoutId === undefined ? LAYOUT_ID : spec.layoutId,
+    ...(spec.place !== undefined
+      ? { layoutId: null, place: spec.place }
+      : { layoutId: spec.layoutId === undefined ? LAYOUT_ID : spec.layoutId }),
     startTime: new Date(startMs).toISOString(),
     endTime: new Date(startMs + 3 * 60 * MINUTE).toISOString(),
     notes: spec.notes ?? null,
@@ -42,7 +54,8 @@ export function snapshotOf(spec: SessionSpec): SessionSnapshotInput {
         t.at === null ? null : new Date(startMs + (t.at ?? i + 1) * MINUTE).toISOString();
       return {
         clientRouteId: `r${i}`,
-        climbId: t.climbId,
+        climbId: t.climb ? null : t.climbId,
+        ...(t.climb ? { climb: t.climb } : {}),
         isSuccess: t.sent ?? false,
         attempts: t.attempts ?? 1,
         notes: t.notes ?? null,

@@ -1,4 +1,4 @@
-import type { ClimbHistoryResponse, HistoryClimb } from '@sendlog/contract';
+import { climbKeyOf, type ClimbHistoryResponse, type HistoryClimb } from '@sendlog/contract';
 import { orderTries } from './tries.js';
 import type { LogbookSession } from './types.js';
 
@@ -16,11 +16,14 @@ export interface ClimbStoryTry {
   isRepeat: boolean;
 }
 
-/** Every try at one climb outside deleted sessions, newest first (the total order, reversed). */
+/**
+ * Every try at one climb outside deleted sessions, newest first (the total order, reversed).
+ * `climbId` is a catalogue climb's id or an unlisted climb's key (`climbKeyOf`).
+ */
 export function climbStory(climbId: string, sessions: readonly LogbookSession[]): ClimbStoryTry[] {
-  const mine = sessions.filter((s) => s.routes.some((r) => r.climbId === climbId));
+  const mine = sessions.filter((s) => s.routes.some((r) => climbKeyOf(r) === climbId));
   return orderTries(mine)
-    .filter((t) => t.route.climbId === climbId)
+    .filter((t) => climbKeyOf(t.route) === climbId)
     .reverse()
     .map((t) => ({
       sessionId: t.session.id,

@@ -1,3 +1,4 @@
+import { climbKeyOf } from '@sendlog/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -89,19 +90,19 @@ describe('exportCsv', () => {
     );
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'ascent_id,session_id,climbed_at,date,wall,climb_id,climb_name,grade_system,route_grade,my_grade,ascent_type,sent,attempts,stars,notes,session_notes,updated_at,gym',
+      'ascent_id,session_id,climbed_at,date,wall,climb_id,climb_name,grade_system,route_grade,my_grade,ascent_type,sent,attempts,stars,notes,session_notes,updated_at,gym,place,climb_kind',
     );
     expect(`${lines[0]}\r\n`).toBe(EXPORT_CSV_HEADER);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.slice(EXPORT_CSV_HEADER.length)).toBe(
       [
-        's1-r00,s1,2026-03-02T09:01:00.000Z,2026-03-02,Cave,a,Climb a,V,V2,,attempt,false,2,,"crimpy, ""sharp""","line one\nline two",2026-03-02T09:01:00.000Z,"\'=Bloc, Zürich"',
-        's1-r01,s1,2026-03-02T09:02:00.000Z,2026-03-02,Cave,b,Climb b,V,V4,\'-soft,flash,true,1,3,,"line one\nline two",2026-03-02T09:02:00.000Z,"\'=Bloc, Zürich"',
+        's1-r00,s1,2026-03-02T09:01:00.000Z,2026-03-02,Cave,a,Climb a,V,V2,,attempt,false,2,,"crimpy, ""sharp""","line one\nline two",2026-03-02T09:01:00.000Z,"\'=Bloc, Zürich",,',
+        's1-r01,s1,2026-03-02T09:02:00.000Z,2026-03-02,Cave,b,Climb b,V,V4,\'-soft,flash,true,1,3,,"line one\nline two",2026-03-02T09:02:00.000Z,"\'=Bloc, Zürich",,',
         // 23:31 UTC on Monday is Tuesday in Berlin; a flash after a failed try is a send.
-        's2-r00,s2,2026-03-09T23:31:00.000Z,2026-03-10,Cave,a,Climb a,V,V2,,send,true,1,,,,2026-03-09T23:31:00.000Z,',
-        's2-r01,s2,2026-03-09T23:32:00.000Z,2026-03-10,Cave,b,Climb b,V,V4,,repeat,true,4,,,,2026-03-09T23:32:00.000Z,',
+        's2-r00,s2,2026-03-09T23:31:00.000Z,2026-03-10,Cave,a,Climb a,V,V2,,send,true,1,,,,2026-03-09T23:31:00.000Z,,,',
+        's2-r01,s2,2026-03-09T23:32:00.000Z,2026-03-10,Cave,b,Climb b,V,V4,,repeat,true,4,,,,2026-03-09T23:32:00.000Z,,,',
         // The deleted session's try at x does not count: this is x's first try.
-        's2-r02,s2,2026-03-09T23:33:00.000Z,2026-03-10,Cave,x,Climb x,,project?,,flash,true,1,,,,2026-03-09T23:33:00.000Z,',
+        's2-r02,s2,2026-03-09T23:33:00.000Z,2026-03-10,Cave,x,Climb x,,project?,,flash,true,1,,,,2026-03-09T23:33:00.000Z,,,',
         '',
       ].join('\r\n'),
     );
@@ -143,14 +144,14 @@ describe('ascent types from the first try and first send of each climb', () => {
         const tries = orderTries(history);
         const firsts = new Map<string, ClimbFirsts>();
         for (const t of tries) {
-          const f = firsts.get(t.route.climbId) ?? { firstTry: keyOf(t), firstSend: null };
+          const f = firsts.get(climbKeyOf(t.route)) ?? { firstTry: keyOf(t), firstSend: null };
           if (t.route.isSuccess && f.firstSend === null) f.firstSend = keyOf(t);
-          firsts.set(t.route.climbId, f);
+          firsts.set(climbKeyOf(t.route), f);
         }
         for (const t of tries) {
           const type = ascentTypeFromFirsts(
             { ...keyOf(t), isSuccess: t.route.isSuccess, attempts: t.route.attempts },
-            firsts.get(t.route.climbId)!,
+            firsts.get(climbKeyOf(t.route))!,
           );
           expect(type).toBe(ascentTypeOf(t));
         }

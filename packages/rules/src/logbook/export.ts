@@ -2,7 +2,7 @@ import { parseGrade, type BackupGym } from '@sendlog/contract';
 import { compareExportOrder } from './backup.js';
 import { parseInstant } from './instant.js';
 import { clockFor, dayToDate } from './local-time.js';
-import { orderTries, type OrderedTry } from './tries.js';
+import { inGradeTable, orderTries, type OrderedTry } from './tries.js';
 import type { LogbookRoute, LogbookSession } from './types.js';
 
 /**
@@ -37,6 +37,10 @@ export const EXPORT_CSV_COLUMNS = [
   'session_notes',
   'updated_at',
   'gym',
+  // Appended (the columns before keep their order): where a session elsewhere was, and what an
+  // unlisted climb is (`boulder` or `route`; empty for a catalogue climb).
+  'place',
+  'climb_kind',
 ] as const;
 
 export type AscentType = 'flash' | 'send' | 'repeat' | 'attempt';
@@ -107,7 +111,7 @@ export const EXPORT_CSV_HEADER = `${EXPORT_CSV_COLUMNS.join(',')}\r\n`;
 /** One try as the CSV needs it: its route, its session's fields and what the try is. */
 export interface ExportTry {
   route: LogbookRoute & { updatedAt: string };
-  session: { id: string; startTime: string; notes: string | null };
+  session: { id: string; startTime: string; notes: string | null; place?: string | null };
   /** The name of the session's wall (layout), `null` when it has none or it is unknown. */
   wall: string | null;
   /** The name of that wall's gym, `null` when unknown. */
@@ -130,9 +134,10 @@ export function exportCsvLine(t: ExportTry, tz: string): string {
     csvField(new Date(atMs).toISOString()),
     dayToDate(clockFor(tz).localDay(atMs)),
     csvText(t.wall),
-    csvField(route.climbId),
+    csvField(route.climbId ?? ''),
     csvText(route.climbName),
-    parseGrade(route.grade)?.system ?? '',
+    // An unlisted route's grade stands outside the table, even where its text reads as Font.
+    inGradeTable(route) ? (parseGrade(route.grade)?.system ?? '') : '',
     csvText(route.grade),
     csvText(route.gradeOpinion),
     t.ascentType,
@@ -143,6 +148,8 @@ export function exportCsvLine(t: ExportTry, tz: string): string {
     csvText(session.notes),
     csvField(route.updatedAt),
     csvText(t.gym ?? null),
+    csvText(session.place ?? null),
+    route.climb?.kind ?? '',
   ];
   return `${fields.join(',')}\r\n`;
 }
@@ -171,6 +178,7 @@ export function exportCsv(
   let csv = EXPORT_CSV_HEADER;
   for (const session of kept) {
     const wall = session.layoutId === null ? null : (walls.get(session.layoutId) ?? null);
+    // `session` carries its place (a session elsewhere) into every line.
     const gym = session.gym?.name ?? null;
     for (const route of session.routes) {
       const ascentType = types.get(route) ?? 'attempt';

@@ -22,6 +22,11 @@
  *   (flashed > sent > tried only; a repeat is a send), at the grade of the earliest try with that
  *   result. Rows are grades, hardest first (the chart draws hardest on top), grades outside the
  *   grade table after all others by text.
+ * - **Unlisted climbs** (`climbId` null, `climb: { name, grade, kind }`): one climb when kind, name
+ *   and grade agree ignoring case and blanks (`climbKeyOf`). A boulder graded in V or Font joins
+ *   the grade table; any other grade (a route's, or a boulder's outside the table) is kept as
+ *   written and counted in tries, attempts, sends, flashes and repeats, but the climb stands
+ *   outside the pyramid (judged at the try deciding its row) and the hardest send and flash.
  * - **weeks**: every ISO week (Monday 00:00 local in `tz`) from the week of `from` to the week of
  *   the period's last instant, ascending, with zeros; `weekStart` is the local Monday.
  * - `hardestSend` / `hardestFlash`: among sends (flashes) in the period with a grade in the table,
@@ -30,7 +35,7 @@
  */
 export type { LogbookRoute, LogbookSession, GradeOptions } from './types.js';
 export { LocalClock, clockFor, isoWeekStart, dayToDate } from './local-time.js';
-export { compareTries, gradeOfTry, orderTries, type OrderedTry } from './tries.js';
+export { compareTries, gradeOfTry, inGradeTable, orderTries, type OrderedTry } from './tries.js';
 export { comparePyramidGrades } from './tally.js';
 export { computeStats, type StatsOptions } from './stats.js';
 export { resolveStatsPeriod, type ResolvedStatsPeriod } from './period.js';

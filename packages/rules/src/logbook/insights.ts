@@ -102,6 +102,8 @@ export function computeInsights(input: InsightsInput): InsightsResponse {
   const weeks = Array.from({ length: weekCount }, () => ({ sessions: 0, climbers: new Set() }));
   const byWeekday = Array.from({ length: 7 }, (_, i) => ({ weekday: i + 1, sessions: 0 }));
   const byHour = Array.from({ length: 24 }, (_, hour) => ({ hour, sessions: 0 }));
+  // Cells keyed weekday * 24 + hour, so their order is the answer's (weekday, then hour).
+  const cells = new Map<number, number>();
   for (const s of input.sessions) {
     if (!counted(s)) continue;
     const startMs = parseInstant(s.startTime);
@@ -110,7 +112,10 @@ export function computeInsights(input: InsightsInput): InsightsResponse {
     week.sessions += 1;
     week.climbers.add(s.userId);
     byWeekday[isoWeekday(day) - 1]!.sessions += 1;
-    byHour[localHour(clock, startMs)]!.sessions += 1;
+    const hour = localHour(clock, startMs);
+    byHour[hour]!.sessions += 1;
+    const cell = isoWeekday(day) * 24 + hour;
+    cells.set(cell, (cells.get(cell) ?? 0) + 1);
   }
 
   // Tries, each climber's in their own order (flashes are about their own first tries).
@@ -125,7 +130,8 @@ export function computeInsights(input: InsightsInput): InsightsResponse {
   for (const [userId, sessions] of byUser) {
     for (const t of orderTries(sessions)) {
       const session = t.session as InsightsSession;
-      const climb = climbsById.get(t.route.climbId);
+      // A climb not on the gym's walls (unlisted) is none of the gym's business.
+      const climb = t.route.climbId === null ? undefined : climbsById.get(t.route.climbId);
       if (climb === undefined || !counted(session)) continue;
       addTry(tallies, climb, userId, t);
       const grade = gradeOfTry(t.route, 'route');
@@ -197,6 +203,13 @@ export function computeInsights(input: InsightsInput): InsightsResponse {
       })),
       byWeekday,
       byHour,
+      byWeekdayHour: [...cells]
+        .sort(([a], [b]) => a - b)
+        .map(([cell, sessions]) => ({
+          weekday: Math.floor(cell / 24),
+          hour: cell % 24,
+          sessions,
+        })),
     },
     setters,
   };

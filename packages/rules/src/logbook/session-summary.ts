@@ -15,7 +15,8 @@ export interface SessionSummary {
   sends: number;
   flashes: number;
   repeats: number;
-  hardestSend: { grade: string; climbId: string; climbName: string } | null;
+  /** `climbId` null: an unlisted boulder. */
+  hardestSend: { grade: string; climbId: string | null; climbName: string } | null;
   /** Distinct climbs per grade by their best result in the session, hardest grade first. */
   grades: PyramidRow[];
 }

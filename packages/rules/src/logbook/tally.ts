@@ -1,5 +1,6 @@
 import { compareGrades, parseGrade, type PyramidRow } from '@sendlog/contract';
-import type { OrderedTry } from './tries.js';
+import { climbKeyOf } from '@sendlog/contract';
+import { inGradeTable, type OrderedTry } from './tries.js';
 
 /** A climb's best result among the tries tallied: flashed > sent > tried only. */
 const FLASHED = 2;
@@ -10,6 +11,8 @@ interface ClimbBest {
   result: number;
   /** The grade of the earliest try with the best result. */
   grade: string;
+  /** That grade stands outside the pyramid (an unlisted climb's grade outside the table). */
+  outside: boolean;
 }
 
 export interface Highlight {
@@ -42,7 +45,7 @@ export class Tally {
       this.sends += 1;
       if (t.isFlash) this.flashes += 1;
       if (t.isRepeat) this.repeats += 1;
-      const rank = parseGrade(grade)?.rank;
+      const rank = inGradeTable(route) ? parseGrade(grade)?.rank : undefined;
       if (rank !== undefined) {
         if (this.hardestSend === null || rank > this.hardestSend.rank) {
           this.hardestSend = { try: t, grade, rank };
@@ -52,11 +55,18 @@ export class Tally {
         }
       }
     }
-    const seen = this.best.get(route.climbId);
-    if (seen === undefined || result > seen.result) this.best.set(route.climbId, { result, grade });
+    const climb = climbKeyOf(route);
+    const seen = this.best.get(climb);
+    if (seen === undefined || result > seen.result) {
+      // An unlisted climb stands in the pyramid only at a grade of the table (`inGradeTable`),
+      // judged at the try that decides its row.
+      const outside =
+        route.climbId === null && (!inGradeTable(route) || parseGrade(grade) === null);
+      this.best.set(climb, { result, grade, outside });
+    }
   }
 
-  /** Distinct climbs tallied. */
+  /** Distinct climbs tallied (in the pyramid or not). */
   get climbs(): number {
     return this.best.size;
   }
@@ -64,7 +74,8 @@ export class Tally {
   /** Distinct climbs per grade by their best result, hardest grade first, unknown grades last. */
   pyramid(): PyramidRow[] {
     const rows = new Map<string, PyramidRow>();
-    for (const { result, grade } of this.best.values()) {
+    for (const { result, grade, outside } of this.best.values()) {
+      if (outside) continue;
       let row = rows.get(grade);
       if (row === undefined) {
         row = { grade, flashed: 0, sent: 0, triedOnly: 0 };

@@ -1,4 +1,4 @@
-import { normalizeGrade, type StatsGradeSource } from '@sendlog/contract';
+import { climbKeyOf, normalizeGrade, type StatsGradeSource } from '@sendlog/contract';
 import { parseInstant } from './instant.js';
 import type { LogbookRoute, LogbookSession } from './types.js';
 
@@ -56,13 +56,24 @@ export function orderTries(sessions: readonly LogbookSession[]): OrderedTry[] {
   const tried = new Set<string>();
   const sent = new Set<string>();
   for (const t of tries) {
-    const { climbId, isSuccess, attempts } = t.route;
+    const { isSuccess, attempts } = t.route;
+    const climbId = climbKeyOf(t.route);
     t.isFlash = isSuccess && attempts === 1 && !tried.has(climbId);
     t.isRepeat = isSuccess && sent.has(climbId);
     tried.add(climbId);
     if (isSuccess) sent.add(climbId);
   }
   return tries;
+}
+
+/**
+ * Whether a try's grade may stand in the grade table (pyramid, hardest send and flash): always for
+ * a catalogue climb; for an unlisted one only when it is a boulder (whose grade, V or Font, then
+ * ranks as usual). An unlisted route's grade (YDS, French, UIAA, a gym's own) is kept as written
+ * and counted as a try, but outside the table, even where its text reads like a boulder grade.
+ */
+export function inGradeTable(route: LogbookRoute): boolean {
+  return route.climbId !== null || route.climb?.kind === 'boulder';
 }
 
 /**

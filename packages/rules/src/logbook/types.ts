@@ -18,6 +18,8 @@ export interface LogbookSession {
   id: string;
   startTime: string;
   endTime: string | null;
+  /** Where a session away from every catalogued wall took place; null or absent at a wall. */
+  place?: string | null;
   /** A deleted session is left out of every number. */
   deleted?: boolean;
   routes: readonly LogbookRoute[];

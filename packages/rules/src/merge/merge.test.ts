@@ -150,6 +150,7 @@ describe('merge (pure)', () => {
               startTime: '2026-11-24T18:00:00.000Z',
               endTime: null,
               notes: null,
+              place: null,
             });
             // The delete's own time, not the later edit's.
             expect(state.updatedAt).toBe(del.updatedAt);

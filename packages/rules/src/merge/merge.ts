@@ -15,8 +15,9 @@ import type {
  * equal.
  */
 
+// `place` last: a session without one ties exactly as it did before places existed.
 const fieldsText = (f: SessionFields) =>
-  JSON.stringify([f.layoutId, f.startTime, f.endTime, f.notes]);
+  JSON.stringify([f.layoutId, f.startTime, f.endTime, f.notes, f.place]);
 
 /** The route's content in the declared order, then its position: the tie-break text. */
 function routeText(r: RouteVersion): string {
@@ -49,7 +50,13 @@ function withoutTombstoned(routes: Map<string, RouteVersion>, tombstones: Readon
  */
 export function tombstoneOf(s: SessionState): SessionState {
   return {
-    fields: { layoutId: null, startTime: s.fields.startTime, endTime: null, notes: null },
+    fields: {
+      layoutId: null,
+      startTime: s.fields.startTime,
+      endTime: null,
+      notes: null,
+      place: null,
+    },
     updatedAt: s.updatedAt,
     routes: new Map(),
     tombstones: new Set(),

@@ -7,6 +7,8 @@ export interface SessionFields {
   startTime: string;
   endTime: string | null;
   notes: string | null;
+  /** Where a session away from every catalogued wall took place (null at a wall). */
+  place: string | null;
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   type RouteFieldKind,
   type RouteSnapshot,
   type SessionSnapshot,
+  type UnlistedClimb,
 } from '@sendlog/contract';
 import { tombstoneOf } from './merge.js';
 import type { IncomingSnapshot, RouteVersion, SessionState } from './model.js';
@@ -36,6 +37,12 @@ const NORMALIZE_KIND: Record<RouteFieldKind, (value: unknown, startTime: string)
   integer: (v) => v ?? null,
   text: (v) => v ?? null,
   time: (v, startTime) => (typeof v === 'string' ? iso(v) : startTime),
+  // Rebuilt in the declared key order: the tie-break compares the JSON text of the content.
+  climb: (v) => {
+    if (v == null || typeof v !== 'object') return null;
+    const { name, grade, kind } = v as UnlistedClimb;
+    return { name, grade, kind };
+  },
 };
 
 /**
@@ -103,6 +110,7 @@ export function normalizeSnapshot(
       startTime,
       endTime: s.endTime != null ? iso(s.endTime) : null,
       notes: s.notes ?? null,
+      place: s.place ?? null,
     },
     updatedAt,
     routes,

@@ -1,5 +1,9 @@
 import { ROUTE_CONTENT_FIELD_NAMES, sessionSnapshotSchema } from '@sendlog/contract';
-import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
+import {
+  routeFieldsLost,
+  sampleRouteContent,
+  sampleValidRouteContents,
+} from '@sendlog/contract/testing';
 import { describe, expect, it } from 'vitest';
 import { sameRoute } from './merge.js';
 import type { RouteVersion } from './model.js';
@@ -8,16 +12,18 @@ import { normalizeSnapshot } from './normalize.js';
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 
 describe('every declared route field', () => {
-  it('is carried from the snapshot into the merge model', () => {
-    const content = sampleRouteContent();
-    const snapshot = sessionSnapshotSchema.parse({
-      clientSessionId: 's1',
-      startTime: '2026-11-24T18:00:00.000Z',
-      routes: [{ clientRouteId: 'r1', ...content, updatedAt: '2026-11-24T19:00:00.000Z' }],
-    });
-    const route = normalizeSnapshot(snapshot, NOW).state.routes.get('r1');
-    expect(routeFieldsLost(content, route ?? {})).toEqual([]);
-  });
+  it.each(Object.entries(sampleValidRouteContents()))(
+    'is carried from the snapshot into the merge model (%s climb)',
+    (_kind, content) => {
+      const snapshot = sessionSnapshotSchema.parse({
+        clientSessionId: 's1',
+        startTime: '2026-11-24T18:00:00.000Z',
+        routes: [{ clientRouteId: 'r1', ...content, updatedAt: '2026-11-24T19:00:00.000Z' }],
+      });
+      const route = normalizeSnapshot(snapshot, NOW).state.routes.get('r1');
+      expect(routeFieldsLost(content, route ?? {})).toEqual([]);
+    },
+  );
 
   it('takes part in the merge: versions differing only in it are different', () => {
     const a: RouteVersion = {

@@ -1,4 +1,4 @@
-import type { SessionSnapshotInput } from '@sendlog/contract';
+import type { SessionSnapshotInput, UnlistedClimb } from '@sendlog/contract';
 import fc from 'fast-check';
 
 /** Few distinct times, so equal `updatedAt` ties (decided by JSON text) happen often. */
@@ -9,12 +9,21 @@ const BASE_ROUTES = ['r0', 'r1', 'r2'];
 type RouteEdit =
   | { kind: 'keep' }
   | { kind: 'remove' }
-  | { kind: 'edit'; attempts: number; isSuccess: boolean; updatedAt: string };
+  | {
+      kind: 'edit';
+      attempts: number;
+      isSuccess: boolean;
+      updatedAt: string;
+      /** The climber rewrote the route as a climb not on the wall. */
+      unlisted: boolean;
+    };
 
 export interface Edit {
   baseRevision: number | null;
   notes: string | null;
   endTime: string | null;
+  /** A session elsewhere: a place and no wall (null: at the base's wall). */
+  place: string | null;
   updatedAt: string;
   baseRoutes: RouteEdit[];
   added: { id: string; climb: number; attempts: number; updatedAt: string }[];
@@ -30,8 +39,19 @@ const routeEdit: fc.Arbitrary<RouteEdit> = fc.oneof(
     attempts: fc.integer({ min: 1, max: 3 }),
     isSuccess: fc.boolean(),
     updatedAt: fc.constantFrom(...TIMES),
+    unlisted: fc.boolean(),
   }),
 );
+
+/**
+ * Climbs an added route may log: catalogue climbs 0–5, then unlisted ones (6 on; two differ only
+ * in kind, so their JSON text decides ties the same way everywhere).
+ */
+const UNLISTED: readonly UnlistedClimb[] = [
+  { name: 'Crack of Dawn', grade: '5.10a', kind: 'route' },
+  { name: 'Crack of Dawn', grade: '5.10a', kind: 'boulder' },
+  { name: 'Roof', grade: 'V3', kind: 'boulder' },
+];
 
 /** One device's edit of the base session, as our client would send it. */
 export const editArb: fc.Arbitrary<Edit> = fc.record({
@@ -39,12 +59,13 @@ export const editArb: fc.Arbitrary<Edit> = fc.record({
   baseRevision: fc.constantFrom(null, 1, 5),
   notes: fc.constantFrom('a', 'b', null),
   endTime: fc.constantFrom(null, '2026-11-24T21:00:00.000Z'),
+  place: fc.constantFrom(null, null, 'Fontainebleau', 'Smith Rock'),
   updatedAt: fc.constantFrom(...TIMES),
   baseRoutes: fc.tuple(routeEdit, routeEdit, routeEdit),
   added: fc.uniqueArray(
     fc.record({
       id: fc.constantFrom('n1', 'n2', 'n3'),
-      climb: fc.integer({ min: 0, max: 5 }),
+      climb: fc.integer({ min: 0, max: 5 + UNLISTED.length }),
       attempts: fc.integer({ min: 1, max: 3 }),
       updatedAt: fc.constantFrom(...TIMES),
     }),
@@ -95,7 +116,7 @@ export function editSnapshot(
   clientSessionId: string,
   e: Edit,
 ): SessionSnapshotInput {
-  const routes = e.baseRoutes.flatMap((edit, i) => {
+  const routes = e.baseRoutes.flatMap((edit, i): SessionSnapshotInput['routes'] => {
     if (edit.kind === 'remove') return [];
     if (edit.kind === 'keep') return [baseRoute(c, i)];
     return [
@@ -104,12 +125,15 @@ export function editSnapshot(
         attempts: edit.attempts,
         isSuccess: edit.isSuccess,
         updatedAt: edit.updatedAt,
+        ...(edit.unlisted
+          ? { climbId: null, climb: { name: `Base ${i}`, grade: '6b', kind: 'route' as const } }
+          : {}),
       },
     ];
   });
   return {
     clientSessionId,
-    layoutId: c.layoutId,
+    ...(e.place !== null ? { layoutId: null, place: e.place } : { layoutId: c.layoutId }),
     startTime: START,
     endTime: e.endTime,
     notes: e.notes,
@@ -123,7 +147,9 @@ export function editSnapshot(
       ...routes,
       ...e.added.map((a) => ({
         clientRouteId: a.id,
-        climbId: c.climbId(a.climb),
+        ...(a.climb > 5
+          ? { climbId: null, climb: UNLISTED[a.climb - 6] }
+          : { climbId: c.climbId(a.climb) }),
         isSuccess: true,
         attempts: a.attempts,
         loggedAt: '2026-11-24T18:30:00.000Z',

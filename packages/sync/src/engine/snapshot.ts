@@ -44,6 +44,8 @@ function liveSnapshot(s: LocalSession): SessionSnapshotInput {
     // Sessions the first design stored go without one: the server then knows them by start time.
     ...(s.clientSessionId != null ? { clientSessionId: s.clientSessionId } : {}),
     layoutId: s.layoutId,
+    // Only when set: a session at a wall is sent exactly as before places existed.
+    ...(s.place != null ? { place: s.place } : {}),
     startTime: s.startTime,
     endTime: s.endTime,
     notes: s.notes,

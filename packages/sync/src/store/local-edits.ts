@@ -106,7 +106,7 @@ export function createLocalEdits(table: SessionTable, options: LocalEditsOptions
   return {
     unreadableKeys: options.unreadableKeys,
 
-    startSession({ layoutId }) {
+    startSession({ layoutId, place }) {
       const active = table.active();
       if (active) {
         throw new SessionStoreError(
@@ -114,12 +114,14 @@ export function createLocalEdits(table: SessionTable, options: LocalEditsOptions
           `session ${active.id} is still active; end it first`,
         );
       }
+      const where = placeOf(layoutId ?? null, place);
       const at = nowIso();
       const id = newId();
       const s: LocalSession = {
         id,
         clientSessionId: id,
         layoutId: layoutId ?? null,
+        ...(where !== null ? { place: where } : {}),
         startTime: at,
         endTime: null,
         notes: null,
@@ -315,4 +317,23 @@ export function createLocalEdits(table: SessionTable, options: LocalEditsOptions
 
     flush: () => table.flush(),
   };
+}
+
+/**
+ * The place of a new session: free text, trimmed, empty meaning none; never beside a wall (the
+ * server refuses a session with both, see docs/api.md).
+ */
+function placeOf(layoutId: string | null, place: string | null | undefined): string | null {
+  const text = place?.trim() ?? '';
+  if (text === '') return null;
+  if (layoutId !== null) {
+    throw new SessionStoreError('invalid_input', 'place: a session at a wall has no place', [
+      { path: 'place', message: 'a session at a catalogued wall (layoutId) has no place' },
+    ]);
+  }
+  if (text.length > LIMITS.maxPlace) {
+    const message = `must be at most ${LIMITS.maxPlace} chars`;
+    throw new SessionStoreError('invalid_input', `place ${message}`, [{ path: 'place', message }]);
+  }
+  return text;
 }

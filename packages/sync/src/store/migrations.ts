@@ -25,7 +25,10 @@ interface Migration {
 }
 
 /** Version 0 is the first design (or an empty storage); each step moves one version up. */
-const MIGRATIONS: readonly Migration[] = [{ to: 1, run: importFirstDesign }];
+const MIGRATIONS: readonly Migration[] = [
+  { to: 1, run: (ctx) => importFirstDesign(ctx, 1) },
+  { to: 2, run: allowUnlistedClimbs },
+];
 
 /**
  * Brings the storage to the current layout. Each step writes its data and the new version in one
@@ -51,11 +54,12 @@ export async function migrateStorage(ctx: MigrationContext): Promise<void> {
   // Interrupted between writing the import and removing the old array: finish it (the import
   // never overwrites a session already stored, so edits made since are kept).
   if (version >= 1 && (await ctx.legacyStorage.getItem(STORAGE_KEYS.legacySessions)) != null) {
-    await importFirstDesign(ctx);
+    await importFirstDesign(ctx, version);
   }
 }
 
-async function importFirstDesign(ctx: MigrationContext): Promise<void> {
+/** Imports the first design's array, writing `version` (the version storage is at) with it. */
+async function importFirstDesign(ctx: MigrationContext, version: number): Promise<void> {
   const { storage, legacyStorage } = ctx;
   const text = await legacyStorage.getItem(STORAGE_KEYS.legacySessions);
   let raw: unknown = [];
@@ -75,8 +79,16 @@ async function importFirstDesign(ctx: MigrationContext): Promise<void> {
   await storage.multiSet([
     ...sessions.map((s) => [sessionKey(s.id), encodeSession(s)] as const),
     [STORAGE_KEYS.index, encodeIndex(ids)],
-    [STORAGE_KEYS.schemaVersion, String(1)],
+    [STORAGE_KEYS.schemaVersion, String(version)],
   ]);
   // An unreadable array stays where it is: nothing a user logged is ever deleted.
   if (text != null && readable) await legacyStorage.removeItem(STORAGE_KEYS.legacySessions);
+}
+
+/**
+ * Version 2 only adds fields a version 1 session lacks and reads as null (`place`, a route's
+ * `climb`): every stored session stays byte for byte as it was; only the version moves.
+ */
+async function allowUnlistedClimbs(ctx: MigrationContext): Promise<void> {
+  await ctx.storage.setItem(STORAGE_KEYS.schemaVersion, String(2));
 }

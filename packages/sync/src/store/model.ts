@@ -44,6 +44,11 @@ export interface LocalSession {
    */
   readonly clientSessionId: string | null;
   readonly layoutId: string | null;
+  /**
+   * Where a session away from every catalogued wall took place. Absent on sessions stored before
+   * places existed (schema version 1), which reads as null.
+   */
+  readonly place?: string | null;
   readonly startTime: string;
   readonly endTime: string | null;
   readonly notes: string | null;
@@ -90,6 +95,8 @@ export interface LocalDeletion {
 
 export interface StartSessionInput {
   layoutId: string | null;
+  /** A session elsewhere (a crag, another gym): free text, only without a wall. */
+  place?: string | null;
 }
 
 /**

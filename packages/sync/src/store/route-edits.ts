@@ -13,9 +13,10 @@ export function loggedRoute(id: string, input: LogRouteInput, at: string): Local
 
 /** `current` with a patch applied at `at`. */
 export function patchedRoute(current: LocalRoute, patch: RoutePatch, at: string): LocalRoute {
-  // Another climb: the grade the server recorded was the old climb's.
+  // Another climb (or an unlisted climb rewritten): the grade the server recorded was the old one's.
   const { grade, ...kept } = current;
-  const sameClimb = patch.climbId === undefined || patch.climbId === current.climbId;
+  const sameClimb =
+    (patch.climbId === undefined || patch.climbId === current.climbId) && patch.climb === undefined;
   return Object.freeze({
     ...kept,
     ...(sameClimb && grade !== undefined ? { grade } : {}),

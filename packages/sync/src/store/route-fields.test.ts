@@ -1,5 +1,9 @@
 import type { Session } from '@sendlog/contract';
-import { routeFieldsLost, sampleRouteContent } from '@sendlog/contract/testing';
+import {
+  routeFieldsLost,
+  sampleRouteContent,
+  sampleValidRouteContents,
+} from '@sendlog/contract/testing';
 import { describe, expect, it } from 'vitest';
 import { toOutgoing } from '../engine/snapshot.js';
 import { FakeServer } from '../testing/fake-server.js';
@@ -49,22 +53,35 @@ describe('every declared route field', () => {
     expect(toOutgoing(localSession(route)).snapshot.routes[0]).not.toHaveProperty('grade');
   });
 
-  it('goes from the local route into the snapshot sent, and passes the local check', () => {
-    const route: LocalRoute = { id: 'r1', ...content, updatedAt: UPDATED };
-    expect(() => assertValidRoute(route)).not.toThrow();
-    const sent = toOutgoing(localSession(route)).snapshot.routes[0];
-    expect(sent?.clientRouteId).toBe('r1');
-    expect(routeFieldsLost(content, sent ?? {})).toEqual([]);
+  it.each(Object.entries(sampleValidRouteContents()))(
+    'goes from the local route into the snapshot sent, and passes the local check (%s climb)',
+    (_kind, valid) => {
+      const route: LocalRoute = { id: 'r1', ...valid, updatedAt: UPDATED };
+      expect(() => assertValidRoute(route)).not.toThrow();
+      const sent = toOutgoing(localSession(route)).snapshot.routes[0];
+      expect(sent?.clientRouteId).toBe('r1');
+      expect(routeFieldsLost(valid, sent ?? {})).toEqual([]);
+    },
+  );
+
+  it('is refused by the local check with both a catalogue and an unlisted climb, or neither', () => {
+    const both: LocalRoute = { id: 'r1', ...content, updatedAt: UPDATED };
+    expect(() => assertValidRoute(both)).toThrow(/climb must be left out/);
+    const neither: LocalRoute = { ...both, climbId: null, climb: null };
+    expect(() => assertValidRoute(neither)).toThrow(/climbId is required/);
   });
 
-  it('comes back from the fake server as it was sent', () => {
-    const server = new FakeServer({ now: () => Date.parse('2026-11-25T12:00:00.000Z') });
-    server.knownClimbs.add(content.climbId);
-    const route: LocalRoute = { id: 'r1', ...content, updatedAt: UPDATED };
-    const result = server.ingest(toOutgoing(localSession(route)).snapshot, 0);
-    expect(result.success).toBe(true);
-    expect(routeFieldsLost(content, server.all()[0]?.routes[0] ?? {})).toEqual([]);
-  });
+  it.each(Object.entries(sampleValidRouteContents()))(
+    'comes back from the fake server as it was sent (%s climb)',
+    (_kind, valid) => {
+      const server = new FakeServer({ now: () => Date.parse('2026-11-25T12:00:00.000Z') });
+      if (valid.climbId !== null) server.knownClimbs.add(valid.climbId);
+      const route: LocalRoute = { id: 'r1', ...valid, updatedAt: UPDATED };
+      const result = server.ingest(toOutgoing(localSession(route)).snapshot, 0);
+      expect(result.success).toBe(true);
+      expect(routeFieldsLost(valid, server.all()[0]?.routes[0] ?? {})).toEqual([]);
+    },
+  );
 
   it('is kept when the climber logs a route and when they edit it', () => {
     const logged = loggedRoute('r1', content, content.loggedAt);

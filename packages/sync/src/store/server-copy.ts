@@ -22,6 +22,7 @@ export function sessionFromServer(s: Session, local: LocalSession | null): Local
     id: local?.id ?? s.clientSessionId ?? s.id,
     clientSessionId: local ? local.clientSessionId : s.clientSessionId,
     layoutId: s.layoutId,
+    ...(s.place != null ? { place: s.place } : {}),
     startTime: s.startTime,
     endTime: s.endTime,
     notes: s.notes,

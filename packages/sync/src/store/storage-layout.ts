@@ -17,7 +17,12 @@ export const STORAGE_KEYS = {
   legacySessions: 'localSessions',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * 1: one key per session. 2: sessions may carry `place` and routes an unlisted `climb` (with
+ * `climbId` null); version 1 data reads as it is, so the step to 2 rewrites nothing, but an app
+ * that knows only version 1 refuses such storage instead of dropping what it cannot read.
+ */
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export function sessionKey(id: string): string {
   return STORAGE_KEYS.sessionPrefix + id;

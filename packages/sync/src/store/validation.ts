@@ -10,6 +10,15 @@ export function assertValidRoute(route: LocalRoute): void {
   const result = routeSnapshotSchema.safeParse(
     withRouteContent({ clientRouteId: route.id, updatedAt: route.updatedAt }, route),
   );
+  // A route names a catalogue climb or carries an unlisted one, never both or neither.
+  if ((route.climbId == null) === (route.climb == null)) {
+    const path = route.climbId == null ? 'climbId' : 'climb';
+    const message =
+      route.climbId == null
+        ? 'is required unless the route carries an unlisted climb'
+        : 'must be left out when climbId is given';
+    throw new SessionStoreError('invalid_input', `${path} ${message}`, [{ path, message }]);
+  }
   if (!result.success) {
     const details = issuesToDetails(result.error.issues);
     throw new SessionStoreError(

@@ -132,7 +132,9 @@ export class FakeServer extends FaultPlan {
       return rejected(index, item, 'validation_failed', details);
     }
     const snap = parsed.data;
-    const unknown = snap.routes.findIndex((r) => !this.knownClimbs.has(r.climbId));
+    const unknown = snap.routes.findIndex(
+      (r) => r.climbId != null && !this.knownClimbs.has(r.climbId),
+    );
     if (unknown >= 0) {
       return rejected(index, item, 'unknown_climb', [
         { path: `routes.${unknown}.climbId`, message: 'does not name a known climb' },
@@ -198,6 +200,7 @@ function toApi(s: StoredSession, label: (climbId: string) => ClimbLabel | undefi
     id: s.id,
     clientSessionId: s.clientSessionId,
     layoutId: fields.layoutId,
+    ...(fields.place !== null ? { place: fields.place } : {}),
     startTime: fields.startTime,
     endTime: fields.endTime,
     notes: fields.notes,
@@ -205,7 +208,8 @@ function toApi(s: StoredSession, label: (climbId: string) => ClimbLabel | undefi
     createdAt: s.createdAt,
     updatedAt: s.state.updatedAt,
     routes: [...s.state.routes.values()].sort(compareRoutes).map((r) => {
-      const climb = label(r.climbId);
+      // An unlisted climb is named by the route itself, as the real server answers it.
+      const climb = r.climbId === null ? r.climb : label(r.climbId);
       const identity = {
         id: s.routeIds.get(r.clientRouteId) ?? r.clientRouteId,
         clientRouteId: r.clientRouteId,
@@ -213,7 +217,9 @@ function toApi(s: StoredSession, label: (climbId: string) => ClimbLabel | undefi
         grade: climb?.grade ?? 'V3',
         updatedAt: r.updatedAt,
       };
-      return withRouteContent(identity, r);
+      const route = withRouteContent(identity, r);
+      if (route.climb == null) delete route.climb;
+      return route;
     }),
   };
 }

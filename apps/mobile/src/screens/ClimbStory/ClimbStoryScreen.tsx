@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { FlatList, StyleSheet, Text, View } from 'react-native';
 import { useNavigation } from '@react-navigation/native';
 import type { NavigationProp } from '@react-navigation/native';
+import { climbKeyOf } from '@sendlog/contract';
 import { climbStory } from '@sendlog/rules';
 import type { ClimbStoryTry } from '@sendlog/rules';
 import { Button } from '../../components/Button';
@@ -32,7 +33,7 @@ export function ClimbStoryScreen({ route }: { route: { params: { climbId: string
   // A climb gone from the catalogue still has its name in the climber's own routes' sessions.
   const name =
     climb?.name ??
-    sessions.flatMap((s) => s.routes).find((r) => r.climbId === climbId)?.climbName ??
+    sessions.flatMap((s) => s.routes).find((r) => climbKeyOf(r) === climbId)?.climbName ??
     'Climb';
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { ScrollView, StyleSheet, Text, View } from 'react-native';
 import { common, spacing } from '../../theme/theme';
 import { GymFinder } from './GymFinder';
+import { LogElsewhere } from '../../elsewhere/LogElsewhere';
 
 /**
  * The walls tab of an account that follows no gym yet (on a server of several gyms: a server's
@@ -24,6 +25,8 @@ export function FirstRunGyms() {
       <View style={common.card}>
         <GymFinder label="Find your gym" />
       </View>
+      {/* Climbing where no gym is on the server (a crag): a session elsewhere needs no gym. */}
+      <LogElsewhere />
     </ScrollView>
   );
 }

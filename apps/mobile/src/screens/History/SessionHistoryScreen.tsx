@@ -34,7 +34,16 @@ function hardestSent(
 ): string | null {
   let hardest: string | null = null;
   for (const route of session.routes) {
-    const grade = route.isSuccess ? climbsById.get(route.climbId)?.grade : undefined;
+    // An unlisted climb counts only as a boulder (its grade in the table), as in the logbook.
+    const grade = !route.isSuccess
+      ? undefined
+      : route.climb != null
+        ? route.climb.kind === 'boulder'
+          ? route.climb.grade
+          : undefined
+        : route.climbId !== null
+          ? climbsById.get(route.climbId)?.grade
+          : undefined;
     if (grade === undefined || parseGrade(grade) === null) continue;
     if (hardest === null || compareGrades(grade, hardest) > 0) hardest = grade;
   }
@@ -132,7 +141,8 @@ function HistoryRow(props: {
   const { session } = props;
   const catalogue = useCatalogue();
   const layout = catalogue.layouts?.find((l) => l.id === session.layoutId);
-  const layoutName = layout?.name ?? 'Session';
+  // A session elsewhere is named by its place.
+  const layoutName = layout?.name ?? session.place ?? 'Session';
   // With walls of several gyms on the device, a wall's name alone may not say where it was.
   const gymName =
     catalogue.gymsById.size > 1 && layout?.gymId

@@ -10,6 +10,7 @@ import { RecentActionStrip } from '../../components/RecentActionStrip';
 import { UNKNOWN_CLIMB } from '../../hooks/logbookSessions';
 import type { LocalSession } from '../../sync/types';
 import { colors, common, spacing } from '../../theme/theme';
+import { climbForRoute } from '../../hooks/logbookSessions';
 
 /**
  * The running session's routes, newest first, each editable in place, and its notes: a sheet over
@@ -56,14 +57,14 @@ export function LoggedSheet(props: {
               <EditableRoute
                 key={r.id}
                 route={r}
-                climb={climbsById.get(r.climbId)}
+                climb={climbForRoute(r, climbsById)}
                 flash={flashes.has(r.id)}
                 editing={editingRouteId === r.id}
                 onEdit={() => props.onEdit(r.id)}
                 onSave={(values) => props.onSave(r.id, values)}
                 onCancel={() => props.onEdit(null)}
                 onRemove={() =>
-                  props.onRemove(r.id, climbsById.get(r.climbId)?.name ?? UNKNOWN_CLIMB)
+                  props.onRemove(r.id, climbForRoute(r, climbsById)?.name ?? UNKNOWN_CLIMB)
                 }
               />
             ))}

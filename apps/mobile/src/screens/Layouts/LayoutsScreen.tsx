@@ -13,6 +13,7 @@ import type { GymWalls } from '../../gyms/wallsByGym';
 import type { LayoutsStackParams } from '../../navigation/types';
 import { colors, common, spacing } from '../../theme/theme';
 import { FirstRunGyms } from '../Gyms/FirstRunGyms';
+import { LogElsewhere } from '../../elsewhere/LogElsewhere';
 
 type Props = NativeStackScreenProps<LayoutsStackParams, 'Layouts'>;
 
@@ -45,6 +46,7 @@ export function LayoutsScreen({ navigation }: Props) {
         contentContainerStyle={common.content}
         data={groups}
         keyExtractor={(group) => group.gym?.id ?? 'kept'}
+        ListFooterComponent={<LogElsewhere />}
         ListHeaderComponent={
           active && active.layoutId ? (
             <View style={[common.card, styles.active]}>

@@ -18,7 +18,10 @@ import { useStoreAction } from '../../hooks/useStoreAction';
 import type { HistoryStackParams, TabParams } from '../../navigation/types';
 import { common } from '../../theme/theme';
 import { AddClimb } from './AddClimb';
+import { AddUnlistedClimb } from '../../elsewhere/AddUnlistedClimb';
 import { SessionNotesEditor } from './SessionNotesEditor';
+import { climbKeyOf } from '@sendlog/contract';
+import { climbForRoute } from '../../hooks/logbookSessions';
 
 type Props = CompositeScreenProps<
   NativeStackScreenProps<HistoryStackParams, 'SessionDetail'>,
@@ -51,7 +54,8 @@ export function SessionDetailScreen({ route, navigation }: Props) {
   const duration = formatDuration(session.startTime, session.endTime);
   const climb = (id: string) => catalogue.climbsById.get(id);
   const savedNotes = session.notes ?? '';
-  const label = `${layout?.name ?? 'Session'}, ${formatDateTime(session.startTime)}`;
+  const title = layout?.name ?? session.place ?? 'Session';
+  const label = `${title}, ${formatDateTime(session.startTime)}`;
 
   return (
     <View style={common.screen}>
@@ -61,7 +65,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
         <View style={common.card}>
           <View style={common.row}>
             <Text role="heading" aria-level={2} style={[common.title, styles.grow]}>
-              {layout?.name ?? 'Session'}
+              {title}
             </Text>
             <SyncStatusTag session={session} />
           </View>
@@ -73,6 +77,14 @@ export function SessionDetailScreen({ route, navigation }: Props) {
             <Text style={common.error}>
               Refused by the server: {syncErrorText(session, (id) => climb(id)?.name ?? 'a climb')}
             </Text>
+          ) : null}
+          {session.status === 'active' && session.layoutId === null ? (
+            // A session elsewhere has no wall screen: it is logged and ended here.
+            <Button
+              label="End session"
+              variant="primary"
+              onPress={() => void run(() => store.endSession(session.id))}
+            />
           ) : null}
           {session.status === 'active' && session.layoutId ? (
             <Button
@@ -103,7 +115,7 @@ export function SessionDetailScreen({ route, navigation }: Props) {
             <EditableRoute
               key={r.id}
               route={r}
-              climb={climb(r.climbId)}
+              climb={climbForRoute(r, catalogue.climbsById)}
               flash={flashes.has(r.id)}
               editing={editing === r.id}
               onEdit={() => setEditing(r.id)}
@@ -113,10 +125,14 @@ export function SessionDetailScreen({ route, navigation }: Props) {
               onCancel={() => setEditing(null)}
               onRemove={() =>
                 void run(() =>
-                  recent.removeRoute(session.id, r.id, climb(r.climbId)?.name ?? UNKNOWN_CLIMB),
+                  recent.removeRoute(
+                    session.id,
+                    r.id,
+                    climbForRoute(r, catalogue.climbsById)?.name ?? UNKNOWN_CLIMB,
+                  ),
                 )
               }
-              onOpenStory={() => navigation.navigate('ClimbStory', { climbId: r.climbId })}
+              onOpenStory={() => navigation.navigate('ClimbStory', { climbId: climbKeyOf(r) })}
             />
           ))}
           {session.status !== 'active' && session.layoutId ? (
@@ -127,6 +143,11 @@ export function SessionDetailScreen({ route, navigation }: Props) {
               }
             />
           ) : null}
+          <AddUnlistedClimb
+            onAdd={(climb, values) =>
+              run(() => store.logRoute(session.id, { climbId: null, climb, ...values }))
+            }
+          />
         </View>
 
         <SessionNotesEditor

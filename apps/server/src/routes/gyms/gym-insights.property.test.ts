@@ -19,7 +19,8 @@ import { BACKENDS, SERVER_START_TIMEOUT } from '../../testing/index.js';
  * histories of several climbers at two fresh gyms in different zones (and at the demo gym) go in
  * through the real API, some sessions are deleted and some climbs archived afterwards, then
  * `GET /gyms/:id/insights` must deep-equal `computeInsights` over every session `GET /sessions`
- * answers, for random periods.
+ * answers, for random periods. The weekday × hour cells also add up to the weekday and hour
+ * strips, and list only cells with sessions.
  */
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham'];
@@ -153,7 +154,7 @@ describe.each(BACKENDS)('insights: SQL and the rules module agree on $name', (ba
             const specs: SessionSpec[] = mine.map((s) => ({
               layoutId: walls[s.wall]!,
               start: new Date(WINDOW_START + s.slot * 30 * 60_000).toISOString(),
-              tries: s.tries.map((x) => ({ ...x, climbId: climbIds[x.climb]! })),
+              tries: s.tries.map(({ climb, ...x }) => ({ ...x, climbId: climbIds[climb]! })),
             }));
             const ids = await ingest(climber.api, specs);
             const deleted = new Set(ids.filter((_, i) => mine[i]!.deleted));
@@ -191,6 +192,7 @@ describe.each(BACKENDS)('insights: SQL and the rules module agree on $name', (ba
                   sessions,
                 }),
               );
+              expectGridMatchesStrips(res.body.activity);
             }
           }
         },
@@ -199,6 +201,20 @@ describe.each(BACKENDS)('insights: SQL and the rules module agree on $name', (ba
     );
   }, 240_000);
 });
+
+/** The grid's cells are the strips crossed: each weekday's and each hour's cells sum to it. */
+function expectGridMatchesStrips(activity: InsightsResponse['activity']): void {
+  const cells = activity.byWeekdayHour;
+  expect(cells.every((c) => c.sessions > 0)).toBe(true);
+  const sum = (pick: (c: (typeof cells)[number]) => boolean) =>
+    cells.filter(pick).reduce((n, c) => n + c.sessions, 0);
+  expect(activity.byWeekday.map((d) => sum((c) => c.weekday === d.weekday))).toEqual(
+    activity.byWeekday.map((d) => d.sessions),
+  );
+  expect(activity.byHour.map((h) => sum((c) => c.hour === h.hour))).toEqual(
+    activity.byHour.map((h) => h.sessions),
+  );
+}
 
 interface CatalogueSpec {
   grade: number;

@@ -240,6 +240,15 @@ describe.each(BACKENDS)("a gym's insights, counted by hand, on $name", (backend)
     expect(body.activity.byHour).toEqual(
       Array.from({ length: 24 }, (_, hour) => ({ hour, sessions: hours.get(hour) ?? 0 })),
     );
+    // The same five sessions crossed, only the cells with any: Tue 18:30 (U1), Tue 22:30 (U2),
+    // Tue 10:00 (U3, Slab), Wed 09:00 (U2), Sun 23:30 (U3).
+    expect(body.activity.byWeekdayHour).toEqual([
+      { weekday: 2, hour: 10, sessions: 1 },
+      { weekday: 2, hour: 18, sessions: 1 },
+      { weekday: 2, hour: 22, sessions: 1 },
+      { weekday: 3, hour: 9, sessions: 1 },
+      { weekday: 7, hour: 23, sessions: 1 },
+    ]);
     // Ana: Arete and Bulge, (4 + 5 + 3 + 3 + 4 + 1) / 6 stars; Ben: Crimp, Egg and Fox. Dyno has
     // no setter.
     expect(body.setters).toEqual([

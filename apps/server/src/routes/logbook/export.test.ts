@@ -97,6 +97,16 @@ describe.each(BACKENDS)('GET /sessions/export on $name', (backend) => {
         { climbId: climbId(2), notes: '@SUM(A1)', own: '-soft' },
       ],
     };
+    // A session elsewhere with climbs in no catalogue: a route (its grade outside the table, even
+    // where it reads as Font) and a boulder.
+    specs[1] = {
+      start: '2025-06-01T08:00:00Z',
+      place: 'Céüse, "Biographie" sector',
+      tries: [
+        { climbId: null, climb: { name: 'Biographie', grade: '9a+', kind: 'route' }, sent: true },
+        { climbId: null, climb: { name: '=Roof', grade: 'V4', kind: 'boulder' }, attempts: 2 },
+      ],
+    };
     const ids = await ingest(api, specs);
     await server.deleteSession(ids[9]!);
     const res = await text(token, '/sessions/export?format=csv&tz=Europe%2FBerlin');
@@ -119,7 +129,16 @@ describe.each(BACKENDS)('GET /sessions/export on $name', (backend) => {
     expect(lines[0]).toBe(
       `${a},${ids[0]},2025-05-31T22:31:00.000Z,2025-06-01,Main Wall,${climbId(0)},Warm Welcome,V,V0,,flash,true,1,,"crimps, then a ""big"" move`,
     );
-    expect(lines[1]).toBe(`Überhang 頂上 🧗"${tail}2025-05-31T22:31:00.000Z,${DEMO_GYM.name}`);
+    expect(lines[1]).toBe(`Überhang 頂上 🧗"${tail}2025-05-31T22:31:00.000Z,${DEMO_GYM.name},,`);
+    const elsewhere = listed.find((s) => s.id === ids[1])!;
+    const [u1, u2] = elsewhere.routes.map((r) => r.id);
+    const place = '"Céüse, ""Biographie"" sector"';
+    expect(lines[4]).toBe(
+      `${u1},${ids[1]},2025-06-01T08:01:00.000Z,2025-06-01,,,Biographie,,9a+,,flash,true,1,,,,2025-06-01T08:01:00.000Z,,${place},route`,
+    );
+    expect(lines[5]).toBe(
+      `${u2},${ids[1]},2025-06-01T08:02:00.000Z,2025-06-01,,,'=Roof,V,V4,,attempt,false,2,,,,2025-06-01T08:02:00.000Z,,${place},boulder`,
+    );
     expect(lines[2]).toMatch(
       new RegExp(
         `^${b},${ids[0]},.*,attempt,false,1,,"'=HYPERLINK\\(""http://evil"",""x""\\)"${escape(tail)}`,

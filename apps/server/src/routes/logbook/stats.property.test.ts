@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ClimbHistoryResponse, StatsResponse } from '@sendlog/contract';
+import type { ClimbHistoryResponse, StatsResponse, UnlistedClimb } from '@sendlog/contract';
 import { climbHistory, computeStats } from '@sendlog/rules';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
@@ -37,8 +37,22 @@ const CLIMBS = [
   ...ODD_CLIMBS.map((c) => c.id),
 ];
 
+/**
+ * Climbs in no catalogue: boulders in V and Font (in the grade table), a boulder of a gym's own
+ * grade and routes (outside it), one route graded like a boulder, and the same name in two kinds.
+ */
+const UNLISTED: UnlistedClimb[] = [
+  { name: 'Roof', grade: 'V4', kind: 'boulder' },
+  { name: 'Bleau arête', grade: '6b+', kind: 'boulder' },
+  { name: 'Pink one', grade: 'pink', kind: 'boulder' },
+  { name: 'Crack', grade: '5.11a', kind: 'route' },
+  { name: 'Crack', grade: '5.11a', kind: 'boulder' },
+  { name: 'Dièdre', grade: '7b+', kind: 'route' },
+  { name: 'Slab', grade: 'V2', kind: 'route' },
+];
+
 const tryArb = fc.record({
-  climbId: fc.constantFrom(...CLIMBS),
+  climbId: fc.constantFrom(...CLIMBS, ...UNLISTED.map((_, i) => `unlisted-${i}`)),
   sent: fc.boolean(),
   attempts: fc.integer({ min: 1, max: 3 }),
   own: fc.constantFrom(...OWN),
@@ -54,6 +68,7 @@ const historyArb = fc.array(
     // Half-hour steps, so sessions share starts and cross local midnights.
     slot: fc.integer({ min: 0, max: WINDOW_DAYS * 48 }),
     deleted: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+    elsewhere: fc.boolean(),
     tries: fc.array(tryArb, { maxLength: 5 }),
   }),
   { minLength: 1, maxLength: 7 },
@@ -92,7 +107,11 @@ describe.each(BACKENDS)('stats: SQL and the rules module agree on $name', (backe
           const { api } = await newUser(server.app);
           const specs: SessionSpec[] = history.map((s) => ({
             start: new Date(WINDOW_START + s.slot * 30 * 60_000).toISOString(),
-            tries: s.tries,
+            ...(s.elsewhere ? { place: 'Frankenjura' } : {}),
+            tries: s.tries.map((t) => {
+              const unlisted = /^unlisted-(\d)$/.exec(t.climbId);
+              return unlisted ? { ...t, climbId: null, climb: UNLISTED[Number(unlisted[1])] } : t;
+            }),
           }));
           const ids = await ingest(api, specs);
           const deleted = new Set(ids.filter((_, i) => history[i]!.deleted));
@@ -112,7 +131,9 @@ describe.each(BACKENDS)('stats: SQL and the rules module agree on $name', (backe
               expect(res.body).toEqual(computeStats(sessions, { ...p, grades }));
             }
           }
-          const climbId = history.flatMap((s) => s.tries)[0]?.climbId ?? CLIMBS[0]!;
+          const climbId =
+            history.flatMap((s) => s.tries).find((t) => !t.climbId.startsWith('unlisted'))
+              ?.climbId ?? CLIMBS[0]!;
           const story = await api.get<ClimbHistoryResponse>(`/climbs/${climbId}/history`);
           expect(story.status).toBe(200);
           expect(story.body).toEqual(climbHistory(story.body.climb, sessions));

@@ -74,7 +74,11 @@ export async function ingestSnapshots(
         normalized.flatMap((v) =>
           v.snapshot.deleted
             ? []
-            : v.snapshot.routes.map((r) => r.climbId.toLowerCase()).filter(isUuid),
+            : v.snapshot.routes.flatMap((r) =>
+                r.climbId != null && isUuid(r.climbId.toLowerCase())
+                  ? [r.climbId.toLowerCase()]
+                  : [],
+              ),
         ),
       ),
       unique(

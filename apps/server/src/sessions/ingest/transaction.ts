@@ -88,6 +88,16 @@ function decideBatch(
     for (const route of w.state.routes.values()) {
       const meta = w.routeMeta.get(route.clientRouteId);
       if (meta && meta.climbId === route.climbId) continue;
+      if (route.climbId === null) {
+        // An unlisted climb: its name and grade are the route's own content (storedRouteOf).
+        w.routeMeta.set(route.clientRouteId, {
+          id: meta?.id ?? randomUUID(),
+          climbId: null,
+          climbName: route.climb?.name ?? '',
+          grade: route.climb?.grade ?? '',
+        });
+        continue;
+      }
       // A new route, or one moved to another climb: the grade is snapshotted as the climb's now.
       const climb = catalogue.climbs.get(route.climbId);
       if (!climb) throw new Error(`climb ${route.climbId} was checked but is missing`);

@@ -33,6 +33,17 @@ export interface WriteSet {
   changeSeq: number | null;
 }
 
+/**
+ * A route's server identity and the catalogue climb it was first logged on (name, grade
+ * snapshotted then); `climbId` null for an unlisted climb, whose name and grade are its content.
+ */
+export interface RouteMeta {
+  id: string;
+  climbId: string | null;
+  climbName: string;
+  grade: string;
+}
+
 /** A session while the batch is decided: several snapshots of one batch may share its key. */
 export interface Working {
   id: string;
@@ -42,7 +53,7 @@ export interface Working {
   revision: number;
   state: SessionState;
   /** Server identity and snapshotted grade of each route, by clientRouteId. */
-  routeMeta: Map<string, { id: string; climbId: string; climbName: string; grade: string }>;
+  routeMeta: Map<string, RouteMeta>;
   stored: StoredSession | undefined;
   /** Hash of the last snapshot that changed this session (see ingest/read.ts). */
   lastSnapshotHash: string | null;
@@ -56,8 +67,8 @@ export function storedRouteOf(w: Working, r: RouteVersion): StoredRoute {
     {
       id: meta.id,
       clientRouteId: r.clientRouteId,
-      climbName: meta.climbName,
-      grade: meta.grade,
+      climbName: r.climb?.name ?? meta.climbName,
+      grade: r.climb?.grade ?? meta.grade,
       position: r.position,
       updatedAt: r.updatedAt,
     },
@@ -94,7 +105,11 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     climbIds: [],
     changeSeq: null,
   };
+  /** Climbs whose routes of this climber changed; unlisted climbs (null) have no community view. */
   const climbs = new Set<string>();
+  const touch = (climbs: Set<string>, climbId: string | null) => {
+    if (climbId !== null) climbs.add(climbId);
+  };
   let seq = baseSeq;
   for (const w of sessions) {
     const before = w.stored;
@@ -118,19 +133,19 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     for (const route of w.state.routes.values()) {
       const prior = old.get(route.clientRouteId);
       if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) {
-        if (deletedNow) climbs.add(route.climbId);
+        if (deletedNow) touch(climbs, route.climbId);
         continue;
       }
       const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
       (before ? set.routeUpserts : set.routeInserts).push(write);
-      climbs.add(route.climbId);
+      touch(climbs, route.climbId);
       // A route moved to another climb leaves the old one.
-      if (prior) climbs.add(prior.climbId);
+      if (prior) touch(climbs, prior.climbId);
     }
     for (const [id, prior] of old) {
       if (w.state.routes.has(id)) continue;
       set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
-      climbs.add(prior.climbId);
+      touch(climbs, prior.climbId);
     }
     for (const id of w.state.tombstones) {
       if (!before?.state.tombstones.has(id))

@@ -12,6 +12,7 @@ const sessionColumns = {
   key: ['text', (s) => s.idempotencyKey],
   client_session_id: ['text', (s) => s.clientSessionId],
   layout_id: ['uuid', (s) => s.state.fields.layoutId],
+  place: ['text', (s) => s.state.fields.place],
   start_time: ['timestamptz', (s) => s.state.fields.startTime],
   end_time: ['timestamptz', (s) => s.state.fields.endTime],
   notes: ['text', (s) => s.state.fields.notes],
@@ -83,10 +84,10 @@ export async function writeBatch(
   ];
   if (w.inserts.length > 0) {
     steps.push(sql`ins as (
-      insert into climbing_sessions (id, user_id, idempotency_key, client_session_id, layout_id, start_time,
-        end_time, notes, revision, updated_at, change_seq, created_at, server_updated_at, last_snapshot_hash,
-        deleted_at)
-      select v.id, ${userId}, v.key, v.client_session_id, v.layout_id, v.start_time, v.end_time, v.notes,
+      insert into climbing_sessions (id, user_id, idempotency_key, client_session_id, layout_id, place,
+        start_time, end_time, notes, revision, updated_at, change_seq, created_at, server_updated_at,
+        last_snapshot_hash, deleted_at)
+      select v.id, ${userId}, v.key, v.client_session_id, v.layout_id, v.place, v.start_time, v.end_time, v.notes,
              v.revision, v.updated_at, v.change_seq, v.created_at, ${nowIso}::timestamptz, v.last_snapshot_hash,
              case when v.deleted then ${nowIso}::timestamptz end
       from ${unnestRows(w.inserts, sessionColumns)}
@@ -96,7 +97,8 @@ export async function writeBatch(
   }
   if (w.updates.length > 0) {
     steps.push(sql`upd as (
-      update climbing_sessions s set layout_id = v.layout_id, start_time = v.start_time, end_time = v.end_time,
+      update climbing_sessions s set layout_id = v.layout_id, place = v.place, start_time = v.start_time,
+        end_time = v.end_time,
         notes = v.notes, revision = v.revision, updated_at = v.updated_at, change_seq = v.change_seq,
         server_updated_at = ${nowIso}::timestamptz, last_snapshot_hash = v.last_snapshot_hash,
         deleted_at = case when v.deleted then coalesce(s.deleted_at, ${nowIso}::timestamptz) end

@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { Text, View } from 'react-native';
+import { View } from 'react-native';
 import type { LayoutChangeEvent } from 'react-native';
 import Svg, { Line, Rect, Text as SvgText } from 'react-native-svg';
 import type { InsightsResponse } from '@sendlog/contract';
 import { scaleTo } from '@sendlog/rules/progress';
 import { AXIS, CHART_FONT, ChartCard } from '../../../../progress/charts/ChartCard';
-import { colors, common } from '../../../../theme/theme';
+import { colors } from '../../../../theme/theme';
 import {
   climbersPerWeek,
   gradeShares,
   gradeSharesSummary,
-  whenTheyCome,
   type CountBars,
 } from '../../../../insights/insightCharts';
 
@@ -18,7 +17,7 @@ const SET = { fill: colors.primaryBackground, stroke: colors.primary };
 const CLIMBED = { fill: colors.success, stroke: colors.success };
 
 /** The card's drawing width, measured (a phone's column or half a laptop's window). */
-function useWidth(initial = 320): [number, (e: LayoutChangeEvent) => void] {
+export function useWidth(initial = 320): [number, (e: LayoutChangeEvent) => void] {
   const [width, setWidth] = useState(initial);
   return [width, (e) => setWidth(Math.max(200, Math.floor(e.nativeEvent.layout.width)))];
 }
@@ -163,28 +162,6 @@ function CountBarsSvg({
         ];
       })}
     </Svg>
-  );
-}
-
-/**
- * When climbers come: sessions by weekday and by hour of the day in the gym's zone. (The answer
- * counts each separately, so the two strips are shown side by side rather than as a joint grid.)
- */
-export function WhenTheyComeChart({ insights }: { insights: InsightsResponse }) {
-  const { weekdays, hours } = whenTheyCome(insights);
-  const [width, onLayout] = useWidth();
-  return (
-    <ChartCard
-      title="When climbers come (sessions started)"
-      summary={`By weekday: ${weekdays.summary}. By hour of the day: ${hours.summary}.`}
-    >
-      <View onLayout={onLayout}>
-        <Text style={common.muted}>By weekday</Text>
-        <CountBarsSvg data={weekdays} width={width} color={colors.primary} />
-        <Text style={common.muted}>By hour of the day</Text>
-        <CountBarsSvg data={hours} width={width} labelEvery={3} color={colors.primary} />
-      </View>
-    </ChartCard>
   );
 }
 

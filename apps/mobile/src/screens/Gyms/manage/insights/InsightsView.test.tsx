@@ -27,7 +27,11 @@ describe('Insights', () => {
     expect(
       screen.getByRole('img', { name: /V3: 25% of the set \(1 climb\), 75% of the tries/ }),
     ).toBeTruthy();
-    expect(screen.getByRole('img', { name: /By weekday: Mon 0, Tue 3/ })).toBeTruthy();
+    expect(
+      screen.getByRole('img', {
+        name: /Busiest: Tue 18:00 \(2 sessions\).*Tuesday: 10:00 1, 18:00 2\./,
+      }),
+    ).toBeTruthy();
     expect(screen.getByRole('img', { name: /week of 2 Feb: 3 climbers/ })).toBeTruthy();
     expect(screen.getByText('Climbers say harder: V5 (3 opinions)')).toBeTruthy();
     expect(screen.getByText(/Ana: 2 climbs · 3.25 stars on average · 2 verdicts/)).toBeTruthy();

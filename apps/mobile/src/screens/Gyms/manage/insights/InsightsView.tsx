@@ -7,9 +7,10 @@ import { useWideWindow } from '../../../../hooks/useWideWindow';
 import { climbTable, type ClimbSort } from '../../../../insights/climbsTable';
 import { INSIGHTS_PERIODS, type InsightsWeeks } from '../../../../insights/insightsPeriod';
 import { colors, common, spacing } from '../../../../theme/theme';
-import { ClimbersPerWeekChart, SetVsClimbedChart, WhenTheyComeChart } from './InsightCharts';
+import { ClimbersPerWeekChart, SetVsClimbedChart } from './InsightCharts';
 import { ClimbsTable } from './ClimbsTable';
 import { SettersCard } from './SettersCard';
+import { WeekdayHourChart } from './WeekdayHourChart';
 
 export interface InsightsViewProps {
   gymName: string;
@@ -29,8 +30,9 @@ export interface InsightsViewProps {
 }
 
 /**
- * What a gym's staff see: the set against the climbing, when climbers come, climbers per week,
- * the climbs table and the setters' figures. Two columns on a laptop, one on a phone.
+ * What a gym's staff see: the set against the climbing, climbers per week, when climbers come
+ * (the weekday × hour grid, the window's whole width on a laptop), the climbs table and the
+ * setters' figures. Two columns on a laptop, one on a phone.
  */
 export function InsightsView(p: InsightsViewProps) {
   const wide = useWideWindow();
@@ -81,10 +83,10 @@ export function InsightsView(p: InsightsViewProps) {
               <SetVsClimbedChart insights={insights} />
             </View>
             <View style={[styles.column, wide && styles.half]}>
-              <WhenTheyComeChart insights={insights} />
               <ClimbersPerWeekChart insights={insights} />
             </View>
           </View>
+          <WeekdayHourChart insights={insights} />
           <View style={[styles.charts, wide && styles.chartsWide]}>
             <View style={[styles.column, wide && styles.wideTable]}>
               <ClimbsTable

@@ -1,10 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useOnline, useServices } from '../../../../hooks/services';
-import {
-  lastInsights,
-  rememberInsights,
-  type CachedInsights,
-} from '../../../../insights/insightsCache';
+import { useAccount, useOnline, useServices } from '../../../../hooks/services';
+import type { CachedInsights } from '../../../../insights/insightsCache';
 import { insightsPeriod, type InsightsWeeks } from '../../../../insights/insightsPeriod';
 import { refusalOf } from '../../../Manage/common/refusal';
 
@@ -16,12 +12,13 @@ interface Answer {
 
 /**
  * A gym's insights for the last `weeks`: asked of the server when online (they are everyone's
- * data, never on the device); offline, or while the new answer comes, the last answer this
- * device was shown, if any.
+ * data, never computed on the device); offline, or while the new answer comes, the last answer
+ * this account was shown, if any, kept in its own storage across restarts.
  */
 export function useGymInsights(gymId: string, weeks: InsightsWeeks, timeZone: string) {
   const services = useServices();
   const offline = useOnline() === false;
+  const cache = useAccount()?.insights ?? null;
   const [reload, setReload] = useState(0);
   const [answer, setAnswer] = useState<Answer | null>(null);
   // Bumped when the cache changes under this screen (an answer came, a removal was planned).
@@ -37,7 +34,10 @@ export function useGymInsights(gymId: string, weeks: InsightsWeeks, timeZone: st
       .then((result) => {
         if (!current) return;
         if (result.ok && result.data) {
-          rememberInsights(gymId, weeks, { insights: result.data, fetchedAt: Date.now() });
+          // Shown at once from memory; the write to the device needs no waiting for.
+          void cache
+            ?.remember(gymId, weeks, { insights: result.data, fetchedAt: Date.now() })
+            .catch(() => undefined); // a failed write costs only the offline copy
           setAnswer({ key, error: null });
         } else {
           setAnswer({ key, error: result.ok ? null : refusalOf(result).message });
@@ -46,18 +46,18 @@ export function useGymInsights(gymId: string, weeks: InsightsWeeks, timeZone: st
     return () => {
       current = false;
     };
-  }, [services, offline, gymId, weeks, timeZone, key]);
+  }, [services, cache, offline, gymId, weeks, timeZone, key]);
 
   const refresh = useCallback(() => setReload((n) => n + 1), []);
   const remember = useCallback(
     (next: CachedInsights) => {
-      rememberInsights(gymId, weeks, next);
+      void cache?.remember(gymId, weeks, next).catch(() => undefined);
       setVersion((n) => n + 1);
     },
-    [gymId, weeks],
+    [cache, gymId, weeks],
   );
   return {
-    shown: lastInsights(gymId, weeks),
+    shown: cache?.last(gymId, weeks) ?? null,
     loading: !offline && answer?.key !== key,
     error: answer?.key === key ? answer.error : null,
     offline,

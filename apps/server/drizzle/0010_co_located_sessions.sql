@@ -26,4 +26,7 @@ CREATE TABLE "community_outbox" (
 	"queued_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "community_outbox_user_id_climb_id_pk" PRIMARY KEY("user_id","climb_id")
 );--> statement-breakpoint
-CREATE INDEX "community_outbox_queued_idx" ON "community_outbox" USING btree ("queued_at");
+CREATE INDEX "community_outbox_queued_idx" ON "community_outbox" USING btree ("queued_at");--> statement-breakpoint
+-- An unlisted climb's tries (0009_unlisted_climbs) are found by the climber's key, led by user_id.
+DROP INDEX "session_routes_climb_key_logged_idx";--> statement-breakpoint
+CREATE INDEX "session_routes_climb_key_logged_idx" ON "session_routes" USING btree ("user_id","climb_key","logged_at") WHERE "session_routes"."climb_key" is not null;
