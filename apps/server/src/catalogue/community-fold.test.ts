@@ -212,6 +212,35 @@ describe.each(BACKENDS)('the community fold on $name', (backend) => {
     );
   }, 240_000);
 
+  it('queues the catalogue climbs a write changes, never an unlisted one', async () => {
+    const userId = await insertUser(database.db);
+    const queued = async () =>
+      (
+        await queryRows<{ climb_id: string }>(
+          database.db,
+          sql`select climb_id::text from community_outbox where user_id = ${userId}`,
+        )
+      ).map((r) => r.climb_id);
+    const item = snapshot(randomUUID(), [0], [true], 1);
+    const unlisted = {
+      ...item.routes[0]!,
+      clientRouteId: 'u0',
+      climbId: null,
+      climb: { name: 'Roof', grade: 'V5', kind: 'boulder' as const },
+    };
+    await ingest(database.db, userId, { ...item, routes: [...item.routes, unlisted] });
+    expect(await queued()).toEqual([climbId(0)]);
+    await drainCommunityOutbox(database.db);
+    // An edit of the unlisted route alone changes no community row: nothing is queued.
+    const edited = '2026-11-20T19:10:00.000Z'; // after every time of the snapshot above
+    await ingest(database.db, userId, {
+      ...item,
+      updatedAt: edited,
+      routes: [...item.routes, { ...unlisted, attempts: 2, updatedAt: edited }],
+    });
+    expect(await queued()).toEqual([]);
+  });
+
   it('a write waits for a fold holding its row, then queues again: the fold never hides it', async () => {
     if (backend.name !== 'postgres') return; // one connection on PGlite: nothing runs at once
     const userId = await insertUser(database.db);
