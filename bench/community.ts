@@ -59,10 +59,11 @@ async function load(conn: Conn, layoutId: string): Promise<void> {
        select id, grade, (row_number() over (order by id) - 1)::int as n,
               count(*) over ()::int as total
        from climbs where layout_id = $1::uuid),
-     ss as (select id, start_time, (row_number() over (order by id))::int as n from climbing_sessions)
-     insert into session_routes (id, session_id, client_route_id, climb_id, grade, position,
+     ss as (select id, user_id, start_time, (row_number() over (order by id))::int as n
+            from climbing_sessions)
+     insert into session_routes (id, user_id, session_id, client_route_id, climb_id, grade, position,
        is_success, attempts, rating, grade_opinion, logged_at, updated_at)
-     select gen_random_uuid(), ss.id, 'r-' || k, cl.id, cl.grade, k, (k + ss.n) % 3 <> 0,
+     select gen_random_uuid(), ss.user_id, ss.id, 'r-' || k, cl.id, cl.grade, k, (k + ss.n) % 3 <> 0,
             1 + (k + ss.n) % 5,
             case when (k + ss.n) % 4 = 0 then null else 1 + (k * 7 + ss.n) % 5 end,
             case when (k + ss.n) % 3 = 0 then cl.grade when (k + ss.n) % 7 = 0 then 'soft' end,

@@ -132,9 +132,9 @@ export interface IngestSummary {
   limitMs: number;
   apiSessionsPerS: number;
   limitSessionsPerS: number;
-  /** API rate ÷ limit rate (goal ≥ 0.5). */
+  /** API rate ÷ limit rate (goal ≥ 0.6). */
   apiVsLimit: number;
-  /** 100 single calls ÷ one bulk (goal ≥ 0.7 × singlesVsLimit). */
+  /** 100 single calls ÷ one bulk (goal ≥ 0.5 × singlesVsLimit). */
   bulkVsSingles: number;
   /**
    * 100 single calls ÷ the limit: what part 2 would show if a bulk cost no more than writing its
@@ -143,7 +143,7 @@ export interface IngestSummary {
   singlesVsLimit: number;
   /** bulkVsSingles ÷ singlesVsLimit = limit ÷ bulk: how near part 2 comes to its ceiling. */
   bulkVsCeiling: number;
-  /** Replay ÷ first sync (goal ≤ 0.5). */
+  /** Replay ÷ first sync (goal ≤ 0.25). */
   replayVsFirst: number;
   /**
    * Singles = 100·F + W and bulk = F + W, with F the fixed cost of one request (HTTP, auth,

@@ -93,11 +93,11 @@ async function load(c: pg.Client): Promise<string> {
     `with cl as (
        select c.id, c.grade, (row_number() over (order by c.id) - 1)::int as n
        from climbs c join layouts l on l.id = c.layout_id where l.gym_id = $1::uuid),
-     ss as (select id, start_time, (row_number() over (order by id))::int as n
+     ss as (select id, user_id, start_time, (row_number() over (order by id))::int as n
             from climbing_sessions where user_id in (select id from users where email like 'insight-%'))
-     insert into session_routes (id, session_id, client_route_id, climb_id, grade, position,
+     insert into session_routes (id, user_id, session_id, client_route_id, climb_id, grade, position,
        is_success, attempts, rating, grade_opinion, logged_at, updated_at)
-     select gen_random_uuid(), ss.id, 'r-' || k, cl.id, cl.grade, k, (k + ss.n) % 3 <> 0,
+     select gen_random_uuid(), ss.user_id, ss.id, 'r-' || k, cl.id, cl.grade, k, (k + ss.n) % 3 <> 0,
             1 + (k + ss.n) % 4,
             case when (k + ss.n) % 4 = 0 then null else 1 + (k * 7 + ss.n) % 5 end,
             case when (k + ss.n) % 5 = 0 then ($4::text[])[1 + (k + ss.n * 3) % 7] end,
@@ -172,7 +172,8 @@ async function readRows(c: pg.Client, gymId: string) {
             s.deleted_at is not null as deleted, r.id as route_id, r.climb_id, r.grade,
             r.is_success, r.attempts, r.rating, r.grade_opinion,
             to_char(r.logged_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as logged_at
-     from climbing_sessions s left join session_routes r on r.session_id = s.id
+     from climbing_sessions s
+     left join session_routes r on r.user_id = s.user_id and r.session_id = s.id
      where s.user_id in (select user_id from climbing_sessions
                          where layout_id in (select id from layouts where gym_id = $1))`,
     [gymId],

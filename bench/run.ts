@@ -14,6 +14,8 @@ import { spawnServer, type ServerProcess } from '@sendlog/server/testing/server-
 import { clientStoreBench } from './client-store.js';
 import { COMMUNITY_SHAPE, communityBench } from './community.js';
 import { loadRun, LOAD_SHAPE } from './concurrency.js';
+import { eveningRun, EVENING_SHAPE } from './evening.js';
+import { eveningRows } from './reports/evening.js';
 import {
   apiTarget,
   emptyTimings,
@@ -25,7 +27,7 @@ import {
 import { gymBench, GYMS_SHAPE } from './gyms.js';
 import { heavyReadBench, HEAVY_SHAPE } from './heavy-reads.js';
 import { importBench, IMPORT_SHAPE } from './import.js';
-import { registerUsers, type BenchUser } from './lib/api-client.js';
+import { fetchWalls, registerUsers, staffOfDemoGyms, type BenchUser } from './lib/api-client.js';
 import {
   deviceBench,
   exportBench,
@@ -59,6 +61,7 @@ const CONFIG = {
   warmup: env('BENCH_WARMUP', 1),
   repeats: env('BENCH_REPEATS', 7),
   loadSeconds: env('BENCH_LOAD_SECONDS', 15),
+  eveningSeconds: env('BENCH_EVENING_SECONDS', 180),
   loadWarmupSeconds: env('BENCH_LOAD_WARMUP_SECONDS', 3),
   engineRepeats: env('BENCH_ENGINE_REPEATS', 3),
   statsRepeats: env('BENCH_STATS_REPEATS', 3),
@@ -224,6 +227,24 @@ async function postgresParts(work: string, secret: string) {
       concurrencyOnPostgres(server, db.url, work, secret),
     );
   }
+  if (want(16)) {
+    await phase('part 16: an evening’s mix on PostgreSQL', async () => {
+      const pid = server.child.pid;
+      if (pid === undefined) throw new Error('the API process has no pid');
+      const users = await registerUsers(server.url, EVENING_SHAPE.climbers);
+      const evening = await eveningRun({
+        url: server.url,
+        dbUrl: db.url,
+        pid,
+        users,
+        walls: await fetchWalls(server.url, users[0]!),
+        durationS: CONFIG.eveningSeconds,
+        staff: await staffOfDemoGyms(server.url),
+      });
+      figures.evening = { shape: EVENING_SHAPE, ...evening };
+      rows.push(...eveningRows(evening));
+    });
+  }
   await server.stop();
 }
 
@@ -291,7 +312,7 @@ async function main() {
   else onCleanup('temp dir', () => rm(work, { recursive: true, force: true }));
   const secret = randomBytes(32).toString('hex');
   try {
-    if (want(1, 2, 3, 4, 6, 7, 8)) await postgresParts(work, secret);
+    if (want(1, 2, 3, 4, 6, 7, 8, 16)) await postgresParts(work, secret);
     if (want(1, 2, 3)) await phase('parts 1–3 on PGlite', () => pgliteParts(work, secret));
     if (want(5)) {
       await phase('part 5: client store', async () => {

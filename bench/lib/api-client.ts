@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthResponse, BulkResponse, OfflineResponse } from '@sendlog/contract';
+import {
+  DEMO_SETTER,
+  type AuthResponse,
+  type BulkResponse,
+  type OfflineResponse,
+} from '@sendlog/contract';
 
 export interface BenchUser {
   id: string;
@@ -50,6 +55,44 @@ export async function fetchCatalogue(baseUrl: string, user: BenchUser): Promise<
     layoutId,
     climbs: climbs.climbs.filter((c) => !c.archived).map((c) => ({ id: c.id, grade: c.grade })),
   };
+}
+
+/** Every layout the account sees, each with its active climbs: the walls of several gyms. */
+export async function fetchWalls(baseUrl: string, user: BenchUser): Promise<Catalogue[]> {
+  const headers = { authorization: `Bearer ${user.token}` };
+  const layouts = JSON.parse(
+    await expectOk(await fetch(`${baseUrl}/layouts`, { headers }), 'layouts'),
+  ) as { layouts: { id: string }[] };
+  const walls: Catalogue[] = [];
+  for (const { id } of layouts.layouts) {
+    const climbs = JSON.parse(
+      await expectOk(await fetch(`${baseUrl}/layouts/${id}/climbs`, { headers }), 'climbs'),
+    ) as { climbs: { id: string; grade: string; archived: boolean }[] };
+    const active = climbs.climbs.filter((c) => !c.archived);
+    if (active.length > 0) {
+      walls.push({ layoutId: id, climbs: active.map((c) => ({ id: c.id, grade: c.grade })) });
+    }
+  }
+  return walls;
+}
+
+/** The demo setter signed in, with the gyms whose staff it is (their insights it may read). */
+export async function staffOfDemoGyms(
+  baseUrl: string,
+): Promise<{ token: string; gymIds: string[] } | null> {
+  const login = await fetch(`${baseUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(DEMO_SETTER),
+  });
+  if (!login.ok) return null;
+  const { token } = (await login.json()) as AuthResponse;
+  const mine = await fetch(`${baseUrl}/me/gyms`, { headers: { authorization: `Bearer ${token}` } });
+  const { gyms } = JSON.parse(await expectOk(mine, 'my gyms')) as {
+    gyms: { id: string; myRole: string | null }[];
+  };
+  const gymIds = gyms.filter((g) => g.myRole !== null).map((g) => g.id);
+  return gymIds.length > 0 ? { token, gymIds } : null;
 }
 
 const jsonPost = (user: BenchUser, body: string): RequestInit => ({

@@ -73,11 +73,11 @@ const INSERT_SESSIONS = `
     as v(id, key, csid, layout, st, et, notes, ua, seq)`;
 
 const INSERT_ROUTES = `
-  insert into session_routes (id, session_id, client_route_id, climb_id, grade, position, is_success,
-    attempts, notes, rating, grade_opinion, logged_at, updated_at)
-  select * from unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::int[],
+  insert into session_routes (user_id, id, session_id, client_route_id, climb_id, grade, position,
+    is_success, attempts, notes, rating, grade_opinion, logged_at, updated_at)
+  select $14, v.* from unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::int[],
                        $7::boolean[], $8::int[], $9::text[], $10::int[], $11::text[],
-                       $12::timestamptz[], $13::timestamptz[])`;
+                       $12::timestamptz[], $13::timestamptz[]) as v`;
 
 /** The limit: the same rows in one transaction, one statement per table. */
 export async function writeDirect(conn: SqlConnection, rows: ColumnarRows): Promise<void> {
@@ -88,7 +88,7 @@ export async function writeDirect(conn: SqlConnection, rows: ColumnarRows): Prom
       rows.count,
     ]);
     await conn.query(INSERT_SESSIONS, [rows.userId, ...rows.sessions]);
-    await conn.query(INSERT_ROUTES, rows.routes);
+    await conn.query(INSERT_ROUTES, [...rows.routes, rows.userId]);
     await conn.query('commit');
   } catch (error) {
     await conn.query('rollback');

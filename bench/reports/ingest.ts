@@ -8,7 +8,10 @@ import { pct, perS, times } from './format.js';
  * Part 2's goal: no API can beat 100 singles ÷ the database's own limit for the same rows (the
  * ceiling, measured in the same run), so its goal is a share of that ceiling.
  */
-const PART2_OF_CEILING = 0.7;
+const PART2_OF_CEILING = 0.5;
+/** Issue 23's goals for parts 1 and 3. */
+const PART1_OF_LIMIT = 0.6;
+const PART3_OF_FIRST = 0.25;
 
 /** Parts 1–3 on one database: the bulk against the limit, singles against the bulk, the replay. */
 export function ingestRows(db: string, s: IngestSummary, statements: StatementCounts): Row[] {
@@ -24,7 +27,8 @@ export function ingestRows(db: string, s: IngestSummary, statements: StatementCo
     },
     {
       part: `1 ingest (${db})`,
-      metric: 'limit: same rows, unnest arrays, 1 transaction',
+      metric:
+        'limit: same rows, unnest arrays, 1 transaction, into the same tables (their keys, unique keys, foreign keys and indexes), no community view',
       value: `${perS(s.limitSessionsPerS)} (${fmt(s.limitMs)} ms)`,
       goal: '',
       met: null,
@@ -33,14 +37,14 @@ export function ingestRows(db: string, s: IngestSummary, statements: StatementCo
       part: `1 ingest (${db})`,
       metric: 'API rate ÷ limit rate',
       value: pct(s.apiVsLimit),
-      goal: '≥ 50 %',
-      met: s.apiVsLimit >= 0.5,
+      goal: `≥ ${PART1_OF_LIMIT * 100} %`,
+      met: s.apiVsLimit >= PART1_OF_LIMIT,
     },
     {
       part: `2 bulk vs single (${db})`,
       metric: `100 × POST /sessions/offline (${fmt(s.singlesMs, 0)} ms${sql(statements.single)} each) ÷ 1 bulk; per request ${fmt(s.perRequestMs)} ms + rows ${fmt(s.rowWorkMs, 0)} ms`,
       value: `${times(s.bulkVsSingles)} (${fmt(s.bulkVsCeiling, 2)} of the ceiling)`,
-      goal: `≥ 0.7 × ceiling = ${times(PART2_OF_CEILING * s.singlesVsLimit)}`,
+      goal: `≥ ${PART2_OF_CEILING} × ceiling = ${times(PART2_OF_CEILING * s.singlesVsLimit)}`,
       met: s.bulkVsCeiling >= PART2_OF_CEILING,
     },
     {
@@ -54,8 +58,8 @@ export function ingestRows(db: string, s: IngestSummary, statements: StatementCo
       part: `3 replay (${db})`,
       metric: `re-sending the synced bulk (${fmt(s.replayMs)} ms${sql(statements.replayBulk)}) ÷ first sync`,
       value: pct(s.replayVsFirst),
-      goal: '≤ 50 %',
-      met: s.replayVsFirst <= 0.5,
+      goal: `≤ ${PART3_OF_FIRST * 100} %`,
+      met: s.replayVsFirst <= PART3_OF_FIRST,
     },
   ];
 }

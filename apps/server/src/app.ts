@@ -33,6 +33,7 @@ import { userRoutes } from './routes/users/user-routes.js';
 import { wallPictureRoutes } from './routes/wall-pictures/wall-picture-routes.js';
 import { logbookRoutes } from './routes/logbook/logbook-routes.js';
 import { sessionRoutes } from './routes/sessions/session-routes.js';
+import { CommunityFolder, DEFAULT_FOLDER, type FolderOptions } from './catalogue/community-fold.js';
 
 export interface BuildAppOptions {
   logger: FastifyServerOptions['logger'];
@@ -41,6 +42,8 @@ export interface BuildAppOptions {
   trustProxy?: number | string | undefined;
   /** `GET /metrics` and what it reads (absent: counted, never published). */
   metrics?: MetricsOptions;
+  /** When the community fold runs (default `DEFAULT_FOLDER`). */
+  communityFold?: Partial<Omit<FolderOptions, 'onError'>>;
 }
 
 /** Passwords and tokens never reach the logs. */
@@ -80,7 +83,7 @@ function trustedProxies(given: number | string | undefined): string | false | Tr
 }
 type TrustProxyHops = (address: string, hop: number) => boolean;
 
-export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp(given: AppContext, o: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: o.logger,
     bodyLimit: LIMITS.maxBodyBytes,
@@ -104,6 +107,17 @@ export async function buildApp(ctx: AppContext, o: BuildAppOptions): Promise<Fas
   });
   installErrorHandling(app);
   drainOnClose(app);
+  // The community view is folded off the request path, in every API process (see
+  // catalogue/community-fold.ts); closing the app lets a fold in flight finish.
+  const folder =
+    given.communityFolder ??
+    new CommunityFolder(given.db, {
+      ...DEFAULT_FOLDER,
+      ...o.communityFold,
+      onError: (err) => app.log.error({ err }, 'the community fold failed: its rows stay queued'),
+    });
+  if (!given.communityFolder) app.addHook('onClose', () => folder.stop());
+  const ctx: AppContext = { ...given, communityFolder: folder };
   // First, so its timing hook sees every route declared after it.
   registerMetrics(app, o.metrics ?? {});
   await registerSecurityHeaders(app);

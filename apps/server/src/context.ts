@@ -1,5 +1,6 @@
 import type { Db, DatabaseKind } from './db/connection.js';
 import type { TokenSigner } from './auth/tokens.js';
+import type { CommunityFolder } from './catalogue/community-fold.js';
 
 /** What every route needs; built once per process, holds no per-request state. */
 export interface AppContext {
@@ -20,6 +21,11 @@ export interface AppContext {
    * it; default `HEAVY_READ_TIMEOUT_MS`. PGlite cannot interrupt a statement.
    */
   heavyReadTimeoutMs?: number;
+  /**
+   * The process's community fold loop: session writes nudge it. `buildApp` starts one when none
+   * is given (and stops it on close).
+   */
+  communityFolder?: Pick<CommunityFolder, 'nudge' | 'stop'>;
 }
 
 /** 60 failed logins per client address in 10 minutes. */

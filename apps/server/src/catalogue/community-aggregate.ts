@@ -5,26 +5,13 @@ import { gradeOrder } from '../db/grade-sql.js';
 import { arrayParam } from '../db/sql.js';
 
 /**
- * Keeps `climb_climber_stats` (see db/schema.ts) equal to what the routes say, inside the
- * transaction that writes them: one row per climber and climb.
+ * How `climb_climber_stats` (see db/schema.ts) is computed from the routes: one row per climber
+ * and climb, from that climber's routes of that climb (sessions not deleted). The fold
+ * (community-fold.ts) recomputes the rows the outbox names with `foldStatement`; the full rebuild
+ * (`npm run admin -- rebuild-community`, the bench) computes every row the same way.
  *
- * New sessions, the common write, can only add: their routes are read back by session (the
- * routes' unique key) and merged into the climber's rows (sends add up, keys take the greatest),
- * which is exact. Any other change of a climb's routes (an edit, a route moved or removed, a
- * session deleted) recomputes the climber's rows of those climbs from the climber's own routes,
- * by the expressions the full rebuild uses, so the row equals the rebuild whatever the edit was (a
- * "latest" cannot be undone by a delta). That read goes from the climber's sessions to their
- * routes, never from a climb to its routes, which grow with the gym.
- *
- * Why it is exact under concurrency: every row belongs to one climber, and every write of a
- * climber's routes runs after taking that climber's row lock (`lockUserChanges`) in the same
- * transaction. So one climber's writes take turns and each reads the previous one's commit
- * (READ COMMITTED takes a new snapshot per statement), while two climbers logging the same climb
- * write different rows: nothing to lose, nothing to deadlock on.
- *
- * An earlier version kept a second level, one row per climber, climb and session, so an edit read
- * only its session's routes; it was almost a second copy of the routes and cost a bulk 1.5× its
- * time (bench part 1). An edit now reads the climber's routes of the climbs it touched instead.
+ * A recompute rather than a delta: a "latest" cannot be undone by a delta, and a recompute that
+ * runs twice writes the same row, so a fold repeated after a crash counts once.
  */
 
 /** The column of each system's latest grade key: the Record makes a new system a type error. */
@@ -61,75 +48,6 @@ function climberStatsOf(routes: SQL, where: SQL): SQL {
 }
 
 const VALUES = sql.raw(VALUE_COLUMNS.join(', '));
-/** A climber's row merged with new sessions' routes: sends add up, keys take the greatest. */
-const MERGE_VALUES = sql.raw(
-  VALUE_COLUMNS.map((c) =>
-    c === 'sends'
-      ? `sends = climb_climber_stats.sends + excluded.sends`
-      : `${c} = greatest(climb_climber_stats.${c}, excluded.${c})`,
-  ).join(', '),
-);
-
-/** What one write of a climber changed, as `writeSetOf` (sessions/ingest/write-set.ts) finds it. */
-export interface TouchedClimbs {
-  /** Climbs whose stored routes changed (or whose session was deleted): recomputed. */
-  climbIds: string[];
-  /**
-   * (session, climb) pairs of sessions new in this write, on climbs not in `climbIds`: their
-   * routes are merged into the climber's row (a sum and a greatest).
-   */
-  added: { sessionIds: string[]; climbIds: string[] };
-}
-
-/**
- * Brings the community rows of `userId` a write touched up to date: one statement for a write of
- * new sessions, two for edits, three for both. Call it after the routes and sessions are written,
- * in their transaction, holding the user's lock.
- */
-export async function refreshCommunity(
-  db: Db,
-  userId: string,
-  touched: TouchedClimbs,
-): Promise<void> {
-  const climbs = arrayParam(touched.climbIds, 'uuid');
-  if (touched.added.climbIds.length > 0) {
-    // Only new sessions touched these climbs: their routes did not exist before this transaction
-    // (a session's id is new with it) and the climber's other routes of the climbs are unchanged,
-    // so the row (a sum and a greatest over the climber's routes) is the old one merged with them.
-    // The new sessions' routes are read by session (the routes' unique key, laterally, so the
-    // planner cannot go through a climb's routes); those on climbs recomputed below are left out.
-    await db.execute(sql`
-      insert into climb_climber_stats (climb_id, user_id, ${VALUES})
-      select climb_id, user_id, ${VALUES} from (${climberStatsOf(
-        sql`(select distinct session_id from unnest(${arrayParam(touched.added.sessionIds, 'uuid')})
-               as u(session_id)) t
-            cross join lateral (
-              select * from session_routes r where r.session_id = t.session_id
-            ) r
-            join climbing_sessions s on s.id = r.session_id and s.deleted_at is null`,
-        sql`s.user_id = ${userId} and not (r.climb_id = any(${climbs}))`,
-      )}) merged
-      on conflict (climb_id, user_id) do update set ${MERGE_VALUES}`);
-  }
-  if (touched.climbIds.length === 0) return;
-  // The rows are computed again from scratch: a climber with no route of a climb left is no
-  // longer one of its climbers, so the old rows go first.
-  await db.execute(sql`
-    delete from climb_climber_stats
-    where user_id = ${userId} and climb_id = any(${climbs})`);
-  // From the climber's sessions to their routes of these climbs (a lateral lookup by session, the
-  // routes' unique key), never through the climbs' own index, whose routes grow with the gym.
-  await db.execute(sql`
-    insert into climb_climber_stats (climb_id, user_id, ${VALUES})
-    select climb_id, user_id, ${VALUES} from (${climberStatsOf(
-      sql`climbing_sessions s
-          cross join lateral (
-            select * from session_routes r
-            where r.session_id = s.id and r.climb_id = any(${climbs})
-          ) r`,
-      sql`s.user_id = ${userId} and s.deleted_at is null`,
-    )}) recomputed`);
-}
 
 /**
  * Every row computed from every route, replacing what was there: for data loaded around the API
@@ -141,7 +59,7 @@ export function rebuildCommunityStatements(): SQL[] {
     sql`delete from climb_climber_stats`,
     sql`insert into climb_climber_stats (climb_id, user_id, ${VALUES})
         select climb_id, user_id, ${VALUES} from (${climberStatsOf(
-          sql`session_routes r join climbing_sessions s on s.id = r.session_id`,
+          sql`session_routes r join climbing_sessions s on s.user_id = r.user_id and s.id = r.session_id`,
           sql`s.deleted_at is null`,
         )}) l`,
   ];
@@ -151,4 +69,39 @@ export async function rebuildCommunity(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     for (const statement of rebuildCommunityStatements()) await tx.execute(statement);
   });
+}
+
+/** Every value column set from the recomputed row. */
+const SET_VALUES = sql.raw(VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', '));
+
+/**
+ * One statement that brings the rows of these (climber, climb) pairs to what their routes say and
+ * deletes their outbox rows: upserts the pairs that still have routes, deletes those with none
+ * left. Each climber's routes are read once, by the routes' key (which leads with `user_id`), and
+ * kept when their climb is one of the pairs'.
+ */
+export function foldStatement(userIds: string[], climbIds: string[]): SQL {
+  return sql`
+    with p as (
+      select * from unnest(${arrayParam(userIds, 'uuid')}, ${arrayParam(climbIds, 'uuid')})
+        as p(user_id, climb_id)),
+    fresh as (${climberStatsOf(
+      sql`(select distinct user_id from p) pu
+          cross join lateral (
+            select * from session_routes r where r.user_id = pu.user_id offset 0
+          ) r
+          join p on p.user_id = r.user_id and p.climb_id = r.climb_id
+          join climbing_sessions s on s.user_id = r.user_id and s.id = r.session_id`,
+      sql`s.deleted_at is null`,
+    )}),
+    upserted as (
+      insert into climb_climber_stats (climb_id, user_id, ${VALUES})
+      select climb_id, user_id, ${VALUES} from fresh
+      on conflict (climb_id, user_id) do update set ${SET_VALUES}),
+    emptied as (
+      delete from climb_climber_stats c using p
+      where c.user_id = p.user_id and c.climb_id = p.climb_id
+        and not exists (select 1 from fresh f where f.user_id = p.user_id and f.climb_id = p.climb_id))
+    delete from community_outbox o using p
+    where o.user_id = p.user_id and o.climb_id = p.climb_id`;
 }

@@ -4,7 +4,7 @@ import { gradeOrder } from '../db/grade-sql.js';
 
 /**
  * The community view of climbs computed straight from every route climbers logged: the
- * definition the aggregate kept on ingest (community.ts) must equal. The server no longer runs it
+ * definition the folded aggregate (community.ts) must equal. The server no longer runs it
  * (it read 100,000 routes per request); the consistency tests use it as their oracle and
  * bench/community.ts as the baseline. `session_routes` holds each route's latest revision only
  * (an edit replaces the row, a removal deletes it), so no older revision is ever counted.
@@ -45,7 +45,7 @@ export function communityFromRoutesQuery(climbFilter: SQL): SQL {
       join layouts l on l.id = c.layout_id
       join session_routes r on r.climb_id = c.id
       -- A deleted session keeps no routes; the filter states it where the rule is read.
-      join climbing_sessions s on s.id = r.session_id and s.deleted_at is null
+      join climbing_sessions s on s.user_id = r.user_id and s.id = r.session_id and s.deleted_at is null
       where ${climbFilter}
       group by r.climb_id, s.user_id
     )

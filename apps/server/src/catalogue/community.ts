@@ -4,8 +4,8 @@ import { GRADE_KEY_COLUMN } from './community-aggregate.js';
 
 /**
  * The community view of climbs (see the contract's `communityViewSchema`), read from
- * `climb_climber_stats`: one row per climber and climb, kept on ingest in the transaction that
- * writes the routes (community-aggregate.ts). A request aggregates climbers, not routes: it used
+ * `climb_climber_stats`: one row per climber and climb, folded from the routes shortly after
+ * each write (community-fold.ts). A request aggregates climbers, not routes: it used
  * to compute the view from every route (community-from-routes.ts, now the tests' oracle), 267 ms
  * on PostgreSQL for 100,000 routes on one layout (see bench/community.ts for today's figures).
  *

@@ -6,6 +6,7 @@ import {
   customType,
   date,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -197,10 +198,16 @@ export const climbs = pgTable(
   ],
 );
 
+/*
+ * Session-side tables (climbing_sessions, session_routes, route_tombstones, community_outbox) name
+ * the climber in every row and lead every key with `user_id`: one climber's rows can live
+ * together on one node of a database distributed by `user_id` (Citus), and every statement the
+ * API runs on them names the user (see docs/operations.md and statements-name-the-user.test.ts).
+ */
 export const climbingSessions = pgTable(
   'climbing_sessions',
   {
-    id: uuid('id').primaryKey(),
+    id: uuid('id').notNull(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
@@ -232,6 +239,7 @@ export const climbingSessions = pgTable(
     serverUpdatedAt: timestamp('server_updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'climbing_sessions_user_id_pk', columns: [t.userId, t.id] }),
     unique('climbing_sessions_user_key_uq').on(t.userId, t.idempotencyKey),
     index('climbing_sessions_history_idx').on(t.userId, t.startTime.desc(), t.id.desc()),
     index('climbing_sessions_changes_idx').on(t.userId, t.changeSeq),
@@ -243,10 +251,10 @@ export const climbingSessions = pgTable(
 export const sessionRoutes = pgTable(
   'session_routes',
   {
-    id: uuid('id').primaryKey(),
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => climbingSessions.id),
+    id: uuid('id').notNull(),
+    /** The session's climber: the distribution key (see the note above climbing_sessions). */
+    userId: uuid('user_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
     clientRouteId: text('client_route_id').notNull(),
     /** Null for an unlisted climb, which the `climb_…` columns then describe. */
     climbId: uuid('climb_id').references(() => climbs.id),
@@ -270,13 +278,20 @@ export const sessionRoutes = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [
-    unique('session_routes_client_id_uq').on(t.sessionId, t.clientRouteId),
+    primaryKey({ name: 'session_routes_user_id_pk', columns: [t.userId, t.id] }),
+    unique('session_routes_client_id_uq').on(t.userId, t.sessionId, t.clientRouteId),
+    foreignKey({
+      name: 'session_routes_session_fk',
+      columns: [t.userId, t.sessionId],
+      foreignColumns: [climbingSessions.userId, climbingSessions.id],
+    }),
     // Routes by climb: the community view, a climb's history, and GET /stats finding a climb's
     // first try and first send by their moment (one probe per climb).
     index('session_routes_climb_logged_idx').on(t.climbId, t.loggedAt),
-    // The same for unlisted climbs, by their key (partial: catalogue routes have none).
+    // The same for unlisted climbs, by their key (partial: catalogue routes have none). An
+    // unlisted climb is the climber's own, so its key leads with user_id like every session key.
     index('session_routes_climb_key_logged_idx')
-      .on(t.climbKey, t.loggedAt)
+      .on(t.userId, t.climbKey, t.loggedAt)
       .where(sql`${t.climbKey} is not null`),
     check('session_routes_attempts_ck', sql`${t.attempts} between 1 and 999`),
     // Exactly one of a catalogue climb and an unlisted one, and an unlisted one whole.
@@ -291,13 +306,41 @@ export const sessionRoutes = pgTable(
 export const routeTombstones = pgTable(
   'route_tombstones',
   {
-    sessionId: uuid('session_id')
-      .notNull()
-      .references(() => climbingSessions.id),
+    userId: uuid('user_id').notNull(),
+    sessionId: uuid('session_id').notNull(),
     clientRouteId: text('client_route_id').notNull(),
     removedAt: timestamp('removed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.clientRouteId] })],
+  (t) => [
+    primaryKey({
+      name: 'route_tombstones_user_id_pk',
+      columns: [t.userId, t.sessionId, t.clientRouteId],
+    }),
+    foreignKey({
+      name: 'route_tombstones_session_fk',
+      columns: [t.userId, t.sessionId],
+      foreignColumns: [climbingSessions.userId, climbingSessions.id],
+    }),
+  ],
+);
+
+/**
+ * The durable queue of the community view (see catalogue/community-fold.ts): a row says "this
+ * climber's routes of this climb changed since `climb_climber_stats` was last folded". Written in
+ * the transaction that changes the routes, so a crash loses nothing; one row per (climber, climb),
+ * so a burst of writes is folded once; deleted by the fold that recomputed the row.
+ */
+export const communityOutbox = pgTable(
+  'community_outbox',
+  {
+    userId: uuid('user_id').notNull(),
+    climbId: uuid('climb_id').notNull(),
+    queuedAt: timestamp('queued_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.climbId] }),
+    index('community_outbox_queued_idx').on(t.queuedAt),
+  ],
 );
 
 /** Fixed-window request counters shared by every API process (see http/rate-limit-store.ts). */
@@ -308,11 +351,10 @@ export const rateLimits = pgTable('rate_limits', {
 });
 
 /**
- * The community view kept on ingest (see catalogue/community-aggregate.ts): one climber's view of
- * one climb (sends, latest opinion and stars), brought up to date inside the transaction that
- * writes the climber's routes. A "key" is `whole second logged × 64 + value` (values are below
- * 64): the greatest key is the latest value, and the greatest of greatest keys is the greatest
- * key, so new sessions merge into a row exactly. A row exists exactly when the climber logged the
+ * The community view (see catalogue/community-aggregate.ts): one climber's view of one climb
+ * (sends, latest opinion and stars), recomputed from the climber's routes by the fold shortly
+ * after a write queued it (catalogue/community-fold.ts). A "key" is `whole second logged × 64 +
+ * value` (values are below 64): the greatest key is the latest value. A row exists exactly when the climber logged the
  * climb in a session not deleted, so `GET /layouts/:id/climbs` counts climbers and takes medians
  * over these rows alone. Derived rows, so no foreign keys: they would only add checks to every
  * ingest; `DELETE /me` deletes an account's rows with its sessions (users/delete-account.ts).

@@ -150,17 +150,20 @@ async function upgradeAndCompare(db: TestDatabase, gymName: string, timeZone: st
       if (before.text) {
         const [head, ...rows] = csvRecords(after.text);
         const [v2Head, ...v2Rows] = csvRecords(before.body as string);
-        expect(head, key).toEqual([...v2Head!, 'gym']);
+        // Appended after v2's: the gym, then a session elsewhere's place and an unlisted climb's
+        // kind (both empty for what a v2 server stored: sessions at walls, catalogue climbs).
+        expect(head, key).toEqual([...v2Head!, 'gym', 'place', 'climb_kind']);
+        const v2Width = v2Head!.length;
         // Every v2 column the same; the gym is the wall's (none for a session without one).
         expect(
-          rows.map((r) => r.slice(0, -1)),
+          rows.map((r) => r.slice(0, v2Width)),
           key,
         ).toEqual(v2Rows);
         const wallAt = v2Head!.indexOf('wall');
         expect(
-          rows.map((r) => r.at(-1)),
+          rows.map((r) => r.slice(v2Width)),
           key,
-        ).toEqual(v2Rows.map((r) => (r[wallAt] === '' ? '' : gymName)));
+        ).toEqual(v2Rows.map((r) => [r[wallAt] === '' ? '' : gymName, '', '']));
         continue;
       }
       const body = structuredClone(after.json) as Record<string, unknown>;

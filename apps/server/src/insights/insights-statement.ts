@@ -82,7 +82,7 @@ export function insightsStatement(q: InsightsRequest): SQL {
              r.climb_id, r.is_success, r.attempts, r.grade as route_grade, r.rating,
              r.grade_opinion, c.grade_system
       from period_sessions s
-      join session_routes r on r.session_id = s.id
+      join session_routes r on r.user_id = s.user_id and r.session_id = s.id
       join gym_climbs c on c.id = r.climb_id
     ),
     candidates as (
@@ -94,7 +94,8 @@ export function insightsStatement(q: InsightsRequest): SQL {
         -- The candidates' whole histories, fenced so the pairs below filter them after the
         -- join (joined before, the planner paired every route of a climb with its candidates).
         select s.user_id, r.climb_id, r.logged_at as at
-        from climbing_sessions s join session_routes r on r.session_id = s.id
+        from climbing_sessions s
+        join session_routes r on r.user_id = s.user_id and r.session_id = s.id
         where s.deleted_at is null and s.user_id in (select user_id from candidates)
         offset 0
       ) h
@@ -106,8 +107,9 @@ export function insightsStatement(q: InsightsRequest): SQL {
       from candidates t
       join firsts f on f.user_id = t.user_id and f.climb_id = t.climb_id and f.first_at = t.at
       where not exists (
-        select 1 from session_routes r join climbing_sessions s on s.id = r.session_id
-        where r.climb_id = t.climb_id and r.logged_at = t.at and s.user_id = t.user_id
+        select 1 from session_routes r
+        join climbing_sessions s on s.user_id = r.user_id and s.id = r.session_id
+        where r.user_id = t.user_id and r.climb_id = t.climb_id and r.logged_at = t.at and s.user_id = t.user_id
           and s.deleted_at is null
           and (s.start_time, s.id, r.id) < (t.start_time, t.session_id, t.route_id)
       )

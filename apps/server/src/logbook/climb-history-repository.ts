@@ -24,8 +24,8 @@ export async function loadClimbHistory(
                r.is_success as "isSuccess", r.attempts, r.notes, r.rating,
                r.grade_opinion as "gradeOpinion"
         from session_routes r
-        join climbing_sessions s on s.id = r.session_id
-        where r.climb_id = ${climbId} and s.user_id = ${userId} and s.deleted_at is null
+        join climbing_sessions s on s.user_id = r.user_id and s.id = r.session_id
+        where r.user_id = ${userId} and r.climb_id = ${climbId} and s.user_id = ${userId} and s.deleted_at is null
         order by coalesce(r.logged_at, s.start_time) desc, s.start_time desc, s.id desc, r.id desc`,
   );
   return {

@@ -61,7 +61,7 @@ function sessionFields(place: SQL): SQL {
     'routes', coalesce((
       select json_agg(${route} order by r.logged_at, r.position, r.client_route_id collate "C")
       from session_routes r left join climbs c on c.id = r.climb_id
-      where r.session_id = s.id), '[]'::json),
+      where r.user_id = s.user_id and r.session_id = s.id), '[]'::json),
     'gym', (select json_build_object('id', g.id, 'name', g.name)
             from layouts l join gyms g on g.id = l.gym_id where l.id = s.layout_id),
     'wall', (select l.name from layouts l where l.id = s.layout_id)`;
@@ -110,7 +110,7 @@ export async function loadTryPage(
         from (${sessionPage(userId, after, limit)}) s
         left join layouts l on l.id = s.layout_id
         left join gyms g on g.id = l.gym_id
-        left join session_routes r on r.session_id = s.id
+        left join session_routes r on r.user_id = s.user_id and r.session_id = s.id
         left join climbs c on c.id = r.climb_id
         order by s.start_time, s.id, r.logged_at, r.position, r.client_route_id collate "C"`,
   );
@@ -128,7 +128,8 @@ export async function loadClimbFirsts(db: Db, userId: string): Promise<Map<strin
            s.id::text as session_id,
            r.id::text as route_id, ${EPOCH_MS('coalesce(r.logged_at, s.start_time)')} as at_ms,
            ${EPOCH_MS('s.start_time')} as start_ms
-    from climbing_sessions s join session_routes r on r.session_id = s.id
+    from climbing_sessions s
+    join session_routes r on r.user_id = s.user_id and r.session_id = s.id
     where s.user_id = ${userId} and s.deleted_at is null ${filter}
     order by climb_id, coalesce(r.logged_at, s.start_time), s.start_time, s.id, r.id`;
   interface FirstRow {

@@ -126,7 +126,8 @@ export function statsStatement(q: StatsRequest): SQL {
   return sql`
     with tries as (
       select ${tryColumns}
-      from climbing_sessions s left join session_routes r on r.session_id = s.id
+      from climbing_sessions s
+        left join session_routes r on r.user_id = s.user_id and r.session_id = s.id
       where ${mine}
     ),
     groups as (
@@ -164,12 +165,15 @@ export function statsStatement(q: StatsRequest): SQL {
         select ${tryColumns}
         from (
           select * from session_routes r
-          where r.climb_id = f.catalogue_id and r.logged_at = any(${atMoments})
+          where r.user_id = ${q.userId} and r.climb_id = f.catalogue_id
+            and r.logged_at = any(${atMoments})
           union all
           select * from session_routes r
-          where r.climb_key = f.climb_key and r.logged_at = any(${atMoments})
+          where r.user_id = ${q.userId} and r.climb_key = f.climb_key
+            and r.logged_at = any(${atMoments})
         ) r cross join lateral (
-          select * from climbing_sessions s where s.id = r.session_id offset 0
+          select * from climbing_sessions s
+          where s.user_id = r.user_id and s.id = r.session_id offset 0
         ) s
         where ${mine}
         offset 0

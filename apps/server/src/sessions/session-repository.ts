@@ -49,7 +49,7 @@ interface StoredJson {
  * One JSON document per session row, routes (with climb name and snapshotted grade) and
  * tombstones included: every read of sessions is a single statement.
  */
-function storedSessionJson(withTombstones: boolean): SQL {
+export function storedSessionJson(withTombstones: boolean): SQL {
   return sql`json_build_object(
     'id', s.id, 'idempotencyKey', s.idempotency_key, 'clientSessionId', s.client_session_id,
     'layoutId', s.layout_id, 'place', s.place, 'startTime', ${isoText(sql`s.start_time`)},
@@ -62,16 +62,17 @@ function storedSessionJson(withTombstones: boolean): SQL {
         'climbName', coalesce(c.name, r.climb_name), 'grade', r.grade,
         'position', r.position, ${ROUTE_CONTENT_JSON}, 'updatedAt', ${isoText(sql`r.updated_at`)})
         order by r.logged_at, r.position, r.client_route_id collate "C")
-      from session_routes r left join climbs c on c.id = r.climb_id where r.session_id = s.id), '[]'::json),
+      from session_routes r left join climbs c on c.id = r.climb_id
+      where r.user_id = s.user_id and r.session_id = s.id), '[]'::json),
     'tombstones', ${
       withTombstones
-        ? sql`coalesce((select json_agg(t.client_route_id order by t.client_route_id) from route_tombstones t where t.session_id = s.id), '[]'::json)`
+        ? sql`coalesce((select json_agg(t.client_route_id order by t.client_route_id) from route_tombstones t where t.user_id = s.user_id and t.session_id = s.id), '[]'::json)`
         : sql`'[]'::json`
     }
   )::text`;
 }
 
-function fromJson(text: string): StoredSession {
+export function parseStoredSession(text: string): StoredSession {
   const j = JSON.parse(text) as StoredJson;
   return {
     id: j.id,
@@ -153,29 +154,8 @@ export async function loadByKeys(
   );
   const byKey = new Map<string, StoredSession>();
   for (const { doc } of rows) {
-    const s = fromJson(doc);
+    const s = parseStoredSession(doc);
     byKey.set(s.idempotencyKey, s);
-  }
-  return byKey;
-}
-
-/** Per key: the session's id, revision and the hash of the last snapshot that changed it. */
-export async function loadSnapshotHashes(
-  db: Db,
-  userId: string,
-  keys: string[],
-): Promise<Map<string, { id: string; revision: number; hash: string }>> {
-  if (keys.length === 0) return new Map();
-  const rows = await queryRows<{ key: string; id: string; revision: number; hash: string | null }>(
-    db,
-    sql`select s.idempotency_key as key, s.id, s.revision, s.last_snapshot_hash as hash
-        from climbing_sessions s
-        where s.user_id = ${userId}
-          and s.idempotency_key = any(${arrayParam(keys, 'text')})`,
-  );
-  const byKey = new Map<string, { id: string; revision: number; hash: string }>();
-  for (const r of rows) {
-    if (r.hash !== null) byKey.set(r.key, { id: r.id, revision: Number(r.revision), hash: r.hash });
   }
   return byKey;
 }
@@ -193,7 +173,7 @@ export async function loadById(
         where s.user_id = ${userId} and s.id = ${id}
           ${withDeleted ? sql`` : sql`and s.deleted_at is null`}`,
   );
-  return rows[0] ? fromJson(rows[0].doc) : undefined;
+  return rows[0] ? parseStoredSession(rows[0].doc) : undefined;
 }
 
 /** History page: newest start first, keyset on (start_time, id); deleted sessions left out. */
@@ -211,7 +191,7 @@ export async function loadHistoryPage(
         order by s.start_time desc, s.id desc
         limit ${limit}`,
   );
-  return rows.map((r) => fromJson(r.doc));
+  return rows.map((r) => parseStoredSession(r.doc));
 }
 
 /**
@@ -231,5 +211,5 @@ export async function loadChangesPage(
         order by s.change_seq
         limit ${limit}`,
   );
-  return rows.map((r) => fromJson(r.doc));
+  return rows.map((r) => parseStoredSession(r.doc));
 }

@@ -47,10 +47,10 @@ export async function deleteAccount(db: Db, userId: string): Promise<AccountDele
     if (!account) return 'gone';
     if (admins.length === 1 && admins[0]!.id === userId) return 'last_admin';
 
-    const sessionsOfUser = sql`(select id from climbing_sessions where user_id = ${userId})`;
-    await tx.execute(sql`delete from route_tombstones where session_id in ${sessionsOfUser}`);
-    await tx.execute(sql`delete from session_routes where session_id in ${sessionsOfUser}`);
+    await tx.execute(sql`delete from route_tombstones where user_id = ${userId}`);
+    await tx.execute(sql`delete from session_routes where user_id = ${userId}`);
     await tx.execute(sql`delete from climbing_sessions where user_id = ${userId}`);
+    await tx.execute(sql`delete from community_outbox where user_id = ${userId}`);
     await tx.execute(sql`delete from climb_climber_stats where user_id = ${userId}`);
     await tx.execute(sql`delete from gym_staff where user_id = ${userId}`);
     await tx.execute(sql`delete from gym_follows where user_id = ${userId}`);

@@ -68,6 +68,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           [request.body],
           { headerKey: request.headers['idempotency-key'], nowMs: ctx.now() },
         );
+        ctx.communityFolder?.nudge();
         const r = results[0]!;
         request.log.info({ sessions: 1, statements, status: r.status }, 'session ingested');
         countSync(app, 'single', [request.body], results);
@@ -115,6 +116,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         nowMs: ctx.now(),
         isolateFailures: request.log,
       });
+      ctx.communityFolder?.nudge();
       const summary = { created: 0, duplicate: 0, updated: 0, merged: 0, rejected: 0 };
       for (const r of results) summary[r.status] += 1;
       request.log.info({ sessions: items.length, statements, summary }, 'bulk ingested');
@@ -183,6 +185,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       // Another user's session is answered exactly like one that does not exist.
       const deleted = await deleteSession(ctx.db, request.user.id, request.params.id, ctx.now());
       if (!deleted) throw ApiError.notFound('session');
+      ctx.communityFolder?.nudge();
       request.log.info({ sessionId: deleted.sessionId }, 'session deleted');
       return { ...deleted, deleted: true as const };
     },

@@ -1,9 +1,11 @@
 // The ingest chain, one file per step, each calling the next (the folder lists them in order):
 //   ingest.ts       validate each snapshot, answer replays, check the catalogue   (this file)
-//   isolation.ts    one transaction for the batch; if the database refuses it, one per key
-//   transaction.ts  lock the user, read the stored copies, decide each snapshot
+//   read.ts         the one read all that needs: stored copies, catalogue, change counter
+//   isolation.ts    write from that read; on a race, under the user's lock; if the database
+//                   refuses the batch, one transaction per key
+//   transaction.ts  decide each snapshot (with the read's copies, or under the lock)
 //   write-set.ts    what those decisions leave to write, as row sets
-//   write.ts        the set-based statements, and the community view kept beside them
+//   write.ts        one guarded statement writing them, queueing the community fold
 import { createHash } from 'node:crypto';
 import { LIMITS, type ApiError as ApiErrorBody, type SessionSnapshot } from '@sendlog/contract';
 import { normalizeSnapshot } from '@sendlog/rules';
@@ -11,20 +13,19 @@ import type { Db } from '../../db/connection.js';
 import { countStatements } from '../../db/statement-counter.js';
 import { isUuid } from '../../domain/ids.js';
 import { unsafeTextDetails } from '../../domain/text-safety.js';
-import type { Accepted } from './transaction.js';
-import { lookupCatalogue } from '../catalogue-lookup.js';
 import type { IngestOptions, IngestResult } from '../ingest-result.js';
-import { loadSnapshotHashes } from '../session-repository.js';
 import { catalogueError, validateSnapshot } from '../validate.js';
-import { writeIsolating } from './isolation.js';
+import { writeFromRead } from './isolation.js';
+import { readForWrite } from './read.js';
+import type { Accepted } from './transaction.js';
 
 export type { IngestLog, IngestOptions, IngestResult } from '../ingest-result.js';
 
 /**
- * The one ingest path of both session endpoints: validate each snapshot on its own, check every
- * climb and layout of the batch in one query, then decide and write all accepted sessions in one
- * transaction with set-based statements. A rejected snapshot never blocks the others and nothing
- * of it is written.
+ * The one ingest path of both session endpoints: validate each snapshot on its own, read what the
+ * batch needs in one statement (replays, stored sessions, climbs and layouts), then decide and
+ * write all accepted sessions in one more statement. A rejected snapshot never blocks the others
+ * and nothing of it is written.
  */
 export async function ingestSnapshots(
   db: Db,
@@ -56,35 +57,21 @@ export async function ingestSnapshots(
       return { index, snapshot, incoming, hash: snapshotHash(incoming.key, snapshot) };
     });
     // A replay of the last snapshot that changed a session is a duplicate (its edit is already
-    // applied): answered from one narrow read, with no catalogue check, lock or merge. A key
-    // sent twice in one batch takes the full path, so its answers stay in batch order.
+    // applied): answered from the read alone, with no catalogue check, lock or merge. A key sent
+    // twice in one batch takes the full path (no fingerprint sent), so its answers stay in batch
+    // order. The same read brings the other stored sessions, the catalogue and the change counter.
     const repeated = repeatedKeys(normalized.map((n) => n.incoming.key));
-    const replays = await loadSnapshotHashes(
+    const keyHashes = new Map<string, string | null>();
+    for (const n of normalized) {
+      keyHashes.set(n.incoming.key, repeated.has(n.incoming.key) ? null : n.hash);
+    }
+    const read = await readForWrite(
       db,
       userId,
-      unique(normalized.map((n) => n.incoming.key).filter((k) => !repeated.has(k))),
-    );
-    const pending: typeof normalized = [];
-    for (const n of normalized) {
-      const stored = replays.get(n.incoming.key);
-      if (stored && stored.hash === n.hash && !repeated.has(n.incoming.key)) {
-        results[n.index] = {
-          index: n.index,
-          clientSessionId: n.incoming.clientSessionId,
-          success: true,
-          status: 'duplicate',
-          sessionId: stored.id,
-          revision: stored.revision,
-          isDuplicate: true,
-          routeIds: [],
-        };
-      } else pending.push(n);
-    }
-
-    const catalogue = await lookupCatalogue(
-      db,
+      [...keyHashes.keys()],
+      [...keyHashes.values()],
       unique(
-        pending.flatMap((v) =>
+        normalized.flatMap((v) =>
           v.snapshot.deleted
             ? []
             : v.snapshot.routes.flatMap((r) =>
@@ -95,7 +82,7 @@ export async function ingestSnapshots(
         ),
       ),
       unique(
-        pending.flatMap((v) =>
+        normalized.flatMap((v) =>
           !v.snapshot.deleted && v.snapshot.layoutId != null && isUuid(v.snapshot.layoutId)
             ? [v.snapshot.layoutId.toLowerCase()]
             : [],
@@ -103,14 +90,28 @@ export async function ingestSnapshots(
       ),
     );
     const accepted: Accepted[] = [];
-    for (const { index, snapshot, incoming, hash } of pending) {
-      const error = catalogueError(snapshot, catalogue);
+    for (const { index, snapshot, incoming, hash } of normalized) {
+      const replay = read.replays.get(incoming.key);
+      if (replay) {
+        results[index] = {
+          index,
+          clientSessionId: incoming.clientSessionId,
+          success: true,
+          status: 'duplicate',
+          sessionId: replay.id,
+          revision: replay.revision,
+          isDuplicate: true,
+          routeIds: [],
+        };
+        continue;
+      }
+      const error = catalogueError(snapshot, read.catalogue);
       if (error) reject(index, error);
       else accepted.push({ index, incoming, hash });
     }
 
     if (accepted.length > 0) {
-      const written = await writeIsolating(db, userId, accepted, catalogue, o);
+      const written = await writeFromRead(db, userId, accepted, read, o);
       for (const r of written) results[r.index] = r;
     }
     return results;

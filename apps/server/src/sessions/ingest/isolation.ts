@@ -1,12 +1,44 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { writeAccepted, type Accepted } from './transaction.js';
+import type { WriteRead } from './read.js';
+import { writeAccepted, writeUnlocked, type Accepted } from './transaction.js';
 import { ConcurrentWriteError } from './write.js';
 import type { CatalogueLookup } from '../catalogue-lookup.js';
 import type { IngestOptions, IngestResult } from '../ingest-result.js';
 
 /**
- * Writes the batch in one transaction. On the single-session endpoint a failure is the request's
+ * The common case first: the batch decided from the ingest's read and written as one statement,
+ * no transaction (ingest/write.ts). When another writer of the climber committed since that read
+ * (the change counter moved), or the database refused the statement, the batch goes the careful
+ * way: `writeIsolating`, under the user's lock.
+ */
+export async function writeFromRead(
+  db: Db,
+  userId: string,
+  accepted: Accepted[],
+  read: WriteRead,
+  o: IngestOptions,
+): Promise<IngestResult[]> {
+  const nowIso = new Date(o.nowMs).toISOString();
+  try {
+    const written = await writeUnlocked(
+      db,
+      userId,
+      accepted,
+      read.stored,
+      read.changeSeq,
+      read.catalogue,
+      nowIso,
+    );
+    if (written) return written;
+  } catch (error) {
+    if (!o.isolateFailures && !isRetryable(error)) throw error;
+  }
+  return writeIsolating(db, userId, accepted, read.catalogue, o);
+}
+
+/**
+ * Writes the batch in one transaction, under the user's lock. On the single-session endpoint a failure is the request's
  * (a 500). In a bulk, should the database refuse the batch for a reason validation did not
  * foresee, each session (with any later snapshots of its key) is written again in a transaction
  * of its own: the ones the database takes land, a refused one is answered `internal` (the client

@@ -6,7 +6,7 @@ import type { CatalogueLookup } from '../catalogue-lookup.js';
 import type { IngestResult } from '../ingest-result.js';
 import { loadByKeys, toApiChange, type StoredSession } from '../session-repository.js';
 import { lockUserChanges } from '../user-changes.js';
-import { snapshotOf, writeSetOf, type Working } from './write-set.js';
+import { snapshotOf, writeSetOf, type Working, type WriteSet } from './write-set.js';
 
 /**
  * A snapshot that passed validation and the catalogue check, with its fingerprint (null for a
@@ -16,7 +16,8 @@ export type Accepted = { index: number; incoming: IncomingSnapshot; hash: string
 
 /**
  * One transaction: take the user's lock, read the stored sessions of the batch's keys, decide each
- * snapshot in batch order and write the difference.
+ * snapshot in batch order and write the difference. The path of a write whose unlocked attempt
+ * (`writeUnlocked`) met a concurrent writer, of a bulk's isolated retries and of deletes.
  */
 export async function writeAccepted(
   tx: Db,
@@ -29,6 +30,39 @@ export async function writeAccepted(
   // idempotency check below see every earlier commit (two processes, same key → one row).
   const baseSeq = await lockUserChanges(tx, userId);
   const stored = await loadByKeys(tx, userId, [...new Set(accepted.map((a) => a.incoming.key))]);
+  const { results, writeSet } = decideBatch(accepted, stored, catalogue, nowIso, baseSeq);
+  if (!(await writeBatch(tx, userId, writeSet, nowIso, baseSeq))) {
+    throw new Error('the change counter moved under the user lock');
+  }
+  return results;
+}
+
+/**
+ * The common write, without a lock or a transaction: decide from what one earlier read found
+ * (`stored`, at change counter `baseSeq`) and write it as one statement guarded by that counter.
+ * Null when another writer of the climber committed since the read: nothing was written.
+ */
+export async function writeUnlocked(
+  db: Db,
+  userId: string,
+  accepted: Accepted[],
+  stored: Map<string, StoredSession>,
+  baseSeq: number,
+  catalogue: CatalogueLookup,
+  nowIso: string,
+): Promise<IngestResult[] | null> {
+  const { results, writeSet } = decideBatch(accepted, stored, catalogue, nowIso, baseSeq);
+  return (await writeBatch(db, userId, writeSet, nowIso, baseSeq)) ? results : null;
+}
+
+/** Each snapshot decided in batch order against the stored copies, and what is left to write. */
+function decideBatch(
+  accepted: Accepted[],
+  stored: Map<string, StoredSession>,
+  catalogue: CatalogueLookup,
+  nowIso: string,
+  baseSeq: number,
+): { results: IngestResult[]; writeSet: WriteSet } {
   const working = new Map<string, Working>();
   const results: IngestResult[] = [];
 
@@ -90,8 +124,7 @@ export async function writeAccepted(
     });
   }
 
-  await writeBatch(tx, userId, writeSetOf([...working.values()], baseSeq), nowIso);
-  return results;
+  return { results, writeSet: writeSetOf([...working.values()], baseSeq) };
 }
 
 function fromStored(s: StoredSession | undefined): Working | undefined {

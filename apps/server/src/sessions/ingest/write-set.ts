@@ -1,6 +1,5 @@
 import { withRouteContent } from '@sendlog/contract';
 import { compareRoutes, sameRoute, type RouteVersion, type SessionState } from '@sendlog/rules';
-import type { TouchedClimbs } from '../../catalogue/community-aggregate.js';
 import type { StoredRoute, StoredSession } from '../session-repository.js';
 
 // What one batch must write: the difference between the stored sessions and where the batch's
@@ -29,8 +28,8 @@ export interface WriteSet {
   routeUpserts: RouteWrite[];
   routeDeletes: { sessionId: string; clientRouteId: string }[];
   tombstones: { sessionId: string; clientRouteId: string }[];
-  /** The sessions and climbs whose routes this write changes: their community rows follow. */
-  community: TouchedClimbs;
+  /** Climbs whose routes of this climber the write changes: queued for the community fold. */
+  climbIds: string[];
   changeSeq: number | null;
 }
 
@@ -56,7 +55,7 @@ export interface Working {
   /** Server identity and snapshotted grade of each route, by clientRouteId. */
   routeMeta: Map<string, RouteMeta>;
   stored: StoredSession | undefined;
-  /** Hash of the last snapshot that changed this session (see loadSnapshotHashes). */
+  /** Hash of the last snapshot that changed this session (see ingest/read.ts). */
   lastSnapshotHash: string | null;
 }
 
@@ -103,17 +102,14 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     routeUpserts: [],
     routeDeletes: [],
     tombstones: [],
-    community: { climbIds: [], added: { sessionIds: [], climbIds: [] } },
+    climbIds: [],
     changeSeq: null,
   };
-  /** Climbs a stored session's routes changed on: the climber's row of each is recomputed. */
-  const touchedClimbs = new Set<string>();
-  // Unlisted climbs (null) have no community view.
+  /** Climbs whose routes of this climber changed; unlisted climbs (null) have no community view. */
+  const climbs = new Set<string>();
   const touch = (climbs: Set<string>, climbId: string | null) => {
     if (climbId !== null) climbs.add(climbId);
   };
-  /** (new session, climb) pairs: merged into the climber's row unless that is recomputed. */
-  const added: { sessionId: string; climbId: string }[] = [];
   let seq = baseSeq;
   for (const w of sessions) {
     const before = w.stored;
@@ -134,8 +130,6 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     const old = new Map(before?.routes.map((r) => [r.clientRouteId, r]));
     // Deleting a session hides its routes from the community whether or not they are removed.
     const deletedNow = w.state.deleted !== (before?.state.deleted ?? false);
-    // A new session's climbs are additions only; a stored one's changes need a recompute.
-    const climbs = before ? touchedClimbs : new Set<string>();
     for (const route of w.state.routes.values()) {
       const prior = old.get(route.clientRouteId);
       if (prior && sameRoute(prior, route) && prior.climbId === route.climbId) {
@@ -153,18 +147,12 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
       set.routeDeletes.push({ sessionId: w.id, clientRouteId: id });
       touch(climbs, prior.climbId);
     }
-    if (!before) for (const climbId of climbs) added.push({ sessionId: w.id, climbId });
     for (const id of w.state.tombstones) {
       if (!before?.state.tombstones.has(id))
         set.tombstones.push({ sessionId: w.id, clientRouteId: id });
     }
   }
   if (seq !== baseSeq) set.changeSeq = seq;
-  set.community.climbIds = [...touchedClimbs];
-  for (const a of added) {
-    if (touchedClimbs.has(a.climbId)) continue;
-    set.community.added.sessionIds.push(a.sessionId);
-    set.community.added.climbIds.push(a.climbId);
-  }
+  set.climbIds = [...climbs];
   return set;
 }
