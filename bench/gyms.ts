@@ -14,9 +14,13 @@
  * in one request (`GET /gyms/:id/climbs`, 20 requests), cold and revalidated by ETag.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { GymResponse, LayoutResponse, SessionSnapshotInput } from '@sendlog/contract';
 import pg from 'pg';
 import { registerUser, type BenchUser } from './lib/api-client.js';
+import { startServerProcess } from './lib/api-process.js';
+import { onCleanup } from './lib/cleanup.js';
+import { createScratchDatabase } from './lib/postgres.js';
 import { median, timed } from './lib/stats.js';
 
 export const GYMS_SHAPE = {
@@ -274,4 +278,34 @@ export async function gymBench(
       perGym: await refresh(many.url, following, seededMany, true),
     },
   };
+}
+
+/** Part 14: a server of 10 gyms and one of a single gym, each its own process and database. */
+export async function gymsOnPostgres(work: string, secret: string): Promise<GymFigures | null> {
+  const dbs = [await createScratchDatabase(), await createScratchDatabase()];
+  if (!dbs[0] || !dbs[1]) return null;
+  const [manyDb, oneDb] = dbs as [NonNullable<(typeof dbs)[0]>, NonNullable<(typeof dbs)[1]>];
+  onCleanup('gyms databases', async () => {
+    await manyDb.drop();
+    await oneDb.drop();
+  });
+  const many = await startServerProcess(
+    { DATABASE_URL: manyDb.url },
+    join(work, 'api-gyms-many.log'),
+    secret,
+  );
+  onCleanup('gyms API process (many)', many.stop);
+  const one = await startServerProcess(
+    { DATABASE_URL: oneDb.url },
+    join(work, 'api-gyms-one.log'),
+    secret,
+  );
+  onCleanup('gyms API process (one)', one.stop);
+  const gyms = await gymBench(
+    { url: many.url, dbUrl: manyDb.url },
+    { url: one.url, dbUrl: oneDb.url },
+  );
+  await many.stop();
+  await one.stop();
+  return gyms;
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 // The spawner alone: the rest of the test kit chooses test databases, which the bench does not use.
-import { spawnServer, type ServerProcess } from '@sendlog/server/testing/server-process';
+import type { ServerProcess } from '@sendlog/server/testing/server-process';
 import { clientStoreBench } from './client-store.js';
 import { COMMUNITY_SHAPE, communityBench } from './community.js';
 import { loadRun, LOAD_SHAPE } from './concurrency.js';
@@ -24,10 +24,12 @@ import {
   summarize,
   type ApiTarget,
 } from './ingest.js';
-import { gymBench, GYMS_SHAPE } from './gyms.js';
+import { GYMS_SHAPE, gymsOnPostgres } from './gyms.js';
 import { heavyReadBench, HEAVY_SHAPE } from './heavy-reads.js';
 import { importBench, IMPORT_SHAPE } from './import.js';
+import { insightsBench, INSIGHTS_SHAPE } from './insights.js';
 import { fetchWalls, registerUsers, staffOfDemoGyms, type BenchUser } from './lib/api-client.js';
+import { startServerProcess } from './lib/api-process.js';
 import {
   deviceBench,
   exportBench,
@@ -47,6 +49,7 @@ import { communityRows } from './reports/community.js';
 import { gymRows } from './reports/gyms.js';
 import { heavyReadRows } from './reports/heavy-reads.js';
 import { importRows } from './reports/import.js';
+import { insightsRows } from './reports/insights.js';
 import { sprayRows } from './reports/login-spray.js';
 import { loadRows } from './reports/concurrency.js';
 import { ingestRows } from './reports/ingest.js';
@@ -129,26 +132,6 @@ async function ingestOnPostgres(api: ApiTarget, conn: pg.PoolClient, logFile: st
   const statements = await statementsPerRequest(logFile);
   figures.ingestPostgres = { timingsMs: t, summary: s, statements };
   rows.push(...ingestRows('postgres', s, statements));
-}
-
-/**
- * A real API process, so the load generator in this process never shares an event loop with the
- * server it measures. It writes its log (info level, as deployed) to `logFile` itself.
- */
-function startServerProcess(
-  database: Record<string, string>,
-  logFile: string,
-  tokenSecret: string,
-): Promise<ServerProcess> {
-  return spawnServer({
-    env: {
-      ...database,
-      SENDLOG_TOKEN_SECRET: tokenSecret,
-      // Every measurement registers fresh accounts, all from 127.0.0.1.
-      SENDLOG_REGISTER_LIMIT: '1000000',
-    },
-    logFile,
-  });
 }
 
 async function concurrencyOnPostgres(
@@ -248,40 +231,6 @@ async function postgresParts(work: string, secret: string) {
   await server.stop();
 }
 
-/** Part 14: a server of 10 gyms and one of a single gym, each its own process and database. */
-async function gymsOnPostgres(work: string, secret: string) {
-  const dbs = [await createScratchDatabase(), await createScratchDatabase()];
-  if (!dbs[0] || !dbs[1]) {
-    figures.gyms = 'skipped: PostgreSQL not reachable';
-    return;
-  }
-  const [manyDb, oneDb] = dbs as [NonNullable<(typeof dbs)[0]>, NonNullable<(typeof dbs)[1]>];
-  onCleanup('gyms databases', async () => {
-    await manyDb.drop();
-    await oneDb.drop();
-  });
-  const many = await startServerProcess(
-    { DATABASE_URL: manyDb.url },
-    join(work, 'api-gyms-many.log'),
-    secret,
-  );
-  onCleanup('gyms API process (many)', many.stop);
-  const one = await startServerProcess(
-    { DATABASE_URL: oneDb.url },
-    join(work, 'api-gyms-one.log'),
-    secret,
-  );
-  onCleanup('gyms API process (one)', one.stop);
-  const gyms = await gymBench(
-    { url: many.url, dbUrl: manyDb.url },
-    { url: one.url, dbUrl: oneDb.url },
-  );
-  await many.stop();
-  await one.stop();
-  figures.gyms = { shape: GYMS_SHAPE, ...gyms };
-  rows.push(...gymRows(gyms));
-}
-
 async function pgliteParts(work: string, secret: string) {
   const dataDir = join(work, 'pglite');
   const logFile = join(work, 'api-pglite.log');
@@ -359,9 +308,11 @@ async function main() {
       });
     }
     if (want(14)) {
-      await phase('part 14: gyms (10 gyms × 50 walls against one gym)', () =>
-        gymsOnPostgres(work, secret),
-      );
+      await phase('part 14: gyms (10 gyms × 50 walls against one gym)', async () => {
+        const gyms = await gymsOnPostgres(work, secret);
+        figures.gyms = gyms ? { shape: GYMS_SHAPE, ...gyms } : 'skipped: PostgreSQL not reachable';
+        if (gyms) rows.push(...gymRows(gyms));
+      });
     }
     if (want(15)) {
       await phase('part 15: a 20,000-tick import against the same sessions by sync', async () => {
@@ -376,6 +327,18 @@ async function main() {
         });
         figures.import = { shape: IMPORT_SHAPE, ...figuresOf };
         rows.push(...importRows(figuresOf));
+      });
+    }
+    if (want(17)) {
+      await phase('part 17: a gym’s insights over 1,000,000 routes', async () => {
+        const insights = await insightsBench(CONFIG.statsRepeats);
+        figures.insights = insights
+          ? { shape: INSIGHTS_SHAPE, ...insights }
+          : 'skipped: PostgreSQL not reachable';
+        if (insights) {
+          rows.push(...insightsRows(insights));
+          console.log(`plan of a gym's insights over a year:\n${insights.plan}`);
+        }
       });
     }
     if (want(10)) {

@@ -3,7 +3,7 @@ import type { Row } from '../lib/report.js';
 
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
-/** Part 14's rows: the import against the same sessions through sync, time and memory. */
+/** Part 15's rows: the import against the same sessions through sync, time and memory. */
 export function importRows(f: ImportFigures): Row[] {
   const ratio = f.importMs / f.bulkMs;
   const extraImport = f.importRss.peakMb - f.importRss.idleMb;
