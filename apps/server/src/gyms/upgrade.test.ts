@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type {
   AuthResponse,
   ClimbsResponse,
@@ -9,10 +8,11 @@ import type {
 } from '@sendlog/contract';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseOptions } from '../db/connection.js';
+import { openDatabase } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
 import { queryRows } from '../db/sql.js';
 import { afterUpgrade } from './upgrade-gym.js';
+import { upgradeFixture, V2_ROWS, v2Database } from './upgrade-fixture/v2-database.js';
 import {
   BACKENDS,
   SERVER_START_TIMEOUT,
@@ -34,28 +34,7 @@ interface Recorded {
   accounts: { key: string; email: string; role: string }[];
   answers: Record<string, { status: number; body: unknown; text?: true }>;
 }
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./upgrade-fixture/${name}`, import.meta.url), 'utf8'));
-const V2 = fixture('v2-answers.json') as Recorded;
-const V2_ROWS = fixture('v2-database.json') as Record<string, unknown[]>;
-/** The last migration of the release before gyms. */
-const LAST_V2_MIGRATION = '0006_community_one_level';
-
-/** A database as the release before gyms left it: its migrations, its rows. */
-async function v2Database(options: DatabaseOptions, rows = V2_ROWS): Promise<void> {
-  const database = await openDatabase(options);
-  try {
-    await migrateUnderLock(database, async () => undefined, { upTo: LAST_V2_MIGRATION });
-    for (const [table, list] of Object.entries(rows)) {
-      const t = sql.identifier(table);
-      await database.db.execute(
-        sql`insert into ${t} select * from json_populate_recordset(null::${t}, ${JSON.stringify(list)}::json)`,
-      );
-    }
-  } finally {
-    await database.close();
-  }
-}
+const V2 = upgradeFixture('v2-answers.json') as Recorded;
 
 /** RFC 4180 records (the export's CSV, CRLF line ends), each a list of fields. */
 function csvRecords(text: string): string[][] {
