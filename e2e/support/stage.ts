@@ -1,6 +1,7 @@
 import type { Climb, Layout } from '@sendlog/contract';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import type { RunningServer } from '../../apps/server/src/index.js';
+import { afterAll, beforeAll } from 'vitest';
 import { apiClient } from './api.js';
 import { chromiumAvailable, launchChromium, PHONE } from './browser.js';
 import { startWebApp } from './webExport.js';
@@ -71,5 +72,39 @@ export async function startStoryStage(): Promise<StoryStage> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * The stage the stories of one file share (one server and one Chromium), started before them and
+ * closed after: for files split from one suite, so each does not repeat the hooks. Its fields are
+ * read inside the stories, once it has started.
+ */
+export function sharedStoryStage(): StoryStage {
+  let stage: StoryStage | undefined;
+  beforeAll(async () => {
+    stage = await startStoryStage();
+  }, 300_000);
+  afterAll(() => stage?.close());
+  const started = (): StoryStage => {
+    if (!stage) throw new Error('the story stage has not started');
+    return stage;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get api() {
+      return started().api;
+    },
+    get browser() {
+      return started().browser;
+    },
+    get demoWall() {
+      return started().demoWall;
+    },
+    demoClimb: (i) => started().demoClimb(i),
+    open: (options) => started().open(options),
+    close: () => started().close(),
   };
 }
