@@ -9,7 +9,7 @@ import { ingestSnapshots } from '../sessions/ingest/ingest.js';
 import { BACKENDS, openMigratedDatabase, SERVER_START_TIMEOUT } from '../testing/index.js';
 import { climbId } from '../testing/fixtures.js';
 import { insertUser } from '../testing/users.js';
-import { foldStatement, rebuildCommunity } from './community-aggregate.js';
+import { applyDeltasStatement, foldStatement, rebuildCommunity } from './community-aggregate.js';
 import { drainCommunityOutbox, foldOnce } from './community-fold.js';
 
 // The aggregate the fold keeps must equal a recomputation from every route after any history of
@@ -108,23 +108,11 @@ describe.each(BACKENDS)('the community fold on $name', (backend) => {
     if (!results[0]?.success) throw new Error(`refused: ${JSON.stringify(results[0])}`);
   }
 
-  /** A fold that dies after its recompute, before its commit. */
+  /** A fold that dies after its statements ran, before its commit. */
   async function crashedFold(batch: number) {
     await expect(
       database.db.transaction(async (tx) => {
-        const picked = await queryRows<{ user_id: string; climb_id: string }>(
-          tx,
-          sql`select user_id, climb_id from community_outbox order by queued_at
-              limit ${batch} for update skip locked`,
-        );
-        if (picked.length > 0) {
-          await tx.execute(
-            foldStatement(
-              picked.map((p) => p.user_id),
-              picked.map((p) => p.climb_id),
-            ),
-          );
-        }
+        await foldOnce(tx, batch);
         throw new Crash();
       }),
     ).rejects.toBeInstanceOf(Crash);
@@ -241,35 +229,97 @@ describe.each(BACKENDS)('the community fold on $name', (backend) => {
     expect(await queued()).toEqual([]);
   });
 
-  it('a write waits for a fold holding its row, then queues again: the fold never hides it', async () => {
-    if (backend.name !== 'postgres') return; // one connection on PGlite: nothing runs at once
+  it('queues the values of added routes, a recompute for anything else', async () => {
     const userId = await insertUser(database.db);
-    await ingest(database.db, userId, snapshot(randomUUID(), [0], [false], 1));
-    await drainCommunityOutbox(database.db);
-    await ingest(database.db, userId, snapshot(randomUUID(), [0], [true], 2));
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((resolve) => (locked = resolve));
-    // A fold that has read the routes and holds the row while a second send is written.
-    const fold = database.db.transaction(async (tx) => {
-      await tx.execute(
-        sql`select 1 from community_outbox where user_id = ${userId} for update skip locked`,
+    const queued = () =>
+      queryRows<{ climb_id: string; recompute: boolean; sends: number }>(
+        database.db,
+        sql`select climb_id::text, recompute, sends from community_outbox
+            where user_id = ${userId} order by climb_id`,
       );
-      await tx.execute(foldStatement([userId], [climbId(0)]));
-      locked();
-      await held;
+    const byClimb = <T extends { climb_id: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => (a.climb_id < b.climb_id ? -1 : 1));
+    const item = snapshot(randomUUID(), [0, 0, 1], [true, true, false], 1);
+    await ingest(database.db, userId, item);
+    expect(await queued()).toEqual(
+      byClimb([
+        { climb_id: climbId(0), recompute: false, sends: 2 },
+        { climb_id: climbId(1), recompute: false, sends: 0 },
+      ]),
+    );
+    // A later snapshot adding a route to climb 1 and marking the send on climb 0 undone: climb 1
+    // still only grew, climb 0 must be recomputed (a send cannot be subtracted from a latest).
+    const edited = '2026-11-20T19:10:00.000Z'; // after every time of the snapshot above
+    const [first, second, third] = item.routes;
+    await ingest(database.db, userId, {
+      ...item,
+      updatedAt: edited,
+      routes: [
+        first!,
+        { ...second!, isSuccess: false, updatedAt: edited },
+        third!,
+        { ...third!, clientRouteId: 'r3', isSuccess: true, updatedAt: edited },
+      ],
     });
-    await isLocked;
-    const write = ingest(database.db, userId, snapshot(randomUUID(), [0], [true], 3));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    release();
-    await Promise.all([fold, write]);
+    expect(await queued()).toEqual(
+      byClimb([
+        { climb_id: climbId(0), recompute: true, sends: 2 },
+        { climb_id: climbId(1), recompute: false, sends: 1 },
+      ]),
+    );
+    await drainCommunityOutbox(database.db);
+    const folded = await tableRows();
+    await rebuildCommunity(database.db);
+    expect(await tableRows()).toEqual(folded);
+  });
+
+  it('a rebuild drops queued values it has read, so they are not added twice', async () => {
+    const userId = await insertUser(database.db);
+    await ingest(database.db, userId, snapshot(randomUUID(), [2], [true], 1));
+    await rebuildCommunity(database.db);
     await drainCommunityOutbox(database.db);
     const [row] = await queryRows<{ sends: number }>(
       database.db,
-      sql`select sends from climb_climber_stats where user_id = ${userId} and climb_id = ${climbId(0)}`,
+      sql`select sends from climb_climber_stats where user_id = ${userId} and climb_id = ${climbId(2)}`,
     );
-    expect(row?.sends).toBe(2);
+    expect(row?.sends).toBe(1);
   });
+
+  it.each([
+    ['recompute', foldStatement],
+    ['addition', applyDeltasStatement],
+  ])(
+    'a write waits for a fold (%s) holding its row, then queues again: the fold never hides it',
+    async (_, statement) => {
+      if (backend.name !== 'postgres') return; // one connection on PGlite: nothing runs at once
+      const userId = await insertUser(database.db);
+      await ingest(database.db, userId, snapshot(randomUUID(), [0], [false], 1));
+      await drainCommunityOutbox(database.db);
+      await ingest(database.db, userId, snapshot(randomUUID(), [0], [true], 2));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      // A fold that has read the routes and holds the row while a second send is written.
+      const fold = database.db.transaction(async (tx) => {
+        await tx.execute(
+          sql`select 1 from community_outbox where user_id = ${userId} for update skip locked`,
+        );
+        await tx.execute(statement([userId], [climbId(0)]));
+        locked();
+        await held;
+      });
+      await isLocked;
+      const write = ingest(database.db, userId, snapshot(randomUUID(), [0], [true], 3));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await Promise.all([fold, write]);
+      await drainCommunityOutbox(database.db);
+      const [row] = await queryRows<{ sends: number }>(
+        database.db,
+        sql`select sends from climb_climber_stats where user_id = ${userId} and climb_id = ${climbId(0)}`,
+      );
+      expect(row?.sends).toBe(2);
+    },
+  );
 });

@@ -1,25 +1,27 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection.js';
 import { queryRows } from '../db/sql.js';
-import { foldStatement } from './community-aggregate.js';
+import { applyDeltasStatement, foldStatement } from './community-aggregate.js';
 
 /**
  * The community view is folded off the request path. A write of a climber's routes queues, in its
  * own transaction, one `community_outbox` row per (climber, climb) it changed (sessions/ingest/
- * write.ts); the fold recomputes those climbers' rows of `climb_climber_stats` from their routes
- * and deletes the outbox rows, in one transaction of two statements:
+ * write.ts); the fold brings those climbers' rows of `climb_climber_stats` up to date (adding the
+ * queued values of routes that were only added, recomputing the rest from the routes: see
+ * community-aggregate.ts) and deletes the outbox rows, in one transaction:
  *
  * 1. `select … for update skip locked`: the batch is this fold's alone. Other API processes
  *    folding at the same moment skip these rows and take others, so no two folds ever compute
  *    one (climber, climb) row at once.
- * 2. The recompute (`foldStatement`), in a statement of its own so that its snapshot is taken
- *    after the locks: it sees every write that queued these rows before the fold locked them.
- *    A write that queues one of them after that waits on the lock (its queue statement is an
- *    upsert, which must lock the row it meets) and, once the fold commits and the row is gone,
- *    queues it again: the next fold sees that write.
+ * 2. The recompute (`foldStatement`) and the additions (`applyDeltasStatement`), in statements of
+ *    their own so that their snapshots are taken after the locks: they see every write that
+ *    queued these rows before the fold locked them, and the values those writes queued. A write
+ *    that queues one of them after that waits on the lock (its queue statement is an upsert,
+ *    which must lock the row it meets) and, once the fold commits and the row is gone, queues it
+ *    again: the next fold sees that write.
  *
  * A process that dies mid-fold rolls its transaction back: the rows stay queued and the next fold
- * does the work. A fold that runs twice recomputes the same row, so it counts once.
+ * does the work. A fold's statements delete the rows they applied, so nothing is applied twice.
  */
 
 /** Rows one fold takes: a bulk of 100 sessions queues a few dozen. */
@@ -28,19 +30,25 @@ export const FOLD_BATCH = 500;
 /** One fold of up to `batch` queued pairs; the number folded (0: nothing free to fold). */
 export async function foldOnce(db: Db, batch = FOLD_BATCH): Promise<number> {
   return db.transaction(async (tx) => {
-    const picked = await queryRows<{ user_id: string; climb_id: string }>(
+    const picked = await queryRows<{ user_id: string; climb_id: string; recompute: boolean }>(
       tx,
-      sql`select user_id, climb_id from community_outbox
+      sql`select user_id, climb_id, recompute from community_outbox
           order by queued_at limit ${batch}
           for update skip locked`,
     );
-    if (picked.length === 0) return 0;
-    await tx.execute(
-      foldStatement(
-        picked.map((p) => p.user_id),
-        picked.map((p) => p.climb_id),
-      ),
-    );
+    for (const [recompute, statement] of [
+      [true, foldStatement],
+      [false, applyDeltasStatement],
+    ] as const) {
+      const rows = picked.filter((p) => p.recompute === recompute);
+      if (rows.length === 0) continue;
+      await tx.execute(
+        statement(
+          rows.map((p) => p.user_id),
+          rows.map((p) => p.climb_id),
+        ),
+      );
+    }
     return picked.length;
   });
 }

@@ -285,9 +285,11 @@ export const sessionRoutes = pgTable(
       columns: [t.userId, t.sessionId],
       foreignColumns: [climbingSessions.userId, climbingSessions.id],
     }),
-    // Routes by climb: the community view, a climb's history, and GET /stats finding a climb's
-    // first try and first send by their moment (one probe per climb).
-    index('session_routes_climb_logged_idx').on(t.climbId, t.loggedAt),
+    // A climber's routes of one climb: a climb's history, the community fold's recompute, GET
+    // /stats and insights finding a climb's first try and first send by their moment (one probe
+    // per climb). Led by user_id like every session-side key: keyed by climb alone, the planner
+    // combined it with the user's whole primary key range (every route of the climber, per probe).
+    index('session_routes_user_climb_logged_idx').on(t.userId, t.climbId, t.loggedAt),
     // The same for unlisted climbs, by their key (partial: catalogue routes have none). An
     // unlisted climb is the climber's own, so its key leads with user_id like every session key.
     index('session_routes_climb_key_logged_idx')
@@ -326,9 +328,10 @@ export const routeTombstones = pgTable(
 
 /**
  * The durable queue of the community view (see catalogue/community-fold.ts): a row says "this
- * climber's routes of this climb changed since `climb_climber_stats` was last folded". Written in
- * the transaction that changes the routes, so a crash loses nothing; one row per (climber, climb),
- * so a burst of writes is folded once; deleted by the fold that recomputed the row.
+ * climber's routes of this climb changed since `climb_climber_stats` was last folded", and, when
+ * they only grew, by how much. Written in the transaction that changes the routes, so a crash
+ * loses nothing; one row per (climber, climb), so a burst of writes is folded once; deleted by the
+ * fold that applied it.
  */
 export const communityOutbox = pgTable(
   'community_outbox',
@@ -336,6 +339,17 @@ export const communityOutbox = pgTable(
     userId: uuid('user_id').notNull(),
     climbId: uuid('climb_id').notNull(),
     queuedAt: timestamp('queued_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    /**
+     * The row must be recomputed from the routes (a route edited, removed or moved, a session
+     * deleted or restored). False when the write only added routes: the columns below then hold
+     * their values, which the fold adds to the climber's row (sends summed, latest keys by max).
+     * Defaults to true, so a row queued without values (an older release) is recomputed.
+     */
+    recompute: boolean('recompute').notNull().default(true),
+    sends: integer('sends').notNull().default(0),
+    gradeKeyV: bigint('grade_key_v', { mode: 'number' }),
+    gradeKeyFont: bigint('grade_key_font', { mode: 'number' }),
+    ratingKey: bigint('rating_key', { mode: 'number' }),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.climbId] }),

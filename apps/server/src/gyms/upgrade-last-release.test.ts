@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { rebuildCommunity } from '../catalogue/community-aggregate.js';
+import { drainCommunityOutbox } from '../catalogue/community-fold.js';
 import { openDatabase } from '../db/connection.js';
 import { migrateUnderLock } from '../db/migrate.js';
 import { queryRows } from '../db/sql.js';
@@ -8,10 +10,15 @@ import { v2Database } from './upgrade-fixture/v2-database.js';
 import { afterUpgrade } from './upgrade-gym.js';
 
 /**
- * The last landed release's schema ends at this migration; this release adds unlisted climbs
- * (0009) and the user in every session-side key (0010, which rebuilds the primary keys).
+ * The schemas of the last landed releases end at these migrations: 0008 before unlisted climbs
+ * (0009) and the user in every session-side key (0010, which rebuilds the primary keys); 0010
+ * before the community outbox carried values and routes by climb were indexed under their
+ * climber (0011).
  */
-const LAST_RELEASE_MIGRATION = '0008_read_leases_picture_retirement';
+const RELEASES = [
+  { migration: '0008_read_leases_picture_retirement' },
+  { migration: '0010_co_located_sessions' },
+];
 
 type Snapshot = Map<string, { columns: string[]; rows: string[] }>;
 
@@ -49,20 +56,25 @@ async function snapshot(
   return out;
 }
 
-describe.each(BACKENDS)('upgrading the last release’s database on $name', (backend) => {
-  it(
-    'keeps every row of every table, each route and tombstone under its session’s climber',
-    async () => {
-      const db = await backend.createSharedDatabase('upgrade_last_release');
+describe.each(BACKENDS)('upgrading the last releases’ databases on $name', (backend) => {
+  it.each(RELEASES)(
+    'keeps every row of every table from $migration, each route and tombstone under its session’s climber',
+    async ({ migration }) => {
+      const db = await backend.createSharedDatabase(`upgrade_${migration.slice(0, 4)}`);
       try {
         // Recorded rows (sessions, routes, tombstones, the community view, accounts), brought to
         // the last release's schema the way that release's server would have on start.
         await v2Database(db.options);
         const database = await openDatabase(db.options);
         try {
-          await migrateUnderLock(database, afterUpgrade(undefined), {
-            upTo: LAST_RELEASE_MIGRATION,
-          });
+          await migrateUnderLock(database, afterUpgrade(undefined), { upTo: migration });
+          if (migration >= '0010') {
+            // A write of that release queued the community view of every pair: no values.
+            await database.db.execute(
+              sql`insert into community_outbox (user_id, climb_id)
+                  select distinct user_id, climb_id from session_routes where climb_id is not null`,
+            );
+          }
           const before = await snapshot(database.db);
           expect(before.get('session_routes')?.rows.length).toBeGreaterThan(0);
           expect(before.get('route_tombstones')?.rows.length).toBeGreaterThan(0);
@@ -82,6 +94,14 @@ describe.each(BACKENDS)('upgrading the last release’s database on $name', (bac
                 ) x where x.owner is distinct from x.user_id`,
           );
           expect(misfiled[0]?.n).toBe(0);
+
+          // What the older release queued is recomputed: the view then equals a rebuild.
+          await drainCommunityOutbox(database.db);
+          const folded = await snapshot(database.db);
+          await rebuildCommunity(database.db);
+          expect((await snapshot(database.db)).get('climb_climber_stats')).toEqual(
+            folded.get('climb_climber_stats'),
+          );
         } finally {
           await database.close();
         }

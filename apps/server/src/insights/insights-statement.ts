@@ -51,7 +51,7 @@ const GRADE_ROW_ORDER = sql.raw(`rank is null, rank, grade collate "C"`);
  *   earliest moment per (climber, climb) over the histories of the climbers with a one-go send in
  *   the period (an aggregate), and such a send at that moment is a flash unless another try of the
  *   pair shares the moment and comes first in the order of tries (a probe of
- *   `session_routes_climb_logged_idx` at one moment).
+ *   `session_routes_user_climb_logged_idx` at one moment).
  * - `groups`: one pass over the tries with three groupings (per climb and climber, per grade text
  *   and climber, per climb and opinion text). Per climb: climbers from the first, stars as sums
  *   and counts, opinions as counts per grade index (each text read once), whose running sum finds

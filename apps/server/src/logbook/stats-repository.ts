@@ -83,7 +83,7 @@ export function statsStatement(q: StatsRequest): SQL {
   /**
    * A try as the steps below read it. Its moment is `loggedAt ?? startTime`; the server always
    * stores `logged_at` (filled from the start when a client sent none), so the moment is the
-   * column itself and `session_routes (climb_id, logged_at)` finds a climb's tries at a moment
+   * column itself and `session_routes (user_id, climb_id, logged_at)` finds a climb's tries at a moment
    * (`moments`: one index probe per climb rather than a pass over every try).
    */
   const tryColumns = sql`

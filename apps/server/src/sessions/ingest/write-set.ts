@@ -28,8 +28,13 @@ export interface WriteSet {
   routeUpserts: RouteWrite[];
   routeDeletes: { sessionId: string; clientRouteId: string }[];
   tombstones: { sessionId: string; clientRouteId: string }[];
-  /** Climbs whose routes of this climber the write changes: queued for the community fold. */
-  climbIds: string[];
+  /**
+   * For the community fold (catalogue/community-aggregate.ts): the routes added to catalogue
+   * climbs of live sessions, whose values are queued, and the climbs whose routes of this climber
+   * changed otherwise (edited, removed, moved, a session deleted or restored), to recompute.
+   */
+  communityAdds: RouteWrite[];
+  communityRecompute: string[];
   changeSeq: number | null;
 }
 
@@ -102,10 +107,11 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     routeUpserts: [],
     routeDeletes: [],
     tombstones: [],
-    climbIds: [],
+    communityAdds: [],
+    communityRecompute: [],
     changeSeq: null,
   };
-  /** Climbs whose routes of this climber changed; unlisted climbs (null) have no community view. */
+  /** Climbs to recompute; unlisted climbs (null) have no community view. */
   const climbs = new Set<string>();
   const touch = (climbs: Set<string>, climbId: string | null) => {
     if (climbId !== null) climbs.add(climbId);
@@ -138,6 +144,10 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
       }
       const write: RouteWrite = Object.assign(storedRouteOf(w, route), { sessionId: w.id });
       (before ? set.routeUpserts : set.routeInserts).push(write);
+      if (!prior && !w.state.deleted && !deletedNow) {
+        if (route.climbId !== null) set.communityAdds.push(write);
+        continue;
+      }
       touch(climbs, route.climbId);
       // A route moved to another climb leaves the old one.
       if (prior) touch(climbs, prior.climbId);
@@ -153,6 +163,6 @@ export function writeSetOf(sessions: Working[], baseSeq: number): WriteSet {
     }
   }
   if (seq !== baseSeq) set.changeSeq = seq;
-  set.climbIds = [...climbs];
+  set.communityRecompute = [...climbs];
   return set;
 }

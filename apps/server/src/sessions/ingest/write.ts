@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
-import { arrayParam, queryRows, unnestRows, type Column } from '../../db/sql.js';
+import { queueStep } from '../../catalogue/community-aggregate.js';
+import { queryRows, unnestRows, type Column } from '../../db/sql.js';
 import { routeContentColumns } from '../route-columns.js';
 import type { RouteWrite, SessionWrite, WriteSet } from './write-set.js';
 
@@ -67,8 +68,7 @@ const insertRoutes = (userId: string, routes: RouteWrite[]) =>
  * transaction ends, so one climber's writes commit in sequence order, as `updatedSince` needs.
  *
  * The climbs whose routes changed are queued in `community_outbox` in the same statement, for the
- * fold (catalogue/community-fold.ts). The queue step is an upsert, not `do nothing`: it must lock
- * a row a fold holds, so a write never counts on a fold that read the routes before it.
+ * fold (catalogue/community-fold.ts): see `queueStep`.
  */
 export async function writeBatch(
   db: Db,
@@ -126,13 +126,10 @@ export async function writeBatch(
       where ${GUARDED}
       on conflict do nothing)`);
   }
-  if (w.climbIds.length > 0) {
-    steps.push(sql`queue as (
-      insert into community_outbox (user_id, climb_id, queued_at)
-      select ${userId}, c.climb_id, ${nowIso}::timestamptz
-      from unnest(${arrayParam(w.climbIds, 'uuid')}) as c(climb_id)
-      where ${GUARDED}
-      on conflict (user_id, climb_id) do update set queued_at = least(community_outbox.queued_at, excluded.queued_at))`);
+  if (w.communityAdds.length > 0 || w.communityRecompute.length > 0) {
+    steps.push(
+      sql`queue as (${queueStep(userId, w.communityAdds, w.communityRecompute, nowIso, GUARDED)})`,
+    );
   }
   const inserted = w.inserts.length > 0 ? sql`(select count(*) from ins)::int` : sql`0`;
   const [row] = await queryRows<{ guarded: number; inserted: number }>(
