@@ -115,6 +115,25 @@ export interface SecurityStage {
 }
 
 /**
+ * Waits until Alice's session shows in the community view, which is folded off the request path
+ * (catalogue/community-fold.ts): every test then starts from a settled view. The catalogue tests
+ * compare the view before and after their hostile calls; in the single file these came from the
+ * tests before them gave the fold the time, here one may run first.
+ */
+async function communitySettled(s: SecurityStage): Promise<void> {
+  const hers = new Set(s.aliceSession.routes.map((r) => r.climbId));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { body } = await http(s.url).get<ClimbsResponse>(`/layouts/${s.gym.layoutId}/climbs`);
+    const shown = body.climbs.filter((c) => hers.has(c.id));
+    if (shown.length > 0 && shown.every((c) => c.community.climbers > 0)) return;
+    if (Date.now() > deadline)
+      throw new Error("Alice's session never showed in the community view");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
  * Starts the stage before the file's tests and stops it after them. Whatever the file's tests
  * did, no secret may have reached its server's log: each file checks its own log as it closes,
  * as the single file these came from checked the log of every request it had made.
@@ -209,6 +228,7 @@ export function securityStage(backend: Backend): SecurityStage {
     s.aliceSession = (
       await s.alice.api.get<{ session: Session }>(`/sessions/${created.body.sessionId}`)
     ).body.session;
+    await communitySettled(s);
   }, SETUP_TIMEOUT);
 
   afterAll(async () => {
