@@ -17,7 +17,7 @@ import { SECURED } from '../../http/docs.js';
 import { ApiError } from '../../http/errors.js';
 import { documentedOnly, idParams } from '../../http/route-schemas.js';
 import { deleteSession } from '../../sessions/delete-session.js';
-import { ingestSnapshots } from '../../sessions/ingest/ingest.js';
+import { ingestSnapshots, type IngestResult } from '../../sessions/ingest/ingest.js';
 import { readSessionsPage } from '../../sessions/session-pages.js';
 import { loadById, toApiSession } from '../../sessions/session-repository.js';
 import { bulkItems, toBulkResult } from './bulk-body.js';
@@ -35,6 +35,11 @@ const singleHeaders = z.looseObject({
 
 /** A user's sessions: declared inside the authenticated scope. */
 export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  /** Folds the community view soon when the sync wrote something (a replay writes nothing). */
+  const foldIfWritten = (results: readonly IngestResult[]) => {
+    if (results.some((r) => r.status !== 'duplicate' && r.status !== 'rejected'))
+      ctx.communityFolder?.nudge();
+  };
   for (const [url, operationId, summary] of [
     ['/sessions/offline', 'syncSession', 'Send one session snapshot'],
     [
@@ -68,7 +73,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
           [request.body],
           { headerKey: request.headers['idempotency-key'], nowMs: ctx.now() },
         );
-        ctx.communityFolder?.nudge();
+        foldIfWritten(results);
         const r = results[0]!;
         request.log.info({ sessions: 1, statements, status: r.status }, 'session ingested');
         countSync(app, 'single', [request.body], results);
@@ -116,7 +121,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         nowMs: ctx.now(),
         isolateFailures: request.log,
       });
-      ctx.communityFolder?.nudge();
+      foldIfWritten(results);
       const summary = { created: 0, duplicate: 0, updated: 0, merged: 0, rejected: 0 };
       for (const r of results) summary[r.status] += 1;
       request.log.info({ sessions: items.length, statements, summary }, 'bulk ingested');

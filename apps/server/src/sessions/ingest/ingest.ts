@@ -1,31 +1,30 @@
 // The ingest chain, one file per step, each calling the next (the folder lists them in order):
-//   ingest.ts       validate each snapshot, answer replays, check the catalogue   (this file)
+//   ingest.ts       answer replays as sent, validate the rest, check the catalogue   (this file)
+//   fingerprint.ts  what a snapshot tells before it is validated: key, fingerprint, ids
 //   read.ts         the one read all that needs: stored copies, catalogue, change counter
 //   isolation.ts    write from that read; on a race, under the user's lock; if the database
 //                   refuses the batch, one transaction per key
 //   transaction.ts  decide each snapshot (with the read's copies, or under the lock)
 //   write-set.ts    what those decisions leave to write, as row sets
 //   write.ts        one guarded statement writing them, queueing the community fold
-import { createHash } from 'node:crypto';
-import { LIMITS, type ApiError as ApiErrorBody, type SessionSnapshot } from '@sendlog/contract';
+import { type ApiError as ApiErrorBody, type SessionSnapshot } from '@sendlog/contract';
 import { normalizeSnapshot } from '@sendlog/rules';
 import type { Db } from '../../db/connection.js';
 import { countStatements } from '../../db/statement-counter.js';
-import { isUuid } from '../../domain/ids.js';
-import { unsafeTextDetails } from '../../domain/text-safety.js';
 import type { IngestOptions, IngestResult } from '../ingest-result.js';
 import { catalogueError, validateSnapshot } from '../validate.js';
+import { catalogueIdsOf, clientSessionIdOf, fingerprint, keyAsSent } from './fingerprint.js';
 import { writeFromRead } from './isolation.js';
-import { readForWrite } from './read.js';
+import { readForWrite, type Replay } from './read.js';
 import type { Accepted } from './transaction.js';
 
 export type { IngestLog, IngestOptions, IngestResult } from '../ingest-result.js';
 
 /**
- * The one ingest path of both session endpoints: validate each snapshot on its own, read what the
- * batch needs in one statement (replays, stored sessions, climbs and layouts), then decide and
- * write all accepted sessions in one more statement. A rejected snapshot never blocks the others
- * and nothing of it is written.
+ * The one ingest path of both session endpoints: read what the batch needs in one statement
+ * (replays, stored sessions, climbs and layouts), answer replays, validate each other snapshot on
+ * its own, then decide and write all accepted sessions in one more statement. A rejected snapshot
+ * never blocks the others and nothing of it is written.
  */
 export async function ingestSnapshots(
   db: Db,
@@ -44,70 +43,75 @@ export async function ingestSnapshots(
         error,
       };
     };
+    const duplicate = (index: number, clientSessionId: string | null, replay: Replay) => {
+      results[index] = {
+        index,
+        clientSessionId,
+        success: true,
+        status: 'duplicate',
+        sessionId: replay.id,
+        revision: replay.revision,
+        isDuplicate: true,
+        routeIds: [],
+      };
+    };
+    const checked: (Accepted & { snapshot: SessionSnapshot })[] = [];
+    /** Validates and normalizes item `index`; a refused one is answered at once. */
+    const check = (index: number, hash: string | null) => {
+      const valid = validateSnapshot(items[index], o.nowMs);
+      if ('error' in valid) return reject(index, valid.error);
+      const incoming = normalizeSnapshot(valid.snapshot, o.nowMs, o.headerKey);
+      const print = hash ?? fingerprint(incoming.key, items[index]);
+      checked.push({ index, incoming, hash: print, snapshot: valid.snapshot });
+    };
 
-    const valid: { index: number; snapshot: SessionSnapshot }[] = [];
-    items.forEach((item, index) => {
-      const checked = validateSnapshot(item, o.nowMs);
-      if ('error' in checked) reject(index, checked.error);
-      else valid.push({ index, snapshot: checked.snapshot });
-    });
-
-    const normalized = valid.map(({ index, snapshot }) => {
-      const incoming = normalizeSnapshot(snapshot, o.nowMs, o.headerKey);
-      return { index, snapshot, incoming, hash: snapshotHash(incoming.key, snapshot) };
-    });
     // A replay of the last snapshot that changed a session is a duplicate (its edit is already
-    // applied): answered from the read alone, with no catalogue check, lock or merge. A key sent
-    // twice in one batch takes the full path (no fingerprint sent), so its answers stay in batch
-    // order. The same read brings the other stored sessions, the catalogue and the change counter.
-    const repeated = repeatedKeys(normalized.map((n) => n.incoming.key));
+    // applied): answered from the read alone, with no validation, catalogue check, lock or merge
+    // (see fingerprint.ts). An item that names its session is keyed as sent, the others once
+    // validated. A key sent twice in one batch takes the full path (no fingerprint sent), so its
+    // answers stay in batch order. The same read brings the other stored sessions, the catalogue
+    // and the change counter.
+    const asSent: { index: number; key: string; hash: string }[] = [];
+    items.forEach((item, index) => {
+      const key = keyAsSent(item);
+      const hash = key === null ? null : fingerprint(key, item);
+      if (key === null || hash === null) check(index, null);
+      else asSent.push({ index, key, hash });
+    });
     const keyHashes = new Map<string, string | null>();
-    for (const n of normalized) {
-      keyHashes.set(n.incoming.key, repeated.has(n.incoming.key) ? null : n.hash);
-    }
+    const sent = (key: string, hash: string | null) =>
+      keyHashes.set(key, keyHashes.has(key) ? null : hash);
+    for (const { key, hash } of asSent) sent(key, hash);
+    for (const c of checked) sent(c.incoming.key, c.hash);
+    const { climbIds, layoutIds } = catalogueIdsOf(items);
     const read = await readForWrite(
       db,
       userId,
       [...keyHashes.keys()],
       [...keyHashes.values()],
-      unique(
-        normalized.flatMap((v) =>
-          v.snapshot.deleted
-            ? []
-            : v.snapshot.routes.flatMap((r) =>
-                r.climbId != null && isUuid(r.climbId.toLowerCase())
-                  ? [r.climbId.toLowerCase()]
-                  : [],
-              ),
-        ),
-      ),
-      unique(
-        normalized.flatMap((v) =>
-          !v.snapshot.deleted && v.snapshot.layoutId != null && isUuid(v.snapshot.layoutId)
-            ? [v.snapshot.layoutId.toLowerCase()]
-            : [],
-        ),
-      ),
+      climbIds,
+      layoutIds,
     );
+    const replayOf = (key: string) =>
+      keyHashes.get(key) === null ? undefined : read.replays.get(key);
+    for (const { index, key, hash } of asSent) {
+      const replay = replayOf(key);
+      if (replay) duplicate(index, key.slice(2), replay);
+      else check(index, hash);
+    }
+    // Decided in batch order: a key sent twice is answered in the order it was sent.
+    checked.sort((a, b) => a.index - b.index);
     const accepted: Accepted[] = [];
-    for (const { index, snapshot, incoming, hash } of normalized) {
-      const replay = read.replays.get(incoming.key);
+    for (const { snapshot, ...c } of checked) {
+      // Keyed by its header or its start time: a replay known once validated.
+      const replay = replayOf(c.incoming.key);
       if (replay) {
-        results[index] = {
-          index,
-          clientSessionId: incoming.clientSessionId,
-          success: true,
-          status: 'duplicate',
-          sessionId: replay.id,
-          revision: replay.revision,
-          isDuplicate: true,
-          routeIds: [],
-        };
+        duplicate(c.index, c.incoming.clientSessionId, replay);
         continue;
       }
       const error = catalogueError(snapshot, read.catalogue);
-      if (error) reject(index, error);
-      else accepted.push({ index, incoming, hash });
+      if (error) reject(c.index, error);
+      else accepted.push(c);
     }
 
     if (accepted.length > 0) {
@@ -117,41 +121,4 @@ export async function ingestSnapshots(
     return results;
   });
   return { results: result, statements };
-}
-
-function clientSessionIdOf(item: unknown): string | null {
-  if (typeof item === 'object' && item !== null && 'clientSessionId' in item) {
-    const id = item.clientSessionId;
-    if (
-      typeof id === 'string' &&
-      id.length <= LIMITS.maxClientIdLength &&
-      unsafeTextDetails(id).length === 0
-    )
-      return id;
-  }
-  return null;
-}
-
-/**
- * A fingerprint of a snapshot as sent (validated, before normalizing), with the key it applies
- * to. Taken before edit times are clamped to the server's clock: a phone whose clock runs ahead
- * sends times the clamp turns into a later "now" on every arrival, so a fingerprint of the
- * clamped snapshot would never match its own resend, and each resend would be a new revision.
- * Two snapshots with one fingerprint are the same edit, which the first arrival already applied.
- */
-function snapshotHash(key: string, snapshot: SessionSnapshot): string {
-  return createHash('sha256')
-    .update(JSON.stringify([key, snapshot]))
-    .digest('base64url');
-}
-
-function repeatedKeys(keys: string[]): Set<string> {
-  const seen = new Set<string>();
-  const repeated = new Set<string>();
-  for (const k of keys) (seen.has(k) ? repeated : seen).add(k);
-  return repeated;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
 }
