@@ -84,7 +84,10 @@ export function statsStatement(q: StatsRequest): SQL {
    * A try as the steps below read it. Its moment is `loggedAt ?? startTime`; the server always
    * stores `logged_at` (filled from the start when a client sent none), so the moment is the
    * column itself and `session_routes (user_id, climb_id, logged_at)` finds a climb's tries at a moment
-   * (`moments`: one index probe per climb rather than a pass over every try).
+   * (`moments`: one index probe per climb and moment rather than a pass over every try). Each
+   * moment is probed on its own, by equality on the whole key: given `logged_at = any(…)`, the
+   * planner, expecting a row or two per climb, probed by climber and climb only and filtered
+   * every try of the climb by moment.
    */
   const tryColumns = sql`
     r.id as route_id, s.id as session_id, s.start_time, r.logged_at as at,
@@ -92,7 +95,7 @@ export function statsStatement(q: StatsRequest): SQL {
     r.climb_name as unlisted_name, (r.climb_id is not null or r.climb_kind = 'boulder') as in_table,
     r.is_success, r.attempts, r.grade as route_grade,
     ${own ? sql`r.grade_opinion` : sql`null::text`} as grade_opinion, ${inPeriod} as in_period`;
-  /** The moments a climb's tries are looked up at (`moments`), by the climb's index. */
+  /** The moments a climb's tries are looked up at (`moments`), each by the climb's index. */
   const atMoments = sql`array[f.first_at, f.first_send_at, f.period_first_at, f.period_send_at,
                               (select at from hardest_at)]`;
   /** The first try at each climb's `moment`, among the tries `filter` keeps. */
@@ -163,14 +166,13 @@ export function statsStatement(q: StatsRequest): SQL {
       select t.*, f.first_at, f.first_send_at, f.period_first_at, f.period_send_at
       from climb_firsts f cross join lateral (
         select ${tryColumns}
-        from (
+        from (select distinct at from unnest(${atMoments}) as m(at)) m
+        cross join lateral (
           select * from session_routes r
-          where r.user_id = ${q.userId} and r.climb_id = f.catalogue_id
-            and r.logged_at = any(${atMoments})
+          where r.user_id = ${q.userId} and r.climb_id = f.catalogue_id and r.logged_at = m.at
           union all
           select * from session_routes r
-          where r.user_id = ${q.userId} and r.climb_key = f.climb_key
-            and r.logged_at = any(${atMoments})
+          where r.user_id = ${q.userId} and r.climb_key = f.climb_key and r.logged_at = m.at
         ) r cross join lateral (
           select * from climbing_sessions s
           where s.user_id = r.user_id and s.id = r.session_id offset 0
