@@ -24,7 +24,9 @@ export const GRADE_KEY_COLUMN: Record<GradeSystem, string> = {
   Font: 'grade_key_font',
 };
 const SYSTEMS = Object.keys(GRADE_KEY_COLUMN) as GradeSystem[];
-const VALUE_COLUMNS = ['sends', ...SYSTEMS.map((s) => GRADE_KEY_COLUMN[s]), 'rating_key'];
+/** The latest-value columns: each the greatest key of its routes. */
+const KEY_COLUMNS = [...SYSTEMS.map((s) => GRADE_KEY_COLUMN[s]), 'rating_key'];
+const VALUE_COLUMNS = ['sends', ...KEY_COLUMNS];
 
 /** An opinion as the community view has always read it: spaces trimmed, upper-cased. */
 const OPINION_KEY = sql`upper(btrim(r.grade_opinion))`;
@@ -124,28 +126,16 @@ export function queueStep(
   nowIso: string,
   guard: SQL,
 ): SQL {
-  const pending = sql.raw(
-    VALUE_COLUMNS.filter((c) => c !== 'sends')
-      .map((c) => `${c} = greatest(community_outbox.${c}, excluded.${c})`)
-      .join(', '),
-  );
+  const pending = greatestOf('community_outbox');
   return sql`
     insert into community_outbox (user_id, climb_id, queued_at, recompute, ${VALUES})
     select ${userId}, climb_id, ${nowIso}::timestamptz, bool_or(recompute), sum(sends)::int,
-           ${sql.raw(
-             VALUE_COLUMNS.filter((c) => c !== 'sends')
-               .map((c) => `max(${c})`)
-               .join(', '),
-           )}
+           ${sql.raw(KEY_COLUMNS.map((c) => `max(${c})`).join(', '))}
     from (
       select r.climb_id, false as recompute, ${valuesOfRoutes()}
       from (select * from ${unnestRows(added, addedRouteColumns)}) r group by r.climb_id
       union all
-      select climb_id, true, 0, ${sql.raw(
-        VALUE_COLUMNS.slice(1)
-          .map(() => 'null::bigint')
-          .join(', '),
-      )}
+      select climb_id, true, 0, ${sql.raw(KEY_COLUMNS.map(() => 'null::bigint').join(', '))}
       from unnest(${arrayParam(recompute, 'uuid')}) as c(climb_id)
     ) d
     where ${guard}
@@ -189,11 +179,7 @@ export function foldStatement(userIds: string[], climbIds: string[]): SQL {
  * from the outbox rows themselves, which the caller holds locked.
  */
 export function applyDeltasStatement(userIds: string[], climbIds: string[]): SQL {
-  const keys = sql.raw(
-    VALUE_COLUMNS.filter((c) => c !== 'sends')
-      .map((c) => `${c} = greatest(climb_climber_stats.${c}, excluded.${c})`)
-      .join(', '),
-  );
+  const keys = greatestOf('climb_climber_stats');
   return sql`
     with p as (${pairs(userIds, climbIds)}),
     added as (
@@ -204,6 +190,13 @@ export function applyDeltasStatement(userIds: string[], climbIds: string[]): SQL
       on conflict (climb_id, user_id) do update set
         sends = climb_climber_stats.sends + excluded.sends, ${keys})
     ${dequeue}`;
+}
+
+/** Each key column of an upsert into `table` set to the greater of the kept and the new key. */
+function greatestOf(table: string): SQL {
+  return sql.raw(
+    KEY_COLUMNS.map((c) => `${c} = greatest(${table}.${c}, excluded.${c})`).join(', '),
+  );
 }
 
 function pairs(userIds: string[], climbIds: string[]): SQL {
