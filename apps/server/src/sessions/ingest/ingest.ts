@@ -103,7 +103,7 @@ export async function ingestSnapshots(
     checked.sort((a, b) => a.index - b.index);
     const accepted: Accepted[] = [];
     for (const { snapshot, ...c } of checked) {
-      // Keyed by its header or its start time: a replay known once validated.
+      // An item keyed by a header or its start time is known for a replay only now.
       const replay = replayOf(c.incoming.key);
       if (replay) {
         duplicate(c.index, c.incoming.clientSessionId, replay);
